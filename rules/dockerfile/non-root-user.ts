@@ -1,0 +1,63 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { imageFamily, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+
+export default defineRule<DockerfileModel>({
+  meta: {
+    id: 'dockerfile/non-root-user',
+    kind: 'dockerfile',
+    title: 'Run the container as a non-root user',
+    description:
+      'The final stage must switch to a non-root USER; a process running as root turns any container escape or file-write bug into root on the node.',
+    checklistItem: 'deployment/docker-security-context',
+    category: 'Security',
+    severity: 'error',
+    critical: true,
+    fixable: true,
+    messages: {
+      missing: 'The final stage never switches to a non-root USER, so the container runs as root; add a USER before CMD/ENTRYPOINT.',
+      root: 'The last USER of the final stage is {{user}}, so the container runs as root; switch to a non-root user.',
+    },
+    ptBR: {
+      title: 'Executar o container com usuário não-root',
+      description:
+        'O estágio final deve mudar para um USER não-root; um processo como root transforma qualquer fuga do container ou falha de escrita em root no nó.',
+      messages: {
+        missing: 'O estágio final nunca muda para um USER não-root, então o container roda como root; adicione um USER antes de CMD/ENTRYPOINT.',
+        root: 'O último USER do estágio final é {{user}}, então o container roda como root; mude para um usuário não-root.',
+      },
+    },
+  },
+  check(model, context) {
+    const stage = model.finalStage;
+    if (!stage || stage.from.isScratch) return;
+    const lastUser = stage.users[stage.users.length - 1];
+    if (lastUser && !lastUser.isRoot) return;
+    if (lastUser) {
+      context.report({ span: lastUser.userSpan, messageId: 'root', data: { user: lastUser.user } });
+      return;
+    }
+    const anchor = stage.entrypoint ?? stage.cmd;
+    const insertAt = anchor ? Math.min(anchor.span.start, stage.cmd?.span.start ?? Infinity, stage.entrypoint?.span.start ?? Infinity) : undefined;
+    context.report({
+      span: stage.from.span,
+      messageId: 'missing',
+      fixTitle: 'Create an unprivileged user and switch to it',
+      fix: (fixer) => {
+        const eol = context.lines.eol;
+        const family = imageFamily(stage);
+        const create =
+          family === 'alpine'
+            ? 'RUN addgroup -S app && adduser -S -G app -u 10001 app'
+            : family === 'distroless'
+              ? undefined
+              : 'RUN groupadd --system app && useradd --system --gid app --uid 10001 --no-create-home app';
+        const user = family === 'distroless' ? 'USER 65532:65532' : 'USER app';
+        const block = (create ? create + eol : '') + user + eol;
+        if (insertAt !== undefined) return fixer.insertAt(insertAt, block);
+        const end = model.text.length;
+        const needsBreak = end > 0 && !model.text.endsWith('\n');
+        return fixer.insertAt(end, (needsBreak ? eol : '') + block);
+      },
+    });
+  },
+});

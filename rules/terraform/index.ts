@@ -1,0 +1,3 @@
+import type { Rule } from '../../server/src/engine/rule';
+
+export const terraformRules: Rule<any>[] = [];

@@ -1,0 +1,182 @@
+import type { RuleConfig } from './config';
+import { formatMessage, optionDefaults, type Fixer, type ParsedFile, type Rule, type RuleMeta, type WorkspaceView } from './rule';
+import { parseSuppressions, type Suppression } from './suppressions';
+import { lineIndexOf, type LineIndex } from './text';
+import type { BaseModel, Finding, Severity, Span, TextEdit } from './types';
+
+/** Findings the engine itself raises; they have ids too so they can be filtered and documented. */
+export const ENGINE_RULES = {
+  syntax: 'readiness/syntax',
+  ruleError: 'readiness/rule-error',
+  unusedSuppression: 'readiness/unused-suppression',
+  suppressionReason: 'readiness/suppression-reason',
+  config: 'readiness/config',
+} as const;
+
+export type Locale = 'en' | 'pt-BR';
+
+export interface AnalysisSettings {
+  /** Per-rule severity and options, already merged from `.readiness.yml` and editor settings. */
+  rules?: Record<string, RuleConfig>;
+  locale?: Locale;
+}
+
+export interface AnalyzeInput<M extends BaseModel> {
+  model: M;
+  rules: readonly Rule<any>[];
+  settings?: AnalysisSettings;
+  workspace?: WorkspaceView;
+}
+
+const fixer: Fixer = {
+  insertAt: (offset, text) => ({ start: offset, end: offset, newText: text }),
+  replace: (span, text) => ({ start: span.start, end: span.end, newText: text }),
+  remove: (span) => ({ start: span.start, end: span.end, newText: '' }),
+};
+
+export function effectiveSeverity(meta: RuleMeta, settings: AnalysisSettings | undefined): Severity | 'off' {
+  return settings?.rules?.[meta.id]?.severity ?? meta.severity;
+}
+
+export function singleFileWorkspace(file: ParsedFile): WorkspaceView {
+  return {
+    files: (kind) => (kind === undefined || kind === file.kind ? [file] : []),
+    get: (path) => (path === file.path ? file : undefined),
+  };
+}
+
+/**
+ * Runs every enabled rule of the model's kind and applies suppressions. Pure: the same model,
+ * rules, settings and workspace always give the same findings.
+ */
+export function analyzeModel<M extends BaseModel>({ model, rules, settings, workspace }: AnalyzeInput<M>): Finding[] {
+  const lines = lineIndexOf(model);
+  const view = workspace ?? singleFileWorkspace({ path: model.path, kind: model.kind, model });
+  const findings: Finding[] = model.errors.map((error) => ({
+    ruleId: ENGINE_RULES.syntax,
+    severity: 'error' as const,
+    message: error.message,
+    path: model.path,
+    span: error.span,
+    range: lines.rangeOf(error.span),
+  }));
+
+  for (const rule of rules) {
+    if (rule.meta.kind !== model.kind) continue;
+    const severity = effectiveSeverity(rule.meta, settings);
+    if (severity === 'off') continue;
+    const options = { ...optionDefaults(rule.meta), ...settings?.rules?.[rule.meta.id]?.options };
+    const reported: Finding[] = [];
+    try {
+      rule.check(model, {
+        model,
+        lines,
+        options,
+        workspace: view,
+        report(descriptor) {
+          // A rule may walk other files (an nginx include tree); each file reports its own findings.
+          if (descriptor.path !== undefined && descriptor.path !== model.path) return;
+          const template = messageTemplate(rule.meta, descriptor.messageId, settings?.locale);
+          const edits = descriptor.fix?.(fixer);
+          const editList: TextEdit[] = edits ? (Array.isArray(edits) ? edits : [edits]) : [];
+          reported.push({
+            ruleId: rule.meta.id,
+            messageId: descriptor.messageId,
+            severity,
+            message: formatMessage(template, descriptor.data),
+            path: model.path,
+            span: descriptor.span,
+            range: lines.rangeOf(descriptor.span),
+            category: rule.meta.category,
+            checklistItem: rule.meta.checklistItem,
+            fix: editList.length ? { title: descriptor.fixTitle ?? `Fix: ${rule.meta.title}`, edits: editList } : undefined,
+          });
+        },
+      });
+      findings.push(...reported);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      findings.push({
+        ruleId: ENGINE_RULES.ruleError,
+        severity: 'error',
+        message: `Rule ${rule.meta.id} crashed on this file (${reason}); the other rules still ran.`,
+        path: model.path,
+        span: { start: 0, end: 0 },
+        range: lines.rangeOf({ start: 0, end: 0 }),
+      });
+    }
+  }
+  return applySuppressions(findings, model.path, lines);
+}
+
+function messageTemplate(meta: RuleMeta, messageId: string, locale: string | undefined): string {
+  const template = (locale === 'pt-BR' ? meta.ptBR.messages[messageId] : undefined) ?? meta.messages[messageId];
+  if (template === undefined) throw new Error(`unknown messageId "${messageId}"`);
+  return template;
+}
+
+/**
+ * Drops findings covered by `readiness-ignore` comments, and reports comments
+ * without a reason and comments that suppress nothing.
+ */
+export function applySuppressions(findings: Finding[], path: string, lines: LineIndex): Finding[] {
+  const suppressions = parseSuppressions(lines);
+  if (suppressions.length === 0) return findings;
+  const used = new Set<Suppression>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const line = finding.range.start.line;
+    const suppression = suppressions.find(
+      (candidate) =>
+        candidate.reason !== '' &&
+        candidate.ruleIds.includes(finding.ruleId) &&
+        (candidate.wholeFile || candidate.targetLine === line),
+    );
+    if (suppression) used.add(suppression);
+    else kept.push(finding);
+  }
+  for (const suppression of suppressions) {
+    if (suppression.reason === '') {
+      kept.push(engineFinding(ENGINE_RULES.suppressionReason, 'warning', 'This suppression has no reason; add one after "--" (it is not applied until then).', path, suppression.span, lines));
+    } else if (!used.has(suppression)) {
+      const finding = engineFinding(
+        ENGINE_RULES.unusedSuppression,
+        'hint',
+        `This suppression of ${suppression.ruleIds.join(', ') || 'no rule'} matches no finding; remove it.`,
+        path,
+        suppression.span,
+        lines,
+      );
+      finding.unnecessary = true;
+      finding.fix = { title: 'Remove the unused suppression', edits: [removeLineEdit(lines, suppression.span)] };
+      kept.push(finding);
+    }
+  }
+  return kept;
+}
+
+function removeLineEdit(lines: LineIndex, span: Span): TextEdit {
+  const line = lines.positionAt(span.start).line;
+  const lineStart = lines.lineStart(line);
+  const before = lines.text.slice(lineStart, span.start);
+  if (before.trim() !== '') return { start: span.start - (before.length - before.trimEnd().length), end: span.end, newText: '' };
+  const nextStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
+  return { start: lineStart, end: nextStart, newText: '' };
+}
+
+export function engineFinding(ruleId: string, severity: Severity, message: string, path: string, span: Span, lines: LineIndex): Finding {
+  return { ruleId, severity, message, path, span, range: lines.rangeOf(span) };
+}
+
+/** Applies non-overlapping edits to a text (later edits first, so offsets stay valid). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const edit of sorted) {
+    if (edit.end > lastStart) continue;
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    lastStart = edit.start;
+  }
+  return result;
+}

@@ -1,0 +1,99 @@
+import type { BaseModel, Category, FileKind, Severity, Span, TextEdit } from './types';
+import type { LineIndex } from './text';
+
+export type RuleOptionSpec =
+  | { type: 'number'; default: number; description: string; minimum?: number }
+  | { type: 'string'; default: string; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'string[]'; default: string[]; description: string };
+
+export interface RuleMeta {
+  /** Readable, stable id: `<kind prefix>/<name>`; also the file name, test name and doc page. */
+  id: string;
+  kind: FileKind;
+  title: string;
+  /** One or two sentences: what the rule checks and why it matters in production. */
+  description: string;
+  /** Checklist item id from the seed's catalog, e.g. `deployment/docker-security-context`. */
+  checklistItem: string;
+  category: Category;
+  /** Default severity; critical rules default to `error`. */
+  severity: Severity;
+  critical: boolean;
+  /** Message templates by id; `{{name}}` is replaced from the report's data. */
+  messages: Record<string, string>;
+  fixable: boolean;
+  options?: Record<string, RuleOptionSpec>;
+  /** True when findings depend on other files of the workspace (module, namespace, index). */
+  crossFile?: boolean;
+  /** Short examples for the generated doc page. */
+  examples?: { bad: string; good: string };
+  /** The pt-BR translation of title, description and every message. */
+  ptBR: { title: string; description: string; messages: Record<string, string> };
+}
+
+/** Builds text edits from offsets; rules never compute line/column themselves. */
+export interface Fixer {
+  insertAt(offset: number, text: string): TextEdit;
+  replace(span: Span, text: string): TextEdit;
+  remove(span: Span): TextEdit;
+}
+
+export interface ReportDescriptor {
+  span: Span;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Title of the quick fix; defaults to the rule's title prefixed with "Fix:". */
+  fixTitle?: string;
+  fix?: (fixer: Fixer) => TextEdit | TextEdit[] | null | undefined;
+  /**
+   * The file the span belongs to, when a rule walks more than the analyzed file (an nginx include
+   * tree). Only findings in the analyzed file are kept: every file reports its own findings.
+   */
+  path?: string;
+}
+
+export interface ParsedFile<M extends BaseModel = BaseModel> {
+  path: string;
+  kind: FileKind;
+  model: M;
+}
+
+/** What a rule may see of the rest of the workspace: other parsed files, by kind or path. */
+export interface WorkspaceView {
+  files(kind?: FileKind): ParsedFile[];
+  get(path: string): ParsedFile | undefined;
+  /** Raw text of any file (not only supported ones), for includes and evidence; undefined if absent. */
+  readText?(path: string): string | undefined;
+  /** Paths matching a glob, for nginx `include` patterns. */
+  glob?(pattern: string): string[];
+}
+
+export interface RuleContext<M extends BaseModel = BaseModel> {
+  readonly model: M;
+  readonly lines: LineIndex;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly workspace: WorkspaceView;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<M extends BaseModel = BaseModel> {
+  meta: RuleMeta;
+  check(model: M, context: RuleContext<M>): void;
+}
+
+export function defineRule<M extends BaseModel>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export function optionDefaults(meta: RuleMeta): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(meta.options ?? {})) defaults[name] = spec.default;
+  return defaults;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}

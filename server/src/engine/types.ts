@@ -1,0 +1,82 @@
+/**
+ * Core types of the analysis engine. Everything here is editor-agnostic: the LSP server and the
+ * CLI both translate these into their own shapes at the edge.
+ */
+
+export type FileKind = 'dockerfile' | 'kubernetes' | 'nginx' | 'terraform';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const CATEGORIES = [
+  'Deployment',
+  'Security',
+  'Monitoring',
+  'Performance',
+  'Backup',
+  'Tests',
+  'Documentation',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A half-open range of UTF-16 offsets into a file's text (the unit LSP and JS strings share). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A text replacement in the file that owns the finding, by offsets into its current text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Position {
+  /** 0-based, like LSP. */
+  line: number;
+  /** 0-based UTF-16 code unit, like LSP. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A parse problem found while building a model; it becomes one `readiness/syntax` finding. */
+export interface ParseError {
+  span: Span;
+  message: string;
+}
+
+/** Every file model keeps its source so offsets can be turned into positions when reporting. */
+export interface BaseModel {
+  kind: FileKind;
+  /** Path of the file, as given by the caller (absolute in the server and CLI). */
+  path: string;
+  text: string;
+  errors: ParseError[];
+}
+
+export interface Finding {
+  ruleId: string;
+  /** The rule's message id (absent for engine findings), for tests and translations. */
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  /** File the finding belongs to; usually the analyzed file, another one for nginx includes. */
+  path: string;
+  span: Span;
+  range: Range;
+  category?: Category;
+  checklistItem?: string;
+  fix?: Fix;
+  /** Set on hint-level findings that should be rendered faded (an unused suppression). */
+  unnecessary?: boolean;
+}

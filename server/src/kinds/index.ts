@@ -1,0 +1,57 @@
+import type { BaseModel, FileKind } from '../engine/types';
+import type { KindSupport } from './types';
+import { dockerfileSupport } from './dockerfile';
+import { kubernetesSupport } from './kubernetes';
+import { nginxSupport } from './nginx';
+import { terraformSupport } from './terraform';
+
+export type { KindSupport } from './types';
+
+/** Order matters: the first kind that claims a path by name wins over content sniffing. */
+export const KINDS: readonly KindSupport<any>[] = [dockerfileSupport, terraformSupport, nginxSupport, kubernetesSupport];
+
+export function kindSupport(kind: FileKind): KindSupport<BaseModel> {
+  const support = KINDS.find((candidate) => candidate.kind === kind);
+  if (!support) throw new Error(`No support for file kind "${kind}".`);
+  return support;
+}
+
+let initialised: Promise<void> | undefined;
+
+/** Runs every kind's one-time set-up; call once before parsing (server start, CLI start, tests). */
+export function initKinds(): Promise<void> {
+  initialised ??= Promise.all(KINDS.map((support) => support.init?.())).then(() => undefined);
+  return initialised;
+}
+
+export type Detection = { kind: FileKind; skip?: string } | undefined;
+
+/**
+ * The kind of a file, from its path and (only when the path is not conclusive) its content.
+ * `text` may be omitted for a path-only answer; sniffing kinds then answer undefined.
+ */
+export function detectKind(path: string, text?: string): Detection {
+  const sniffers: KindSupport<any>[] = [];
+  for (const support of KINDS) {
+    const claim = support.claim(path);
+    if (claim === 'yes') return withSkip(support, path, text);
+    if (claim === 'sniff') sniffers.push(support);
+  }
+  if (text === undefined) return undefined;
+  for (const support of sniffers) {
+    if (support.sniff?.(text, path)) return withSkip(support, path, text);
+  }
+  return undefined;
+}
+
+/** True when a file with this path could be of a supported kind (possibly after sniffing). */
+export function mayBeSupported(path: string): boolean {
+  return KINDS.some((support) => support.claim(path) !== 'no');
+}
+
+function withSkip(support: KindSupport<any>, path: string, text: string | undefined): Detection {
+  const skip = text === undefined ? undefined : support.skipReason?.(text, path);
+  return skip ? { kind: support.kind, skip } : { kind: support.kind };
+}
+
+export { baseName, folderNames } from './paths';

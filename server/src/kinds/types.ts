@@ -1,0 +1,19 @@
+import type { BaseModel, FileKind } from '../engine/types';
+
+/** How one file kind is recognised and parsed. One parsed model per file, with source offsets. */
+export interface KindSupport<M extends BaseModel = BaseModel> {
+  kind: FileKind;
+  /** Human name, for messages and the scan summary. */
+  label: string;
+  /** Line comment marker, used for suppression comments inserted by code actions. */
+  commentPrefix: string;
+  /** Decide from the path alone: 'yes', 'no', or 'sniff' to look at the content. */
+  claim(path: string): 'yes' | 'no' | 'sniff';
+  /** For 'sniff' claims: does the content show this kind? */
+  sniff?(text: string, path: string): boolean;
+  /** A reason not to analyze a file this kind claims (a Helm template), shown in the scan summary. */
+  skipReason?(text: string, path: string): string | undefined;
+  /** One-time asynchronous set-up (loading a WebAssembly grammar); must throw loudly on failure. */
+  init?(): Promise<void>;
+  parse(text: string, path: string): M;
+}

@@ -1,0 +1,166 @@
+/**
+ * ESLint-style table tests for one rule: `valid` snippets report nothing, `invalid` ones report
+ * exactly the listed errors (1-based line/column like ESLint) and the quick fixes turn the code
+ * into `output` (`null` = no fix offered). Every fix is also checked generically: applied alone it
+ * re-parses, removes its finding, and adds no finding of any rule of the kind.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { analyzeModel, applyEdits } from '../../server/src/engine/analyze';
+import type { ParsedFile, Rule, WorkspaceView } from '../../server/src/engine/rule';
+import type { BaseModel, FileKind, Finding } from '../../server/src/engine/types';
+import { initKinds, kindSupport } from '../../server/src/kinds';
+import { ALL_RULES } from '../../rules';
+
+export interface ValidCase {
+  code: string;
+  filename?: string;
+  options?: Record<string, unknown>;
+  /** Other files of the workspace, by path (same folder as `filename` unless absolute). */
+  files?: Record<string, string>;
+  name?: string;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Optional exact message, for rules whose data matters. */
+  message?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+  /** The text after applying every fix of this rule's findings; null when no fix is offered. */
+  output: string | null;
+}
+
+const DEFAULT_FILENAMES: Record<FileKind, string> = {
+  dockerfile: '/work/Dockerfile',
+  kubernetes: '/work/deploy.yaml',
+  nginx: '/work/nginx.conf',
+  terraform: '/work/main.tf',
+};
+
+export function workspaceOf(files: Record<string, BaseModel>): WorkspaceView {
+  const parsed: ParsedFile[] = Object.values(files).map((model) => ({ path: model.path, kind: model.kind, model }));
+  return {
+    files: (kind) => parsed.filter((file) => kind === undefined || file.kind === kind),
+    get: (path) => parsed.find((file) => file.path === path),
+    readText: (path) => files[path]?.text,
+    glob: (pattern) => {
+      const regex = new RegExp('^' + pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '$');
+      return Object.keys(files).filter((path) => regex.test(path)).sort();
+    },
+  };
+}
+
+function resolvePath(base: string, path: string): string {
+  if (path.startsWith('/')) return path;
+  return base.slice(0, base.lastIndexOf('/') + 1) + path;
+}
+
+export function analyzeCase(rules: readonly Rule<any>[], kind: FileKind, testCase: ValidCase, ruleId?: string): { model: BaseModel; findings: Finding[] } {
+  const filename = testCase.filename ? resolvePath(DEFAULT_FILENAMES[kind], testCase.filename) : DEFAULT_FILENAMES[kind];
+  const models: Record<string, BaseModel> = {};
+  const model = kindSupport(kind).parse(testCase.code, filename);
+  models[filename] = model;
+  for (const [path, text] of Object.entries(testCase.files ?? {})) {
+    const full = resolvePath(filename, path);
+    const otherKind = kindOfPath(full) ?? kind;
+    models[full] = kindSupport(otherKind).parse(text, full);
+  }
+  const settings = ruleId && testCase.options ? { rules: { [ruleId]: { options: testCase.options } } } : undefined;
+  const findings = analyzeModel({ model, rules, settings, workspace: workspaceOf(models) });
+  return { model, findings };
+}
+
+function kindOfPath(path: string): FileKind | undefined {
+  if (path.endsWith('.tf')) return 'terraform';
+  if (/\.ya?ml$/.test(path)) return 'kubernetes';
+  if (/(^|\/)(Dockerfile|Containerfile)[^/]*$/.test(path)) return 'dockerfile';
+  if (path.endsWith('.conf') || path.endsWith('.nginx')) return 'nginx';
+  return undefined;
+}
+
+function describeFinding(finding: Finding) {
+  return {
+    messageId: finding.messageId ?? finding.ruleId,
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+  };
+}
+
+const countBy = (findings: Finding[]) => {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  return counts;
+};
+
+export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  const { id, kind } = rule.meta;
+  describe(id, () => {
+    before(() => initKinds());
+
+    cases.valid.forEach((entry, index) => {
+      const testCase = typeof entry === 'string' ? { code: entry } : entry;
+      it(`valid #${index + 1}${testCase.name ? `: ${testCase.name}` : ''}`, () => {
+        const { findings } = analyzeCase([rule], kind, testCase, id);
+        assert.deepEqual(findings.filter((finding) => finding.ruleId === id).map(describeFinding), []);
+        assert.deepEqual(findings.filter((finding) => finding.ruleId === 'readiness/rule-error').map((f) => f.message), []);
+      });
+    });
+
+    cases.invalid.forEach((testCase, index) => {
+      it(`invalid #${index + 1}${testCase.name ? `: ${testCase.name}` : ''}`, () => {
+        const { model, findings } = analyzeCase([rule], kind, testCase, id);
+        assert.deepEqual(findings.filter((f) => f.ruleId === 'readiness/rule-error').map((f) => f.message), []);
+        const own = findings.filter((finding) => finding.ruleId === id && finding.path === model.path);
+        const actual = own.map(describeFinding);
+        const expected = testCase.errors.map(({ message: _message, ...position }) => position);
+        assert.deepEqual(actual, expected);
+        testCase.errors.forEach((error, i) => {
+          if (error.message !== undefined) assert.equal(own[i].message, error.message);
+        });
+        for (const finding of own) {
+          assert.match(finding.message, /\.$/, 'messages end with a period');
+          assert.ok(!/\{\{/.test(finding.message), `unfilled placeholder in "${finding.message}"`);
+        }
+
+        const fixes = own.filter((finding) => finding.fix).map((finding) => finding.fix!);
+        if (testCase.output === null) {
+          assert.equal(fixes.length, 0, 'expected no fix to be offered');
+        } else {
+          assert.ok(fixes.length > 0, 'expected a fix');
+          assert.equal(applyEdits(model.text, fixes.flatMap((fix) => fix.edits)), testCase.output);
+        }
+        checkEachFix(kind, testCase, own);
+      });
+    });
+  });
+}
+
+/** Applied alone, each fix re-parses cleanly, removes its finding, and adds no other finding. */
+function checkEachFix(kind: FileKind, testCase: InvalidCase, own: Finding[]) {
+  const kindRules = ALL_RULES.filter((rule) => rule.meta.kind === kind);
+  const before = analyzeCase(kindRules, kind, testCase);
+  const beforeCounts = countBy(before.findings);
+  for (const finding of own) {
+    if (!finding.fix) continue;
+    const fixed = applyEdits(before.model.text, finding.fix.edits);
+    const after = analyzeCase(kindRules, kind, { ...testCase, code: fixed });
+    assert.deepEqual(after.model.errors, [], `the fix "${finding.fix.title}" leaves a file that does not parse:\n${fixed}`);
+    const afterCounts = countBy(after.findings);
+    assert.ok(
+      (afterCounts.get(finding.ruleId) ?? 0) < (beforeCounts.get(finding.ruleId) ?? 0),
+      `the fix "${finding.fix.title}" does not remove its finding:\n${fixed}`,
+    );
+    for (const [ruleId, count] of afterCounts) {
+      assert.ok(count <= (beforeCounts.get(ruleId) ?? 0), `the fix "${finding.fix.title}" adds a ${ruleId} finding:\n${fixed}`);
+    }
+  }
+}
