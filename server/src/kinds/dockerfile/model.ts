@@ -52,6 +52,11 @@ export interface ShellCommand {
   span: Span;
   /** The operator that joins this command to the previous one (undefined for the first). */
   after?: ShellOperator;
+  /**
+   * True when the command needs a shell to mean what it says: variable or command expansion,
+   * redirection, globbing, sub-shells, comments or leading `VAR=value` assignments.
+   */
+  usesShellSyntax: boolean;
 }
 
 export interface RunNode extends InstructionNode {
@@ -60,7 +65,14 @@ export interface RunNode extends InstructionNode {
 }
 
 export interface CommandNode extends InstructionNode {
+  /** Docker's own test: exec form only when the arguments parse as a JSON array of strings. */
   form: 'exec' | 'shell';
+  /** The program and arguments of the exec form. */
+  execArgs?: string[];
+  /** Shell form that starts with `[`: an exec form Docker could not parse (single quotes, a trailing comma). */
+  malformedExec: boolean;
+  /** The shell form split into commands, like RUN; empty for the exec form. */
+  commands: ShellCommand[];
 }
 
 export interface UserNode extends InstructionNode {
@@ -104,12 +116,25 @@ export interface DockerfileModel extends BaseModel {
   instructions: InstructionNode[];
   /** The stage that produces the image (the last one). */
   finalStage?: Stage;
+  /** The `# escape=` parser directive, `\` by default. */
+  escapeCharacter: string;
 }
 
 export function parseDockerfile(text: string, path: string): DockerfileModel {
-  const model: DockerfileModel = { kind: 'dockerfile', path, text, errors: [], stages: [], globalArgs: [], instructions: [] };
+  const model: DockerfileModel = {
+    kind: 'dockerfile',
+    path,
+    text,
+    errors: [],
+    stages: [],
+    globalArgs: [],
+    instructions: [],
+    escapeCharacter: '\\',
+  };
   const lines = lineIndexOf(model);
   const dockerfile = DockerfileParser.parse(text);
+  const escape = dockerfile.getEscapeCharacter() === '`' ? '`' : '\\';
+  model.escapeCharacter = escape;
   const argDefaults = new Map<string, string>();
   let stage: Stage | undefined;
 
@@ -134,10 +159,10 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
         } else stage.args.push(...pairs);
       } else stage?.envs.push(...pairs);
     } else if (keyword === 'RUN') {
-      typed = runNode(node, text);
+      typed = runNode(instruction, node, text, lines, escape);
       stage?.runs.push(typed as RunNode);
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
-      typed = { ...node, form: text.slice(node.argumentsSpan.start).trimStart().startsWith('[') ? 'exec' : 'shell' } as CommandNode;
+      typed = commandNode(node, text, escape);
       if (stage) stage[keyword === 'CMD' ? 'cmd' : 'entrypoint'] = typed as CommandNode;
     } else if (keyword === 'USER' && node.args.length > 0) {
       const userWord = node.args[0];
@@ -150,13 +175,7 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
       typed = exposeNode(node);
       stage?.exposes.push(typed as ExposeNode);
     } else if (keyword === 'COPY' || keyword === 'ADD') {
-      const words = node.args;
-      typed = {
-        ...node,
-        sources: words.slice(0, -1),
-        destination: words.length > 1 ? words[words.length - 1] : undefined,
-        fromStage: node.flags.find((flag) => flag.name === 'from')?.value,
-      } as CopyNode;
+      typed = copyNode(node, text);
       (keyword === 'COPY' ? stage?.copies : stage?.adds)?.push(typed as CopyNode);
     }
     model.instructions.push(typed);
@@ -187,7 +206,12 @@ function baseNode(instruction: Instruction, lines: LineIndex): InstructionNode {
   const span = spanOfRange(lines, instruction.getRange());
   const keywordSpan = spanOfRange(lines, instruction.getInstructionRange());
   const argumentsRange = instruction.getArgumentsRange();
-  const argumentsSpan = argumentsRange ? { start: lines.offsetAt(argumentsRange.start), end: span.end } : { start: keywordSpan.end, end: keywordSpan.end };
+  let argumentsEnd = span.end;
+  // The instruction's range keeps trailing blanks; a fix that replaces the arguments must not eat them.
+  while (argumentsEnd > keywordSpan.end && (lines.text[argumentsEnd - 1] === ' ' || lines.text[argumentsEnd - 1] === '\t')) argumentsEnd--;
+  const argumentsSpan = argumentsRange
+    ? { start: lines.offsetAt(argumentsRange.start), end: Math.max(argumentsEnd, lines.offsetAt(argumentsRange.start)) }
+    : { start: keywordSpan.end, end: keywordSpan.end };
   const flags =
     'getFlags' in instruction && typeof (instruction as any).getFlags === 'function'
       ? (instruction as any).getFlags().map((flag: any) => ({
@@ -203,6 +227,21 @@ function baseNode(instruction: Instruction, lines: LineIndex): InstructionNode {
   return { keyword: instruction.getKeyword().toUpperCase(), span, keywordSpan, argumentsSpan, args, flags };
 }
 
+/**
+ * Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME-default}` from ARG values;
+ * references with no value and no default are left as written.
+ */
+export function substituteArgs(value: string, args: ReadonlyMap<string, string>): string {
+  return value.replace(/\$\{(\w+)(?:(:?)([-+])([^}]*))?\}|\$(\w+)/g, (whole, braced?: string, colon?: string, operator?: string, word?: string, bare?: string) => {
+    const name = braced ?? bare!;
+    const current = args.get(name);
+    const isSet = current !== undefined && (colon !== ':' || current !== '');
+    if (operator === '-') return isSet ? current! : word!;
+    if (operator === '+') return isSet ? word! : '';
+    return current ?? whole;
+  });
+}
+
 function fromNode(
   instruction: any,
   node: InstructionNode,
@@ -213,7 +252,7 @@ function fromNode(
   const imageRange = instruction.getImageRange();
   const image: string = instruction.getImage() ?? '';
   const imageSpan = imageRange ? spanOfRange(lines, imageRange) : node.keywordSpan;
-  const resolvedImage = image.replace(/\$\{?(\w+)(?::?-[^}]*)?\}?/g, (whole, name: string) => argDefaults.get(name) ?? whole);
+  const resolvedImage = substituteArgs(image, argDefaults);
   const at = resolvedImage.indexOf('@');
   const withoutDigest = at >= 0 ? resolvedImage.slice(0, at) : resolvedImage;
   const digest = at >= 0 ? resolvedImage.slice(at + 1) : undefined;
@@ -264,38 +303,110 @@ function exposeNode(node: InstructionNode): ExposeNode {
   return { ...node, ports };
 }
 
-/**
- * Splits a RUN instruction into shell commands on `&&`, `||`, `;`, `|`, `&` and (in heredocs)
- * newlines, honouring quotes and line continuations. Good enough to recognise commands, not a
- * full shell parser.
- */
-function runNode(node: InstructionNode, text: string): RunNode {
+function copyNode(node: InstructionNode, text: string): CopyNode {
+  let words = node.args;
+  // `COPY <<EOF /dest`: only the first line names sources and destination; the rest is content.
+  if (words.some((word) => word.text.startsWith('<<'))) {
+    const newline = text.indexOf('\n', node.argumentsSpan.start);
+    const headerEnd = newline < 0 || newline > node.span.end ? node.span.end : newline;
+    words = words.filter((word) => word.span.start < headerEnd);
+  }
+  return {
+    ...node,
+    sources: words.slice(0, -1),
+    destination: words.length > 1 ? words[words.length - 1] : undefined,
+    fromStage: node.flags.find((flag) => flag.name === 'from')?.value,
+  };
+}
+
+function commandNode(node: InstructionNode, text: string, escape: string): CommandNode {
   const { start, end } = node.argumentsSpan;
+  const raw = text.slice(start, end);
+  const execArgs = parseExecForm(raw, escape);
+  if (execArgs) return { ...node, form: 'exec', execArgs, malformedExec: false, commands: [] };
+  return { ...node, form: 'shell', malformedExec: raw.startsWith('['), commands: parseShell(text, start, end, escape, false) };
+}
+
+function parseExecForm(raw: string, escape: string): string[] | undefined {
+  if (!raw.startsWith('[')) return undefined;
+  const continuation = new RegExp(`${escape === '`' ? '`' : '\\\\'}[ \\t]*\\r?\\n`, 'g');
+  try {
+    const parsed: unknown = JSON.parse(raw.replace(continuation, ''));
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Programs that read a script from their standard input, so a heredoc fed to them is shell code. */
+export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+/**
+ * Splits a RUN instruction into shell commands. A heredoc that is the script itself (`RUN <<EOF`)
+ * or is fed to a shell (`RUN bash <<EOF`) is split line by line; other heredocs are file content.
+ */
+function runNode(instruction: Instruction, node: InstructionNode, text: string, lines: LineIndex, escape: string): RunNode {
+  const { start, end } = node.argumentsSpan;
+  let heredocs: { content?: Span }[] = [];
+  try {
+    heredocs = ((instruction as any).getHeredocs?.() ?? []).map((heredoc: any) => {
+      const content = heredoc.getContentRange();
+      return { content: content ? spanOfRange(lines, content) : undefined };
+    });
+  } catch {
+    heredocs = [];
+  }
+  if (heredocs.length === 0) return { ...node, commands: parseShell(text, start, end, escape, false), isHeredoc: false };
+
+  const newline = text.indexOf('\n', start);
+  const headerEnd = newline < 0 || newline > end ? end : newline;
+  const commands = parseShell(text, start, headerEnd, escape, false);
+  const program = commands.length ? programName(commandWords(commands[0])) : undefined;
+  if (program === undefined || SHELLS.has(program)) {
+    for (const heredoc of heredocs) {
+      if (heredoc.content) commands.push(...parseShell(text, heredoc.content.start, heredoc.content.end, escape, true, ';'));
+    }
+  }
+  return { ...node, commands, isHeredoc: true };
+}
+
+/**
+ * Splits shell text into commands on `&&`, `||`, `;`, `|`, `&` (and newlines in scripts),
+ * honouring quotes, escapes and line continuations. Good enough to recognise commands and their
+ * words, not a full shell parser.
+ */
+function parseShell(text: string, start: number, end: number, escape: string, isScript: boolean, firstAfter?: ShellOperator): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: Word[] = [];
-  let after: ShellOperator | undefined;
+  let after: ShellOperator | undefined = firstAfter;
   let word = '';
   let wordStart = -1;
-  const isHeredoc = /^<<-?['"]?\w+/.test(text.slice(start, end));
-  const heredocTerminator = isHeredoc ? /^<<-?['"]?(\w+)/.exec(text.slice(start, end))![1] : undefined;
+  let shellSyntax = false;
 
   const flushWord = (at: number) => {
     if (wordStart >= 0) {
-      if (!(isHeredoc && (word.startsWith('<<') || word === heredocTerminator))) words.push({ text: word, span: { start: wordStart, end: at } });
+      // `<<EOF` markers are heredoc operators, not arguments.
+      if (!word.startsWith('<<')) {
+        if (words.length === 0 && /^[A-Za-z_]\w*=/.test(word)) shellSyntax = true;
+        words.push({ text: word, span: { start: wordStart, end: at } });
+      }
       word = '';
       wordStart = -1;
     }
   };
   const flushCommand = (operator: ShellOperator | undefined) => {
-    if (words.length) commands.push({ words, span: { start: words[0].span.start, end: words[words.length - 1].span.end }, after });
+    if (words.length) {
+      commands.push({ words, span: { start: words[0].span.start, end: words[words.length - 1].span.end }, after, usesShellSyntax: shellSyntax });
+      after = operator;
+    } else if (operator !== undefined && after === undefined && commands.length) after = operator;
     words = [];
-    after = operator;
+    shellSyntax = false;
   };
 
   let i = start;
   while (i < end) {
     const c = text[i];
-    if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+    if (c === escape && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
       flushWord(i);
       i += text[i + 1] === '\r' ? 3 : 2;
       continue;
@@ -310,13 +421,15 @@ function runNode(node: InstructionNode, text: string): RunNode {
       if (wordStart < 0) wordStart = i;
       const close = text.indexOf(c, i + 1);
       const stop = close < 0 || close >= end ? end : close;
-      word += text.slice(i + 1, stop);
+      const quoted = text.slice(i + 1, stop);
+      if (c === '"' && /[$`]/.test(quoted)) shellSyntax = true;
+      word += quoted;
       i = stop + 1;
       continue;
     }
     if (c === '\n' || c === '\r') {
       flushWord(i);
-      if (isHeredoc) flushCommand(';');
+      if (isScript) flushCommand(';');
       i++;
       continue;
     }
@@ -326,6 +439,7 @@ function runNode(node: InstructionNode, text: string): RunNode {
       continue;
     }
     if (c === '#' && wordStart < 0 && (i === start || /\s/.test(text[i - 1]))) {
+      shellSyntax = true;
       const newline = text.indexOf('\n', i);
       i = newline < 0 || newline > end ? end : newline;
       continue;
@@ -343,20 +457,86 @@ function runNode(node: InstructionNode, text: string): RunNode {
       i++;
       continue;
     }
+    if ('$`<>*?()[]{}'.includes(c) || (c === '~' && wordStart < 0)) shellSyntax = true;
     if (wordStart < 0) wordStart = i;
     word += c;
     i++;
   }
   flushWord(end);
   flushCommand(undefined);
-  return { ...node, commands, isHeredoc };
+  return commands;
 }
 
-/** The words of a command after a leading `sudo`/`env VAR=x`, lower-cased program name first. */
+/** Options of `sudo` that take a value in the next word. */
+const SUDO_VALUE_OPTIONS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T']);
+
+/**
+ * The words of a command from its program on: drops `sudo` (and its options), `env` (and its
+ * options and assignments), leading `VAR=value` assignments, and `exec`/`time`/`nohup`.
+ */
 export function commandWords(command: ShellCommand): Word[] {
-  let words = command.words;
-  while (words.length && (words[0].text === 'sudo' || words[0].text === 'env' || /^\w+=/.test(words[0].text))) words = words.slice(1);
-  return words;
+  const words = command.words;
+  let i = 0;
+  while (i < words.length) {
+    const text = words[i].text;
+    if (text === 'sudo') {
+      i++;
+      while (i < words.length && words[i].text.startsWith('-')) i += SUDO_VALUE_OPTIONS.has(words[i].text) ? 2 : 1;
+    } else if (text === 'env') {
+      i++;
+      while (i < words.length && (words[i].text.startsWith('-') || /^\w+=/.test(words[i].text))) i += words[i].text === '-u' ? 2 : 1;
+    } else if (/^\w+=/.test(text) || text === 'exec' || text === 'time' || text === 'nohup') i++;
+    else break;
+  }
+  return words.slice(i);
+}
+
+/** The program a command runs, without its directory and lower-cased (`/usr/bin/apt-get` -> `apt-get`). */
+export function programName(words: readonly Word[]): string | undefined {
+  if (words.length === 0) return undefined;
+  return words[0].text.slice(words[0].text.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/**
+ * The index of the first word after `from` that is not an option, skipping the values of the
+ * options listed in `valueOptions` (`apt-get -o Dpkg::Use-Pty=0 install` -> `install`).
+ */
+export function firstOperandIndex(words: readonly Word[], from: number, valueOptions: ReadonlySet<string> = new Set()): number {
+  let i = from;
+  while (i < words.length && words[i].text.startsWith('-') && words[i].text !== '-') i += valueOptions.has(words[i].text) ? 2 : 1;
+  return i < words.length ? i : -1;
+}
+
+/** True when a word is one of the options, also in the `--name=value` spelling of long ones. */
+export function hasOption(words: readonly Word[], ...options: string[]): boolean {
+  return words.some((word) => options.some((option) => word.text === option || (option.startsWith('--') && word.text.startsWith(option + '='))));
+}
+
+/** The stage and the earlier stages it builds on (`FROM build AS final`), nearest first. */
+export function stageLineage(stage: Stage): Stage[] {
+  const lineage: Stage[] = [];
+  for (let current: Stage | undefined = stage; current && !lineage.includes(current); current = current.from.parentStage) lineage.push(current);
+  return lineage;
+}
+
+/** Targets of `RUN --mount=type=cache,target=...` flags, where caches are meant to live. */
+export function cacheMountTargets(run: RunNode): string[] {
+  const targets: string[] = [];
+  for (const flag of run.flags) {
+    if (flag.name !== 'mount' || !flag.value) continue;
+    const options = new Map(flag.value.split(',').map((option) => {
+      const eq = option.indexOf('=');
+      return eq < 0 ? [option, ''] : [option.slice(0, eq), option.slice(eq + 1)];
+    }));
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    if (options.get('type') === 'cache' && target) targets.push(target);
+  }
+  return targets;
+}
+
+/** True when a value is made only of `$VAR` / `${VAR}` references (no literal text, no defaults). */
+export function isPureVariableReference(value: string): boolean {
+  return /^(?:\$\{\w+\}|\$\w+)+$/.test(value);
 }
 
 /** The image family, for picking `adduser` flags and package managers in fixes. */

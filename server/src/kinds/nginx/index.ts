@@ -1,11 +1,29 @@
 import type { KindSupport } from '../types';
-import type { BaseModel } from '../../engine/types';
+import { baseName, folderNames } from '../paths';
+import { parseNginx, type NginxModel } from './model';
 
-// Placeholder until the nginx model lands: claims no file.
-export const nginxSupport: KindSupport<BaseModel> = {
+export type { NginxArg, NginxDirective, NginxModel } from './model';
+
+const NGINX_FOLDERS = new Set(['nginx', 'conf.d', 'sites-available', 'sites-enabled']);
+const SITE_FOLDERS = new Set(['sites-available', 'sites-enabled']);
+/** Site files are often named after their domain (`example.com`); these endings are never sites. */
+const NOT_A_SITE = /\.(?:md|txt|json|ya?ml|sh|bak|orig|old|swp|save|dpkg-\w+|j2|template|tpl|erb|example|sample)$/i;
+/** A top-level http, server or events block: cheap enough to run on every other .conf file. */
+const NGINX_CONTENT = /^\s*(?:http|server|events)\s*\{/m;
+
+export const nginxSupport: KindSupport<NginxModel> = {
   kind: 'nginx',
   label: 'nginx',
   commentPrefix: '#',
-  claim: () => 'no',
-  parse: (text, path) => ({ kind: 'nginx', path, text, errors: [] }),
+  claim(path) {
+    const name = baseName(path).toLowerCase();
+    if (name === 'nginx.conf' || name.endsWith('.nginx')) return 'yes';
+    const folders = folderNames(path);
+    if (name.endsWith('.conf')) return folders.some((folder) => NGINX_FOLDERS.has(folder)) ? 'yes' : 'sniff';
+    const parent = folders[folders.length - 1];
+    if (parent !== undefined && SITE_FOLDERS.has(parent) && !NOT_A_SITE.test(name)) return 'yes';
+    return 'no';
+  },
+  sniff: (text) => NGINX_CONTENT.test(text),
+  parse: parseNginx,
 };

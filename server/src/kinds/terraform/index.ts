@@ -1,11 +1,16 @@
 import type { KindSupport } from '../types';
-import type { BaseModel } from '../../engine/types';
+import { baseName } from '../paths';
+import type { TerraformModel } from './model';
+import { initTerraformParser, parseTerraform } from './parser';
 
-// Placeholder until the Terraform model lands: claims no file.
-export const terraformSupport: KindSupport<BaseModel> = {
+export type { TerraformModel } from './model';
+
+export const terraformSupport: KindSupport<TerraformModel> = {
   kind: 'terraform',
   label: 'Terraform',
   commentPrefix: '#',
-  claim: () => 'no',
-  parse: (text, path) => ({ kind: 'terraform', path, text, errors: [] }),
+  // .tf.json uses JSON syntax, which this HCL grammar does not read.
+  claim: (path) => (/\.(?:tf|tofu)$/i.test(baseName(path)) ? 'yes' : 'no'),
+  init: initTerraformParser,
+  parse: parseTerraform,
 };

@@ -1,0 +1,47 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, restrictedFix, restrictedGaps, runningContainers, spanForGap } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/drop-capabilities',
+    kind: 'kubernetes',
+    title: 'Drop all Linux capabilities',
+    description: 'Containers start with a default set of Linux capabilities (NET_RAW, CHOWN, ...); dropping ALL and adding back only what is needed shrinks what an attacker can do.',
+    checklistItem: 'deployment/pod-security-standards',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Container "{{name}}" does not drop ALL capabilities, so it keeps the runtime defaults such as NET_RAW; add capabilities.drop: [ALL].',
+      wrong: 'Container "{{name}}" does not drop ALL capabilities; add ALL to capabilities.drop.',
+    },
+    examples: {
+      bad: 'drop-capabilities1',
+      good: 'drop-capabilities2',
+    },
+    ptBR: {
+      title: 'Remover todas as capabilities do Linux',
+      description: 'Containers iniciam com um conjunto padrão de capabilities do Linux (NET_RAW, CHOWN, ...); remover ALL e devolver só o necessário reduz o que um atacante pode fazer.',
+      messages: {
+        missing: 'O container "{{name}}" não remove ALL das capabilities, então mantém os padrões do runtime como NET_RAW; adicione capabilities.drop: [ALL].',
+        wrong: 'drop-capabilities0',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of runningContainers(model)) {
+      const gap = restrictedGaps(container).dropAll;
+      if (!gap) continue;
+      context.report({
+        span: spanForGap(container, gap),
+        messageId: gap.value ? 'wrong' : 'missing',
+        data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
+        fixTitle: 'Harden the container securityContext (restricted profile)',
+        fix: () => restrictedFix(editorFor(context), container),
+      });
+    }
+  },
+});

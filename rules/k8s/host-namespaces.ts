@@ -1,0 +1,41 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isTrue, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+
+const HOST_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'];
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/host-namespaces',
+    kind: 'kubernetes',
+    title: "Do not share the host's namespaces",
+    description:
+      "hostNetwork, hostPID and hostIPC put the pod in the node's network, process or IPC namespace, where it can sniff traffic and signal other processes.",
+    checklistItem: 'deployment/pod-security-standards',
+    category: 'Security',
+    severity: 'error',
+    critical: true,
+    fixable: false,
+    messages: {
+      shared: 'The pod of {{kind}} "{{name}}" sets {{field}}: true, sharing the node\'s namespace; remove it.',
+    },
+    examples: { bad: 'spec:\n  hostNetwork: true\n', good: 'spec:\n  hostNetwork: false\n' },
+    ptBR: {
+      title: 'Não compartilhar os namespaces do host',
+      description:
+        'hostNetwork, hostPID e hostIPC colocam o pod no namespace de rede, de processos ou de IPC do nó, onde ele pode capturar tráfego e sinalizar outros processos.',
+      messages: {
+        shared: 'O pod de {{kind}} "{{name}}" define {{field}}: true, compartilhando o namespace do nó; remova-o.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const object of model.objects) {
+      if (!object.pod) continue;
+      for (const field of HOST_FIELDS) {
+        const value = object.reader.get(object.pod.node, field);
+        if (isTrue(value)) context.report({ span: spanOf(value)!, messageId: 'shared', data: { kind: object.kind, name: object.name ?? '?', field } });
+      }
+    }
+  },
+});

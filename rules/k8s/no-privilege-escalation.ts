@@ -1,0 +1,47 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, restrictedFix, restrictedGaps, runningContainers, spanForGap } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/no-privilege-escalation',
+    kind: 'kubernetes',
+    title: 'Forbid privilege escalation',
+    description: 'Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through setuid binaries.',
+    checklistItem: 'deployment/pod-security-standards',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Container "{{name}}" does not set allowPrivilegeEscalation: false, so setuid binaries can raise its privileges; set it in the securityContext.',
+      wrong: 'Container "{{name}}" sets allowPrivilegeEscalation: {{value}}; set it to false.',
+    },
+    examples: {
+      bad: 'no-privilege-escalation1',
+      good: 'no-privilege-escalation2',
+    },
+    ptBR: {
+      title: 'Proibir escalonamento de privilégios',
+      description: 'A menos que allowPrivilegeEscalation seja false, um processo pode obter mais privilégios que o processo pai por meio de binários setuid.',
+      messages: {
+        missing: 'O container "{{name}}" não define allowPrivilegeEscalation: false, então binários setuid podem elevar seus privilégios; defina-o no securityContext.',
+        wrong: 'no-privilege-escalation0',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of runningContainers(model)) {
+      const gap = restrictedGaps(container).privilegeEscalation;
+      if (!gap) continue;
+      context.report({
+        span: spanForGap(container, gap),
+        messageId: gap.value ? 'wrong' : 'missing',
+        data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
+        fixTitle: 'Harden the container securityContext (restricted profile)',
+        fix: () => restrictedFix(editorFor(context), container),
+      });
+    }
+  },
+});

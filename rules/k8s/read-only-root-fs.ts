@@ -1,0 +1,47 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, restrictedFix, restrictedGaps, runningContainers, spanForGap } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/read-only-root-fs',
+    kind: 'kubernetes',
+    title: 'Mount the root filesystem read-only',
+    description: 'A writable root filesystem lets an attacker drop tools and persist changes inside the container; write only to declared volumes.',
+    checklistItem: 'deployment/pod-security-standards',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Container "{{name}}" does not set readOnlyRootFilesystem: true, so its filesystem is writable; set it and mount volumes for the paths it writes.',
+      wrong: 'Container "{{name}}" sets readOnlyRootFilesystem: {{value}}; set it to true and mount volumes for the paths it writes.',
+    },
+    examples: {
+      bad: 'read-only-root-fs1',
+      good: 'read-only-root-fs2',
+    },
+    ptBR: {
+      title: 'Montar o sistema de arquivos raiz como somente leitura',
+      description: 'Um sistema de arquivos raiz gravável permite que um atacante instale ferramentas e persista mudanças dentro do container; grave apenas em volumes declarados.',
+      messages: {
+        missing: 'O container "{{name}}" não define readOnlyRootFilesystem: true, então seu sistema de arquivos é gravável; defina-o e monte volumes para os caminhos em que ele grava.',
+        wrong: 'read-only-root-fs0',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of runningContainers(model)) {
+      const gap = restrictedGaps(container).readOnlyRootFilesystem;
+      if (!gap) continue;
+      context.report({
+        span: spanForGap(container, gap),
+        messageId: gap.value ? 'wrong' : 'missing',
+        data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
+        fixTitle: 'Harden the container securityContext (restricted profile)',
+        fix: () => restrictedFix(editorFor(context), container),
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, probeFix } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/readiness-probe',
+    kind: 'kubernetes',
+    title: 'Give every container a readiness probe',
+    description:
+      'Without a readinessProbe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it when it cannot.',
+    checklistItem: 'monitoring/health-checks',
+    category: 'Monitoring',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Container "{{name}}" has no readinessProbe, so it gets traffic before it is ready; add one that checks a readiness endpoint.',
+    },
+    examples: {
+      bad: 'containers:\n- name: app\n  image: app:1.0\n  ports:\n  - containerPort: 3000\n',
+      good: 'containers:\n- name: app\n  image: app:1.0\n  ports:\n  - containerPort: 3000\n  readinessProbe:\n    httpGet:\n      path: /ready\n      port: 3000\n',
+    },
+    ptBR: {
+      title: 'Dar a todo container uma readiness probe',
+      description:
+        'Sem readinessProbe um pod recebe tráfego assim que o processo inicia, antes de conseguir atender, e continua recebendo quando não consegue.',
+      messages: {
+        missing: 'O container "{{name}}" não tem readinessProbe, então recebe tráfego antes de estar pronto; adicione uma que verifique um endpoint de prontidão.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of model.containers) {
+      if (container.type !== 'container' || container.readinessProbe) continue;
+      context.report({
+        span: container.nameSpan,
+        messageId: 'missing',
+        data: { name: container.name ?? '?' },
+        fixTitle: 'Add an HTTP readiness probe on /ready',
+        fix: () => probeFix(editorFor(context), container, 'readinessProbe'),
+      });
+    }
+  },
+});

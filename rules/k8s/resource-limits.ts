@@ -1,0 +1,49 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, resourcesFix, runningContainers } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/resource-limits',
+    kind: 'kubernetes',
+    title: 'Limit CPU and memory for every container',
+    description:
+      'A container without CPU and memory limits can starve its neighbours on the node; a memory leak then takes down more than its own pod.',
+    checklistItem: 'deployment/docker-resource-limits',
+    category: 'Performance',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Container "{{name}}" has no {{resources}} limit, so it can starve the rest of the node; add resources.limits.',
+    },
+    examples: {
+      bad: '- name: app\n  image: app:1.0\n',
+      good: '- name: app\n  image: app:1.0\n  resources:\n    limits:\n      memory: "512Mi"\n      cpu: "500m"\n',
+    },
+    ptBR: {
+      title: 'Limitar CPU e memória de todo container',
+      description:
+        'Um container sem limites de CPU e memória pode esgotar os vizinhos no nó; um vazamento de memória então derruba mais do que o próprio pod.',
+      messages: {
+        missing: 'O container "{{name}}" não tem limite de {{resources}}, então pode esgotar o restante do nó; adicione resources.limits.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of runningContainers(model)) {
+      const { reader } = container.pod.owner;
+      const limits = reader.getMap(container.resources, 'limits');
+      const missing = ['cpu', 'memory'].filter((key) => scalarString(reader.get(limits, key)) === undefined);
+      if (missing.length === 0) continue;
+      context.report({
+        span: container.nameSpan,
+        messageId: 'missing',
+        data: { name: container.name ?? '?', resources: missing.join(' and ') },
+        fixTitle: 'Add CPU and memory limits',
+        fix: () => resourcesFix(editorFor(context), container, 'limits', missing),
+      });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, resourcesFix, runningContainers } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/resource-requests',
+    kind: 'kubernetes',
+    title: 'Request CPU and memory for every container',
+    description:
+      'Without CPU and memory requests the scheduler places pods blindly and they are the first evicted under node pressure.',
+    checklistItem: 'deployment/docker-resource-limits',
+    category: 'Performance',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Container "{{name}}" does not request {{resources}}, so it is scheduled blindly and evicted first; add resources.requests.',
+    },
+    examples: {
+      bad: '- name: app\n  image: app:1.0\n',
+      good: '- name: app\n  image: app:1.0\n  resources:\n    requests:\n      memory: "256Mi"\n      cpu: "250m"\n',
+    },
+    ptBR: {
+      title: 'Solicitar CPU e memória para todo container',
+      description:
+        'Sem requests de CPU e memória o scheduler posiciona os pods às cegas e eles são os primeiros despejados quando o nó fica sob pressão.',
+      messages: {
+        missing: 'O container "{{name}}" não solicita {{resources}}, então é agendado às cegas e despejado primeiro; adicione resources.requests.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of runningContainers(model)) {
+      const { reader } = container.pod.owner;
+      const requests = reader.getMap(container.resources, 'requests');
+      const missing = ['cpu', 'memory'].filter((key) => scalarString(reader.get(requests, key)) === undefined);
+      if (missing.length === 0) continue;
+      context.report({
+        span: container.nameSpan,
+        messageId: 'missing',
+        data: { name: container.name ?? '?', resources: missing.join(' and ') },
+        fixTitle: 'Add CPU and memory requests',
+        fix: () => resourcesFix(editorFor(context), container, 'requests', missing),
+      });
+    }
+  },
+});

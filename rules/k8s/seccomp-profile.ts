@@ -1,0 +1,47 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, restrictedFix, restrictedGaps, runningContainers, spanForGap } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/seccomp-profile',
+    kind: 'kubernetes',
+    title: 'Use the RuntimeDefault seccomp profile',
+    description: 'Without a seccomp profile a container may call any system call, including the rarely used ones most kernel exploits need.',
+    checklistItem: 'deployment/pod-security-standards',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Neither container "{{name}}" nor its pod sets a seccompProfile, so every system call is allowed; set seccompProfile.type: RuntimeDefault.',
+      wrong: 'The seccompProfile of container "{{name}}" is {{value}}; use RuntimeDefault (or a Localhost profile).',
+    },
+    examples: {
+      bad: 'seccomp-profile1',
+      good: 'seccomp-profile2',
+    },
+    ptBR: {
+      title: 'Usar o perfil seccomp RuntimeDefault',
+      description: 'Sem um perfil seccomp um container pode fazer qualquer chamada de sistema, inclusive as raramente usadas de que a maioria dos exploits de kernel precisa.',
+      messages: {
+        missing: 'Nem o container "{{name}}" nem o pod definem um seccompProfile, então toda chamada de sistema é permitida; defina seccompProfile.type: RuntimeDefault.',
+        wrong: 'seccomp-profile0',
+      },
+    },
+  },
+  check(model, context) {
+    for (const container of runningContainers(model)) {
+      const gap = restrictedGaps(container).seccomp;
+      if (!gap) continue;
+      context.report({
+        span: spanForGap(container, gap),
+        messageId: gap.value ? 'wrong' : 'missing',
+        data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
+        fixTitle: 'Harden the container securityContext (restricted profile)',
+        fix: () => restrictedFix(editorFor(context), container),
+      });
+    }
+  },
+});

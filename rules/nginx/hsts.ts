@@ -1,0 +1,86 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import { descendants, effectiveHeaders, httpServers, insertInBlock, isTlsServer, nginxConfigOf, own, treeReporter, type NginxContext } from '../../server/src/kinds/nginx/config';
+
+const MIN_MAX_AGE = 31536000;
+const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/hsts',
+    kind: 'nginx',
+    title: 'Send HSTS from every TLS server',
+    description:
+      'A TLS server must send Strict-Transport-Security with a max-age of at least one year and `always`, so browsers never fall back to plain HTTP where traffic can be intercepted.',
+    checklistItem: 'security/https-only',
+    category: 'Security',
+    severity: 'error',
+    critical: true,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'This TLS {{block}} sends no Strict-Transport-Security header, so browsers may still use plain HTTP; add HSTS with a max-age of at least one year and always.',
+      short: 'The HSTS max-age of {{maxAge}} seconds is under one year; raise it to at least 31536000.',
+      notAlways: 'Strict-Transport-Security is sent without always, so error responses omit it; append always.',
+    },
+    ptBR: {
+      title: 'Enviar HSTS em todo servidor TLS',
+      description:
+        'Um servidor TLS deve enviar Strict-Transport-Security com max-age de pelo menos um ano e `always`, para que navegadores nunca voltem ao HTTP puro, onde o tráfego pode ser interceptado.',
+      messages: {
+        missing: 'Este {{block}} TLS não envia o cabeçalho Strict-Transport-Security, então navegadores ainda podem usar HTTP puro; adicione HSTS com max-age de pelo menos um ano e always.',
+        short: 'O max-age do HSTS de {{maxAge}} segundos é menor que um ano; aumente para pelo menos 31536000.',
+        notAlways: 'Strict-Transport-Security é enviado sem always, então respostas de erro não o incluem; acrescente always.',
+      },
+    },
+    examples: {
+      bad: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=3600";\n}',
+      good: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;\n}',
+    },
+  },
+  check(model, context) {
+    const report = treeReporter(context);
+    const config = nginxConfigOf(model, context.workspace);
+    const check = (block: NginxContext) => {
+      const hsts = effectiveHeaders(block).filter((header) => header.name === 'strict-transport-security');
+      if (hsts.length === 0) {
+        const owner = block.owner!;
+        report(owner, {
+          span: owner.directive.nameSpan,
+          messageId: 'missing',
+          data: { block: block.kind },
+          fix: () => insertInBlock(block, [HSTS_LINE], ['add_header']),
+        });
+        return;
+      }
+      for (const header of hsts) {
+        const match = /max-age\s*=\s*"?(\d+)/i.exec(header.value);
+        const valueArg = header.valueArg;
+        if (valueArg && (!match || Number(match[1]) < MIN_MAX_AGE)) {
+          const raw = header.placed.model.text.slice(valueArg.span.start, valueArg.span.end);
+          const digits = /max-age\s*=\s*"?(\d+)/i.exec(raw);
+          report(header.placed, {
+            span: valueArg.span,
+            messageId: 'short',
+            data: { maxAge: match ? match[1] : 0 },
+            fix: (fixer) => {
+              if (!digits) return null;
+              const start = valueArg.span.start + digits.index + digits[0].length - digits[1].length;
+              return fixer.replace({ start, end: start + digits[1].length }, '63072000');
+            },
+          });
+        }
+        if (!header.always && header.placed.directive.name === 'add_header') {
+          const directive = header.placed.directive;
+          const lastArg = directive.args[directive.args.length - 1];
+          report(header.placed, { span: directive.span, messageId: 'notAlways', fix: (fixer) => fixer.insertAt(lastArg.span.end, ' always') });
+        }
+      }
+    };
+    for (const server of httpServers(config)) {
+      if (!isTlsServer(server)) continue;
+      check(server);
+      for (const block of descendants(server, ['location'])) if (own(block, 'add_header').length) check(block);
+    }
+  },
+});

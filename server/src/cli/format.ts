@@ -1,0 +1,135 @@
+import { relative, sep } from 'node:path';
+import { ALL_RULES } from '../../../rules';
+import { ruleDocsUrl } from '../engine/docs';
+import type { Finding, Severity } from '../engine/types';
+import type { ProjectScan } from '../project';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function relativePath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/') || path;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Hints (an unused suppression) are for editors; reports and exit codes count the rest. */
+export function reportable(findings: Finding[]): Finding[] {
+  return sortFindings(findings.filter((finding) => finding.severity !== 'hint'));
+}
+
+/** The JSON contract CI scripts read (version 1): extend, never rename. */
+export function toJson(scan: ProjectScan) {
+  return {
+    version: 1,
+    files: {
+      scanned: scan.scanned.length,
+      skipped: scan.skipped.map((skip) => ({ file: relativePath(scan.root, skip.path), reason: skip.reason })),
+    },
+    findings: reportable(scan.findings).map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      file: relativePath(scan.root, finding.path),
+      range: finding.range,
+      category: finding.category ?? null,
+      checklistItem: finding.checklistItem ?? null,
+      fixable: Boolean(finding.fix),
+    })),
+    errors: scan.errors,
+  };
+}
+
+const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
+
+export function toText(scan: ProjectScan, colour: boolean): string {
+  const paint = (code: string, text: string) => (colour ? `${code}${text}\x1b[0m` : text);
+  const findings = reportable(scan.findings);
+  const out: string[] = [];
+  let currentFile = '';
+  for (const finding of findings) {
+    const file = relativePath(scan.root, finding.path);
+    if (file !== currentFile) {
+      if (currentFile) out.push('');
+      out.push(paint('\x1b[1m', file));
+      currentFile = file;
+    }
+    const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    out.push(`  ${where}  ${paint(COLOURS[finding.severity], finding.severity.padEnd(11))}  ${finding.ruleId}  ${finding.message}`);
+  }
+  for (const error of scan.errors) out.push(paint(COLOURS.error, `error: ${error.file}: ${error.message}`));
+  for (const skip of scan.skipped) out.push(paint('\x1b[2m', `skipped: ${relativePath(scan.root, skip.path)} (${skip.reason})`));
+  if (out.length) out.push('');
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  const fixable = findings.filter((finding) => finding.fix).length;
+  out.push(
+    `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information')} information; ${fixable} with a quick fix) in ${scan.scanned.length} file${scan.scanned.length === 1 ? '' : 's'} scanned, ${scan.skipped.length} skipped.`,
+  );
+  return out.join('\n');
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, the format GitHub code scanning reads. */
+export function toSarif(scan: ProjectScan, version: string) {
+  const findings = reportable(scan.findings);
+  const usedIds = [...new Set(findings.map((finding) => finding.ruleId))];
+  const rules = usedIds.map((id) => {
+    const meta = ALL_RULES.find((rule) => rule.meta.id === id)?.meta;
+    return meta
+      ? {
+          id,
+          name: meta.title,
+          shortDescription: { text: meta.title },
+          fullDescription: { text: meta.description },
+          helpUri: ruleDocsUrl(id),
+          help: { text: meta.description },
+          defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
+          properties: { category: meta.category, checklistItem: meta.checklistItem, critical: meta.critical, tags: [meta.category.toLowerCase(), meta.kind] },
+        }
+      : { id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: 'error' } };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'readiness', version, informationUri: ruleDocsUrl('').replace(/\/blob\/main\/docs\/rules\/\.md$/, ''), rules } },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileUri(scan.root) + '/' } },
+        results: findings.map((finding) => ({
+          ruleId: finding.ruleId,
+          ruleIndex: usedIds.indexOf(finding.ruleId),
+          level: SARIF_LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(relativePath(scan.root, finding.path)), uriBaseId: 'SRCROOT' },
+                region: {
+                  startLine: finding.range.start.line + 1,
+                  startColumn: finding.range.start.character + 1,
+                  endLine: finding.range.end.line + 1,
+                  endColumn: finding.range.end.character + 1,
+                },
+              },
+            },
+          ],
+          properties: { category: finding.category, checklistItem: finding.checklistItem },
+        })),
+        invocations: [
+          {
+            executionSuccessful: scan.errors.length === 0,
+            toolExecutionNotifications: scan.errors.map((error) => ({ level: 'error', message: { text: `${error.file}: ${error.message}` } })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function pathToFileUri(path: string): string {
+  return 'file://' + encodeURI(path.split(sep).join('/'));
+}

@@ -1,0 +1,322 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { BaseModel, ParseError, Span } from '../../engine/types';
+import { NodeReader, scalarString, spanOf } from './nodes';
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** The object's map; for a `List` item, the item map. */
+  node: YAMLMap;
+  kindSpan: Span;
+  metadata?: YAMLMap;
+  nameSpan?: Span;
+  namespaceSpan?: Span;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec?: YAMLMap;
+  /** The pod spec of a Pod or a workload's pod template. */
+  pod?: PodSpec;
+  /** Index of the YAML document that holds the object. */
+  document: number;
+  reader: NodeReader;
+}
+
+export interface PodSpec {
+  owner: K8sObject;
+  node: YAMLMap;
+  /** The `spec` key of the pod (template): where pod-level findings point. */
+  keySpan: Span;
+  /** Labels of the pod template (the Pod's own labels for a Pod). */
+  labels: Record<string, string>;
+  securityContext?: YAMLMap;
+  containers: Container[];
+}
+
+export type ContainerType = 'container' | 'initContainer' | 'ephemeralContainer';
+
+export interface ContainerPort {
+  number?: number;
+  name?: string;
+  node: YAMLMap;
+}
+
+export interface EnvVar {
+  name: string;
+  nameSpan: Span;
+  node: YAMLMap;
+  /** The `value:` pair, when the variable is a literal. */
+  valuePair?: Pair;
+  value?: Scalar;
+  valueFrom?: YAMLMap;
+}
+
+export interface Image {
+  value: string;
+  span: Span;
+  node: Scalar;
+}
+
+export interface Container {
+  pod: PodSpec;
+  type: ContainerType;
+  node: YAMLMap;
+  name?: string;
+  /** The `name` value, or the start of the container map when the name is missing. */
+  nameSpan: Span;
+  image?: Image;
+  ports: ContainerPort[];
+  livenessProbe?: YAMLMap;
+  readinessProbe?: YAMLMap;
+  startupProbe?: YAMLMap;
+  resources?: YAMLMap;
+  securityContext?: YAMLMap;
+  env: EnvVar[];
+}
+
+export interface K8sDocument {
+  index: number;
+  span: Span;
+  root?: Node;
+  objects: K8sObject[];
+  hasErrors: boolean;
+  reader: NodeReader;
+}
+
+/** How the file lays out its blocks, so inserted YAML looks like the rest of it. */
+export interface YamlStyle {
+  /** Spaces per nesting level. */
+  indentUnit: number;
+  /** True when block sequences are indented under their key (`key:\n  - a`), false for `key:\n- a`. */
+  indentedSequences: boolean;
+}
+
+export interface KubernetesModel extends BaseModel {
+  kind: 'kubernetes';
+  documents: K8sDocument[];
+  /** Every object of every document, `List` items included, in source order. */
+  objects: K8sObject[];
+  /** Every container of every pod spec, in source order. */
+  containers: Container[];
+  style: YamlStyle;
+  /** Spans that aliases reuse; fixes never edit inside them. */
+  sharedSpans: Span[];
+}
+
+const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
+
+/** Bounds alias expansion; the model itself never expands aliases, but yaml's own resolution may. */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseKubernetes(text: string, path: string): KubernetesModel {
+  const model: KubernetesModel = {
+    kind: 'kubernetes',
+    path,
+    text,
+    errors: [],
+    documents: [],
+    objects: [],
+    containers: [],
+    style: { indentUnit: 2, indentedSequences: false },
+    sharedSpans: [],
+  };
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, { keepSourceTokens: false, maxAliasCount: MAX_ALIAS_COUNT, merge: true, prettyErrors: false });
+  } catch (error) {
+    // Pathological input (nesting deep enough to exhaust the stack) is reported, not fatal.
+    model.errors.push({ span: { start: 0, end: Math.min(1, text.length) }, message: `YAML could not be parsed: ${error instanceof Error ? error.message : String(error)}` });
+    return model;
+  }
+  const documents = Array.isArray(parsed) ? parsed : [];
+  let styleFound = false;
+  documents.forEach((document, index) => {
+    const root = (document.contents ?? undefined) as Node | undefined;
+    const reader = new NodeReader(root);
+    const doc: K8sDocument = {
+      index,
+      span: { start: document.range[0], end: document.range[2] },
+      root,
+      objects: [],
+      hasErrors: document.errors.length > 0,
+      reader,
+    };
+    model.documents.push(doc);
+    model.sharedSpans.push(...reader.sharedSpans);
+    if (document.errors.length > 0) {
+      model.errors.push(parseError(document.errors[0], text));
+      return;
+    }
+    const rootMap = reader.map(root);
+    if (!rootMap) return;
+    collectObjects(rootMap, doc, model, 0);
+    if (!styleFound) styleFound = detectStyle(rootMap, text, model.style);
+  });
+  for (const object of model.objects) if (object.pod) model.containers.push(...object.pod.containers);
+  return model;
+}
+
+function parseError(error: { pos: [number, number]; message: string }, text: string): ParseError {
+  const start = Math.max(0, Math.min(error.pos[0], text.length));
+  let end = Math.max(start, Math.min(error.pos[1], text.length));
+  if (end === start && start < text.length) end = start + 1;
+  const message = error.message.split('\n')[0].replace(/\s*at line \d+, column \d+:?$/, '');
+  return { span: { start, end }, message: `YAML syntax error: ${message.replace(/\.?$/, '.')}` };
+}
+
+function collectObjects(map: YAMLMap, doc: K8sDocument, model: KubernetesModel, depth: number): void {
+  const { reader } = doc;
+  const apiVersion = reader.getString(map, 'apiVersion');
+  const kindNode = reader.get(map, 'kind');
+  const kind = scalarString(kindNode);
+  if (apiVersion === undefined || kind === undefined) return;
+  const metadata = reader.getMap(map, 'metadata');
+  const nameNode = reader.get(metadata, 'name');
+  const namespaceNode = reader.get(metadata, 'namespace');
+  const object: K8sObject = {
+    apiVersion,
+    kind,
+    name: scalarString(nameNode),
+    namespace: scalarString(namespaceNode),
+    node: map,
+    kindSpan: spanOf(kindNode)!,
+    metadata,
+    nameSpan: isScalar(nameNode) ? spanOf(nameNode) : undefined,
+    namespaceSpan: isScalar(namespaceNode) ? spanOf(namespaceNode) : undefined,
+    labels: reader.stringMap(reader.getMap(metadata, 'labels')),
+    annotations: reader.stringMap(reader.getMap(metadata, 'annotations')),
+    spec: reader.getMap(map, 'spec'),
+    document: doc.index,
+    reader,
+  };
+  doc.objects.push(object);
+  model.objects.push(object);
+  object.pod = podSpecOf(object);
+  if (kind.endsWith('List') && depth === 0) {
+    for (const item of reader.items(reader.getSeq(map, 'items'))) if (isMap(item)) collectObjects(item, doc, model, depth + 1);
+  }
+}
+
+function podSpecOf(object: K8sObject): PodSpec | undefined {
+  const { reader } = object;
+  if (object.kind === 'Pod') return buildPod(object, object.node, object.labels);
+  let templateHolder: YAMLMap | undefined;
+  if (POD_TEMPLATE_KINDS.has(object.kind)) templateHolder = object.spec;
+  else if (object.kind === 'CronJob') templateHolder = reader.getMap(reader.getMap(object.spec, 'jobTemplate'), 'spec');
+  const template = reader.getMap(templateHolder, 'template');
+  if (!template) return undefined;
+  return buildPod(object, template, reader.stringMap(reader.getMap(reader.getMap(template, 'metadata'), 'labels')));
+}
+
+function buildPod(owner: K8sObject, holder: YAMLMap, labels: Record<string, string>): PodSpec | undefined {
+  const { reader } = owner;
+  const specPair = reader.pair(holder, 'spec');
+  const node = reader.map(specPair?.value);
+  if (!specPair || !node) return undefined;
+  const pod: PodSpec = {
+    owner,
+    node,
+    keySpan: spanOf(specPair.key as Scalar)!,
+    labels,
+    securityContext: reader.getMap(node, 'securityContext'),
+    containers: [],
+  };
+  const groups: [string, ContainerType][] = [
+    ['initContainers', 'initContainer'],
+    ['containers', 'container'],
+    ['ephemeralContainers', 'ephemeralContainer'],
+  ];
+  for (const [key, type] of groups) {
+    for (const item of reader.items(reader.getSeq(node, key))) if (isMap(item)) pod.containers.push(buildContainer(pod, item, type, reader));
+  }
+  pod.containers.sort((a, b) => a.node.range![0] - b.node.range![0]);
+  return pod;
+}
+
+function buildContainer(pod: PodSpec, node: YAMLMap, type: ContainerType, reader: NodeReader): Container {
+  const nameNode = reader.get(node, 'name');
+  const imageNode = reader.get(node, 'image');
+  const imageValue = scalarString(imageNode);
+  const ports: ContainerPort[] = [];
+  for (const item of reader.items(reader.getSeq(node, 'ports'))) {
+    if (!isMap(item)) continue;
+    const number = Number(reader.getString(item, 'containerPort'));
+    ports.push({ number: Number.isInteger(number) ? number : undefined, name: reader.getString(item, 'name'), node: item });
+  }
+  const env: EnvVar[] = [];
+  for (const item of reader.items(reader.getSeq(node, 'env'))) {
+    if (!isMap(item)) continue;
+    const envName = reader.get(item, 'name');
+    const name = scalarString(envName);
+    if (name === undefined) continue;
+    const valuePair = reader.pair(item, 'value');
+    const value = reader.resolve(valuePair?.value);
+    env.push({
+      name,
+      nameSpan: spanOf(envName as Scalar)!,
+      node: item,
+      valuePair,
+      value: isScalar(value) ? value : undefined,
+      valueFrom: reader.getMap(item, 'valueFrom'),
+    });
+  }
+  return {
+    pod,
+    type,
+    node,
+    name: scalarString(nameNode),
+    nameSpan: (isScalar(nameNode) ? spanOf(nameNode) : undefined) ?? { start: node.range![0], end: node.range![0] },
+    image: isScalar(imageNode) && imageValue !== undefined ? { value: imageValue, span: spanOf(imageNode)!, node: imageNode } : undefined,
+    ports,
+    livenessProbe: reader.getMap(node, 'livenessProbe'),
+    readinessProbe: reader.getMap(node, 'readinessProbe'),
+    startupProbe: reader.getMap(node, 'startupProbe'),
+    resources: reader.getMap(node, 'resources'),
+    securityContext: reader.getMap(node, 'securityContext'),
+    env,
+  };
+}
+
+/** Reads the indent step and sequence style from the first nested block map and block sequence found. */
+function detectStyle(root: YAMLMap, text: string, style: YamlStyle): boolean {
+  let unitFound = false;
+  let seqFound = false;
+  const stack: { map: YAMLMap; depth: number }[] = [{ map: root, depth: 0 }];
+  while (stack.length && !(unitFound && seqFound)) {
+    const { map, depth } = stack.shift()!;
+    if (map.flow || depth > 12) continue;
+    for (const pair of map.items) {
+      const keyStart = (pair.key as Scalar | undefined)?.range?.[0];
+      if (keyStart === undefined) continue;
+      const value = pair.value as Node | null;
+      const keyColumn = columnOf(text, keyStart);
+      if (isMap(value) && !value.flow && value.items.length) {
+        const childStart = (value.items[0].key as Scalar | undefined)?.range?.[0];
+        if (!unitFound && childStart !== undefined && columnOf(text, childStart) > keyColumn) {
+          style.indentUnit = columnOf(text, childStart) - keyColumn;
+          unitFound = true;
+        }
+        stack.push({ map: value, depth: depth + 1 });
+      } else if (isSeq(value) && !value.flow && value.range) {
+        if (!seqFound && lineStartOf(text, value.range[0]) !== lineStartOf(text, keyStart)) {
+          style.indentedSequences = columnOf(text, value.range[0]) > keyColumn;
+          seqFound = true;
+        }
+        for (const item of value.items) if (isMap(item)) stack.push({ map: item, depth: depth + 1 });
+      }
+    }
+  }
+  return unitFound && seqFound;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  const newline = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+  return newline + 1;
+}
+
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
+
+export type { YAMLMap, YAMLSeq, Scalar, Pair, Node };

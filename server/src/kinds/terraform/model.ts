@@ -1,0 +1,103 @@
+/**
+ * The typed Terraform model: blocks, attributes and expressions with source offsets. It is plain
+ * data built once from the tree-sitter tree (which is freed right after), so rules and caches never
+ * hold WebAssembly memory.
+ */
+import type { BaseModel, Span } from '../../engine/types';
+
+export type LiteralValue = string | number | boolean | null | LiteralValue[] | { [key: string]: LiteralValue };
+
+export type ExprType = 'string' | 'number' | 'bool' | 'null' | 'tuple' | 'object' | 'template' | 'reference' | 'call' | 'other';
+
+export interface ObjectEntry {
+  /** The key as a string when it is a bare name or a literal string; undefined for computed keys. */
+  key?: string;
+  keySpan: Span;
+  value: Expr;
+}
+
+export interface Expr {
+  type: ExprType;
+  span: Span;
+  /** True when the whole expression is a literal (nested collections included); `value` then holds it. */
+  literal: boolean;
+  value?: LiteralValue;
+  items?: Expr[];
+  entries?: ObjectEntry[];
+  /** For references: the names of the traversal (`var.x` -> ['var', 'x']), up to the first index or splat. */
+  reference?: string[];
+  /** For function calls: the function name (`merge`, `provider::aws::arn_parse`). */
+  functionName?: string;
+}
+
+export interface Attribute {
+  name: string;
+  nameSpan: Span;
+  /** From the name to the end of the value. */
+  span: Span;
+  value: Expr;
+}
+
+export interface Label {
+  value: string;
+  span: Span;
+}
+
+export interface Block {
+  /** `resource`, `ingress`, `dynamic`, ... */
+  type: string;
+  typeSpan: Span;
+  labels: Label[];
+  /** From the block type to the end of the last label: where a finding about something missing points. */
+  headerSpan: Span;
+  /** The whole block, braces included. */
+  span: Span;
+  /** The `{` and the `}` (the latter empty at the block's end when it is missing). */
+  openSpan: Span;
+  closeSpan: Span;
+  attributes: Attribute[];
+  blocks: Block[];
+}
+
+export interface TerraformModel extends BaseModel {
+  kind: 'terraform';
+  /** Top-level blocks in source order. */
+  blocks: Block[];
+}
+
+export function attribute(block: Block, name: string): Attribute | undefined {
+  return block.attributes.find((candidate) => candidate.name === name);
+}
+
+/**
+ * Nested blocks of a type, counting the `content` of `dynamic "<type>"` blocks as blocks of that
+ * type: their values are usually unknown, but their presence is real.
+ */
+export function nestedBlocks(block: Block, type: string): Block[] {
+  const found: Block[] = [];
+  for (const child of block.blocks) {
+    if (child.type === type) found.push(child);
+    else if (child.type === 'dynamic' && child.labels[0]?.value === type) {
+      found.push(...child.blocks.filter((inner) => inner.type === 'content'));
+    }
+  }
+  return found;
+}
+
+/** Managed resources of the given types (`resource "<type>" "<name>"`). */
+export function resourcesOf(blocks: readonly Block[], types: readonly string[]): Block[] {
+  return blocks.filter((block) => block.type === 'resource' && types.includes(block.labels[0]?.value ?? ''));
+}
+
+export function resourceType(block: Block): string {
+  return block.labels[0]?.value ?? '';
+}
+
+export function resourceName(block: Block): string {
+  return block.labels[1]?.value ?? '';
+}
+
+/** A literal string value, or undefined when the expression is not one. */
+export function literalString(expr: Expr | undefined): string | undefined {
+  return expr?.literal && typeof expr.value === 'string' ? expr.value : undefined;
+}

@@ -1,0 +1,360 @@
+/**
+ * The language server: speaks LSP and nothing else. Analysis lives in pure functions (engine,
+ * kinds, rules); this file keeps the workspace index current and turns findings into
+ * diagnostics, code actions and the checklist. Runs over node IPC (VS Code) or --stdio (others).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { ALL_RULES } from '../../rules';
+import { setAttestation, setSignoff } from './checklist/attest';
+import { renderReport } from './checklist/report';
+import {
+  ATTEST_REQUEST,
+  CHECKLIST_CHANGED_NOTIFICATION,
+  CHECKLIST_REQUEST,
+  REPORT_REQUEST,
+  SIGNOFF_REQUEST,
+  type AttestParams,
+  type ChecklistReport,
+  type EditResult,
+  type ReportParams,
+  type SignOffParams,
+} from './checklist/types';
+import { checklistOf } from './checklist-service';
+import type { AnalysisSettings } from './engine/analyze';
+import { CONFIG_FILE_NAMES } from './engine/config';
+import { LineIndex, lineIndexOf } from './engine/text';
+import type { FileKind, Finding } from './engine/types';
+import { initKinds, kindSupport } from './kinds';
+import { codeActionsFor, skippedDiagnostic, toDiagnostic } from './lsp/convert';
+import { configFindings } from './project';
+import { analysisSettings, DEFAULT_EDITOR_SETTINGS, loadConfigText, normaliseLocale, type EditorSettings, type WorkspaceConfig } from './settings';
+import { WorkspaceIndex } from './workspace';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let index = new WorkspaceIndex(process.cwd());
+let roots: string[] = [];
+let clientLocale: string | undefined;
+let supportsConfiguration = false;
+let supportsWatcherRegistration = false;
+let editorSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
+let config: WorkspaceConfig = loadConfigText('');
+let settings: AnalysisSettings = analysisSettings(config);
+let ready: Promise<void> = Promise.resolve();
+
+/** Findings of every workspace file, for the checklist; invalidated per kind when a file changes. */
+const findingsCache = new Map<string, Finding[]>();
+const pending = new Map<string, NodeJS.Timeout>();
+let checklistTimer: NodeJS.Timeout | undefined;
+let checklistCache: ChecklistReport | undefined;
+
+connection.onInitialize((params: InitializeParams) => {
+  const folders = params.workspaceFolders?.map((folder) => URI.parse(folder.uri).fsPath) ?? [];
+  if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
+  roots = folders;
+  index = new WorkspaceIndex(roots[0] ?? process.cwd());
+  clientLocale = (params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale;
+  supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  supportsWatcherRegistration = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'readiness', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'readiness' });
+  if (supportsWatcherRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+  }
+  ready = start();
+});
+
+async function start(): Promise<void> {
+  try {
+    await initKinds();
+  } catch (error) {
+    connection.window.showErrorMessage(`Production Readiness could not load its parsers: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  await loadSettings();
+  for (const root of roots) index.scan(root);
+  connection.console.info(`readiness: indexed ${index.paths().length} files in ${roots.join(', ') || '(no folder)'}`);
+  for (const document of documents.all()) schedule(document.uri, 0);
+  scheduleChecklist();
+}
+
+async function loadSettings(): Promise<void> {
+  if (supportsConfiguration) {
+    const value = (await connection.workspace.getConfiguration('readiness')) as Partial<EditorSettings> | null;
+    editorSettings = { ...DEFAULT_EDITOR_SETTINGS, ...(value ?? {}) };
+  }
+  const configPath = roots.map((root) => CONFIG_FILE_NAMES.map((name) => join(root, name))).flat().find(readable);
+  const open = configPath ? documents.get(URI.file(configPath).toString()) : undefined;
+  config = configPath ? loadConfigText(open?.getText() ?? readFileSync(configPath, 'utf8'), configPath) : loadConfigText('');
+  settings = analysisSettings(config, editorSettings, clientLocale);
+  index.setOptions({ exclude: [...editorSettings.exclude, ...config.config.exclude], maxFileSizeKb: editorSettings.maxFileSizeKb });
+  findingsCache.clear();
+}
+
+function readable(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+function isConfigFile(path: string): boolean {
+  return CONFIG_FILE_NAMES.some((name) => path.endsWith(`/${name}`) || path.endsWith(`\\${name}`));
+}
+
+documents.onDidChangeContent(({ document }) => {
+  const path = pathOf(document.uri);
+  if (!path) return;
+  if (isConfigFile(path)) {
+    schedule(document.uri, editorSettings.debounceMs);
+    return;
+  }
+  index.setText(path, document.getText(), document.version);
+  invalidate(index.kindOf(path), path);
+  schedule(document.uri, editorSettings.debounceMs);
+});
+
+documents.onDidClose(({ document }) => {
+  const path = pathOf(document.uri);
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  if (path && !isConfigFile(path)) {
+    index.release(path);
+    invalidate(index.kindOf(path), path);
+  }
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await ready;
+  await loadSettings();
+  refreshAll();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  await ready;
+  let configChanged = false;
+  for (const change of changes) {
+    const path = pathOf(change.uri);
+    if (!path) continue;
+    if (isConfigFile(path)) {
+      configChanged = true;
+      continue;
+    }
+    if (documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) index.remove(path);
+    else if (!index.isExcluded(path)) index.readFromDisk(path);
+    invalidate(index.kindOf(path), path);
+  }
+  if (configChanged) await loadSettings();
+  refreshAll();
+});
+
+/** A change to one file can change cross-file findings of every file of its kind. */
+function invalidate(kind: FileKind | undefined, path: string) {
+  findingsCache.delete(path);
+  if (kind) for (const other of index.paths(kind)) findingsCache.delete(other);
+  checklistCache = undefined;
+}
+
+function refreshAll() {
+  for (const document of documents.all()) schedule(document.uri, 0);
+  checklistCache = undefined;
+  scheduleChecklist();
+}
+
+function schedule(uri: string, delay: number) {
+  clearTimeout(pending.get(uri));
+  pending.set(
+    uri,
+    setTimeout(() => {
+      pending.delete(uri);
+      void ready.then(() => validate(uri));
+    }, delay),
+  );
+}
+
+/** Analyzes the buffer's current version; the result is dropped if the buffer moved on meanwhile. */
+function validate(uri: string) {
+  const document = documents.get(uri);
+  const path = pathOf(uri);
+  if (!document || !path) return;
+  const version = document.version;
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = diagnosticsFor(path, document);
+  } catch (error) {
+    connection.console.error(`readiness: analysis of ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return;
+  }
+  if (documents.get(uri)?.version !== version) return;
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+  // Other open files of the same kind may have cross-file findings that depend on this one.
+  const kind = index.kindOf(path);
+  if (kind) for (const other of documents.all()) if (other.uri !== uri && index.kindOf(pathOf(other.uri) ?? '') === kind && !pending.has(other.uri)) revalidateQuietly(other.uri, kind);
+  scheduleChecklist();
+}
+
+const crossFileKinds = new Set(ALL_RULES.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind));
+function revalidateQuietly(uri: string, kind: FileKind) {
+  if (!crossFileKinds.has(kind) && kind !== 'nginx') return;
+  const document = documents.get(uri);
+  const path = pathOf(uri);
+  if (!document || !path) return;
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(path, document) });
+}
+
+function diagnosticsFor(path: string, document: TextDocument): Diagnostic[] {
+  if (!editorSettings.enable) return [];
+  if (isConfigFile(path)) {
+    const text = document.getText();
+    if (text !== config.text) {
+      config = loadConfigText(text, path);
+      settings = analysisSettings(config, editorSettings, clientLocale);
+      index.setOptions({ exclude: [...editorSettings.exclude, ...config.config.exclude] });
+      findingsCache.clear();
+      for (const other of documents.all()) if (other.uri !== document.uri) schedule(other.uri, 0);
+    }
+    const lines = new LineIndex(text);
+    return configFindings(config).map((finding) => toDiagnostic(finding, lines));
+  }
+  const skip = index.skipReason(path);
+  if (skip) return [skippedDiagnostic(skip)];
+  const findings = findingsOf(path);
+  const model = index.model(path);
+  if (!model) return [];
+  const lines = lineIndexOf(model);
+  return findings.map((finding) => toDiagnostic(finding, lines));
+}
+
+function findingsOf(path: string): Finding[] {
+  let findings = findingsCache.get(path);
+  if (!findings) {
+    findings = index.analyze(path, ALL_RULES, settings);
+    findingsCache.set(path, findings);
+  }
+  return findings;
+}
+
+connection.onCodeAction(async (params) => {
+  await ready;
+  const document = documents.get(params.textDocument.uri);
+  const path = pathOf(params.textDocument.uri);
+  if (!document || !path) return [];
+  const kind = index.kindOf(path);
+  const lines = new LineIndex(document.getText());
+  const prefix = kind ? kindSupport(kind).commentPrefix : '#';
+  return params.context.diagnostics.flatMap((diagnostic) =>
+    codeActionsFor(diagnostic, { uri: document.uri, version: document.version }, lines, prefix),
+  );
+});
+
+function scheduleChecklist() {
+  clearTimeout(checklistTimer);
+  checklistTimer = setTimeout(() => {
+    checklistCache = undefined;
+    void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION);
+  }, 300);
+}
+
+function currentChecklist(): ChecklistReport {
+  if (!checklistCache) {
+    const findings: Finding[] = [];
+    for (const path of index.paths()) {
+      try {
+        findings.push(...findingsOf(path));
+      } catch (error) {
+        connection.console.error(`readiness: analysis of ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    checklistCache = checklistOf(index, findings, config, settings.locale ?? normaliseLocale(clientLocale));
+  }
+  return checklistCache;
+}
+
+connection.onRequest(CHECKLIST_REQUEST, async () => {
+  await ready;
+  return currentChecklist();
+});
+
+connection.onRequest(REPORT_REQUEST, async (params: ReportParams) => {
+  await ready;
+  return renderReport(currentChecklist(), params.format);
+});
+
+/** Edits `.readiness.yml` (creating it if needed); a malformed file is reported, never overwritten. */
+async function editConfig(edit: (text: string) => { text: string } | { error: string }): Promise<EditResult> {
+  await ready;
+  const root = roots[0];
+  if (!root) return { ok: false, error: 'Open a folder to record attestations in its .readiness.yml.' };
+  const path = config.path ?? join(root, CONFIG_FILE_NAMES[0]);
+  const open = documents.get(URI.file(path).toString());
+  let current = '';
+  try {
+    current = open?.getText() ?? readFileSync(path, 'utf8');
+  } catch {
+    current = '';
+  }
+  const result = edit(current);
+  if ('error' in result) return { ok: false, error: result.error };
+  if (open) {
+    const lines = new LineIndex(current);
+    const applied = await connection.workspace.applyEdit({
+      documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits: [{ range: lines.rangeOf({ start: 0, end: current.length }), newText: result.text }] }],
+    });
+    if (!applied.applied) return { ok: false, error: applied.failureReason ?? 'The editor refused the edit.' };
+  } else {
+    writeFileSync(path, result.text);
+  }
+  config = loadConfigText(result.text, path);
+  settings = analysisSettings(config, editorSettings, clientLocale);
+  checklistCache = undefined;
+  scheduleChecklist();
+  return { ok: true };
+}
+
+connection.onRequest(ATTEST_REQUEST, (params: AttestParams) =>
+  editConfig((text) => setAttestation(text, params.itemId, params.status, { by: params.by, note: params.note, date: new Date().toISOString().slice(0, 10) })),
+);
+
+connection.onRequest(SIGNOFF_REQUEST, (params: SignOffParams) =>
+  editConfig((text) => setSignoff(text, params.role, params.name, params.date ?? new Date().toISOString().slice(0, 10))),
+);
+
+process.on('uncaughtException', (error) => connection.console.error(`readiness: ${error.stack ?? error.message}`));
+
+documents.listen(connection);
+connection.listen();

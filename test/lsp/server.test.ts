@@ -1,0 +1,158 @@
+/**
+ * Drives the built server (dist/server.js --stdio) as a plain LSP client would: diagnostics for an
+ * unsaved buffer, code actions whose edits fix the finding, the checklist request. No sleeps: every
+ * wait is for a notification, with a deadline.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { applyEdits } from '../../server/src/engine/analyze';
+import { LineIndex } from '../../server/src/engine/text';
+
+const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
+
+class Client {
+  readonly connection: ProtocolConnection;
+  private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
+  readonly notifications: string[] = [];
+
+  constructor(readonly process: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.latest.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.predicate(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification((method) => this.notifications.push(method));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+    const current = this.latest.get(uri);
+    if (current && predicate(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}`)), timeoutMs);
+      this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+}
+
+describe('language server over stdio', () => {
+  let workspace: string;
+  let client: Client;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'readiness-lsp-'));
+    writeFileSync(join(workspace, 'Dockerfile'), 'FROM node:20-alpine\nCMD ["node", "server.js"]\n');
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    client = new Client(child);
+    const result = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: URI.file(workspace).toString(),
+      workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    assert.equal((result as any).capabilities.textDocumentSync, 2, 'incremental sync');
+    await client.connection.sendNotification('initialized', {});
+  });
+
+  after(async () => {
+    await client.connection.sendRequest('shutdown').catch(() => undefined);
+    await client.connection.sendNotification('exit').catch(() => undefined);
+    client.process.kill();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('publishes diagnostics for an unsaved buffer and follows incremental edits', async () => {
+    const uri = URI.file(join(workspace, 'Dockerfile')).toString();
+    const text = 'FROM node:20-alpine\nWORKDIR /app\nCMD ["node", "server.js"]\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const published = await client.diagnostics(uri, (p) => p.version === 1);
+    const rootUser = published.diagnostics.find((d) => d.code === 'dockerfile/non-root-user');
+    assert.ok(rootUser, JSON.stringify(published.diagnostics));
+    assert.equal(rootUser.source, 'readiness');
+    assert.deepEqual(rootUser.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } });
+    assert.match(rootUser.codeDescription!.href, /docs\/rules\/dockerfile\/non-root-user\.md$/);
+
+    // Two quick edits: only the newest version's result may land.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'USER root\n' }],
+    });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } }, text: 'node' }],
+    });
+    const fixed = await client.diagnostics(uri, (p) => p.version === 3);
+    assert.equal(fixed.diagnostics.filter((d) => d.code === 'dockerfile/non-root-user').length, 0, JSON.stringify(fixed.diagnostics));
+  });
+
+  it('offers a preferred quick fix whose edit removes the finding, and suppression actions', async () => {
+    const uri = URI.file(join(workspace, 'fix', 'Dockerfile')).toString();
+    const text = 'FROM node:20-alpine\nCMD ["node", "server.js"]\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const published = await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'dockerfile/non-root-user'));
+    const diagnostic = published.diagnostics.find((d) => d.code === 'dockerfile/non-root-user') as Diagnostic;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Ignore dockerfile/non-root-user for this line'), titles.join(', '));
+    assert.ok(titles.includes('Ignore dockerfile/non-root-user for this file'), titles.join(', '));
+    const fix = actions.find((action) => action.isPreferred);
+    assert.ok(fix, 'a preferred fix');
+    const edits = (fix.edit!.documentChanges![0] as { edits: TextEdit[] }).edits;
+    const lines = new LineIndex(text);
+    const newText = applyEdits(text, edits.map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText })));
+    assert.match(newText, /\nUSER app\n/);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: newText }] });
+    const after = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.equal(after.diagnostics.filter((d) => d.code === 'dockerfile/non-root-user').length, 0);
+
+    const suppress = actions.find((action) => action.title.endsWith('for this line'))!;
+    const suppressEdits = (suppress.edit!.documentChanges![0] as { edits: TextEdit[] }).edits;
+    const suppressed = applyEdits(text, suppressEdits.map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText })));
+    assert.equal(suppressed.split('\n')[0], '# readiness-ignore dockerfile/non-root-user -- TODO: explain why');
+  });
+
+  it('reports a broken .readiness.yml in that file and keeps the defaults', async () => {
+    const uri = URI.file(join(workspace, '.readiness.yml')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: 'rules:\n  dockerfile/no-such-rule: error\n  dockerfile/non-root-user: loud\n' },
+    });
+    const published = await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.length >= 2);
+    const messages = published.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    assert.ok(messages.some((m) => m.startsWith('1:2 Unknown rule "dockerfile/no-such-rule"')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('2:28 Severity must be one of')), messages.join('\n'));
+  });
+
+  it('answers the checklist request with every seed item', async () => {
+    const report = (await client.connection.sendRequest('readiness/checklist')) as { categories: { items: unknown[] }[]; score: number };
+    const items = report.categories.flatMap((category) => category.items);
+    assert.equal(items.length, 139);
+    assert.equal(typeof report.score, 'number');
+  });
+});

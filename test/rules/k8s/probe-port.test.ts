@@ -1,0 +1,34 @@
+import rule from '../../../rules/k8s/probe-port';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n${container}`;
+
+runRuleTests(rule, {
+  valid: [
+    pod('  - name: app\n    ports:\n    - containerPort: 8080\n      name: http\n    livenessProbe:\n      httpGet: {path: /health, port: http}\n    readinessProbe:\n      tcpSocket:\n        port: 8080\n'),
+    { name: 'no declared ports: nothing to compare', code: pod('  - name: app\n    livenessProbe:\n      httpGet:\n        port: 9999\n') },
+  ],
+  invalid: [
+    {
+      name: 'numbered port not declared',
+      code: pod('  - name: app\n    ports:\n    - containerPort: 8080\n    livenessProbe:\n      httpGet:\n        path: /health\n        port: 80\n'),
+      errors: [
+        {
+          messageId: 'undeclared',
+          line: 13,
+          column: 15,
+          endLine: 13,
+          endColumn: 17,
+          message: 'The livenessProbe of container "app" targets port 80, which the container does not declare; point it at one of its ports.',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'misspelt named port in grpc and startup probes',
+      code: pod('  - name: app\n    ports:\n    - name: grpc\n      containerPort: 9090\n    startupProbe:\n      grpc:\n        port: "grcp"\n'),
+      errors: [{ messageId: 'undeclared', line: 13, column: 15, endLine: 13, endColumn: 21 }],
+      output: null,
+    },
+  ],
+});
