@@ -19,15 +19,15 @@ export default defineRule<KubernetesModel>({
       wrong: 'Container "{{name}}" does not drop ALL capabilities; add ALL to capabilities.drop.',
     },
     examples: {
-      bad: 'drop-capabilities1',
-      good: 'drop-capabilities2',
+      bad: 'securityContext:\n  runAsNonRoot: true\n',
+      good: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n',
     },
     ptBR: {
       title: 'Remover todas as capabilities do Linux',
       description: 'Containers iniciam com um conjunto padrão de capabilities do Linux (NET_RAW, CHOWN, ...); remover ALL e devolver só o necessário reduz o que um atacante pode fazer.',
       messages: {
         missing: 'O container "{{name}}" não remove ALL das capabilities, então mantém os padrões do runtime como NET_RAW; adicione capabilities.drop: [ALL].',
-        wrong: 'drop-capabilities0',
+        wrong: 'O container "{{name}}" não remove ALL das capabilities; adicione ALL a capabilities.drop.',
       },
     },
   },

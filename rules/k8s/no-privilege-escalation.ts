@@ -19,15 +19,15 @@ export default defineRule<KubernetesModel>({
       wrong: 'Container "{{name}}" sets allowPrivilegeEscalation: {{value}}; set it to false.',
     },
     examples: {
-      bad: 'no-privilege-escalation1',
-      good: 'no-privilege-escalation2',
+      bad: 'securityContext:\n  runAsNonRoot: true\n',
+      good: 'securityContext:\n  allowPrivilegeEscalation: false\n',
     },
     ptBR: {
       title: 'Proibir escalonamento de privilégios',
       description: 'A menos que allowPrivilegeEscalation seja false, um processo pode obter mais privilégios que o processo pai por meio de binários setuid.',
       messages: {
         missing: 'O container "{{name}}" não define allowPrivilegeEscalation: false, então binários setuid podem elevar seus privilégios; defina-o no securityContext.',
-        wrong: 'no-privilege-escalation0',
+        wrong: 'O container "{{name}}" define allowPrivilegeEscalation: {{value}}; defina-o como false.',
       },
     },
   },

@@ -19,15 +19,15 @@ export default defineRule<KubernetesModel>({
       wrong: 'Container "{{name}}" sets readOnlyRootFilesystem: {{value}}; set it to true and mount volumes for the paths it writes.',
     },
     examples: {
-      bad: 'read-only-root-fs1',
-      good: 'read-only-root-fs2',
+      bad: 'securityContext:\n  runAsNonRoot: true\n',
+      good: 'securityContext:\n  readOnlyRootFilesystem: true\n',
     },
     ptBR: {
       title: 'Montar o sistema de arquivos raiz como somente leitura',
       description: 'Um sistema de arquivos raiz gravável permite que um atacante instale ferramentas e persista mudanças dentro do container; grave apenas em volumes declarados.',
       messages: {
         missing: 'O container "{{name}}" não define readOnlyRootFilesystem: true, então seu sistema de arquivos é gravável; defina-o e monte volumes para os caminhos em que ele grava.',
-        wrong: 'read-only-root-fs0',
+        wrong: 'O container "{{name}}" define readOnlyRootFilesystem: {{value}}; defina-o como true e monte volumes para os caminhos em que ele grava.',
       },
     },
   },

@@ -19,15 +19,15 @@ export default defineRule<KubernetesModel>({
       wrong: 'The seccompProfile of container "{{name}}" is {{value}}; use RuntimeDefault (or a Localhost profile).',
     },
     examples: {
-      bad: 'seccomp-profile1',
-      good: 'seccomp-profile2',
+      bad: 'securityContext:\n  runAsNonRoot: true\n',
+      good: 'securityContext:\n  seccompProfile:\n    type: RuntimeDefault\n',
     },
     ptBR: {
       title: 'Usar o perfil seccomp RuntimeDefault',
       description: 'Sem um perfil seccomp um container pode fazer qualquer chamada de sistema, inclusive as raramente usadas de que a maioria dos exploits de kernel precisa.',
       messages: {
         missing: 'Nem o container "{{name}}" nem o pod definem um seccompProfile, então toda chamada de sistema é permitida; defina seccompProfile.type: RuntimeDefault.',
-        wrong: 'seccomp-profile0',
+        wrong: 'O seccompProfile do container "{{name}}" é {{value}}; use RuntimeDefault (ou um perfil Localhost).',
       },
     },
   },

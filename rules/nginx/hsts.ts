@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { descendants, effectiveHeaders, httpServers, insertInBlock, isTlsServer, nginxConfigOf, own, treeReporter, type NginxContext } from '../../server/src/kinds/nginx/config';
+import { addInheritedEdit, descendants, effectiveHeaders, httpServers, isTlsServer, own, type NginxContext, reportOnce } from '../../server/src/kinds/nginx/config';
 
 const MIN_MAX_AGE = 31536000;
 const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
@@ -38,49 +38,49 @@ export default defineRule<NginxModel>({
       good: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;\n}',
     },
   },
-  check(model, context) {
-    const report = treeReporter(context);
-    const config = nginxConfigOf(model, context.workspace);
-    const check = (block: NginxContext) => {
-      const hsts = effectiveHeaders(block).filter((header) => header.name === 'strict-transport-security');
-      if (hsts.length === 0) {
-        const owner = block.owner!;
-        report(owner, {
-          span: owner.directive.nameSpan,
-          messageId: 'missing',
-          data: { block: block.kind },
-          fix: () => insertInBlock(block, [HSTS_LINE], ['add_header']),
-        });
-        return;
-      }
-      for (const header of hsts) {
-        const match = /max-age\s*=\s*"?(\d+)/i.exec(header.value);
-        const valueArg = header.valueArg;
-        if (valueArg && (!match || Number(match[1]) < MIN_MAX_AGE)) {
-          const raw = header.placed.model.text.slice(valueArg.span.start, valueArg.span.end);
-          const digits = /max-age\s*=\s*"?(\d+)/i.exec(raw);
-          report(header.placed, {
-            span: valueArg.span,
-            messageId: 'short',
-            data: { maxAge: match ? match[1] : 0 },
-            fix: (fixer) => {
-              if (!digits) return null;
-              const start = valueArg.span.start + digits.index + digits[0].length - digits[1].length;
-              return fixer.replace({ start, end: start + digits[1].length }, '63072000');
-            },
+  check(_model, context) {
+    reportOnce(context, 'nginx/hsts', (config, report) => {
+      const check = (block: NginxContext) => {
+        const hsts = effectiveHeaders(block).filter((header) => header.name === 'strict-transport-security');
+        if (hsts.length === 0) {
+          const owner = block.owner!;
+          report(owner, {
+            span: owner.directive.nameSpan,
+            messageId: 'missing',
+            data: { block: block.kind },
+            fix: () => addInheritedEdit(block, 'add_header', [HSTS_LINE]),
           });
+          return;
         }
-        if (!header.always && header.placed.directive.name === 'add_header') {
-          const directive = header.placed.directive;
-          const lastArg = directive.args[directive.args.length - 1];
-          report(header.placed, { span: directive.span, messageId: 'notAlways', fix: (fixer) => fixer.insertAt(lastArg.span.end, ' always') });
+        for (const header of hsts) {
+          const match = /max-age\s*=\s*"?(\d+)/i.exec(header.value);
+          const valueArg = header.valueArg;
+          if (valueArg && (!match || Number(match[1]) < MIN_MAX_AGE)) {
+            const raw = header.placed.model.text.slice(valueArg.span.start, valueArg.span.end);
+            const digits = /max-age\s*=\s*"?(\d+)/i.exec(raw);
+            report(header.placed, {
+              span: valueArg.span,
+              messageId: 'short',
+              data: { maxAge: match ? match[1] : 0 },
+              fix: (fixer) => {
+                if (!digits) return null;
+                const start = valueArg.span.start + digits.index + digits[0].length - digits[1].length;
+                return fixer.replace({ start, end: start + digits[1].length }, '63072000');
+              },
+            });
+          }
+          if (!header.always && header.placed.directive.name === 'add_header') {
+            const directive = header.placed.directive;
+            const lastArg = directive.args[directive.args.length - 1];
+            report(header.placed, { span: directive.span, messageId: 'notAlways', fix: (fixer) => fixer.insertAt(lastArg.span.end, ' always') });
+          }
         }
+      };
+      for (const server of httpServers(config)) {
+        if (!isTlsServer(server)) continue;
+        check(server);
+        for (const block of descendants(server, ['location'])) if (own(block, 'add_header').length) check(block);
       }
-    };
-    for (const server of httpServers(config)) {
-      if (!isTlsServer(server)) continue;
-      check(server);
-      for (const block of descendants(server, ['location'])) if (own(block, 'add_header').length) check(block);
-    }
+    });
   },
 });

@@ -106,8 +106,13 @@ async function start(): Promise<void> {
 
 async function loadSettings(): Promise<void> {
   if (supportsConfiguration) {
-    const value = (await connection.workspace.getConfiguration('readiness')) as Partial<EditorSettings> | null;
+    const [value, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'readiness' }, { section: 'files.exclude' }])) as [
+      Partial<EditorSettings> | null,
+      Record<string, boolean> | null,
+    ];
     editorSettings = { ...DEFAULT_EDITOR_SETTINGS, ...(value ?? {}) };
+    const hidden = Object.entries(filesExclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+    editorSettings.exclude = [...(editorSettings.exclude ?? []), ...hidden];
   }
   const configPath = roots.map((root) => CONFIG_FILE_NAMES.map((name) => join(root, name))).flat().find(readable);
   const open = configPath ? documents.get(URI.file(configPath).toString()) : undefined;

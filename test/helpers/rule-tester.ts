@@ -147,12 +147,14 @@ export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCas
 /** Applied alone, each fix re-parses cleanly, removes its finding, and adds no other finding. */
 function checkEachFix(kind: FileKind, testCase: InvalidCase, own: Finding[]) {
   const kindRules = ALL_RULES.filter((rule) => rule.meta.kind === kind);
-  const before = analyzeCase(kindRules, kind, testCase);
+  // The case's options belong to the rule under test; without them its finding could differ.
+  const ruleId = own[0]?.ruleId;
+  const before = analyzeCase(kindRules, kind, testCase, ruleId);
   const beforeCounts = countBy(before.findings);
   for (const finding of own) {
     if (!finding.fix) continue;
     const fixed = applyEdits(before.model.text, finding.fix.edits);
-    const after = analyzeCase(kindRules, kind, { ...testCase, code: fixed });
+    const after = analyzeCase(kindRules, kind, { ...testCase, code: fixed }, ruleId);
     assert.deepEqual(after.model.errors, [], `the fix "${finding.fix.title}" leaves a file that does not parse:\n${fixed}`);
     const afterCounts = countBy(after.findings);
     assert.ok(

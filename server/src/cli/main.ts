@@ -42,9 +42,18 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+type Values = Record<string, string | boolean | undefined>;
+
+function parse(args: string[], options: Record<string, OptionSpec>): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args, options: { ...options, config: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args,
+      options: { ...options, config: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

@@ -19,9 +19,8 @@ runRuleTests(rule, {
         '      - name: app\n        readinessProbe:\n          tcpSocket: {port: 80}\n      - name: sidecar\n        image: envoy:1.30 # proxy\n        ports:\n        - containerPort: 9901\n',
       ),
       errors: [{ messageId: 'missing', line: 12, column: 15, endLine: 12, endColumn: 22 }],
-      output: deployment(
-        '      - name: app\n        readinessProbe:\n          tcpSocket: {port: 80}\n      - name: sidecar\n        image: envoy:1.30 # proxy\n        ports:\n        - containerPort: 9901\n        readinessProbe:\n          httpGet:\n            path: /ready\n            port: 9901\n          initialDelaySeconds: 5\n          periodSeconds: 5\n',
-      ),
+      output:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        readinessProbe:\n          tcpSocket: {port: 80}\n      - name: sidecar\n        image: envoy:1.30 # proxy\n        ports:\n        - containerPort: 9901\n        readinessProbe:\n          httpGet:\n            path: /ready\n            port: 9901\n          initialDelaySeconds: 5\n          periodSeconds: 5\n',
     },
     {
       name: 'CronJob container without ports: no fix',

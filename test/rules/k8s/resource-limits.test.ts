@@ -13,7 +13,8 @@ runRuleTests(rule, {
       name: 'requests only',
       code: pod('  - name: app\n    resources:\n      requests:\n        memory: "256Mi"\n        cpu: "250m"\n'),
       errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, message: 'Container "app" has no cpu and memory limit, so it can starve the rest of the node; add resources.limits.' }],
-      output: pod('  - name: app\n    resources:\n      requests:\n        memory: "256Mi"\n        cpu: "250m"\n      limits:\n        memory: "512Mi"\n        cpu: "500m"\n'),
+      output:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    resources:\n      requests:\n        memory: "256Mi"\n        cpu: "250m"\n      limits:\n        memory: "512Mi"\n        cpu: "500m"\n',
     },
     {
       name: 'cpu limit missing',

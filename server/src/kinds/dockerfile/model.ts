@@ -519,6 +519,11 @@ export function stageLineage(stage: Stage): Stage[] {
   return lineage;
 }
 
+/** The stages whose layers end up in the image: the final stage and the stages it builds on. */
+export function shippedStages(model: DockerfileModel): Stage[] {
+  return model.finalStage ? stageLineage(model.finalStage) : [];
+}
+
 /** Targets of `RUN --mount=type=cache,target=...` flags, where caches are meant to live. */
 export function cacheMountTargets(run: RunNode): string[] {
   const targets: string[] = [];
@@ -537,6 +542,68 @@ export function cacheMountTargets(run: RunNode): string[] {
 /** True when a value is made only of `$VAR` / `${VAR}` references (no literal text, no defaults). */
 export function isPureVariableReference(value: string): boolean {
   return /^(?:\$\{\w+\}|\$\w+)+$/.test(value);
+}
+
+/** One command of a RUN instruction, with its words from the program on (`sudo`, `env` dropped). */
+export interface RunCommand {
+  run: RunNode;
+  command: ShellCommand;
+  /** Position of the command in `run.commands`. */
+  index: number;
+  words: Word[];
+  program?: string;
+}
+
+/** Every command of the stage's RUN instructions, in order. */
+export function runCommands(stage: Stage): RunCommand[] {
+  return stage.runs.flatMap((run) =>
+    run.commands.map((command, index) => {
+      const words = commandWords(command);
+      return { run, command, index, words, program: programName(words) };
+    }),
+  );
+}
+
+/** apt-get/apt options that take their value in the next word. */
+const APT_VALUE_OPTIONS = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
+
+/** The index of `install` in `apt-get install ...` / `apt install ...`, or -1. */
+export function aptInstallIndex(command: RunCommand): number {
+  if (command.program !== 'apt-get' && command.program !== 'apt') return -1;
+  const index = firstOperandIndex(command.words, 1, APT_VALUE_OPTIONS);
+  return index >= 0 && command.words[index].text === 'install' ? index : -1;
+}
+
+/** The index of the sub-command of a package manager (`add` in `apk --no-cache add x`), or -1. */
+export function subcommandIndex(command: RunCommand, valueOptions?: ReadonlySet<string>): number {
+  return firstOperandIndex(command.words, 1, valueOptions);
+}
+
+/**
+ * The index of `install` in `pip install`, `pip3.12 install` or `python3 -m pip install`, or -1.
+ */
+export function pipInstallIndex(command: RunCommand): number {
+  const { words, program } = command;
+  if (program === undefined) return -1;
+  let next = -1;
+  if (/^pip\d*(?:\.\d+)?$/.test(program)) next = firstOperandIndex(words, 1);
+  else if (/^python\d*(?:\.\d+)?$/.test(program)) {
+    const module = words.findIndex((word) => word.text === '-m');
+    if (module > 0 && words[module + 1]?.text === 'pip') next = firstOperandIndex(words, module + 2);
+  }
+  return next >= 0 && words[next].text === 'install' ? next : -1;
+}
+
+/** True for the `rm` of a RUN that deletes something under the path prefix (`rm -rf /var/lib/apt/lists/*`). */
+export function removesPath(command: RunCommand, prefix: string): boolean {
+  return command.program === 'rm' && command.words.some((word) => word.text.startsWith(prefix));
+}
+
+/** True when a COPY/ADD source pattern (`package*.json`, `./app/package-lock.json`) matches the file name. */
+export function sourceMatches(source: string, fileName: string): boolean {
+  const base = source.slice(source.lastIndexOf('/') + 1);
+  const pattern = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  return pattern.test(fileName);
 }
 
 /** The image family, for picking `adduser` flags and package managers in fixes. */

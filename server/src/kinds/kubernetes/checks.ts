@@ -46,8 +46,9 @@ export function restrictedGaps(container: Container): RestrictedGaps {
   const readOnly = containerSecurityField(container, 'readOnlyRootFilesystem');
   if (!isTrue(readOnly)) gaps.readOnlyRootFilesystem = { value: isScalar(readOnly) && readOnly.value !== null ? readOnly : undefined };
   const capabilities = reader.map(containerSecurityField(container, 'capabilities'));
-  const drop = reader.items(reader.getSeq(capabilities, 'drop')).map(scalarString);
-  if (!drop.some((capability) => capability?.toUpperCase() === 'ALL')) gaps.dropAll = {};
+  const dropSeq = reader.getSeq(capabilities, 'drop');
+  const drop = reader.items(dropSeq).map(scalarString);
+  if (!drop.some((capability) => capability?.toUpperCase() === 'ALL')) gaps.dropAll = { value: dropSeq };
   const containerSeccomp = reader.getMap(container.securityContext, 'seccompProfile');
   const containerType = reader.get(containerSeccomp, 'type');
   const podType = reader.get(reader.getMap(container.pod.securityContext, 'seccompProfile'), 'type');
@@ -80,11 +81,13 @@ export function objectSpan(object: K8sObject): Span {
   return object.nameSpan ?? object.kindSpan;
 }
 
-/** Replicas of a Deployment/StatefulSet/ReplicaSet; a missing field means 1. */
+/** Replicas of a Deployment/StatefulSet; a missing field means 1, a non-number (a template) is unknown (Infinity). */
 export function replicasOf(object: K8sObject): { count: number; node?: Node } {
   const node = object.reader.get(object.spec, 'replicas');
-  const count = Number(scalarString(node));
-  return { count: node === undefined || !Number.isFinite(count) ? 1 : count, node };
+  if (node === undefined) return { count: 1 };
+  const text = scalarString(node);
+  const count = text !== undefined && /^\d+$/.test(text) ? Number(text) : Number.POSITIVE_INFINITY;
+  return { count, node };
 }
 
 /** The span of a map's key, for findings about something missing inside that map's value. */

@@ -106,9 +106,6 @@ export interface KubernetesModel extends BaseModel {
 
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
-/** Bounds alias expansion; the model itself never expands aliases, but yaml's own resolution may. */
-const MAX_ALIAS_COUNT = 100;
-
 export function parseKubernetes(text: string, path: string): KubernetesModel {
   const model: KubernetesModel = {
     kind: 'kubernetes',
@@ -123,7 +120,9 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
   };
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(text, { keepSourceTokens: false, maxAliasCount: MAX_ALIAS_COUNT, merge: true, prettyErrors: false });
+    // Alias bombs stay cheap: the model resolves an alias to its one anchored node and never
+    // expands it (no toJS), so yaml's maxAliasCount, a toJS option, has nothing to bound here.
+    parsed = parseAllDocuments(text, { keepSourceTokens: false, merge: true, prettyErrors: false });
   } catch (error) {
     // Pathological input (nesting deep enough to exhaust the stack) is reported, not fatal.
     model.errors.push({ span: { start: 0, end: Math.min(1, text.length) }, message: `YAML could not be parsed: ${error instanceof Error ? error.message : String(error)}` });
@@ -136,7 +135,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
     const reader = new NodeReader(root);
     const doc: K8sDocument = {
       index,
-      span: { start: document.range[0], end: document.range[2] },
+      span: { start: document.range?.[0] ?? 0, end: document.range?.[2] ?? text.length },
       root,
       objects: [],
       hasErrors: document.errors.length > 0,

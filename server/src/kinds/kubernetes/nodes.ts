@@ -68,7 +68,7 @@ export class NodeReader {
     const own = map.items.find((item) => scalarString(item.key) === key);
     if (own) return own;
     for (const item of map.items) {
-      if (scalarString(item.key) !== '<<') continue;
+      if (!isMergeKey(item.key)) continue;
       const merged = this.resolve(item.value);
       const sources = isSeq(merged) ? merged.items.map((entry) => this.resolve(entry)) : [merged];
       for (const source of sources) {
@@ -113,10 +113,15 @@ export class NodeReader {
     for (const item of map.items) {
       const key = scalarString(item.key);
       const value = scalarString(this.resolve(item.value));
-      if (key !== undefined && key !== '<<' && value !== undefined) result[key] = value;
+      if (key !== undefined && value !== undefined) result[key] = value;
     }
     return result;
   }
+}
+
+/** A `<<` key; with merge keys enabled yaml gives it a symbol value and keeps `<<` as its source. */
+function isMergeKey(node: unknown): boolean {
+  return isScalar(node) && (node.value === '<<' || (typeof node.value === 'symbol' && (node as Scalar).source === '<<'));
 }
 
 /** The scalar's value as a string (numbers and booleans too), undefined for collections and null. */
@@ -124,13 +129,27 @@ export function scalarString(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const value = (node as Scalar).value;
   if (value === null || value === undefined) return undefined;
-  return typeof value === 'object' ? undefined : String(value);
+  return typeof value === 'object' || typeof value === 'symbol' ? undefined : String(value);
 }
 
-/** The value's own span (without trailing comments). */
+/**
+ * The value's own span, without trailing comments, and for a block collection without the line
+ * break the parser counts in it (so a finding on a list ends where its last item does).
+ */
 export function spanOf(node: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
   const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : undefined;
+  if (!range) return undefined;
+  let last: unknown = node;
+  for (let depth = 0; depth < 64 && (isMap(last) || isSeq(last)) && !last.flow && last.items.length; depth++) {
+    const item: unknown = last.items[last.items.length - 1];
+    last = isPair(item) ? (item.value ?? item.key) : item;
+  }
+  const end = (last as { range?: [number, number, number] } | null)?.range?.[1];
+  return { start: range[0], end: last !== node && end !== undefined && end >= range[0] && !isCollection(last) ? end : range[1] };
+}
+
+function isCollection(node: unknown): boolean {
+  return (isMap(node) || isSeq(node)) && !node.flow;
 }
 
 export function isTrue(node: unknown): boolean {

@@ -7,7 +7,7 @@
 import * as nodePath from 'node:path';
 import type { ReportDescriptor, RuleContext, WorkspaceView } from '../../engine/rule';
 import { lineIndexOf } from '../../engine/text';
-import type { Span, TextEdit } from '../../engine/types';
+import type { TextEdit } from '../../engine/types';
 import { parseNginx, type NginxArg, type NginxDirective, type NginxModel } from './model';
 
 /** A directive at its place in the resolved configuration. */
@@ -180,24 +180,30 @@ export function nginxConfigOf(model: NginxModel, view: WorkspaceView): NginxConf
   const byModel = cacheIn(configCache, view);
   let config = byModel.get(model);
   if (!config) {
-    config = findRootConfig(model, view) ?? buildConfig(model, view);
+    const ownTree = treeOf(model, view, model);
+    config = findRootConfig(model, view, ownTree) ?? ownTree;
     byModel.set(model, config);
   }
   return config;
 }
 
-function findRootConfig(model: NginxModel, view: WorkspaceView): NginxConfig | undefined {
+/** The tree rooted at a file; shared between analyses when the workspace holds the analyzed model itself. */
+function treeOf(root: NginxModel, view: WorkspaceView, analyzed: NginxModel): NginxConfig {
+  const shared = view.get(analyzed.path)?.model === analyzed ? cacheIn(rootCache, view) : undefined;
+  let config = shared?.get(root);
+  if (!config) {
+    config = buildConfig(root, view, loaderFor(view, analyzed));
+    shared?.set(root, config);
+  }
+  return config;
+}
+
+function findRootConfig(model: NginxModel, view: WorkspaceView, ownTree: NginxConfig): NginxConfig | undefined {
   let best: NginxConfig | undefined;
-  // Trees of other roots can be shared when the workspace holds this very model (the usual case).
-  const shared = view.get(model.path)?.model === model ? cacheIn(rootCache, view) : undefined;
   for (const file of view.files('nginx')) {
-    if (file.path === model.path || file.model.kind !== 'nginx' || !file.model.text.includes('include')) continue;
-    const root = file.model as NginxModel;
-    let candidate = shared?.get(root);
-    if (!candidate) {
-      candidate = buildConfig(root, view, loaderFor(view, model));
-      shared?.set(root, candidate);
-    }
+    // A file this one includes is not its parent, even when it includes this one back (a cycle).
+    if (ownTree.files.has(file.path) || file.model.kind !== 'nginx' || !file.model.text.includes('include')) continue;
+    const candidate = treeOf(file.model as NginxModel, view, model);
     if (!candidate.files.has(model.path)) continue;
     if (!best || candidate.files.size > best.files.size || (candidate.files.size === best.files.size && rootRank(candidate) < rootRank(best))) {
       best = candidate;
@@ -397,23 +403,37 @@ export const ownHeaders = (context: NginxContext): HeaderSetting[] =>
 // ---------------------------------------------------------------------------------------------
 // Reporting and fixes.
 
-/**
- * Reports findings of a rule that walks the whole tree: stamps the path of the file the span
- * belongs to, and reports a directive reached twice (a snippet included in two servers) once.
- */
-export function treeReporter(context: RuleContext<NginxModel>): (placed: { path: string }, descriptor: Omit<ReportDescriptor, 'path'>) => void {
-  const seen = new Set<string>();
-  return (placed, descriptor) => {
-    if (placed.path !== context.model.path) return;
-    const key = `${descriptor.messageId}|${descriptor.span.start}|${descriptor.span.end}|${JSON.stringify(descriptor.data ?? {})}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    context.report({ ...descriptor, path: placed.path });
-  };
-}
+export type TreeReport = (placed: { path: string }, descriptor: Omit<ReportDescriptor, 'path'>) => void;
 
-/** The span rules use for "something is missing in this block": the block's name. */
-export const headerSpan = (context: NginxContext): Span | undefined => context.owner?.directive.nameSpan;
+const treeFindings = new WeakMap<NginxConfig, Map<string, { path: string; descriptor: Omit<ReportDescriptor, 'path'> }[]>>();
+
+/**
+ * Runs a rule over the whole configuration tree once, however many of its files are analyzed,
+ * and reports to the analyzed file only the findings whose span is in it. A directive reached
+ * twice (a snippet included in two servers) is reported once.
+ */
+export function reportOnce(context: RuleContext<NginxModel>, ruleId: string, compute: (config: NginxConfig, report: TreeReport) => void): void {
+  const config = nginxConfigOf(context.model, context.workspace);
+  let byRule = treeFindings.get(config);
+  if (!byRule) {
+    byRule = new Map();
+    treeFindings.set(config, byRule);
+  }
+  let found = byRule.get(ruleId);
+  if (!found) {
+    const list: { path: string; descriptor: Omit<ReportDescriptor, 'path'> }[] = [];
+    const seen = new Set<string>();
+    compute(config, (placed, descriptor) => {
+      const key = `${placed.path}|${descriptor.messageId}|${descriptor.span.start}|${descriptor.span.end}|${JSON.stringify(descriptor.data ?? {})}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      list.push({ path: placed.path, descriptor });
+    });
+    found = list;
+    byRule.set(ruleId, found);
+  }
+  for (const { path, descriptor } of found) if (path === context.model.path) context.report({ ...descriptor, path });
+}
 
 /**
  * Inserts lines into a block, in the block owner's file, with the block's own indentation: after
@@ -455,3 +475,20 @@ export function insertInBlock(context: NginxContext, lines: readonly string[], a
 
 /** The source text of a directive, to repeat it elsewhere (an inherited add_header). */
 export const sourceOf = (placed: Placed): string => placed.model.text.slice(placed.directive.span.start, placed.directive.span.end);
+
+/**
+ * Adds directives of an array-inherited kind (add_header, proxy_set_header) without breaking
+ * inheritance: a block that declares none inherits its parent's, and declaring one would drop them.
+ * So the lines go where the inherited ones are declared when that is in the same file, or the
+ * inherited ones are repeated next to the new lines.
+ */
+export function addInheritedEdit(block: NginxContext, name: string, lines: readonly string[]): TextEdit | undefined {
+  if (own(block, name).length || !block.owner) return insertInBlock(block, lines, [name]);
+  for (let current = block.parent; current; current = current.parent) {
+    const inherited = own(current, name);
+    if (!inherited.length) continue;
+    if (current.owner && current.owner.path === block.owner.path) return insertInBlock(current, lines, [name]);
+    return insertInBlock(block, [...inherited.map(sourceOf), ...lines], [name]);
+  }
+  return insertInBlock(block, lines, [name]);
+}

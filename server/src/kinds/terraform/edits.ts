@@ -59,8 +59,9 @@ export function insertAttribute(block: Block, lines: LineIndex, name: string, va
 export function appendBlock(model: TerraformModel, lines: LineIndex, body: string[]): TextEdit {
   const eol = lines.eol;
   const text = body.map((line) => relativeIndent(line, lines)).join(eol);
-  // A pure insertion, so that several fixes appending to one file all apply.
+  // A pure insertion that keeps the file's final-newline habit, so several appends combine cleanly.
   const end = model.text.length;
-  const prefix = end === 0 ? '' : /\r?\n$/.test(model.text) ? eol : eol + eol;
-  return { start: end, end, newText: prefix + text + eol };
+  if (end === 0) return { start: 0, end: 0, newText: text + eol };
+  if (/\r?\n$/.test(model.text)) return { start: end, end, newText: eol + text + eol };
+  return { start: end, end, newText: eol + eol + text };
 }

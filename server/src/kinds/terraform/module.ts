@@ -16,31 +16,58 @@ export function directoryOf(path: string): string {
   return cut < 0 ? '' : path.slice(0, cut);
 }
 
+/** Per-file lookups, built once per (immutable) model and shared by every rule and every module view. */
+interface FileIndex {
+  byBlockType: Map<string, Block[]>;
+  byResourceType: Map<string, Block[]>;
+  variables: Map<string, Block>;
+}
+
+const fileIndexes = new WeakMap<TerraformModel, FileIndex>();
+
+function indexOf(model: TerraformModel): FileIndex {
+  let index = fileIndexes.get(model);
+  if (!index) {
+    index = { byBlockType: new Map(), byResourceType: new Map(), variables: new Map() };
+    for (const block of model.blocks) {
+      push(index.byBlockType, block.type, block);
+      const label = block.labels[0]?.value;
+      if (label === undefined) continue;
+      if (block.type === 'resource') push(index.byResourceType, label, block);
+      if (block.type === 'variable' && !index.variables.has(label)) index.variables.set(label, block);
+    }
+    fileIndexes.set(model, index);
+  }
+  return index;
+}
+
+function push(map: Map<string, Block[]>, key: string, block: Block): void {
+  const list = map.get(key);
+  if (list) list.push(block);
+  else map.set(key, [block]);
+}
+
 export class TerraformModule {
-  /** Every file of the module; the analyzed model replaces any stale copy of itself. */
+  /** Every file of the module, the analyzed one first; it replaces any stale copy of itself. */
   readonly files: TerraformModel[];
-  /** Top-level blocks of every file, the analyzed file first. */
-  readonly blocks: Block[];
-  private readonly variables = new Map<string, Block>();
 
   constructor(readonly model: TerraformModel, context: Pick<RuleContext<TerraformModel>, 'workspace'>) {
     const dir = directoryOf(model.path);
     const others = context.workspace
       .files('terraform')
       .map((file) => file.model as TerraformModel)
-      .filter((other) => other.path !== model.path && directoryOf(other.path) === dir && Array.isArray(other.blocks))
-      .sort((a, b) => a.path.localeCompare(b.path));
+      .filter((other) => other.path !== model.path && Array.isArray(other.blocks) && directoryOf(other.path) === dir);
     this.files = [model, ...others];
-    this.blocks = this.files.flatMap((file) => file.blocks);
-    for (const block of this.blocks) {
-      const name = block.labels[0]?.value;
-      if (block.type === 'variable' && name !== undefined && !this.variables.has(name)) this.variables.set(name, block);
-    }
+  }
+
+  /** Top-level blocks of a type (`provider`, `variable`, ...) across the module. */
+  blocksOfType(type: string): Block[] {
+    return this.files.flatMap((file) => indexOf(file).byBlockType.get(type) ?? []);
   }
 
   /** Resources of these types across the module. */
   resources(...types: string[]): Block[] {
-    return resourcesOf(this.blocks, types);
+    return this.files.flatMap((file) => types.flatMap((type) => indexOf(file).byResourceType.get(type) ?? []));
   }
 
   /** Resources of these types declared in the analyzed file (the ones it reports on). */
@@ -48,8 +75,16 @@ export class TerraformModule {
     return resourcesOf(this.model.blocks, types);
   }
 
+  private variable(name: string): Block | undefined {
+    for (const file of this.files) {
+      const found = indexOf(file).variables.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   hasVariable(name: string): boolean {
-    return this.variables.has(name);
+    return this.variable(name) !== undefined;
   }
 
   /** A literal, or `var.x` with a literal default in this module; anything else is unknown. */
@@ -58,7 +93,7 @@ export class TerraformModule {
     if (expr.literal) return { state: 'known', value: expr.value! };
     const ref = expr.reference;
     if (expr.type === 'reference' && ref?.length === 2 && ref[0] === 'var') {
-      const variable = this.variables.get(ref[1]);
+      const variable = this.variable(ref[1]);
       const fallback = variable ? attribute(variable, 'default') : undefined;
       if (fallback?.value.literal) return { state: 'known', value: fallback.value.value! };
     }

@@ -260,8 +260,14 @@ class Reader {
       return { type: 'string', span, literal: true, value: parts.filter((part) => part.type === 'template_literal').map((part) => unescape(part.text)).join('') };
     }
     if (node.type === 'heredoc_template') {
-      const content = parts.find((part) => part.type === 'template_literal');
-      const raw = content ? this.text.slice(content.startIndex, content.endIndex) : '';
+      // The content is every line between the opening and the closing marker, indentation included.
+      const markers = parts.filter((part) => part.type === 'heredoc_identifier');
+      const opening = markers[0];
+      const closing = markers[markers.length - 1];
+      if (!opening || closing === opening) return other(span);
+      const contentStart = this.text.indexOf('\n', opening.endIndex) + 1;
+      const contentEnd = this.text.lastIndexOf('\n', closing.startIndex) + 1;
+      const raw = contentStart > 0 && contentEnd >= contentStart ? this.text.slice(contentStart, contentEnd).replace(/\r\n/g, '\n') : '';
       const strip = node.text.startsWith('<<-');
       return { type: 'string', span, literal: true, value: strip ? dedent(raw) : raw };
     }

@@ -1,0 +1,57 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { DockerfileModel, Word } from '../../server/src/kinds/dockerfile/model';
+
+const REMOTE = /^(?:https?:\/\/|git:\/\/|ssh:\/\/|git@)/i;
+/** Archives ADD unpacks: the one thing it does that COPY cannot. */
+const TAR_ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar\.lzma)$/i;
+
+/** A variable could expand to a URL or an archive, so only literal local paths are judged. */
+const isPlainLocal = (source: Word) => !source.text.includes('$') && !REMOTE.test(source.text) && !TAR_ARCHIVE.test(source.text);
+
+export default defineRule<DockerfileModel>({
+  meta: {
+    id: 'dockerfile/copy-not-add',
+    kind: 'dockerfile',
+    title: 'Use COPY for local files',
+    description:
+      'ADD also fetches URLs and unpacks archives, so a local ADD can silently put different content in the image than the build context shows; COPY only copies and says so.',
+    // What ends up in the image must be predictable for it to be optimised and scanned, which is the
+    // docker-images item; it is not about the runtime security context.
+    checklistItem: 'deployment/docker-images',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      add: 'ADD copies local files here but would also unpack archives and fetch URLs without saying so; use COPY.',
+    },
+    examples: {
+      bad: 'ADD . /app',
+      good: 'COPY . /app\nADD https://example.com/tool.tar.gz /opt/',
+    },
+    ptBR: {
+      title: 'Usar COPY para arquivos locais',
+      description:
+        'ADD também baixa URLs e descompacta arquivos, então um ADD local pode colocar na imagem um conteúdo diferente do que o contexto de build mostra; COPY apenas copia, e deixa isso claro.',
+      messages: {
+        add: 'ADD copia arquivos locais aqui, mas também descompactaria arquivos e baixaria URLs sem avisar; use COPY.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const stage of model.stages) {
+      for (const add of stage.adds) {
+        if (add.sources.length === 0 || !add.sources.every(isPlainLocal)) continue;
+        // Flags only ADD understands mean a remote source after all.
+        if (add.flags.some((flag) => flag.name === 'checksum' || flag.name === 'keep-git-dir')) continue;
+        const keyword = model.text.slice(add.keywordSpan.start, add.keywordSpan.end);
+        context.report({
+          span: add.keywordSpan,
+          messageId: 'add',
+          fixTitle: 'Replace ADD with COPY',
+          fix: (fixer) => fixer.replace(add.keywordSpan, keyword === keyword.toLowerCase() ? 'copy' : 'COPY'),
+        });
+      }
+    }
+  },
+});

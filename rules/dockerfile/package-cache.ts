@@ -1,0 +1,141 @@
+import { defineRule } from '../../server/src/engine/rule';
+import {
+  aptInstallIndex,
+  cacheMountTargets,
+  firstOperandIndex,
+  hasOption,
+  pipInstallIndex,
+  removesPath,
+  runCommands,
+  shippedStages,
+  sourceMatches,
+  stageLineage,
+  subcommandIndex,
+  type DockerfileModel,
+  type RunCommand,
+  type Stage,
+} from '../../server/src/kinds/dockerfile/model';
+
+const APK_VALUE_OPTIONS = new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
+const NPM_VALUE_OPTIONS = new Set(['--prefix', '--omit', '--include', '--only', '--registry', '--cache', '--loglevel', '-w', '--workspace']);
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/** A `--mount=type=cache` on the cache's own directory keeps it out of the layer already. */
+const cachedAt = (command: RunCommand, prefix: string) => cacheMountTargets(command.run).some((target) => target.startsWith(prefix));
+
+/** `rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.9+, used by Debian trixie images). */
+const cleansAptLists = (command: RunCommand) =>
+  removesPath(command, '/var/lib/apt/lists') ||
+  ((command.program === 'apt-get' || command.program === 'apt') && command.words[subcommandIndex(command)]?.text === 'dist-clean');
+
+function copiesLockfile(stage: Stage, before: number): boolean {
+  return stageLineage(stage).some((candidate) =>
+    candidate.copies.some(
+      (copy) => (candidate !== stage || copy.span.start < before) && copy.sources.some((source) => LOCKFILES.some((lockfile) => sourceMatches(source.text, lockfile))),
+    ),
+  );
+}
+
+function pipCacheDisabled(stage: Stage): boolean {
+  return stageLineage(stage).some((candidate) => candidate.envs.some((env) => env.key === 'PIP_NO_CACHE_DIR' && (env.value ?? '') !== ''));
+}
+
+export default defineRule<DockerfileModel>({
+  meta: {
+    id: 'dockerfile/package-cache',
+    kind: 'dockerfile',
+    title: 'Do not ship package manager caches',
+    description:
+      'Package managers leave indexes and download caches behind (`apk add`, `apt-get install`, `pip install`), and `npm install` ignores the lockfile; in the stages that end up in the image, clean up in the same RUN or use `--no-cache` and `--no-cache-dir`, and install from the lockfile with `npm ci`, so images stay small and builds reproducible.',
+    checklistItem: 'deployment/docker-images',
+    category: 'Performance',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      apk: 'apk add keeps its package index in the layer; add --no-cache.',
+      apt: '{{command}} install leaves the apt package lists in the layer; remove /var/lib/apt/lists/* at the end of the same RUN.',
+      pip: 'pip install keeps its download cache in the layer; add --no-cache-dir.',
+      npm: 'npm install may rewrite the copied lockfile and install other versions than it pins; use npm ci.',
+    },
+    examples: {
+      bad: 'RUN apk add curl\nRUN apt-get update && apt-get install -y curl\nRUN pip install -r requirements.txt\nCOPY package*.json ./\nRUN npm install',
+      good:
+        'RUN apk add --no-cache curl\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY package*.json ./\nRUN npm ci',
+    },
+    ptBR: {
+      title: 'Não levar caches de gerenciadores de pacotes na imagem',
+      description:
+        'Gerenciadores de pacotes deixam índices e caches de download para trás (`apk add`, `apt-get install`, `pip install`), e `npm install` ignora o lockfile; nos estágios que vão para a imagem, limpe no mesmo RUN ou use `--no-cache` e `--no-cache-dir`, e instale a partir do lockfile com `npm ci`, para manter imagens pequenas e builds reprodutíveis.',
+      messages: {
+        apk: 'apk add mantém o índice de pacotes na camada; adicione --no-cache.',
+        apt: '{{command}} install deixa as listas de pacotes do apt na camada; remova /var/lib/apt/lists/* no fim do mesmo RUN.',
+        pip: 'pip install mantém o cache de downloads na camada; adicione --no-cache-dir.',
+        npm: 'npm install pode reescrever o lockfile copiado e instalar versões diferentes das fixadas nele; use npm ci.',
+      },
+    },
+  },
+  check(model, context) {
+    // Caches left in a build stage are thrown away with it; only shipped layers cost pull time and disk.
+    const shipped = new Set(shippedStages(model));
+    for (const stage of model.stages) {
+      const commands = runCommands(stage);
+      const byRun = new Map<object, RunCommand[]>();
+      for (const command of commands) {
+        const list = byRun.get(command.run);
+        if (list) list.push(command);
+        else byRun.set(command.run, [command]);
+      }
+      const ships = shipped.has(stage);
+      const aptFixed = new Set<object>();
+      for (const command of commands) {
+        const { words, program, run } = command;
+        if (!ships && program !== 'npm') continue;
+        const sameRun = byRun.get(run)!;
+
+        if (program === 'apk') {
+          const add = subcommandIndex(command, APK_VALUE_OPTIONS);
+          if (add < 0 || words[add].text !== 'add' || hasOption(words, '--no-cache') || cachedAt(command, '/var/cache/apk') || cachedAt(command, '/etc/apk/cache')) continue;
+          if (sameRun.some((other) => removesPath(other, '/var/cache/apk'))) continue;
+          const addWord = words[add];
+          context.report({ span: command.command.span, messageId: 'apk', fixTitle: 'Add --no-cache', fix: (fixer) => fixer.insertAt(addWord.span.end, ' --no-cache') });
+          continue;
+        }
+
+        if (aptInstallIndex(command) >= 0) {
+          if (cachedAt(command, '/var/lib/apt') || sameRun.some(cleansAptLists)) continue;
+          // Several installs in one RUN share one clean-up at its end; offering it once keeps the fixes from stacking.
+          const offerFix = !aptFixed.has(run);
+          aptFixed.add(run);
+          const last = run.commands[run.commands.length - 1];
+          context.report({
+            span: command.command.span,
+            messageId: 'apt',
+            data: { command: program! },
+            fixTitle: 'Remove the apt lists at the end of the RUN',
+            fix: offerFix ? (fixer) => fixer.insertAt(last.span.end, ' && rm -rf /var/lib/apt/lists/*') : undefined,
+          });
+          continue;
+        }
+
+        const pipInstall = pipInstallIndex(command);
+        if (pipInstall >= 0) {
+          if (hasOption(words, '--no-cache-dir') || pipCacheDisabled(stage) || cacheMountTargets(run).some((target) => target.includes('pip'))) continue;
+          const installWord = words[pipInstall];
+          context.report({ span: command.command.span, messageId: 'pip', fixTitle: 'Add --no-cache-dir', fix: (fixer) => fixer.insertAt(installWord.span.end, ' --no-cache-dir') });
+          continue;
+        }
+
+        if (program === 'npm') {
+          const install = firstOperandIndex(words, 1, NPM_VALUE_OPTIONS);
+          if (install < 0 || (words[install].text !== 'install' && words[install].text !== 'i')) continue;
+          // `npm install express` or `npm install -g` asks for something npm ci cannot do.
+          if (firstOperandIndex(words, install + 1, NPM_VALUE_OPTIONS) >= 0 || hasOption(words, '-g', '--global')) continue;
+          if (!copiesLockfile(stage, run.span.start)) continue;
+          const installWord = words[install];
+          context.report({ span: command.command.span, messageId: 'npm', fixTitle: 'Use npm ci', fix: (fixer) => fixer.replace(installWord.span, 'ci') });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { editorFor, objectSpan } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import type { YValue } from '../../server/src/kinds/kubernetes/edits';
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/ingress-tls',
+    kind: 'kubernetes',
+    title: 'Terminate TLS on every Ingress',
+    description: 'An Ingress without a tls section serves its hosts over plain HTTP, exposing credentials and session cookies on the wire.',
+    checklistItem: 'security/https-only',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    messages: {
+      missing: 'Ingress "{{name}}" has no tls section, so its hosts are served over plain HTTP; add tls with a certificate Secret.',
+    },
+    examples: {
+      bad: 'kind: Ingress\nspec:\n  rules:\n  - host: app.example.com\n',
+      good: 'kind: Ingress\nspec:\n  tls:\n  - hosts:\n    - app.example.com\n    secretName: app-tls\n  rules:\n  - host: app.example.com\n',
+    },
+    ptBR: {
+      title: 'Terminar TLS em todo Ingress',
+      description: 'Um Ingress sem seção tls serve seus hosts por HTTP puro, expondo credenciais e cookies de sessão na rede.',
+      messages: {
+        missing: 'O Ingress "{{name}}" não tem seção tls, então seus hosts são servidos por HTTP puro; adicione tls com um Secret de certificado.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const object of model.objects) {
+      if (object.kind !== 'Ingress' || !object.spec) continue;
+      const { reader } = object;
+      if (reader.items(reader.getSeq(object.spec, 'tls')).length > 0) continue;
+      const spec = object.spec;
+      const hosts: YValue[] = [];
+      for (const rule of reader.items(reader.getSeq(spec, 'rules'))) {
+        const host = reader.getString(rule as never, 'host');
+        if (host !== undefined && !hosts.includes(host)) hosts.push(host);
+      }
+      const name = object.name ?? 'ingress';
+      context.report({
+        span: objectSpan(object),
+        messageId: 'missing',
+        data: { name },
+        fixTitle: `Add a tls section using the Secret ${name}-tls`,
+        fix: () => {
+          if (reader.pair(spec, 'tls')) return null;
+          return editorFor(context).merge(spec, { tls: [hosts.length ? { hosts, secretName: `${name}-tls` } : { secretName: `${name}-tls` }] });
+        },
+      });
+    }
+  },
+});

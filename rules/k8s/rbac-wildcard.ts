@@ -1,0 +1,51 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+
+const FIELDS = ['verbs', 'resources'];
+
+export default defineRule<KubernetesModel>({
+  meta: {
+    id: 'k8s/rbac-wildcard',
+    kind: 'kubernetes',
+    title: 'Grant RBAC permissions explicitly, not with *',
+    description:
+      'A `*` in a Role rule grants every verb or resource, including ones added by future API versions and CRDs; least privilege needs explicit lists.',
+    checklistItem: 'deployment/rbac',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: false,
+    messages: {
+      wildcard: '{{kind}} "{{name}}" grants * in {{field}}, which includes everything present and future; list the {{field}} it needs.',
+    },
+    examples: {
+      bad: 'rules:\n- apiGroups: [""]\n  resources: ["*"]\n  verbs: ["*"]\n',
+      good: 'rules:\n- apiGroups: [""]\n  resources: ["configmaps"]\n  verbs: ["get", "list", "watch"]\n',
+    },
+    ptBR: {
+      title: 'Conceder permissões RBAC explicitamente, não com *',
+      description:
+        'Um `*` em uma regra de Role concede todo verbo ou recurso, inclusive os que versões futuras da API e CRDs adicionarem; privilégio mínimo exige listas explícitas.',
+      messages: {
+        wildcard: '{{kind}} "{{name}}" concede * em {{field}}, o que inclui tudo o que existe e o que vier; liste os {{field}} de que ele precisa.',
+      },
+    },
+  },
+  check(model, context) {
+    for (const object of model.objects) {
+      if (object.kind !== 'Role' && object.kind !== 'ClusterRole') continue;
+      const { reader } = object;
+      for (const rule of reader.items(reader.getSeq(object.node, 'rules'))) {
+        const wildcards = FIELDS.flatMap((field) =>
+          reader
+            .items(reader.getSeq(rule as never, field))
+            .filter((item) => scalarString(item) === '*')
+            .map((item) => ({ field, span: spanOf(item)! })),
+        );
+        wildcards.sort((a, b) => a.span.start - b.span.start);
+        for (const { field, span } of wildcards) context.report({ span, messageId: 'wildcard', data: { kind: object.kind, name: object.name ?? '?', field } });
+      }
+    }
+  },
+});

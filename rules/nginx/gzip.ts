@@ -1,0 +1,58 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import { effective, httpServers, insertInBlock, isRedirectOnly, reportOnce } from '../../server/src/kinds/nginx/config';
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/gzip',
+    kind: 'nginx',
+    title: 'Compress text responses',
+    description:
+      'Without gzip, HTML, CSS, JavaScript and JSON go out uncompressed, often three to five times larger, which slows every page and API call on slow networks.',
+    checklistItem: 'performance/response-times',
+    category: 'Performance',
+    severity: 'information',
+    critical: false,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'Responses of this server are not compressed; add gzip on with gzip_types for CSS, JavaScript and JSON.',
+      off: 'gzip is off here, so text responses go out uncompressed; set gzip on.',
+    },
+    ptBR: {
+      title: 'Comprimir respostas de texto',
+      description:
+        'Sem gzip, HTML, CSS, JavaScript e JSON saem sem compressão, muitas vezes de três a cinco vezes maiores, o que deixa cada página e chamada de API mais lenta em redes lentas.',
+      messages: {
+        missing: 'As respostas deste servidor não são comprimidas; adicione gzip on com gzip_types para CSS, JavaScript e JSON.',
+        off: 'O gzip está desligado aqui, então respostas de texto saem sem compressão; defina gzip on.',
+      },
+    },
+    examples: {
+      bad: 'server {\n    root /srv/www;\n}',
+      good: 'server {\n    root /srv/www;\n    gzip on;\n    gzip_types text/css application/javascript application/json image/svg+xml;\n}',
+    },
+  },
+  check(_model, context) {
+    reportOnce(context, 'nginx/gzip', (config, report) => {
+      for (const server of httpServers(config)) {
+        if (isRedirectOnly(server)) continue;
+        const setting = effective(server, 'gzip');
+        const last = setting[setting.length - 1];
+        const value = last?.directive.args[0];
+        if (value?.value.toLowerCase() === 'on') continue;
+        if (last && value) {
+          report(last, { span: value.span, messageId: 'off', fix: (fixer) => fixer.replace(value.span, 'on') });
+          continue;
+        }
+        const owner = server.owner!;
+        report(owner, {
+          span: owner.directive.nameSpan,
+          messageId: 'missing',
+          fixTitle: 'Enable gzip for text responses',
+          fix: () => insertInBlock(server, ['gzip on;', 'gzip_types text/css application/javascript application/json image/svg+xml;']),
+        });
+      }
+    });
+  },
+});

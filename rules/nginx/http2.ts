@@ -1,0 +1,45 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import { effective, httpServers, insertInBlock, isTlsServer, listens, reportOnce } from '../../server/src/kinds/nginx/config';
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/http2',
+    kind: 'nginx',
+    title: 'Enable HTTP/2 on TLS servers',
+    description:
+      'HTTP/2 multiplexes requests over one connection and compresses headers, which cuts page load times; every browser supports it over TLS.',
+    checklistItem: 'performance/response-times',
+    category: 'Performance',
+    severity: 'information',
+    critical: false,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'This TLS server does not enable HTTP/2; add http2 on (nginx 1.25.1+) or the http2 parameter of listen.',
+    },
+    ptBR: {
+      title: 'Habilitar HTTP/2 em servidores TLS',
+      description:
+        'O HTTP/2 multiplexa requisições em uma conexão e comprime cabeçalhos, o que reduz o tempo de carregamento; todo navegador o suporta sobre TLS.',
+      messages: {
+        missing: 'Este servidor TLS não habilita HTTP/2; adicione http2 on (nginx 1.25.1+) ou o parâmetro http2 do listen.',
+      },
+    },
+    examples: {
+      bad: 'server {\n    listen 443 ssl;\n}',
+      good: 'server {\n    listen 443 ssl;\n    http2 on;\n}',
+    },
+  },
+  check(_model, context) {
+    reportOnce(context, 'nginx/http2', (config, report) => {
+      for (const server of httpServers(config)) {
+        if (!isTlsServer(server) || listens(server).some((listen) => listen.http2)) continue;
+        // `http2 on` satisfies the rule; an explicit `http2 off` is a decision, not an omission.
+        if (effective(server, 'http2').length) continue;
+        const owner = server.owner!;
+        report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fixTitle: 'Enable HTTP/2', fix: () => insertInBlock(server, ['http2 on;'], ['listen']) });
+      }
+    });
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import { effective, httpServers, isTlsServer, reportOnce } from '../../server/src/kinds/nginx/config';
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/ssl-certificate',
+    kind: 'nginx',
+    title: 'Give every TLS server a certificate',
+    description:
+      'A server that listens with ssl needs ssl_certificate and ssl_certificate_key in effect; without them nginx refuses to start or the handshake fails for every client.',
+    checklistItem: 'deployment/ssl-tls',
+    category: 'Deployment',
+    severity: 'warning',
+    critical: false,
+    fixable: false,
+    crossFile: true,
+    messages: {
+      missing: 'This TLS server has no {{directives}} in effect, so TLS handshakes fail; point them at the certificate and its private key.',
+    },
+    ptBR: {
+      title: 'Dar um certificado a cada servidor TLS',
+      description:
+        'Um servidor que escuta com ssl precisa de ssl_certificate e ssl_certificate_key em vigor; sem eles o nginx não inicia ou o handshake falha para todos os clientes.',
+      messages: {
+        missing: 'Este servidor TLS não tem {{directives}} em vigor, então os handshakes TLS falham; aponte-os para o certificado e sua chave privada.',
+      },
+    },
+    examples: {
+      bad: 'server {\n    listen 443 ssl;\n}',
+      good: 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/ssl/certs/site.crt;\n    ssl_certificate_key /etc/ssl/private/site.key;\n}',
+    },
+  },
+  check(_model, context) {
+    reportOnce(context, 'nginx/ssl-certificate', (config, report) => {
+      for (const server of httpServers(config)) {
+        if (!isTlsServer(server)) continue;
+        // A server that rejects every handshake (a catch-all default) needs no certificate.
+        if (effective(server, 'ssl_reject_handshake').some((placed) => placed.directive.args[0]?.value === 'on')) continue;
+        const missing = ['ssl_certificate', 'ssl_certificate_key'].filter((name) => effective(server, name).length === 0);
+        if (missing.length === 0) continue;
+        const owner = server.owner!;
+        report(owner, { span: owner.directive.nameSpan, messageId: 'missing', data: { directives: missing.join(' and ') } });
+      }
+    });
+  },
+});

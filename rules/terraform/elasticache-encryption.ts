@@ -1,0 +1,48 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { TerraformModule } from '../../server/src/kinds/terraform/module';
+
+export default defineRule<TerraformModel>({
+  meta: {
+    id: 'terraform/elasticache-encryption',
+    kind: 'terraform',
+    title: 'Encrypt ElastiCache at rest and in transit',
+    description:
+      'ElastiCache replication groups should set at_rest_encryption_enabled and transit_encryption_enabled to true: cached data often holds sessions and personal data, and neither setting can be changed on an existing group without replacing it.',
+    checklistItem: 'security/encryption-at-rest',
+    category: 'Security',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missingAtRest: 'Replication group {{resource}} does not encrypt its data at rest; set at_rest_encryption_enabled = true.',
+      disabledAtRest: 'Replication group {{resource}} turns encryption at rest off; set at_rest_encryption_enabled = true.',
+      missingInTransit: 'Replication group {{resource}} accepts unencrypted connections; set transit_encryption_enabled = true.',
+      disabledInTransit: 'Replication group {{resource}} turns encryption in transit off; set transit_encryption_enabled = true.',
+    },
+    examples: {
+      bad: 'resource "aws_elasticache_replication_group" "cache" {\n  engine = "redis"\n}',
+      good: 'resource "aws_elasticache_replication_group" "cache" {\n  engine                     = "redis"\n  at_rest_encryption_enabled = true\n  transit_encryption_enabled = true\n}',
+    },
+    ptBR: {
+      title: 'Criptografar o ElastiCache em repouso e em trânsito',
+      description:
+        'Replication groups do ElastiCache devem definir at_rest_encryption_enabled e transit_encryption_enabled como true: dados em cache muitas vezes guardam sessões e dados pessoais, e nenhuma das duas opções pode ser mudada num grupo existente sem substituí-lo.',
+      messages: {
+        missingAtRest: 'O replication group {{resource}} não criptografa os dados em repouso; defina at_rest_encryption_enabled = true.',
+        disabledAtRest: 'O replication group {{resource}} desliga a criptografia em repouso; defina at_rest_encryption_enabled = true.',
+        missingInTransit: 'O replication group {{resource}} aceita conexões sem criptografia; defina transit_encryption_enabled = true.',
+        disabledInTransit: 'O replication group {{resource}} desliga a criptografia em trânsito; defina transit_encryption_enabled = true.',
+      },
+    },
+  },
+  check(model, context) {
+    const module = new TerraformModule(model, context);
+    for (const group of module.ownResources('aws_elasticache_replication_group')) {
+      requireTrue(context, module, group, 'at_rest_encryption_enabled', { missing: 'missingAtRest', disabled: 'disabledAtRest' });
+      requireTrue(context, module, group, 'transit_encryption_enabled', { missing: 'missingInTransit', disabled: 'disabledInTransit' });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { TerraformModule } from '../../server/src/kinds/terraform/module';
+
+export default defineRule<TerraformModel>({
+  meta: {
+    id: 'terraform/lb-deletion-protection',
+    kind: 'terraform',
+    title: 'Protect load balancers from deletion',
+    description:
+      'Production load balancers should set enable_deletion_protection = true, so a mistaken destroy or a forced replacement cannot take the entry point of the service down.',
+    checklistItem: 'deployment/load-balancer',
+    category: 'Deployment',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'Load balancer {{resource}} has no deletion protection, so one mistaken destroy removes it; set enable_deletion_protection = true.',
+      disabled: 'Load balancer {{resource}} turns deletion protection off, so one mistaken destroy removes it; set enable_deletion_protection = true.',
+    },
+    examples: {
+      bad: 'resource "aws_lb" "main" {\n  name = "production-alb"\n}',
+      good: 'resource "aws_lb" "main" {\n  name                       = "production-alb"\n  enable_deletion_protection = true\n}',
+    },
+    ptBR: {
+      title: 'Proteger load balancers contra exclusão',
+      description:
+        'Load balancers de produção devem definir enable_deletion_protection = true, para que um destroy por engano ou uma substituição forçada não derrube a porta de entrada do serviço.',
+      messages: {
+        missing: 'O load balancer {{resource}} não tem proteção contra exclusão, então um destroy por engano o remove; defina enable_deletion_protection = true.',
+        disabled: 'O load balancer {{resource}} desliga a proteção contra exclusão, então um destroy por engano o remove; defina enable_deletion_protection = true.',
+      },
+    },
+  },
+  check(model, context) {
+    const module = new TerraformModule(model, context);
+    for (const lb of module.ownResources('aws_lb', 'aws_alb')) {
+      requireTrue(context, module, lb, 'enable_deletion_protection', { missing: 'missing', disabled: 'disabled' });
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { TerraformModule } from '../../server/src/kinds/terraform/module';
+
+// Deleting an instance deletes its automated backups by default, so this guards the backups too.
+export default defineRule<TerraformModel>({
+  meta: {
+    id: 'terraform/rds-deletion-protection',
+    kind: 'terraform',
+    title: 'Protect databases from deletion',
+    description:
+      'RDS instances and Aurora clusters should set deletion_protection = true: deleting a database also deletes its automated backups unless told otherwise, so one mistaken destroy loses the data and its backups.',
+    checklistItem: 'backup/automated-backups',
+    category: 'Backup',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'Database {{resource}} has no deletion protection, so one mistaken destroy deletes it with its automated backups; set deletion_protection = true.',
+      disabled: 'Database {{resource}} turns deletion protection off, so one mistaken destroy deletes it with its automated backups; set deletion_protection = true.',
+    },
+    examples: {
+      bad: 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n}',
+      good: 'resource "aws_rds_cluster" "main" {\n  engine              = "aurora-postgresql"\n  deletion_protection = true\n}',
+    },
+    ptBR: {
+      title: 'Proteger bancos de dados contra exclusão',
+      description:
+        'Instâncias RDS e clusters Aurora devem definir deletion_protection = true: excluir um banco também exclui seus backups automáticos, salvo indicação contrária, então um destroy por engano perde os dados e seus backups.',
+      messages: {
+        missing: 'O banco {{resource}} não tem proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina deletion_protection = true.',
+        disabled: 'O banco {{resource}} desliga a proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina deletion_protection = true.',
+      },
+    },
+  },
+  check(model, context) {
+    const module = new TerraformModule(model, context);
+    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster')) {
+      requireTrue(context, module, db, 'deletion_protection', { missing: 'missing', disabled: 'disabled' });
+    }
+  },
+});

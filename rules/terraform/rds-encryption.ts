@@ -1,0 +1,43 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { TerraformModule } from '../../server/src/kinds/terraform/module';
+
+export default defineRule<TerraformModel>({
+  meta: {
+    id: 'terraform/rds-encryption',
+    kind: 'terraform',
+    title: 'Encrypt RDS storage',
+    description:
+      'RDS instances and Aurora clusters must set storage_encrypted = true: storage, snapshots and backups are otherwise stored in clear, and encryption cannot be turned on later without a restore.',
+    checklistItem: 'security/encryption-at-rest',
+    category: 'Security',
+    severity: 'error',
+    critical: true,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'Database {{resource}} does not encrypt its storage, snapshots or backups; set storage_encrypted = true.',
+      disabled: 'Database {{resource}} turns storage encryption off, leaving its data, snapshots and backups in clear; set storage_encrypted = true.',
+    },
+    examples: {
+      bad: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}',
+      good: 'resource "aws_db_instance" "main" {\n  engine            = "postgres"\n  storage_encrypted = true\n}',
+    },
+    ptBR: {
+      title: 'Criptografar o armazenamento do RDS',
+      description:
+        'Instâncias RDS e clusters Aurora devem definir storage_encrypted = true: senão o armazenamento, os snapshots e os backups ficam em claro, e a criptografia não pode ser ligada depois sem um restore.',
+      messages: {
+        missing: 'O banco {{resource}} não criptografa seu armazenamento, snapshots nem backups; defina storage_encrypted = true.',
+        disabled: 'O banco {{resource}} desliga a criptografia do armazenamento, deixando dados, snapshots e backups em claro; defina storage_encrypted = true.',
+      },
+    },
+  },
+  check(model, context) {
+    const module = new TerraformModule(model, context);
+    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster')) {
+      requireTrue(context, module, db, 'storage_encrypted', { missing: 'missing', disabled: 'disabled' });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { TerraformModule } from '../../server/src/kinds/terraform/module';
+
+export default defineRule<TerraformModel>({
+  meta: {
+    id: 'terraform/rds-multi-az',
+    kind: 'terraform',
+    title: 'Run RDS instances in Multi-AZ',
+    description:
+      'An RDS instance without multi_az = true has no standby: the loss of its availability zone or a host failure means downtime until a manual restore.',
+    checklistItem: 'backup/failover-automation',
+    category: 'Backup',
+    severity: 'warning',
+    critical: false,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      missing: 'Database {{resource}} has no Multi-AZ standby, so a zone or host failure takes it down; set multi_az = true.',
+      disabled: 'Database {{resource}} turns Multi-AZ off, so a zone or host failure takes it down; set multi_az = true.',
+    },
+    examples: {
+      bad: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}',
+      good: 'resource "aws_db_instance" "main" {\n  engine   = "postgres"\n  multi_az = true\n}',
+    },
+    ptBR: {
+      title: 'Executar instâncias RDS em Multi-AZ',
+      description:
+        'Uma instância RDS sem multi_az = true não tem standby: a perda da zona de disponibilidade ou uma falha de host significa indisponibilidade até um restore manual.',
+      messages: {
+        missing: 'O banco {{resource}} não tem standby Multi-AZ, então uma falha de zona ou de host o derruba; defina multi_az = true.',
+        disabled: 'O banco {{resource}} desliga o Multi-AZ, então uma falha de zona ou de host o derruba; defina multi_az = true.',
+      },
+    },
+  },
+  check(model, context) {
+    const module = new TerraformModule(model, context);
+    for (const db of module.ownResources('aws_db_instance')) {
+      requireTrue(context, module, db, 'multi_az', { missing: 'missing', disabled: 'disabled' });
+    }
+  },
+});

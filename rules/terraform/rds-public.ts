@@ -1,0 +1,49 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { address, isTrue, TerraformModule } from '../../server/src/kinds/terraform/module';
+
+// A reachable database endpoint is the opposite of an allow-list: security/ip-whitelisting.
+export default defineRule<TerraformModel>({
+  meta: {
+    id: 'terraform/rds-public',
+    kind: 'terraform',
+    title: 'Keep databases off the internet',
+    description:
+      'publicly_accessible = true gives an RDS instance a public DNS name and IP, so only its security group stands between the database and the whole internet.',
+    checklistItem: 'security/ip-whitelisting',
+    category: 'Security',
+    severity: 'error',
+    critical: true,
+    fixable: true,
+    crossFile: true,
+    messages: {
+      public: 'Database {{resource}} is publicly accessible from the internet; set publicly_accessible = false and reach it from inside the VPC.',
+    },
+    examples: {
+      bad: 'resource "aws_db_instance" "main" {\n  publicly_accessible = true\n}',
+      good: 'resource "aws_db_instance" "main" {\n  publicly_accessible = false\n}',
+    },
+    ptBR: {
+      title: 'Manter bancos de dados fora da internet',
+      description:
+        'publicly_accessible = true dá à instância RDS um nome DNS e um IP públicos, e só o security group fica entre o banco e a internet inteira.',
+      messages: {
+        public: 'O banco {{resource}} está acessível publicamente pela internet; defina publicly_accessible = false e acesse-o de dentro da VPC.',
+      },
+    },
+  },
+  check(model, context) {
+    const module = new TerraformModule(model, context);
+    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster_instance')) {
+      const found = module.value(db, 'publicly_accessible');
+      if (found.state !== 'known' || !isTrue(found.value)) continue;
+      const value = found.attribute!.value;
+      context.report({
+        span: value.span,
+        messageId: 'public',
+        data: { resource: address(db) },
+        fix: value.literal ? (fixer) => fixer.replace(value.span, 'false') : undefined,
+      });
+    }
+  },
+});

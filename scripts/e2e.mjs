@@ -1,0 +1,440 @@
+// Drives a real VS Code (code-server 4.100.3 in headless Chromium) against a workspace and takes
+// screenshots of the diagnostics, a quick fix and the checklist panel into .e2e/screenshots/.
+//
+//   npm run build && node scripts/e2e.mjs [workspace] [--extension DIR] [--locale pt-br] [--keep]
+//
+// workspace defaults to examples/ and is copied to a temp folder first, so quick fixes never touch
+// the repository. Needs code-server in .e2e/code-server (installed on first run with
+// ../shared/e2e/install-code-server.sh), /usr/bin/chromium and playwright-core (from the project or
+// .e2e/tools). Every wait has a deadline; nothing sleeps. See ../shared/e2e/README.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = join(root, '.e2e');
+const screenshotDir = join(cacheDir, 'screenshots');
+const CODE_SERVER_VERSION = '4.100.3';
+const CHROMIUM = '/usr/bin/chromium';
+const CONTAINER_TITLE = 'Production Readiness';
+
+const args = parseArgs(process.argv.slice(2));
+const extensionDir = resolve(args.extension ?? root);
+const sourceWorkspace = resolve(args.workspace ?? join(root, 'examples'));
+
+/** Deadlines in ms; the first start of code-server compiles nothing but still loads ~300 MB. */
+const DEADLINE = { healthz: 60_000, workbench: 60_000, explorer: 30_000, diagnostics: 60_000, ui: 15_000, tree: 30_000 };
+
+const steps = [];
+let codeServer;
+let context;
+let page;
+let exitCode = 0;
+const temp = mkdtempSync(join(tmpdir(), 'readiness-e2e-'));
+
+try {
+  preflight();
+  const { chromium } = loadPlaywright();
+  const workspace = join(temp, 'workspace', basename(sourceWorkspace));
+  cpSync(sourceWorkspace, workspace, { recursive: true, filter: (src) => !/[\\/](node_modules|\.git)$/.test(src) });
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const old of readdirSync(screenshotDir)) if (old.endsWith('.png')) rmSync(join(screenshotDir, old));
+
+  const port = await freePort();
+  codeServer = startCodeServer(port, workspace);
+  await step('code-server answers /healthz', () => waitForHealthz(port));
+
+  context = await chromium.launchPersistentContext(join(temp, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1600, height: 1000 },
+    env: isolatedEnv(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+
+  await step('workbench loads', async () => {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: DEADLINE.workbench });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: DEADLINE.explorer });
+  });
+
+  const dockerfile = findFile(workspace, (path) => /^(Dockerfile(\..+)?|.+\.dockerfile|Containerfile)$/.test(basename(path)));
+  const manifest = findFile(workspace, (path) => /\.ya?ml$/.test(path) && /^apiVersion:/m.test(readFileSync(path, 'utf8')) && /^kind:/m.test(readFileSync(path, 'utf8')));
+  const opened = [manifest, dockerfile].filter(Boolean).map((path) => relative(workspace, path));
+  if (!opened.length) throw new Error(`no Dockerfile and no Kubernetes manifest in ${sourceWorkspace}`);
+  // The Dockerfile is opened last so it is the active editor for the quick fix.
+  for (const file of opened) await step(`open ${file} from the Explorer`, () => openFromExplorer(file));
+
+  const problemCount = await step('diagnostics appear in the Problems panel', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const markers = page.locator('.markers-panel .monaco-list-row');
+    await markers.first().waitFor({ timeout: DEADLINE.diagnostics });
+    await page.locator('.markers-panel .monaco-list-row .marker-icon').first().waitFor({ timeout: DEADLINE.ui });
+    await shot('problems');
+    return markers.count();
+  });
+
+  await step('quick fix menu on a squiggle', () => quickFix(opened));
+
+  await step('checklist panel', async () => {
+    await page.locator(`.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first().click();
+    const rows = page.locator('.sidebar .monaco-list-row');
+    const overall = rows.filter({ hasText: /(Readiness|Prontidão) .* (gates|critérios)/ });
+    await overall.first().waitFor({ timeout: DEADLINE.tree });
+    await widenSideBar(560);
+    await expandRow(rows.filter({ hasText: /^Deployment/ }).first()); // the same word in pt-BR
+    await page.locator('.sidebar .monaco-list-row[aria-level="2"]').first().waitFor({ timeout: DEADLINE.ui });
+    const failing = page.locator('.sidebar .monaco-list-row[aria-level="2"]:has(.codicon-error)').first();
+    if (await failing.count()) await expandRow(failing);
+    await shot('panel');
+    await expandRow(overall.first());
+    await shot('panel-signoffs');
+  });
+
+  await step('mark an unverified item as done from the panel', () => markDone());
+
+  console.log(`\n${problemCount} rows in the Problems panel; screenshots in ${relative(root, screenshotDir)}/`);
+  if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}), first: ${consoleErrors[0].slice(0, 300)}`);
+} catch (error) {
+  exitCode = 1;
+  console.error(`\nE2E FAILED: ${error instanceof Error ? error.message : error}`);
+  if (page) await shot('failure').catch(() => {});
+  printLogs();
+} finally {
+  await context?.close().catch(() => {});
+  await stopCodeServer();
+  if (args.keep) console.log(`kept ${temp}`);
+  else rmSync(temp, { recursive: true, force: true });
+  process.exit(exitCode);
+}
+
+function parseArgs(argv) {
+  const parsed = { keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--extension') parsed.extension = argv[++i];
+    else if (argv[i] === '--keep') parsed.keep = true;
+    else if (argv[i] === '--locale') parsed.locale = argv[++i];
+    else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]}`);
+    else parsed.workspace = argv[i];
+  }
+  return parsed;
+}
+
+function preflight() {
+  for (const file of ['dist/extension.js', 'dist/server.js']) {
+    if (!existsSync(join(extensionDir, file))) throw new Error(`${file} is missing in ${extensionDir}: run \`npm run build\` first`);
+  }
+  if (!existsSync(sourceWorkspace) || !statSync(sourceWorkspace).isDirectory()) throw new Error(`workspace ${sourceWorkspace} is not a folder`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see ../shared/e2e/README.md)`);
+  if (!existsSync(codeServerEntry())) {
+    const installer = resolve(root, '../shared/e2e/install-code-server.sh');
+    if (!existsSync(installer)) throw new Error(`code-server is not in ${cacheDir} and ${installer} is missing`);
+    console.log(`installing code-server ${CODE_SERVER_VERSION} into ${relative(root, cacheDir)}/ (about 2 minutes, once)`);
+    const result = spawnSync('bash', [installer, CODE_SERVER_VERSION, cacheDir], { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('code-server install failed');
+  }
+}
+
+function loadPlaywright() {
+  for (const base of [root, join(cacheDir, 'tools')]) {
+    try {
+      return createRequire(join(base, 'package.json'))('playwright-core');
+    } catch {
+      // try the next place
+    }
+  }
+  throw new Error('playwright-core not found: npm i --prefix .e2e/tools playwright-core');
+}
+
+function codeServerEntry() {
+  return join(cacheDir, 'code-server', 'out', 'node', 'entry.js');
+}
+
+function isolatedEnv() {
+  const home = join(temp, 'home');
+  for (const dir of ['', '.config', '.local/share', '.cache']) mkdirSync(join(home, dir), { recursive: true });
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    LANG: 'C.UTF-8',
+  };
+}
+
+function startCodeServer(port, workspace) {
+  const userData = join(temp, 'user-data');
+  const extensions = join(temp, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  symlinkSync(extensionDir, join(extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'telemetry.telemetryLevel': 'off',
+        'workbench.startupEditor': 'none',
+        'git.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'chat.disableAIFeatures': true,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'workbench.tips.enabled': false,
+        'files.autoSave': 'off',
+        'readiness.trace.server': 'messages',
+      },
+      null,
+      2,
+    ),
+  );
+  const log = openSync(join(temp, 'code-server.log'), 'w');
+  const child = spawn(
+    process.execPath,
+    [
+      codeServerEntry(),
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir', userData,
+      '--extensions-dir', extensions,
+      ...(args.locale ? ['--locale', args.locale] : []),
+      workspace,
+    ],
+    // Its own process group, so stopping it by its PID also reaches the extension host and the language server.
+    { env: isolatedEnv(), stdio: ['ignore', log, log], detached: true },
+  );
+  child.exited = new Promise((done) => child.once('exit', done));
+  console.log(`code-server pid ${child.pid} on port ${port}`);
+  return child;
+}
+
+async function stopCodeServer() {
+  if (!codeServer?.pid || codeServer.exitCode !== null) return;
+  const stopped = (ms) => Promise.race([codeServer.exited.then(() => true), new Promise((done) => setTimeout(done, ms, false))]);
+  signalGroup('SIGTERM');
+  if (!(await stopped(10_000))) {
+    signalGroup('SIGKILL');
+    await stopped(5_000);
+  }
+  console.log(`code-server pid ${codeServer.pid} stopped`);
+}
+
+function signalGroup(signal) {
+  try {
+    process.kill(-codeServer.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHealthz(port) {
+  const deadline = Date.now() + DEADLINE.healthz;
+  while (Date.now() < deadline) {
+    if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250)); // poll interval, bounded by the deadline above
+  }
+  throw new Error(`code-server did not answer /healthz within ${DEADLINE.healthz / 1000}s`);
+}
+
+async function step(name, run) {
+  const started = Date.now();
+  console.log(`- ${name}`);
+  try {
+    const result = await run();
+    console.log(`  ok (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    steps.push({ name, ok: true });
+    return result;
+  } catch (error) {
+    console.log('  FAILED');
+    steps.push({ name, ok: false });
+    throw new Error(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+}
+
+async function shot(name) {
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  console.log(`  screenshot ${relative(root, path)}`);
+}
+
+/** Breadth-first, so a file at the top of the workspace wins over one deep in a fixture folder. */
+function findFile(dir, accept) {
+  const queue = [dir];
+  while (queue.length) {
+    const current = queue.shift();
+    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) if (entry.isFile() && accept(join(current, entry.name))) return join(current, entry.name);
+    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') queue.push(join(current, entry.name));
+  }
+  return undefined;
+}
+
+function explorerRow(name) {
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
+async function openFromExplorer(relativePath) {
+  const segments = relativePath.split(/[\\/]/);
+  for (const [index, segment] of segments.entries()) {
+    const row = explorerRow(segment);
+    await row.waitFor({ timeout: DEADLINE.explorer });
+    if (index < segments.length - 1) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    } else {
+      await row.click();
+    }
+  }
+  const tab = page.locator('.tabs-container .tab.active', { hasText: segments.at(-1) });
+  await tab.waitFor({ timeout: DEADLINE.ui });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ timeout: DEADLINE.ui });
+}
+
+/** Polls with a deadline: the tree re-renders its rows whenever the checklist changes, so a handle can go stale. */
+async function expandRow(row) {
+  await row.waitFor({ timeout: DEADLINE.tree });
+  const deadline = Date.now() + DEADLINE.ui;
+  let clickedAt = 0;
+  while (Date.now() < deadline) {
+    const state = await row.getAttribute('aria-expanded', { timeout: DEADLINE.ui });
+    if (state !== 'false') return;
+    if (Date.now() - clickedAt > 1_000) {
+      await row.click();
+      clickedAt = Date.now();
+    }
+    await page.waitForTimeout(100); // poll interval, bounded by the deadline
+  }
+  throw new Error('tree row did not expand');
+}
+
+/** Drags the sash right of the side bar so tree labels are readable in the screenshots. */
+async function widenSideBar(width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/**
+ * Walks the squiggles of each opened file (last opened first) with F8 (Go to Next Problem) until
+ * Ctrl+. offers a code action, screenshots the menu, applies the first one and screenshots the result.
+ */
+async function quickFix(files) {
+  for (const file of [...files].reverse()) {
+    await page.locator('.tabs-container .tab', { hasText: basename(file) }).first().click();
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const squiggle = editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first();
+    if (!(await squiggle.waitFor({ timeout: DEADLINE.ui }).then(() => true, () => false))) continue;
+    if (await quickFixInActiveEditor(editor)) return;
+  }
+  throw new Error(`no squiggle in ${files.join(', ')} offered a code action`);
+}
+
+async function quickFixInActiveEditor(editor) {
+  const menu = page.locator('.action-widget .monaco-list-row.action');
+  const seen = new Set();
+  for (let attempt = 0; attempt < 12; attempt++) {
+    await page.keyboard.press('F8');
+    const marker = editor.locator('.marker-widget').first();
+    await marker.waitFor({ timeout: DEADLINE.ui });
+    const title = (await marker.innerText()).trim();
+    await page.keyboard.press('Escape');
+    await marker.waitFor({ state: 'hidden', timeout: DEADLINE.ui });
+    if (seen.has(title)) return false;
+    seen.add(title);
+    await page.keyboard.press('Control+.');
+    const outcome = await Promise.race([
+      menu.first().waitFor({ timeout: DEADLINE.ui }).then(() => 'menu', () => 'timeout'),
+      editor.locator('.monaco-editor-overlaymessage').first().waitFor({ timeout: DEADLINE.ui }).then(() => 'none', () => 'timeout'),
+    ]);
+    if (outcome !== 'menu') {
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    const labels = await menu.allInnerTexts();
+    console.log(`  code actions at "${title.split('\n')[0]}": ${labels.map((label) => label.trim()).join(' | ')}`);
+    await shot('quick-fix-menu');
+    const lines = editor.locator('.view-lines');
+    const before = await lines.innerText();
+    await page.keyboard.press('Enter');
+    await menu.first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
+    await page.waitForFunction(([el, text]) => el.innerText !== text, [await lines.elementHandle(), before], { timeout: DEADLINE.ui });
+    await shot('quick-fix-applied');
+    return true;
+  }
+  return false;
+}
+
+/** Runs the inline "Mark as Done" action on an unverified item; the server writes .readiness.yml and the item turns attested. */
+async function markDone() {
+  const row = page.locator('.sidebar .monaco-list-row[aria-level="2"]:has(.codicon-circle-large-outline)').first();
+  await row.waitFor({ timeout: DEADLINE.ui });
+  const title = (await row.locator('.label-name').innerText()).trim();
+  await row.hover();
+  await row.locator('.action-label[aria-label="Mark as Done"], .action-label[aria-label="Marcar como Concluído"]').click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: DEADLINE.ui });
+  await input.fill('checked in the e2e run');
+  await shot('mark-done-note');
+  await page.keyboard.press('Enter');
+  const attested = page.locator('.sidebar .monaco-list-row:has(.codicon-verified)').filter({ hasText: title });
+  await attested.first().waitFor({ timeout: DEADLINE.tree });
+  await expandRow(attested.first());
+  await page.locator('.sidebar .monaco-list-row', { hasText: /Marked done by|Marcado como concluído por/ }).first().waitFor({ timeout: DEADLINE.ui });
+  await shot('panel-attested');
+}
+
+function printLogs() {
+  const logFile = join(temp, 'code-server.log');
+  if (existsSync(logFile)) console.error(`--- code-server log (tail) ---\n${readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
+  const logsDir = join(temp, 'user-data', 'logs');
+  if (!existsSync(logsDir)) return;
+  const queue = [logsDir];
+  while (queue.length) {
+    const dir = queue.shift();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) queue.push(path);
+      else if (/exthost\.log$|Production Readiness\.log$/.test(entry.name)) {
+        console.error(`--- ${relative(temp, path)} (tail) ---\n${readFileSync(path, 'utf8').split('\n').slice(-40).join('\n')}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Backup evidence: Velero schedules, backup CronJobs and backup scripts. Only commands that run
+ * count: a comment or an echo mentioning pg_dump backs nothing up.
+ */
+import { commands, get, getStr, items, kindOf, loc, short, str, type Command, type Detector, type DetectorHit, type SourceFile } from './source';
+import { durationDays } from './observability';
+
+const BACKUP_COMMAND = /^(?:pg_dump(?:all)?|pg_basebackup|mysqldump|mariadb-dump|mongodump|redis-cli\b.*\b(?:bgsave|--rdb)|velero\s+backup\s+create|restic\s+(?:-\S+\s+)*backup|borg\s+create|wal-g\s+backup-push|pgbackrest\b.*\bbackup|xtrabackup\b.*--backup|aws\s+rds\s+create-db-snapshot|aws\s+backup\s+start-backup-job|gcloud\s+sql\s+backups\s+create)\b/;
+const RESTORE_COMMAND = /^(?:pg_restore|psql\b.*<|mysql\b.*<|mongorestore|velero\s+restore\s+create|restic\s+(?:-\S+\s+)*restore|borg\s+extract|wal-g\s+backup-fetch|pgbackrest\b.*\brestore)\b/;
+const ENCRYPTION = /(?:--server-side-encryption|--sse\b|--sse-kms-key-id|\bgpg\b.*(?:--encrypt|-e\b|-c\b|--symmetric)|\bopenssl\s+(?:enc|smime)\b|^age\s+(?:-r|--recipient|-p)|restic\b|borg\s+create)/;
+const NOTIFY = /^(?:curl|wget)\b.*(?:hooks\.slack\.com|webhook|healthchecks\.io|hc-ping\.com|cronitor|pagerduty|opsgenie|pushgateway|\$\{?[A-Z_]*(?:WEBHOOK|HEALTHCHECK|PING)[A-Z_]*)|^(?:aws\s+sns\s+publish|aws\s+cloudwatch\s+put-metric-data|mail\b|sendmail\b)/i;
+
+export function isBackupScript(file: SourceFile): boolean {
+  return /\.(?:sh|bash)$/.test(file.name) && [...file.folders, file.name].some((part) => /backup|restore|disaster/.test(part));
+}
+
+interface Schedule {
+  cron: string;
+  line?: number;
+}
+
+function cronJobCommands(root: unknown, file: SourceFile): Command[] {
+  const containers = items(get(root, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers'));
+  return containers.flatMap((container) => {
+    const parts = ['command', 'args'].flatMap((key) => {
+      const node = get(container, key);
+      return node === undefined ? [] : items(node).length ? items(node).map(str) : [str(node)];
+    });
+    const from = (container as { range?: number[] }).range?.[0] ?? 0;
+    // `sh -c "<script>"`: the script is the last argument; plain commands are the argv joined.
+    const script = parts.filter((part): part is string => !!part);
+    const shell = script.findIndex((part) => part === '-c');
+    const text = shell >= 0 ? script.slice(shell + 1).join('\n') : script.join(' ');
+    return commands(text, file, from);
+  });
+}
+
+export const backupScheduleDetector: Detector = {
+  id: 'backup-schedule',
+  title: 'Scheduled backups',
+  heuristic:
+    'A Velero Schedule (velero.io) with a cron schedule, or a Kubernetes CronJob whose container actually runs a backup tool (pg_dump, mysqldump, mongodump, ' +
+    'pg_basebackup, restic/borg, wal-g, velero backup create, RDS snapshots). A CronJob named "backup" that runs something else does not count. ' +
+    'A Velero ttl of 30 days or more proves retention; a CronJob that runs a restore tool proves restore testing.',
+  proves: {
+    'backup/automated-backups': loc('Backups run automatically on a schedule.', 'Os backups rodam automaticamente em um agendamento.'),
+    'backup/backup-frequency': loc('The schedule sets how often backups run.', 'O agendamento define a frequência dos backups.'),
+    'backup/backup-retention': loc('Backups expire after a retention period of 30 days or more.', 'Os backups expiram após um período de retenção de 30 dias ou mais.'),
+    'backup/backup-testing': loc('A scheduled job restores a backup, so restores are exercised.', 'Um job agendado restaura um backup, então os restores são exercitados.'),
+  },
+  appliesTo: (file) => file.isYaml,
+  detect(file) {
+    const hits: DetectorHit[] = [];
+    for (const root of file.yamlRoots()) {
+      const { apiVersion, kind, name } = kindOf(root);
+      let schedule: Schedule | undefined;
+      if (kind === 'Schedule' && apiVersion.startsWith('velero.io/')) {
+        const cron = getStr(root, 'spec', 'schedule');
+        if (!cron) continue;
+        schedule = { cron, line: file.lineOfNode(get(root, 'spec', 'schedule')) };
+        const what = loc(`Velero Schedule ${name} (${cron})`, `Velero Schedule ${name} (${cron})`);
+        hits.push({ item: 'backup/automated-backups', what, line: file.lineOfNode(root) }, { item: 'backup/backup-frequency', what, line: schedule.line });
+        const ttl = getStr(root, 'spec', 'template', 'ttl');
+        const days = durationDays(ttl);
+        if (ttl && days !== undefined && days >= 30) hits.push({ item: 'backup/backup-retention', what: loc(`Velero Schedule ${name} ttl ${ttl}`, `Velero Schedule ${name} ttl ${ttl}`), line: file.lineOfNode(get(root, 'spec', 'template', 'ttl')) });
+        continue;
+      }
+      if (kind !== 'CronJob') continue;
+      const cron = getStr(root, 'spec', 'schedule') ?? '';
+      const jobCommands = cronJobCommands(root, file);
+      const backup = jobCommands.find((command) => BACKUP_COMMAND.test(command.text));
+      if (backup) {
+        const what = loc(`CronJob ${name} (${cron}) runs "${short(backup.text)}"`, `CronJob ${name} (${cron}) executa "${short(backup.text)}"`);
+        hits.push({ item: 'backup/automated-backups', what, line: file.lineOfNode(root) }, { item: 'backup/backup-frequency', what, line: file.lineOfNode(get(root, 'spec', 'schedule')) });
+      }
+      const restore = jobCommands.find((command) => RESTORE_COMMAND.test(command.text));
+      if (restore) hits.push({ item: 'backup/backup-testing', what: loc(`CronJob ${name} (${cron}) runs "${short(restore.text)}"`, `CronJob ${name} (${cron}) executa "${short(restore.text)}"`), line: file.lineOfNode(root) });
+    }
+    return hits;
+  },
+};
+
+export const backupScriptDetector: Detector = {
+  id: 'backup-script',
+  title: 'Backup scripts',
+  heuristic:
+    'A shell script under a backup/restore path that runs a backup tool (pg_dump, mysqldump, mongodump, restic, ...) outside comments and echo lines. ' +
+    'In such a script: server-side or client-side encryption (--sse, --server-side-encryption, gpg, openssl enc, age, restic) proves encryption; a retention ' +
+    'variable or find -mtime of 30 days or more proves retention; a notification (Slack/webhook/healthchecks ping, SNS, a pushed metric) proves monitoring; ' +
+    'a restore tool (pg_restore, mongorestore, restic restore) proves restore testing.',
+  proves: {
+    'backup/automated-backups': loc('A backup script automates the backup.', 'Um script de backup automatiza o backup.'),
+    'backup/backup-encryption': loc('The backup script encrypts the backup.', 'O script de backup criptografa o backup.'),
+    'backup/backup-retention': loc('The backup script deletes backups older than the retention period (30 days or more).', 'O script de backup apaga backups mais antigos que o período de retenção (30 dias ou mais).'),
+    'backup/backup-monitoring': loc('The backup script reports its result, so failures are noticed.', 'O script de backup informa o resultado, então as falhas são percebidas.'),
+    'backup/backup-testing': loc('A script restores a backup, so restores are exercised.', 'Um script restaura um backup, então os restores são exercitados.'),
+  },
+  appliesTo: isBackupScript,
+  detect(file) {
+    const scriptCommands = commands(file.text, file);
+    const hits: DetectorHit[] = [];
+    const backup = scriptCommands.find((command) => BACKUP_COMMAND.test(command.text));
+    const restore = scriptCommands.find((command) => RESTORE_COMMAND.test(command.text));
+    if (restore) hits.push({ item: 'backup/backup-testing', what: loc(`Restore "${short(restore.text)}"`, `Restore "${short(restore.text)}"`), line: restore.line });
+    if (!backup) return hits;
+    hits.push({ item: 'backup/automated-backups', what: loc(`Backup "${short(backup.text)}"`, `Backup "${short(backup.text)}"`), line: backup.line });
+    const encryption = scriptCommands.find((command) => ENCRYPTION.test(command.text));
+    if (encryption) hits.push({ item: 'backup/backup-encryption', what: loc(`Encryption "${short(encryption.text)}"`, `Criptografia "${short(encryption.text)}"`), line: encryption.line });
+    const retention = retentionDays(file);
+    if (retention && retention.days >= 30) hits.push({ item: 'backup/backup-retention', what: loc(`Retention of ${retention.days} days`, `Retenção de ${retention.days} dias`), line: retention.line });
+    const notify = scriptCommands.find((command) => NOTIFY.test(command.text));
+    if (notify) hits.push({ item: 'backup/backup-monitoring', what: loc(`Notification "${short(notify.text)}"`, `Notificação "${short(notify.text)}"`), line: notify.line });
+    return hits;
+  },
+};
+
+function retentionDays(file: SourceFile): { days: number; line: number } | undefined {
+  const variable = /^\s*(?:export\s+)?[A-Z_]*RETENTION[A-Z_]*=["']?(?:\$\{[A-Z_]+:-)?(\d+)/m.exec(file.text);
+  if (variable) return { days: Number(variable[1]), line: file.lineOf(variable.index) };
+  const find = /^[^#\n]*\bfind\b[^\n]*-mtime\s+\+(\d+)[^\n]*(?:-delete|-exec\s+rm)/m.exec(file.text);
+  if (find) return { days: Number(find[1]), line: file.lineOf(find.index) };
+  return undefined;
+}

@@ -1,0 +1,316 @@
+/**
+ * Documentation evidence. A document counts when it is about the topic (its file or folder name, or
+ * a heading, says so) AND has substance: enough real content lines under it and, for procedures,
+ * actual steps. A README line that merely mentions "runbook" is not a runbook.
+ */
+import { contentLines, get, getStr, items, loc, markdownSections, pairs, str, type Detector, type DetectorHit, type SourceFile } from './source';
+import type { Localized } from '../catalog';
+
+interface DocTopic {
+  id: string;
+  title: string;
+  proves: Record<string, Localized>;
+  /** Matched against the file's base name (without extension) and folder names. */
+  name: RegExp;
+  /** Matched against Markdown headings. */
+  heading: RegExp;
+  /** Minimum content lines (default 3). */
+  minLines?: number;
+  requirement?: { test: (body: string[]) => boolean; describe: string };
+  label: Localized;
+}
+
+const STEPS = {
+  test: (body: string[]) => body.filter((line) => /^\s*\d+[.)]\s+\S/.test(line)).length >= 2 || body.some((line) => /^\s*(```|~~~)/.test(line)) || body.filter((line) => /^\s*[-*]\s+\[[ xX]\]/.test(line)).length >= 2,
+  describe: 'steps (a numbered list, a checklist or a code block)',
+};
+const CONTACT = {
+  test: (body: string[]) => body.some((line) => /[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|(?:^|\s)#[a-z][\w-]+|(?:^|\s)@[\w-]{2,}|pagerduty|opsgenie|slack/i.test(line)),
+  describe: 'a way to reach someone (e-mail, phone, chat channel or handle, paging service)',
+};
+
+const TOPICS: DocTopic[] = [
+  {
+    id: 'doc-runbook',
+    title: 'Runbooks',
+    label: loc('Runbook', 'Runbook'),
+    proves: { 'documentation/runbooks': loc('A runbook gives step-by-step procedures.', 'Um runbook traz procedimentos passo a passo.') },
+    name: /^(?:run-?books?|playbooks?)$|runbook/,
+    heading: /\brun-?books?\b|\bplaybooks?\b/i,
+    requirement: STEPS,
+  },
+  {
+    id: 'doc-architecture',
+    title: 'Architecture documentation',
+    label: loc('Architecture document', 'Documento de arquitetura'),
+    proves: { 'documentation/architecture-documentation': loc('The architecture is documented.', 'A arquitetura está documentada.') },
+    name: /architecture|arquitetura|^adrs?$|^decisions$/,
+    heading: /architecture|arquitetura/i,
+    minLines: 5,
+  },
+  {
+    id: 'doc-deployment-guide',
+    title: 'Deployment guide',
+    label: loc('Deployment guide', 'Guia de deployment'),
+    proves: { 'documentation/deployment-guide': loc('A guide explains how to deploy, step by step.', 'Um guia explica como fazer o deploy, passo a passo.') },
+    name: /^deploy(?:ment|ing)?(?:[-_]guide)?$|release[-_]process|implantacao/,
+    heading: /\bdeploy(?:ing|ment)?\b|implanta[çc][ãa]o|\brelease process\b/i,
+    requirement: STEPS,
+  },
+  {
+    id: 'doc-troubleshooting',
+    title: 'Troubleshooting guide',
+    label: loc('Troubleshooting guide', 'Guia de troubleshooting'),
+    proves: { 'documentation/troubleshooting-guide': loc('A troubleshooting guide lists symptoms and fixes.', 'Um guia de troubleshooting lista sintomas e correções.') },
+    name: /troubleshoot|solucao[-_]de[-_]problemas/,
+    heading: /troubleshoot|solu[çc][ãa]o de problemas|known issues|problemas conhecidos/i,
+  },
+  {
+    id: 'doc-security',
+    title: 'Security documentation',
+    label: loc('Security document', 'Documento de segurança'),
+    proves: { 'documentation/security-documentation': loc('Security is documented.', 'A segurança está documentada.') },
+    name: /^security(?:[-_]policy)?$|^seguranca$/,
+    heading: /^(?:security|segurança|seguranca)(?:\s+(?:policy|model|controls|overview|política))?$/i,
+  },
+  {
+    id: 'doc-monitoring',
+    title: 'Monitoring documentation',
+    label: loc('Monitoring document', 'Documento de monitoramento'),
+    proves: { 'documentation/monitoring-documentation': loc('Monitoring is documented.', 'O monitoramento está documentado.') },
+    name: /^(?:monitoring|observability|monitoramento|observabilidade|alerts|alerting|dashboards)$/,
+    heading: /\b(?:monitoring|observability|monitoramento|observabilidade|alerting)\b/i,
+  },
+  {
+    id: 'doc-incident-response',
+    title: 'Incident response procedures',
+    label: loc('Incident response procedure', 'Procedimento de resposta a incidentes'),
+    proves: { 'documentation/incident-response': loc('Incident response procedures are documented.', 'Os procedimentos de resposta a incidentes estão documentados.') },
+    name: /incident|incidente/,
+    heading: /incident (?:response|management|process)|resposta a incidentes|gest[ãa]o de incidentes|^incidents?$|^incidentes?$/i,
+    requirement: {
+      test: (body) => STEPS.test(body) || body.some((line) => /\b(?:sev|severity|severidade|p)[ -]?[0-4]\b/i.test(line)),
+      describe: 'steps or severity levels',
+    },
+  },
+  {
+    id: 'doc-escalation',
+    title: 'Escalation procedures',
+    label: loc('Escalation procedure', 'Procedimento de escalação'),
+    proves: {
+      'documentation/escalation-procedures': loc('The escalation path is documented.', 'O caminho de escalação está documentado.'),
+      'monitoring/escalation-procedures': loc('The escalation path for alerts is documented.', 'O caminho de escalação dos alertas está documentado.'),
+    },
+    name: /escalat|escalonamento|escalacao/,
+    heading: /escalat|escala[çc][ãa]o|escalonamento/i,
+    requirement: {
+      test: (body) => STEPS.test(body) || CONTACT.test(body) || body.filter((line) => /\b(?:level|tier|nível|nivel|L[1-3])\b/i.test(line)).length >= 2,
+      describe: 'levels, steps or contacts',
+    },
+  },
+  {
+    id: 'doc-contacts',
+    title: 'Contact information',
+    label: loc('Contact list', 'Lista de contatos'),
+    proves: { 'documentation/contact-information': loc('Contact information is documented.', 'As informações de contato estão documentadas.') },
+    name: /^(?:contacts?|contatos?|on-?call|owners|maintainers)$/,
+    heading: /\b(?:contacts?|contatos?|on-?call|plant[ãa]o|owners|respons[áa]veis|maintainers)\b/i,
+    minLines: 2,
+    requirement: CONTACT,
+  },
+  {
+    id: 'doc-sla',
+    title: 'SLA documentation',
+    label: loc('SLA document', 'Documento de SLA'),
+    proves: { 'documentation/sla-documentation': loc('The SLAs are documented with their targets.', 'Os SLAs estão documentados com suas metas.') },
+    name: /^(?:sla|slas|slo|slos|service[-_]levels?)$|^sla[-_]/,
+    heading: /\bSLAs?\b|\bSLOs?\b|service level|n[íi]vel de servi[çc]o/i,
+    minLines: 2,
+    requirement: { test: (body) => body.some((line) => /\d{2}(?:[.,]\d+)?\s*%/.test(line)), describe: 'a target percentage (99.9%)' },
+  },
+  {
+    id: 'doc-change-management',
+    title: 'Change management process',
+    label: loc('Change management process', 'Processo de gestão de mudanças'),
+    proves: { 'documentation/change-management': loc('The change management process is documented.', 'O processo de gestão de mudanças está documentado.') },
+    name: /change[-_]?management|gestao[-_]de[-_]mudancas|change[-_]process/,
+    heading: /change management|gest[ãa]o de mudan[çc]as|change (?:process|request|advisory)|processo de mudan[çc]a/i,
+  },
+  {
+    id: 'doc-capacity-planning',
+    title: 'Capacity planning',
+    label: loc('Capacity plan', 'Plano de capacidade'),
+    proves: {
+      'documentation/capacity-planning': loc('Capacity planning is documented.', 'O planejamento de capacidade está documentado.'),
+      'performance/capacity-planning': loc('A capacity plan with figures exists.', 'Existe um plano de capacidade com números.'),
+    },
+    name: /capacity|capacidade/,
+    heading: /capacity|capacidade/i,
+    requirement: { test: (body) => body.filter((line) => /\d/.test(line)).length >= 2, describe: 'figures (load, growth, limits)' },
+  },
+  {
+    id: 'doc-disaster-recovery',
+    title: 'Disaster recovery procedures',
+    label: loc('Disaster recovery procedure', 'Procedimento de disaster recovery'),
+    proves: { 'backup/dr-procedures': loc('Disaster recovery procedures are documented step by step.', 'Os procedimentos de disaster recovery estão documentados passo a passo.') },
+    name: /disaster[-_]?recovery|^dr$|^dr[-_]|recuperacao[-_]de[-_]desastres?/,
+    heading: /disaster recovery|recupera[çc][ãa]o de desastres?|\bDR\b\s+(?:plan|procedures?|runbook)/i,
+    requirement: STEPS,
+  },
+  {
+    id: 'doc-communication-plan',
+    title: 'Incident communication plan',
+    label: loc('Communication plan', 'Plano de comunicação'),
+    proves: { 'backup/communication-plan': loc('A communication plan for incidents is documented.', 'Um plano de comunicação para incidentes está documentado.') },
+    name: /communication[-_]plan|plano[-_]de[-_]comunicacao/,
+    heading: /communication plan|incident communication|plano de comunica[çc][ãa]o|comunica[çc][ãa]o (?:durante|de|em) incidentes|status page/i,
+  },
+  {
+    id: 'doc-privacy-policy',
+    title: 'Privacy policy',
+    label: loc('Privacy policy', 'Política de privacidade'),
+    proves: { 'security/privacy-policy': loc('A privacy policy is kept with the product.', 'Uma política de privacidade é mantida junto com o produto.') },
+    name: /privacy|privacidade/,
+    heading: /privacy policy|pol[íi]tica de privacidade/i,
+    minLines: 5,
+  },
+  {
+    id: 'doc-terms-of-service',
+    title: 'Terms of service',
+    label: loc('Terms of service', 'Termos de serviço'),
+    proves: { 'security/terms-of-service': loc('Terms of service are kept with the product.', 'Os termos de serviço são mantidos junto com o produto.') },
+    name: /^terms(?:[-_]of[-_](?:service|use))?$|^tos$|termos[-_]de[-_](?:servico|uso)/,
+    heading: /terms of (?:service|use)|termos de (?:servi[çc]o|uso)/i,
+    minLines: 5,
+  },
+  {
+    id: 'doc-breach-notification',
+    title: 'Breach notification process',
+    label: loc('Breach notification process', 'Processo de notificação de violação'),
+    proves: { 'security/breach-notification': loc('The breach notification process is documented.', 'O processo de notificação de violação está documentado.') },
+    name: /breach/,
+    heading: /breach|notifica[çc][ãa]o de (?:viola[çc][ãa]o|incidente)|vazamento de dados/i,
+    requirement: {
+      test: (body) => body.some((line) => /\b\d+\s*(?:h|hours?|horas?|days?|dias?|business days|dias úteis)\b|ANPD|\bDPO\b|authorit|autoridade|encarregado/i.test(line)),
+      describe: 'a deadline or the authority to notify',
+    },
+  },
+];
+
+function docName(file: SourceFile): string {
+  return file.name.replace(/\.(?:md|markdown)$/, '');
+}
+
+function topicDetector(topic: DocTopic): Detector {
+  const minLines = topic.minLines ?? 3;
+  const requires = topic.requirement ? `, and ${topic.requirement.describe}` : '';
+  return {
+    id: topic.id,
+    title: topic.title,
+    heuristic:
+      `A Markdown document about it: the file or folder name matches ${topic.name}, or a heading matches ${topic.heading}; with at least ${minLines} lines of real content ` +
+      `(links alone, headings and blank lines do not count)${requires}. A passing mention in another document proves nothing.`,
+    proves: topic.proves,
+    appliesTo: (file) => file.isMarkdown,
+    detect(file) {
+      const byName = [docName(file), ...file.folders].some((part) => topic.name.test(part));
+      const candidates = byName
+        ? [{ heading: '', line: 0, body: file.text.split(/\r?\n/) }]
+        : markdownSections(file).filter((section) => topic.heading.test(section.heading));
+      const section = candidates.find((candidate) => contentLines(candidate.body).length >= minLines && (!topic.requirement || topic.requirement.test(candidate.body)));
+      if (!section) return [];
+      const what = section.heading
+        ? loc(`${topic.label.en}: section "${section.heading}"`, `${topic.label.pt}: seção "${section.heading}"`)
+        : loc(`${topic.label.en} (${contentLines(section.body).length} lines)`, `${topic.label.pt} (${contentLines(section.body).length} linhas)`);
+      return Object.keys(topic.proves).map((item) => ({ item, what, line: section.line }));
+    },
+  };
+}
+
+export const DOC_DETECTORS: Detector[] = TOPICS.map(topicDetector);
+
+// ---- Recovery objectives -------------------------------------------------------------------------
+
+const TIME_VALUE = String.raw`(\d+(?:[.,]\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|min|minutos?|m|hours?|hrs?|h|horas?)\b`;
+const RTO = new RegExp(String.raw`\b(?:RTO|Recovery Time Objective)\b[^\n\d]{0,40}?` + TIME_VALUE, 'i');
+const RPO = new RegExp(String.raw`\b(?:RPO|Recovery Point Objective)\b[^\n\d]{0,40}?` + TIME_VALUE, 'i');
+
+export const recoveryObjectivesDetector: Detector = {
+  id: 'recovery-objectives',
+  title: 'Recovery objectives and DR plans',
+  heuristic:
+    'A document or YAML file states the RTO or RPO with a value ("RTO: 15 minutes", "rto: 15m"); "define the RTO" or "RTO: TBD" does not count. ' +
+    'A YAML disaster-recovery plan (disaster_recovery with procedures and steps) proves DR procedures.',
+  proves: {
+    'backup/rto-defined': loc('The RTO is written down with a value.', 'O RTO está registrado com um valor.'),
+    'backup/rpo-defined': loc('The RPO is written down with a value.', 'O RPO está registrado com um valor.'),
+    'backup/dr-procedures': loc('A disaster-recovery plan lists its procedures step by step.', 'Um plano de disaster recovery lista seus procedimentos passo a passo.'),
+  },
+  appliesTo: (file) => file.isMarkdown || file.isYaml,
+  detect(file) {
+    const hits: DetectorHit[] = [];
+    for (const [item, pattern, name] of [['backup/rto-defined', RTO, 'RTO'], ['backup/rpo-defined', RPO, 'RPO']] as const) {
+      const match = pattern.exec(file.text);
+      if (match) hits.push({ item, what: loc(`${name} ${match[1]} ${match[2]}`, `${name} ${match[1]} ${match[2]}`), line: file.lineOf(match.index) });
+    }
+    for (const root of file.yamlRoots()) {
+      for (const pair of pairs(root)) {
+        const key = str(pair.key) ?? '';
+        if (!/^(?:disaster[-_]?recovery|dr[-_]?plan|dr)$/i.test(key)) continue;
+        const procedures = get(pair.value, 'procedures');
+        const withSteps = pairs(procedures).filter((procedure) => get(procedure.value, 'steps') !== undefined || items(procedure.value).length > 0);
+        if (withSteps.length > 0)
+          hits.push({ item: 'backup/dr-procedures', what: loc(`DR plan with ${withSteps.length} procedure(s): ${withSteps.map((p) => str(p.key)).join(', ')}`, `Plano de DR com ${withSteps.length} procedimento(s): ${withSteps.map((p) => str(p.key)).join(', ')}`), line: file.lineOfNode(pair.key) });
+      }
+    }
+    return hits;
+  },
+};
+
+// ---- OpenAPI ---------------------------------------------------------------------------------------
+
+export function isOpenApiPath(file: SourceFile): boolean {
+  return /(?:openapi|swagger|api[-_.]?spec)[\w.-]*\.(?:ya?ml|json)$/.test(file.name);
+}
+
+export const openApiDetector: Detector = {
+  id: 'openapi-spec',
+  title: 'OpenAPI/Swagger specification',
+  heuristic:
+    'A YAML or JSON file whose top level declares openapi: 3.x or swagger: "2.0" together with info and at least one path. A file that only mentions OpenAPI, ' +
+    'or a configuration with a nested openapi key, does not count.',
+  proves: {
+    'documentation/api-documentation': loc('The API is described by an OpenAPI/Swagger specification.', 'A API é descrita por uma especificação OpenAPI/Swagger.'),
+  },
+  appliesTo: (file) => file.isYaml || isOpenApiPath(file),
+  detect(file) {
+    const spec = readSpec(file);
+    if (!spec) return [];
+    const version = spec.openapi ?? `Swagger ${spec.swagger}`;
+    const label = `OpenAPI ${version}${spec.title ? ` "${spec.title}"` : ''} with ${spec.paths} path(s)`;
+    return [{ item: 'documentation/api-documentation', what: loc(label.replace('OpenAPI Swagger', 'Swagger'), label.replace('OpenAPI Swagger', 'Swagger').replace(' with ', ' com ').replace(' path(s)', ' caminho(s)')), line: 0 }];
+  },
+};
+
+function readSpec(file: SourceFile): { openapi?: string; swagger?: string; title?: string; paths: number } | undefined {
+  if (file.isYaml) {
+    for (const root of file.yamlRoots()) {
+      const openapi = getStr(root, 'openapi');
+      const swagger = getStr(root, 'swagger');
+      const paths = pairs(get(root, 'paths')).length;
+      if (((openapi && /^3\./.test(openapi)) || swagger === '2.0') && get(root, 'info') && paths > 0) return { openapi, swagger, title: getStr(root, 'info', 'title'), paths };
+    }
+    return undefined;
+  }
+  if (!file.name.endsWith('.json')) return undefined;
+  try {
+    const value = JSON.parse(file.text) as { openapi?: unknown; swagger?: unknown; info?: { title?: unknown }; paths?: unknown };
+    const openapi = typeof value.openapi === 'string' && /^3\./.test(value.openapi) ? value.openapi : undefined;
+    const swagger = value.swagger === '2.0' ? '2.0' : undefined;
+    const paths = value.paths && typeof value.paths === 'object' ? Object.keys(value.paths).length : 0;
+    if ((openapi || swagger) && value.info && paths > 0) return { openapi, swagger, title: typeof value.info.title === 'string' ? value.info.title : undefined, paths };
+  } catch {
+    // Not JSON: not a specification.
+  }
+  return undefined;
+}

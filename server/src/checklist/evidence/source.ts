@@ -1,0 +1,352 @@
+/**
+ * One evidence file, parsed lazily and at most once, with the helpers detectors share: YAML
+ * documents (errors tolerated), line numbers of offsets, environment variables, container images,
+ * shell commands that really run, and Markdown sections.
+ */
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex } from '../../engine/text';
+import type { Localized } from '../catalog';
+
+export interface EvidenceInput {
+  /** Path relative to the workspace root, forward slashes. */
+  path: string;
+  text: string;
+}
+
+/** What a detector found, before it is spread over the items it proves. */
+export interface DetectorHit {
+  item: string;
+  what: Localized;
+  /** 0-based line. */
+  line?: number;
+}
+
+export interface Detector {
+  id: string;
+  /** What it looks for, e.g. "Prometheus scrape configuration". */
+  title: string;
+  /** What counts and what does not: the heuristic, documented for the catalog and the docs. */
+  heuristic: string;
+  /** Item id -> why a hit proves that item. */
+  proves: Record<string, Localized>;
+  appliesTo(file: SourceFile): boolean;
+  detect(file: SourceFile): DetectorHit[];
+}
+
+export const EXCLUDED_FOLDERS = new Set(['node_modules', 'vendor', '.git', '.terraform', 'dist', 'out', 'target', 'bower_components', '.venv', 'venv', '__pycache__']);
+
+export class SourceFile {
+  readonly path: string;
+  readonly text: string;
+  /** Lower-cased base name. */
+  readonly name: string;
+  /** Lower-cased folder names, outermost first. */
+  readonly folders: string[];
+  private lineIndex?: LineIndex;
+  private docs?: Document[];
+
+  constructor(input: EvidenceInput) {
+    this.path = input.path.replace(/\\/g, '/').replace(/^\.\//, '');
+    this.text = input.text;
+    const parts = this.path.toLowerCase().split('/');
+    this.name = parts[parts.length - 1] ?? '';
+    this.folders = parts.slice(0, -1);
+  }
+
+  get isYaml(): boolean {
+    return /\.ya?ml$/.test(this.name);
+  }
+
+  get isMarkdown(): boolean {
+    return /\.(md|markdown)$/.test(this.name);
+  }
+
+  lineOf(offset: number): number {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex.positionAt(offset).line;
+  }
+
+  /** Line of the first occurrence of `needle` at or after `from`, or of `from` when absent. */
+  lineOfText(needle: string, from = 0): number {
+    const at = needle ? this.text.indexOf(needle, from) : -1;
+    return this.lineOf(at >= 0 ? at : from);
+  }
+
+  /** Every YAML document of the file; empty for non-YAML or unparsable text. Never throws. */
+  yamlDocuments(): Document[] {
+    if (this.docs) return this.docs;
+    this.docs = [];
+    if (!this.isYaml) return this.docs;
+    try {
+      // Detectors read what parsed; a document with errors keeps whatever nodes the parser recovered.
+      this.docs = parseAllDocuments(this.text, { uniqueKeys: false, prettyErrors: false }) as Document[];
+      if (!Array.isArray(this.docs)) this.docs = [];
+    } catch {
+      this.docs = [];
+    }
+    return this.docs;
+  }
+
+  /** Top-level mappings of the YAML documents. */
+  yamlRoots(): YAMLMap[] {
+    return this.yamlDocuments()
+      .map((doc) => doc.contents)
+      .filter((node): node is YAMLMap => isMap(node));
+  }
+
+  lineOfNode(node: unknown): number | undefined {
+    const range = (node as Node | undefined)?.range;
+    return range ? this.lineOf(range[0]) : undefined;
+  }
+}
+
+export function loc(en: string, pt: string): Localized {
+  return { en, pt };
+}
+
+/** A command or value quoted in a hit, kept short enough for a table cell. */
+export function short(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+// ---- YAML helpers -------------------------------------------------------------------------------
+
+export function get(node: unknown, ...path: string[]): unknown {
+  let current = node;
+  for (const key of path) {
+    if (!isMap(current)) return undefined;
+    current = current.get(key, true);
+  }
+  return current;
+}
+
+export function str(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function getStr(node: unknown, ...path: string[]): string | undefined {
+  return str(get(node, ...path));
+}
+
+export function items(node: unknown): unknown[] {
+  return isSeq(node) ? node.items : [];
+}
+
+export function pairs(node: unknown): Pair<unknown, unknown>[] {
+  return isMap(node) ? (node.items as Pair<unknown, unknown>[]) : [];
+}
+
+/** Every mapping in the tree, depth first, with a depth limit against pathological files. */
+export function* walkMaps(node: unknown, depth = 0): Generator<YAMLMap> {
+  if (depth > 40) return;
+  if (isMap(node)) {
+    yield node;
+    for (const pair of node.items) yield* walkMaps(pair.value, depth + 1);
+  } else if (isSeq(node)) {
+    for (const item of node.items) yield* walkMaps(item, depth + 1);
+  }
+}
+
+export function kindOf(root: unknown): { apiVersion: string; kind: string; name: string } {
+  return {
+    apiVersion: getStr(root, 'apiVersion') ?? '',
+    kind: getStr(root, 'kind') ?? '',
+    name: getStr(root, 'metadata', 'name') ?? '',
+  };
+}
+
+// ---- Environment variables and images ----------------------------------------------------------
+
+export interface EnvVar {
+  name: string;
+  /** Literal value, '' when empty; undefined when set from elsewhere (valueFrom, ${VAR}). */
+  value: string | undefined;
+  line?: number;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+/**
+ * Environment variables a YAML file sets: Kubernetes `env: [{name, value|valueFrom}]`, Compose
+ * `environment:` as a map or a `KEY=value` list, and CI `env:`/`variables:` maps.
+ */
+export function envVars(file: SourceFile): EnvVar[] {
+  const found: EnvVar[] = [];
+  for (const doc of file.yamlDocuments()) {
+    for (const map of walkMaps(doc.contents)) {
+      for (const pair of map.items as Pair<unknown, unknown>[]) {
+        const key = str(pair.key);
+        if (key !== 'env' && key !== 'environment' && key !== 'variables') continue;
+        const value = pair.value;
+        if (isSeq(value)) {
+          for (const entry of value.items) {
+            if (isMap(entry)) {
+              const name = getStr(entry, 'name');
+              if (!name || !ENV_NAME.test(name)) continue;
+              const literal = get(entry, 'value');
+              found.push({ name, value: literal !== undefined ? interpolated(str(literal) ?? '') : get(entry, 'valueFrom') ? undefined : '', line: file.lineOfNode(entry) });
+            } else {
+              const text = str(entry);
+              const match = text ? /^([A-Za-z_][A-Za-z0-9_.]*)=(.*)$/.exec(text) : null;
+              if (match) found.push({ name: match[1], value: interpolated(match[2]), line: file.lineOfNode(entry) });
+            }
+          }
+        } else if (isMap(value)) {
+          for (const entry of value.items as Pair<unknown, unknown>[]) {
+            const name = str(entry.key);
+            if (!name || !ENV_NAME.test(name)) continue;
+            const literal = str(entry.value);
+            found.push({ name, value: literal === undefined ? (isScalar(entry.value) ? '' : undefined) : interpolated(literal), line: file.lineOfNode(entry.key) });
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function interpolated(value: string): string | undefined {
+  return /\$\{?[A-Za-z_]/.test(value) || /\{\{/.test(value) ? undefined : value.trim();
+}
+
+/** True when the variable is set to something (a literal that is not empty, or a reference). */
+export function isSet(variable: EnvVar): boolean {
+  return variable.value === undefined || variable.value !== '';
+}
+
+export interface ImageRef {
+  /** Full reference as written. */
+  reference: string;
+  /** Last path segment of the repository, lower-cased, without tag or digest. */
+  repository: string;
+  /** Repository path without registry host, lower-cased (e.g. "grafana/promtail"). */
+  path: string;
+  line?: number;
+}
+
+/** Every `image:` scalar of a YAML file (Kubernetes containers, Compose services, Helm values). */
+export function images(file: SourceFile): ImageRef[] {
+  const found: ImageRef[] = [];
+  for (const doc of file.yamlDocuments()) {
+    for (const map of walkMaps(doc.contents)) {
+      const node = map.get('image', true);
+      const reference = str(node);
+      if (reference) found.push({ ...parseImage(reference), line: file.lineOfNode(node) });
+      else if (isMap(node)) {
+        // Helm values style: image: { repository: grafana/promtail, tag: 2.9.0 }
+        const repository = getStr(node, 'repository');
+        if (repository) found.push({ ...parseImage(repository), line: file.lineOfNode(node) });
+      }
+    }
+  }
+  return found;
+}
+
+export function parseImage(reference: string): Omit<ImageRef, 'line'> {
+  const withoutDigest = reference.split('@')[0];
+  const parts = withoutDigest.toLowerCase().split('/');
+  const last = parts[parts.length - 1].split(':')[0];
+  const host = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]) ? 1 : 0;
+  const path = [...parts.slice(host, -1), last].join('/');
+  return { reference, repository: last, path };
+}
+
+// ---- Shell commands -----------------------------------------------------------------------------
+
+export interface Command {
+  /** One simple command, trimmed, env assignments and `sudo`/`exec` removed. */
+  text: string;
+  line?: number;
+}
+
+const NOT_RUN = /^(echo|printf|#|:|true|false|cat\s*<<|exit\b)/;
+
+/**
+ * Splits a script into the simple commands that actually run: comments, `echo`/`printf` lines and
+ * their arguments never count (a workflow that echoes "npm test" tests nothing).
+ */
+export function commands(script: string, file?: SourceFile, from = 0): Command[] {
+  const result: Command[] = [];
+  const joined = script.replace(/\\\r?\n/g, ' ');
+  for (const rawLine of joined.split(/\r?\n/)) {
+    for (const part of splitSimpleCommands(rawLine)) {
+      let text = part.replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '');
+      text = text.replace(/^(?:then|do|else)\s+/, '').replace(/^(?:sudo|exec|time|env)\s+/, '').trim();
+      if (!text || NOT_RUN.test(text)) continue;
+      result.push({ text, line: file ? file.lineOfText(rawLine.trim(), from) : undefined });
+    }
+  }
+  return result;
+}
+
+/** Splits one shell line on `&&`, `||`, `;` and `|` outside quotes, dropping a trailing comment. */
+function splitSimpleCommands(line: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      current += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      current += c;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
+      break;
+    } else if (c === ';' || c === '|' || (c === '&' && line[i + 1] === '&')) {
+      if (line[i + 1] === c) i++;
+      parts.push(current);
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+// ---- Markdown -----------------------------------------------------------------------------------
+
+export interface Section {
+  heading: string;
+  level: number;
+  /** 0-based line of the heading (0 for the whole-file section). */
+  line: number;
+  body: string[];
+}
+
+/** Headings and their bodies (up to the next heading of the same or a higher level); code fences respected. */
+export function markdownSections(file: SourceFile): Section[] {
+  const lines = file.text.split(/\r?\n/);
+  const headings: { heading: string; level: number; line: number }[] = [];
+  let fence: string | undefined;
+  lines.forEach((text, index) => {
+    const fenceMatch = /^\s*(```|~~~)/.exec(text);
+    if (fenceMatch) fence = fence === undefined ? fenceMatch[1] : fence === fenceMatch[1] ? undefined : fence;
+    if (fence !== undefined) return;
+    const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+    if (match) headings.push({ heading: match[2], level: match[1].length, line: index });
+  });
+  return headings.map((heading, index) => {
+    const next = headings.slice(index + 1).find((candidate) => candidate.level <= heading.level);
+    return { ...heading, body: lines.slice(heading.line + 1, next ? next.line : lines.length) };
+  });
+}
+
+/** Lines of real content: not blank, not a heading, not a lone link or image, not a fence marker. */
+export function contentLines(body: string[]): string[] {
+  return body.filter((line) => {
+    const text = line.trim();
+    if (!text || /^#{1,6}\s/.test(text) || /^(```|~~~)/.test(text) || /^[-*_]{3,}$/.test(text)) return false;
+    const withoutLinks = text.replace(/^[-*+]\s+|^\d+[.)]\s+/, '').replace(/!?\[[^\]]*\]\([^)]*\)/g, '').replace(/<[^>]+>/g, '').trim();
+    return withoutLinks.replace(/[|:\-\s.,;]/g, '').length >= 3;
+  });
+}

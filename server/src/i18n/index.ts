@@ -1,0 +1,28 @@
+/**
+ * UI and report strings in English and Brazilian Portuguese. Rule messages are translated by each
+ * rule's `meta.ptBR`; checklist items by the catalog; everything else is here.
+ */
+import { EN, type MessageKey } from './en';
+import { PT_BR } from './pt-BR';
+
+export type { MessageKey } from './en';
+export type UiLocale = 'en' | 'pt-BR';
+
+export const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: EN, 'pt-BR': PT_BR };
+
+/** The string for `key` in `locale` (English when missing), with `{{name}}` replaced from `data`. */
+export function t(locale: UiLocale, key: MessageKey, data: Record<string, string | number> = {}): string {
+  const template = MESSAGES[locale]?.[key] ?? EN[key] ?? key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Picks the supported locale for a VS Code / environment locale ("pt-br", "pt", "en-US"). */
+export function resolveLocale(value: string | undefined): UiLocale {
+  return value && /^pt\b/i.test(value) ? 'pt-BR' : 'en';
+}
+
+/** A number as the locale writes it, with one decimal (87.5 / 87,5). */
+export function formatPercent(locale: UiLocale, value: number): string {
+  const text = value.toFixed(1);
+  return locale === 'pt-BR' ? text.replace('.', ',') : text;
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dockerfileRules } from '../../rules/dockerfile';
+import { analyzeModel } from '../../server/src/engine/analyze';
+import {
+  aptInstallIndex,
+  commandWords,
+  parseDockerfile,
+  runCommands,
+  shippedStages,
+  substituteArgs,
+  type CommandNode,
+  type DockerfileModel,
+  type RunNode,
+} from '../../server/src/kinds/dockerfile/model';
+
+const parse = (text: string) => parseDockerfile(text, '/work/Dockerfile');
+const slice = (model: DockerfileModel, span: { start: number; end: number }) => model.text.slice(span.start, span.end);
+const commandTexts = (run: RunNode) => run.commands.map((command) => command.words.map((word) => word.text).join(' '));
+const runs = (model: DockerfileModel) => model.instructions.filter((node): node is RunNode => node.keyword === 'RUN');
+const commands = (model: DockerfileModel) => model.instructions.filter((node): node is CommandNode => node.keyword === 'CMD' || node.keyword === 'ENTRYPOINT');
+
+/** Parsing and running every rule must complete without throwing or crashing a rule. */
+function analyzeAll(text: string) {
+  const model = parse(text);
+  const findings = analyzeModel({ model, rules: dockerfileRules });
+  assert.deepEqual(findings.filter((finding) => finding.ruleId === 'readiness/rule-error').map((finding) => finding.message), []);
+  return { model, findings };
+}
+
+describe('dockerfile model', () => {
+  it('splits stages and links parent stages case-insensitively', () => {
+    const model = parse('FROM golang:1.22 AS Build\nRUN go build\nFROM build AS test\nFROM alpine:3.20\nCOPY --from=build /app /app\n');
+    assert.equal(model.stages.length, 3);
+    assert.deepEqual(model.stages.map((stage) => stage.name), ['Build', 'test', undefined]);
+    assert.equal(model.stages[1].from.parentStage, model.stages[0]);
+    assert.equal(model.stages[2].from.parentStage, undefined);
+    assert.equal(model.finalStage, model.stages[2]);
+    assert.equal(model.stages[2].copies[0].fromStage, 'build');
+    assert.deepEqual(shippedStages(model), [model.stages[2]]);
+  });
+
+  it('resolves global ARG defaults in FROM', () => {
+    const model = parse('ARG V=18\nARG REG=docker.io/library\nFROM ${REG}/node:${V}-alpine\nFROM node:${MISSING}\nFROM node:${MISSING:-20}\n');
+    const [first, second, third] = model.stages.map((stage) => stage.from);
+    assert.equal(first.resolvedImage, 'docker.io/library/node:18-alpine');
+    assert.equal(first.name, 'docker.io/library/node');
+    assert.equal(first.tag, '18-alpine');
+    assert.equal(slice(model, first.tagSpan!), '${V}-alpine');
+    assert.equal(second.resolvedImage, 'node:${MISSING}');
+    assert.equal(third.tag, '20');
+    assert.equal(model.globalArgs.length, 2);
+  });
+
+  it('substitutes ARG references like the shell does', () => {
+    const args = new Map([['A', 'x'], ['EMPTY', '']]);
+    assert.equal(substituteArgs('$A/${A}', args), 'x/x');
+    assert.equal(substituteArgs('${EMPTY:-d}|${EMPTY-d}|${UNSET-d}', args), 'd||d');
+    assert.equal(substituteArgs('${A:+set}${UNSET:+set}', args), 'set');
+    assert.equal(substituteArgs('${UNSET}', args), '${UNSET}');
+  });
+
+  it('splits RUN on && || ; | & and continuations, keeping operators and spans', () => {
+    const model = parse('FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl || true; echo "a && b" | tee /x & wait\n');
+    const [run] = runs(model);
+    assert.deepEqual(commandTexts(run), ['apt-get update', 'apt-get install -y curl', 'true', 'echo a && b', 'tee /x', 'wait']);
+    assert.deepEqual(run.commands.map((command) => command.after), [undefined, '&&', '||', ';', '|', '&']);
+    assert.equal(slice(model, run.commands[1].span), 'apt-get install -y curl');
+    assert.equal(slice(model, run.commands[3].words[1].span), '"a && b"');
+  });
+
+  it('skips comment lines inside continuations and honours the escape directive', () => {
+    const model = parse('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo one && `\n    # a comment\n    echo C:\\path\n');
+    assert.equal(model.escapeCharacter, '`');
+    assert.deepEqual(commandTexts(runs(model)[0]), ['echo one', 'echo C:path']);
+  });
+
+  it('reads heredoc scripts line by line and leaves heredoc file content alone', () => {
+    const model = parse('FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nRUN cat <<EOF > /etc/motd\napt-get install is not run here\nEOF\nRUN bash <<-SCRIPT\n\tmake\nSCRIPT\n');
+    const [script, file, shell] = runs(model);
+    assert.equal(script.isHeredoc, true);
+    assert.deepEqual(commandTexts(script), ['apt-get update', 'apt-get install -y curl']);
+    assert.deepEqual(commandTexts(file), ['cat > /etc/motd']);
+    assert.deepEqual(commandTexts(shell), ['bash', 'make']);
+    assert.deepEqual(model.instructions.map((node) => node.keyword), ['FROM', 'RUN', 'RUN', 'RUN']);
+  });
+
+  it('tells exec form from shell form the way Docker does', () => {
+    const model = parse('FROM node:20\nCMD ["node", \\\n  "server.js"]\nCMD npm start  \nENTRYPOINT [\'node\']\nCMD []\nCMD ["node", 1]\n');
+    const [exec, shell, singleQuoted, empty, numbers] = commands(model);
+    assert.equal(exec.form, 'exec');
+    assert.deepEqual(exec.execArgs, ['node', 'server.js']);
+    assert.equal(shell.form, 'shell');
+    assert.equal(slice(model, shell.argumentsSpan), 'npm start');
+    assert.deepEqual(shell.commands.map((command) => command.usesShellSyntax), [false]);
+    assert.equal(singleQuoted.form, 'shell');
+    assert.equal(singleQuoted.malformedExec, true);
+    assert.deepEqual(empty.execArgs, []);
+    assert.equal(numbers.form, 'shell');
+  });
+
+  it('marks commands that need a shell', () => {
+    const model = parse('FROM node:20\nCMD node $APP\nCMD node "${APP}"\nCMD node app > log\nCMD PORT=1 node app\nCMD node \'$literal\'\n');
+    assert.deepEqual(
+      commands(model).map((command) => command.commands[0].usesShellSyntax),
+      [true, true, true, true, false],
+    );
+  });
+
+  it('drops sudo, env and assignments before the program', () => {
+    const model = parse('FROM debian:12\nRUN sudo -E -u root env -i DEBIAN_FRONTEND=noninteractive /usr/bin/apt-get -o Dpkg::Use-Pty=0 install -y curl\n');
+    const [command] = runCommands(model.stages[0]);
+    assert.equal(command.program, 'apt-get');
+    assert.equal(commandWords(command.command)[0].text, '/usr/bin/apt-get');
+    assert.equal(command.words[aptInstallIndex(command)].text, 'install');
+  });
+
+  it('keeps ENV/ARG values with their spans', () => {
+    const model = parse('FROM node:20\nENV A="x y" B=${C}\nENV LEGACY some value\nARG TOKEN\n');
+    const envs = model.stages[0].envs;
+    assert.deepEqual(envs.map((env) => [env.key, env.value]), [['A', 'x y'], ['B', '${C}'], ['LEGACY', 'some value']]);
+    assert.equal(slice(model, envs[0].valueSpan!), '"x y"');
+    assert.equal(model.stages[0].args[0].value, undefined);
+  });
+
+  it('survives an empty file', () => {
+    const { model } = analyzeAll('');
+    assert.equal(model.stages.length, 0);
+    assert.equal(model.finalStage, undefined);
+  });
+
+  it('survives garbage text', () => {
+    analyzeAll('this is not a Dockerfile {{ }} ]] [[ \\\n<<EOF\n"unterminated \'quote\nRUN\nCMD [\nFROM\nFROM :\nFROM @\nADD\nHEALTHCHECK\nEXPOSE abc\nUSER\nENV =\nARG ==\n');
+  });
+
+  it('survives instructions before any FROM and dangling operators', () => {
+    analyzeAll('RUN apt-get install x\nCMD npm start\nFROM node\nRUN && || ; | & \\\nCMD "\nRUN <<EOF\nnever closed\n');
+  });
+
+  it('survives binary-ish text', () => {
+    let text = 'FROM node:20\n';
+    for (let i = 0; i < 4096; i++) text += String.fromCharCode((i * 7919) % 65536);
+    analyzeAll(text + '\nRUN \u0000\u0001\uFFFD\uD800 curl x | sh\n');
+  });
+
+  it('survives a 5 MB Dockerfile', () => {
+    const chunk = 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nCMD npm start\nENV A=b PASSWORD=x\nADD . /app\n';
+    const parts = ['FROM node\n'];
+    let size = parts[0].length;
+    while (size < 5_000_000) {
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    const { model, findings } = analyzeAll(parts.join(''));
+    assert.ok(model.text.length >= 5_000_000);
+    assert.ok(model.instructions.length > 50_000);
+    assert.ok(findings.length > 0);
+  });
+});

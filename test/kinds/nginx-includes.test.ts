@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeModel } from '../../server/src/engine/analyze';
+import type { BaseModel } from '../../server/src/engine/types';
+import { effective, effectiveHeaders, httpServers, isTlsServer, nginxConfigOf } from '../../server/src/kinds/nginx/config';
+import { parseNginx, type NginxModel } from '../../server/src/kinds/nginx/model';
+import { nginxRules } from '../../rules/nginx';
+import { workspaceOf } from '../helpers/rule-tester';
+
+function workspace(files: Record<string, string>) {
+  const models: Record<string, BaseModel> = {};
+  for (const [path, text] of Object.entries(files)) models[path] = parseNginx(text, path);
+  return { models: models as Record<string, NginxModel>, view: workspaceOf(models) };
+}
+
+const ROOT = 'events {}\nhttp {\n    server_tokens off;\n    add_header X-Frame-Options DENY always;\n    include conf.d/*.conf;\n    include /etc/nginx/snippets/extra.conf;\n}\n';
+
+describe('nginx includes', () => {
+  it('expands globs relative to the including file, in path order, inside the including block', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': ROOT,
+      '/w/conf.d/b.conf': 'server { listen 443 ssl; server_name b; }\n',
+      '/w/conf.d/a.conf': 'server { listen 80; server_name a; }\n',
+    });
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    const glob = config.includes.find((include) => include.pattern === 'conf.d/*.conf')!;
+    assert.deepEqual(glob.paths, ['/w/conf.d/a.conf', '/w/conf.d/b.conf']);
+    const servers = httpServers(config);
+    assert.deepEqual(servers.map((server) => server.owner!.path), ['/w/conf.d/a.conf', '/w/conf.d/b.conf']);
+    assert.equal(servers[0].parent!.kind, 'http');
+    assert.deepEqual(servers.map(isTlsServer), [false, true]);
+    assert.deepEqual(effectiveHeaders(servers[1]).map((header) => header.name), ['x-frame-options']);
+  });
+
+  it('analyzes an included file in its includer\'s context', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': ROOT,
+      '/w/conf.d/a.conf': 'server { listen 80; server_name a; }\n',
+    });
+    const config = nginxConfigOf(models['/w/conf.d/a.conf'], view);
+    assert.equal(config.root.path, '/w/nginx.conf');
+    const [server] = httpServers(config);
+    assert.equal(effective(server, 'server_tokens')[0].path, '/w/nginx.conf');
+  });
+
+  it('resolves relative to the root file\'s folder and by trailing segments of absolute paths', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': ROOT,
+      '/w/snippets/extra.conf': 'gzip on;\n',
+      '/w/conf.d/a.conf': 'include snippets/extra.conf;\n',
+    });
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    assert.deepEqual(
+      config.includes.map((include) => [include.pattern, include.paths]),
+      [
+        ['conf.d/*.conf', ['/w/conf.d/a.conf']],
+        ['snippets/extra.conf', ['/w/snippets/extra.conf']],
+        ['/etc/nginx/snippets/extra.conf', ['/w/snippets/extra.conf']],
+      ],
+    );
+  });
+
+  it('reads files that are not parsed workspace models through readText', () => {
+    const models: Record<string, BaseModel> = { '/w/nginx.conf': parseNginx('http { include mime.types; }\n', '/w/nginx.conf') };
+    const view = { ...workspaceOf(models), readText: (path: string) => (path === '/w/mime.types' ? 'types { text/html html; }\n' : undefined) };
+    const config = nginxConfigOf(models['/w/nginx.conf'] as NginxModel, view);
+    assert.deepEqual(config.includes[0].paths, ['/w/mime.types']);
+    assert.ok(config.contexts.some((context) => context.kind === 'types'));
+  });
+
+  it('marks a missing file and ignores an empty glob', () => {
+    const { models, view } = workspace({ '/w/nginx.conf': 'http { include missing.conf; include none/*.conf; }\n' });
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    assert.deepEqual(
+      config.includes.map((include) => [include.pattern, include.missing, include.paths]),
+      [
+        ['missing.conf', true, []],
+        ['none/*.conf', false, []],
+      ],
+    );
+  });
+
+  it('stops at include cycles', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': 'http { include a.conf; }\n',
+      '/w/a.conf': 'include b.conf;\nserver { listen 80; }\n',
+      '/w/b.conf': 'include a.conf;\ninclude nginx.conf;\n',
+    });
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    assert.deepEqual(
+      config.includes.map((include) => [include.pattern, include.paths, include.cycles]),
+      [
+        ['a.conf', ['/w/a.conf'], []],
+        ['b.conf', ['/w/b.conf'], []],
+        ['a.conf', [], ['/w/a.conf']],
+        ['nginx.conf', [], ['/w/nginx.conf']],
+      ],
+    );
+    assert.equal(httpServers(config).length, 1);
+    for (const model of Object.values(models)) {
+      const findings = analyzeModel({ model, rules: nginxRules, workspace: view });
+      assert.deepEqual(findings.filter((finding) => finding.ruleId === 'readiness/rule-error'), []);
+    }
+  });
+
+  it('reports each finding in the file that holds its span', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n',
+      '/w/conf.d/site.conf': 'server {\n    listen 80;\n    root /srv;\n}\n',
+    });
+    const ids = (path: string) =>
+      analyzeModel({ model: models[path], rules: nginxRules, workspace: view })
+        .map((finding) => `${finding.ruleId}@${finding.range.start.line + 1}`)
+        .sort();
+    assert.deepEqual(ids('/w/nginx.conf'), ['nginx/server-tokens@2']);
+    assert.deepEqual(ids('/w/conf.d/site.conf'), [
+      'nginx/gzip@1',
+      'nginx/https-redirect@1',
+      'nginx/security-headers@1',
+      'nginx/security-headers@1',
+      'nginx/security-headers@1',
+      'nginx/security-headers@1',
+    ]);
+  });
+});

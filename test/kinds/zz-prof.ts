@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { terraformRules } from '../../rules/terraform';
+import { analyzeModel } from '../../server/src/engine/analyze';
+import { initKinds } from '../../server/src/kinds';
+import { terraformSupport } from '../../server/src/kinds/terraform';
+import { workspaceOf } from '../helpers/rule-tester';
+(async () => {
+  await initKinds();
+  const dir = '/work/shared/corpus/real/terraform/';
+  let t = Date.now();
+  const models: any = {};
+  for (const f of readdirSync(dir)) models[dir + f] = terraformSupport.parse(readFileSync(dir + f, 'utf8'), dir + f);
+  console.log('parse', Date.now() - t);
+  t = Date.now();
+  for (const f of readdirSync(dir)) terraformSupport.parse(readFileSync(dir + f, 'utf8'), dir + f);
+  console.log('parse again', Date.now() - t);
+  const ws = workspaceOf(models);
+  t = Date.now();
+  for (const m of Object.values(models) as any[]) analyzeModel({ model: m, rules: terraformRules, workspace: ws });
+  console.log('analyze', Date.now() - t);
+  t = Date.now();
+  for (const m of Object.values(models) as any[]) analyzeModel({ model: m, rules: terraformRules, workspace: ws });
+  console.log('analyze again', Date.now() - t);
+})();

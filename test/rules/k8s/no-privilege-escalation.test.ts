@@ -1,0 +1,24 @@
+import rule from '../../../rules/k8s/no-privilege-escalation';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n${container}`;
+const hardened = '      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities:\n        drop:\n        - ALL\n      seccompProfile:\n        type: RuntimeDefault\n';
+
+runRuleTests(rule, {
+  valid: [pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n'), pod(`  - name: app\n    securityContext:\n${hardened}`)],
+  invalid: [
+    {
+      name: 'no securityContext: one combined fix',
+      code: pod('  - name: app\n    image: app:1\n'),
+      errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14 }],
+      output:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities:\n        drop:\n        - ALL\n      seccompProfile:\n        type: RuntimeDefault\n',
+    },
+    {
+      name: 'explicit true is replaced; pod-level seccomp is kept',
+      code: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: true\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n'),
+      errors: [{ messageId: 'wrong', line: 12, column: 33, endLine: 12, endColumn: 37, message: 'Container "app" sets allowPrivilegeEscalation: true; set it to false.' }],
+      output: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n'),
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import rule from '../../../rules/terraform/lb-deletion-protection';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+runRuleTests(rule, {
+  valid: [
+    'resource "aws_lb" "main" {\n  enable_deletion_protection = true\n}\n',
+    { name: 'string "true" is accepted', code: 'resource "aws_alb" "main" {\n  enable_deletion_protection = "true"\n}\n' },
+    { name: 'unknown value', code: 'resource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n' },
+    { name: 'variable default true', code: 'variable "protect" {\n  default = true\n}\nresource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n' },
+    'resource "aws_lb_target_group" "main" {\n  port = 80\n}\n',
+  ],
+  invalid: [
+    {
+      name: 'missing: inserted after the last attribute',
+      code: 'resource "aws_lb" "main" {\n  name     = "production-alb"\n  internal = false\n\n  tags = {\n    Environment = "production"\n  }\n}\n',
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 25, message: 'Load balancer aws_lb.main has no deletion protection, so one mistaken destroy removes it; set enable_deletion_protection = true.' }],
+      output: 'resource "aws_lb" "main" {\n  name     = "production-alb"\n  internal = false\n\n  tags = {\n    Environment = "production"\n  }\n  enable_deletion_protection = true\n}\n',
+    },
+    {
+      name: 'explicitly false',
+      code: 'resource "aws_alb" "main" {\n  enable_deletion_protection = false\n}\n',
+      errors: [{ messageId: 'disabled', line: 2, column: 32, endLine: 2, endColumn: 37 }],
+      output: 'resource "aws_alb" "main" {\n  enable_deletion_protection = true\n}\n',
+    },
+    {
+      name: 'empty one-line block, CRLF, tab indentation',
+      code: 'resource "aws_lb" "a" {}\r\nresource "aws_lb" "b" {\r\n\tname = "b"\r\n}\r\n',
+      errors: [
+        { messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 22 },
+        { messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 22 },
+      ],
+      output: 'resource "aws_lb" "a" {\r\n\tenable_deletion_protection = true\r\n}\r\nresource "aws_lb" "b" {\r\n\tname = "b"\r\n\tenable_deletion_protection = true\r\n}\r\n',
+    },
+    {
+      name: 'false through a variable default: reported on the reference, no fix',
+      code: 'resource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n',
+      files: { 'variables.tf': 'variable "protect" {\n  default = false\n}\n' },
+      errors: [{ messageId: 'disabled', line: 2, column: 32, endLine: 2, endColumn: 43 }],
+      output: null,
+    },
+  ],
+});

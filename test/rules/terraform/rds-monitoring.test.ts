@@ -1,0 +1,24 @@
+import rule from '../../../rules/terraform/rds-monitoring';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+runRuleTests(rule, {
+  valid: [
+    'resource "aws_db_instance" "main" {\n  monitoring_interval = 60\n}\n',
+    'resource "aws_db_instance" "main" {\n  performance_insights_enabled = true\n}\n',
+    'resource "aws_rds_cluster" "main" {\n  enabled_cloudwatch_logs_exports = ["postgresql"]\n}\n',
+    { name: 'unknown interval', code: 'resource "aws_db_instance" "main" {\n  monitoring_interval = var.interval\n}\n' },
+  ],
+  invalid: [
+    {
+      code: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n',
+      errors: [{ messageId: 'unmonitored', line: 1, column: 1, endLine: 1, endColumn: 34 }],
+      output: null,
+    },
+    {
+      name: 'all three known to be off',
+      code: 'resource "aws_rds_cluster" "main" {\n  monitoring_interval             = 0\n  performance_insights_enabled    = false\n  enabled_cloudwatch_logs_exports = []\n}\n',
+      errors: [{ messageId: 'unmonitored', line: 1, column: 1, endLine: 1, endColumn: 34 }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import rule from '../../../rules/terraform/s3-encryption';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const bucket = 'resource "aws_s3_bucket" "data" {\n  bucket = "app-data"\n}\n';
+const sse = (target: string) =>
+  `resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = ${target}\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n}\n`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'v4 resource in another file of the module', code: bucket, files: { 'encryption.tf': sse('aws_s3_bucket.data.id') } },
+    { name: 'v4 resource by literal bucket name', code: bucket + sse('"app-data"') },
+    { name: 'inline v3 block', code: 'resource "aws_s3_bucket" "data" {\n  server_side_encryption_configuration {\n    rule {}\n  }\n}\n' },
+    { name: 'a configuration whose bucket is unknown could be this one', code: bucket + sse('var.bucket_id') },
+  ],
+  invalid: [
+    {
+      name: 'no configuration at all',
+      code: bucket,
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 32, message: 'Bucket aws_s3_bucket.data declares no server-side encryption in this module; add an aws_s3_bucket_server_side_encryption_configuration for it.' }],
+      output: null,
+    },
+    {
+      name: 'the configuration belongs to another bucket; a file in another directory does not count',
+      code: bucket + 'resource "aws_s3_bucket" "logs" {}\n' + sse('aws_s3_bucket.logs.id'),
+      files: { '/elsewhere/encryption.tf': sse('aws_s3_bucket.data.id') },
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 32 }],
+      output: null,
+    },
+  ],
+});

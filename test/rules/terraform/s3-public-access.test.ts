@@ -1,0 +1,40 @@
+import rule from '../../../rules/terraform/s3-public-access';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const bucket = 'resource "aws_s3_bucket" "data" {\n  bucket = "app-data"\n}\n';
+const fullBlock =
+  'resource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = aws_s3_bucket.data.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'bucket block in another file', code: bucket, files: { 'access.tf': fullBlock } },
+    { name: 'account-level block', code: bucket + 'resource "aws_s3_account_public_access_block" "all" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n' },
+    { name: 'private ACL', code: bucket.replace('}', '  acl = "private"\n}') + fullBlock },
+  ],
+  invalid: [
+    {
+      name: 'no block',
+      code: bucket,
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 32 }],
+      output: null,
+    },
+    {
+      name: 'block with a flag off and a flag missing',
+      code: 'resource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = aws_s3_bucket.data.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n}\n',
+      errors: [
+        { messageId: 'flagOff', line: 4, column: 29, endLine: 4, endColumn: 34 },
+        { messageId: 'flagMissing', line: 1, column: 1, endLine: 1, endColumn: 52, message: 'Public access block aws_s3_bucket_public_access_block.data does not set restrict_public_buckets, which defaults to false; set restrict_public_buckets = true.' },
+      ],
+      output: 'resource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = aws_s3_bucket.data.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
+    },
+    {
+      name: 'public canned ACL, inline and v4',
+      code: 'resource "aws_s3_bucket" "data" {\n  acl = "public-read"\n}\nresource "aws_s3_bucket_acl" "data" {\n  bucket = aws_s3_bucket.data.id\n  acl    = "public-read-write"\n}\n' + fullBlock,
+      errors: [
+        { messageId: 'publicAcl', line: 2, column: 9, endLine: 2, endColumn: 22 },
+        { messageId: 'publicAcl', line: 6, column: 12, endLine: 6, endColumn: 31 },
+      ],
+      output: 'resource "aws_s3_bucket" "data" {\n  acl = "private"\n}\nresource "aws_s3_bucket_acl" "data" {\n  bucket = aws_s3_bucket.data.id\n  acl    = "private"\n}\n' + fullBlock,
+    },
+  ],
+});

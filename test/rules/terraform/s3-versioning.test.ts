@@ -1,0 +1,37 @@
+import rule from '../../../rules/terraform/s3-versioning';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const bucket = 'resource "aws_s3_bucket" "data" {\n  bucket = "app-data"\n}\n';
+const versioning = (status: string) =>
+  `resource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = ${status}\n  }\n}\n`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'v4 resource in another file', code: bucket, files: { 's3.tf': versioning('"Enabled"') } },
+    { name: 'inline v3 block', code: 'resource "aws_s3_bucket" "data" {\n  versioning {\n    enabled = true\n  }\n}\n' },
+    { name: 'unknown status', code: bucket + versioning('var.status') },
+  ],
+  invalid: [
+    {
+      name: 'no versioning',
+      code: bucket,
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 32 }],
+      output: null,
+    },
+    {
+      name: 'suspended: reported on the status, the bucket itself is paired',
+      code: bucket + versioning('"Suspended"'),
+      errors: [{ messageId: 'disabled', line: 7, column: 14, endLine: 7, endColumn: 25 }],
+      output: bucket + versioning('"Enabled"'),
+    },
+    {
+      name: 'inline block disabled, and one without enabled',
+      code: 'resource "aws_s3_bucket" "a" {\n  versioning {\n    enabled = false\n  }\n}\nresource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n  }\n}\n',
+      errors: [
+        { messageId: 'disabled', line: 3, column: 15, endLine: 3, endColumn: 20 },
+        { messageId: 'disabled', line: 7, column: 3, endLine: 7, endColumn: 13 },
+      ],
+      output: 'resource "aws_s3_bucket" "a" {\n  versioning {\n    enabled = true\n  }\n}\nresource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n    enabled = true\n  }\n}\n',
+    },
+  ],
+});
