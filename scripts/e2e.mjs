@@ -321,15 +321,24 @@ async function openFromExplorer(relativePath) {
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ timeout: DEADLINE.ui });
 }
 
-/** Polls with a deadline: the tree re-renders its rows whenever the checklist changes, so a handle can go stale. */
-async function expandRow(row) {
+/** Errors + warnings + infos of the workspace, from the status bar's problems item. */
+async function problemTotal() {
+  const text = await page.locator('[id="status.problems"]').first().innerText();
+  return (text.match(/\d+/g) ?? []).reduce((sum, n) => sum + Number(n), 0);
+}
+
+/**
+ * Expands a tree row and waits for its first child when given. Polls with a deadline: the server
+ * debounces checklistChanged, so the tree can re-render (and a row collapse) right after a click.
+ */
+async function expandRow(row, child) {
   await row.waitFor({ timeout: DEADLINE.tree });
   const deadline = Date.now() + DEADLINE.ui;
   let clickedAt = 0;
   while (Date.now() < deadline) {
-    const state = await row.getAttribute('aria-expanded', { timeout: DEADLINE.ui });
-    if (state !== 'false') return;
-    if (Date.now() - clickedAt > 1_000) {
+    const expanded = (await row.getAttribute('aria-expanded', { timeout: DEADLINE.ui })) !== 'false';
+    if (expanded && (!child || (await child.isVisible()))) return;
+    if (!expanded && Date.now() - clickedAt > 1_000) {
       await row.click();
       clickedAt = Date.now();
     }
@@ -393,9 +402,17 @@ async function quickFixInActiveEditor(editor) {
     await shot('quick-fix-menu');
     const lines = editor.locator('.view-lines');
     const before = await lines.innerText();
+    const problemsBefore = await problemTotal();
     await page.keyboard.press('Enter');
     await menu.first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
     await page.waitForFunction(([el, text]) => el.innerText !== text, [await lines.elementHandle(), before], { timeout: DEADLINE.ui });
+    // The server re-analyzes the edited buffer; the fixed finding must go away.
+    const deadline = Date.now() + DEADLINE.diagnostics;
+    while ((await problemTotal()) >= problemsBefore) {
+      if (Date.now() > deadline) throw new Error(`the problem count stayed at ${problemsBefore} after applying "${labels[0].trim()}"`);
+      await page.waitForTimeout(100); // poll interval, bounded by the deadline
+    }
+    console.log(`  problems: ${problemsBefore} -> ${await problemTotal()}`);
     await shot('quick-fix-applied');
     return true;
   }
@@ -416,8 +433,7 @@ async function markDone() {
   await page.keyboard.press('Enter');
   const attested = page.locator('.sidebar .monaco-list-row:has(.codicon-verified)').filter({ hasText: title });
   await attested.first().waitFor({ timeout: DEADLINE.tree });
-  await expandRow(attested.first());
-  await page.locator('.sidebar .monaco-list-row', { hasText: /Marked done by|Marcado como concluído por/ }).first().waitFor({ timeout: DEADLINE.ui });
+  await expandRow(attested.first(), page.locator('.sidebar .monaco-list-row', { hasText: /Marked done by|Marcado como concluído por/ }).first());
   await shot('panel-attested');
 }
 

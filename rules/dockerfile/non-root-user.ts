@@ -17,6 +17,10 @@ export default defineRule<DockerfileModel>({
       missing: 'The final stage never switches to a non-root USER, so the container runs as root; add a USER before CMD/ENTRYPOINT.',
       root: 'The last USER of the final stage is {{user}}, so the container runs as root; switch to a non-root user.',
     },
+    examples: {
+      bad: 'FROM node:20-slim\nCMD ["node", "server.js"]',
+      good: 'FROM node:20-slim\nUSER node\nCMD ["node", "server.js"]',
+    },
     ptBR: {
       title: 'Executar o container com usuário não-root',
       description:

@@ -76,7 +76,7 @@ const CASES: Record<string, Case[]> = {
   ],
   'ci-quality-gate': [
     { name: 'present: SonarCloud action', files: [{ path: '.github/workflows/q.yml', text: 'jobs:\n  quality-gate:\n    steps:\n      - uses: SonarSource/sonarcloud-github-action@master\n' }], expect: { 'deployment/quality-gates': 4 } },
-    { name: 'present: codecov target', files: [{ path: 'codecov.yml', text: 'coverage:\n  status:\n    project:\n      default:\n        target: 80%\n' }], expect: { 'deployment/quality-gates': 2 } },
+    { name: 'present: codecov target', files: [{ path: 'codecov.yml', text: 'coverage:\n  status:\n    project:\n      default:\n        target: 80%\n' }], expect: { 'deployment/quality-gates': 5 } },
     { name: 'absent', files: [{ path: '.github/workflows/q.yml', text: 'jobs:\n  a:\n    steps:\n      - run: npm test\n' }], expect: {} },
     { name: 'look-alike: codecov with automatic target', files: [{ path: 'codecov.yml', text: 'coverage:\n  status:\n    project:\n      default:\n        target: auto\n' }], expect: {} },
   ],

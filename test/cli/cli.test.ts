@@ -64,7 +64,7 @@ describe('readiness CLI', () => {
   it('prints text grouped by file with a summary line', () => {
     const { stdout } = run(['scan', join(dir, 'api')]);
     assert.match(stdout, /^Dockerfile\n {2}Dockerfile:1:1 {2}error {7}dockerfile\/non-root-user {2}The final stage/m);
-    assert.match(stdout, /\d+ findings? \(\d+ errors, \d+ warnings, \d+ information; \d+ with a quick fix\) in 1 file scanned, 0 skipped\.$/m);
+    assert.match(stdout, /^2 findings \(1 error, 1 warning, 0 information; 2 with a quick fix\) in 1 file scanned, 0 skipped\.$/m);
   });
 
   it('prints SARIF 2.1.0 with rules and regions', () => {

@@ -104,7 +104,7 @@ function detailLines(report: ChecklistReport, item: ChecklistItemResult): { kind
     if (item.verification.rules.length) methods.push(tr(report, 'report.methodRules', { rules: item.verification.rules.join(', ') }));
     if (item.verification.evidence.length) methods.push(tr(report, 'report.methodEvidence', { detectors: item.verification.evidence.join(', ') }));
     if (item.verification.manual || methods.length === 0) methods.push(tr(report, 'report.methodManual'));
-    lines.push({ kind: 'hint', text: tr(report, 'report.verifyWith', { methods: methods.join('; ') }) });
+    lines.push({ kind: 'hint', text: tr(report, 'report.howToVerify', { methods: methods.join('; ') }) });
   } else if (item.status === 'satisfied' && item.findings.length === 0 && item.evidence.length === 0) {
     lines.push({ kind: 'hint', text: tr(report, 'report.verifyWith', { methods: tr(report, 'report.methodRules', { rules: item.verification.rules.join(', ') }) }) });
   }

@@ -12,7 +12,7 @@ export function relativePath(root: string, path: string): string {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
   );
 }
 
@@ -64,9 +64,10 @@ export function toText(scan: ProjectScan, colour: boolean): string {
   for (const skip of scan.skipped) out.push(paint('\x1b[2m', `skipped: ${relativePath(scan.root, skip.path)} (${skip.reason})`));
   if (out.length) out.push('');
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const fixable = findings.filter((finding) => finding.fix).length;
   out.push(
-    `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information')} information; ${fixable} with a quick fix) in ${scan.scanned.length} file${scan.scanned.length === 1 ? '' : 's'} scanned, ${scan.skipped.length} skipped.`,
+    `${plural(findings.length, 'finding')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information; ${fixable} with a quick fix) in ${plural(scan.scanned.length, 'file')} scanned, ${scan.skipped.length} skipped.`,
   );
   return out.join('\n');
 }

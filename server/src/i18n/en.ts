@@ -77,6 +77,7 @@ export const EN = {
   'report.attestedAnonymous': 'Attested {{status}}',
   'report.on': 'on {{date}}',
   'report.verifyWith': 'Verified by: {{methods}}.',
+  'report.howToVerify': 'How to verify: {{methods}}.',
   'report.methodRules': 'rules {{rules}}',
   'report.methodEvidence': 'evidence ({{detectors}})',
   'report.methodManual': 'a person\'s attestation',

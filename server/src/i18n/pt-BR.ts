@@ -79,6 +79,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'report.attestedAnonymous': 'Atestado como {{status}}',
   'report.on': 'em {{date}}',
   'report.verifyWith': 'Verificado por: {{methods}}.',
+  'report.howToVerify': 'Como verificar: {{methods}}.',
   'report.methodRules': 'regras {{rules}}',
   'report.methodEvidence': 'evidências ({{detectors}})',
   'report.methodManual': 'atestado de uma pessoa',

@@ -349,8 +349,9 @@ export const ciQualityGateDetector: Detector = {
     if (/codecov\.ya?ml$/.test(file.name)) {
       for (const root of file.yamlRoots()) {
         const status = get(root, 'coverage', 'status');
-        const target = getStr(status, 'project', 'default', 'target') ?? getStr(status, 'patch', 'default', 'target') ?? getStr(status, 'project', 'target');
-        if (target && target !== 'auto') return [{ item, what: loc(`Codecov status target ${target}`, `Meta de status do Codecov ${target}`), line: file.lineOfNode(status) }];
+        const targetNode = [['project', 'default', 'target'], ['patch', 'default', 'target'], ['project', 'target']].map((path) => get(status, ...path)).find((node) => str(node) !== undefined);
+        const target = str(targetNode);
+        if (target && target !== 'auto') return [{ item, what: loc(`Codecov status target ${target}`, `Meta de status do Codecov ${target}`), line: file.lineOfNode(targetNode) }];
       }
       return [];
     }

@@ -272,13 +272,18 @@ const NOT_RUN = /^(echo|printf|#|:|true|false|cat\s*<<|exit\b)/;
  */
 export function commands(script: string, file?: SourceFile, from = 0): Command[] {
   const result: Command[] = [];
-  const joined = script.replace(/\\\r?\n/g, ' ');
-  for (const rawLine of joined.split(/\r?\n/)) {
-    for (const part of splitSimpleCommands(rawLine)) {
+  const physical = script.split(/\r?\n/);
+  for (let index = 0; index < physical.length; index++) {
+    const first = physical[index];
+    let logical = first;
+    // A trailing backslash continues the command on the next line.
+    while (/\\\s*$/.test(logical) && index + 1 < physical.length) logical = logical.replace(/\\\s*$/, ' ') + physical[++index];
+    const line = file && first.trim() ? file.lineOfText(first.trim(), from) : undefined;
+    for (const part of splitSimpleCommands(logical)) {
       let text = part.replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '');
       text = text.replace(/^(?:then|do|else)\s+/, '').replace(/^(?:sudo|exec|time|env)\s+/, '').trim();
       if (!text || NOT_RUN.test(text)) continue;
-      result.push({ text, line: file ? file.lineOfText(rawLine.trim(), from) : undefined });
+      result.push({ text, line });
     }
   }
   return result;

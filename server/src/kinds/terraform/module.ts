@@ -18,6 +18,7 @@ export function directoryOf(path: string): string {
 
 /** Per-file lookups, built once per (immutable) model and shared by every rule and every module view. */
 interface FileIndex {
+  dir: string;
   byBlockType: Map<string, Block[]>;
   byResourceType: Map<string, Block[]>;
   variables: Map<string, Block>;
@@ -28,7 +29,7 @@ const fileIndexes = new WeakMap<TerraformModel, FileIndex>();
 function indexOf(model: TerraformModel): FileIndex {
   let index = fileIndexes.get(model);
   if (!index) {
-    index = { byBlockType: new Map(), byResourceType: new Map(), variables: new Map() };
+    index = { dir: directoryOf(model.path), byBlockType: new Map(), byResourceType: new Map(), variables: new Map() };
     for (const block of model.blocks) {
       push(index.byBlockType, block.type, block);
       const label = block.labels[0]?.value;
@@ -56,7 +57,7 @@ export class TerraformModule {
     const others = context.workspace
       .files('terraform')
       .map((file) => file.model as TerraformModel)
-      .filter((other) => other.path !== model.path && Array.isArray(other.blocks) && directoryOf(other.path) === dir);
+      .filter((other) => other.path !== model.path && Array.isArray(other.blocks) && indexOf(other).dir === dir);
     this.files = [model, ...others];
   }
 
