@@ -12,6 +12,7 @@ import type { BaseModel, FileKind } from '../server/src/engine/types';
 import { detectKind, initKinds, kindSupport } from '../server/src/kinds';
 import { scanProject } from '../server/src/project';
 
+const CORPUS_FOLDERS: Record<string, FileKind> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform' };
 const corpus = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'corpus', 'real'));
 
 function files(dir: string): string[] {
@@ -33,7 +34,9 @@ async function main() {
   const byKind = new Map<FileKind, { path: string; text: string }[]>();
   for (const path of files(corpus)) {
     const text = readFileSync(path, 'utf8');
-    const detection = detectKind(path, text) ?? (path.includes('/k8s/') ? { kind: 'kubernetes' as const } : undefined);
+    // Corpus files are named after their original path (`repo__dir__Dockerfile`), so the folder names the kind.
+    const folderKind = CORPUS_FOLDERS[path.split('/').slice(-2)[0]];
+    const detection = folderKind ? { kind: folderKind, skip: undefined } : detectKind(path, text);
     if (!detection || detection.skip) continue;
     const list = byKind.get(detection.kind) ?? [];
     list.push({ path, text });

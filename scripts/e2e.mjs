@@ -37,6 +37,21 @@ let exitCode = 0;
 const temp = mkdtempSync(join(tmpdir(), 'readiness-e2e-'));
 
 try {
+  await run();
+} catch (error) {
+  exitCode = 1;
+  console.error(`\nE2E FAILED: ${error instanceof Error ? error.message : error}`);
+  if (page) await shot('failure').catch(() => {});
+  printLogs();
+} finally {
+  await context?.close().catch(() => {});
+  await stopCodeServer();
+  if (args.keep) console.log(`kept ${temp}`);
+  else rmSync(temp, { recursive: true, force: true });
+  process.exit(exitCode);
+}
+
+async function run() {
   preflight();
   const { chromium } = loadPlaywright();
   const workspace = join(temp, 'workspace', basename(sourceWorkspace));
@@ -68,7 +83,15 @@ try {
   const dockerfile = findFile(workspace, (path) => /^(Dockerfile(\..+)?|.+\.dockerfile|Containerfile)$/.test(basename(path)));
   const manifest = findFile(workspace, (path) => /\.ya?ml$/.test(path) && /^apiVersion:/m.test(readFileSync(path, 'utf8')) && /^kind:/m.test(readFileSync(path, 'utf8')));
   const opened = [manifest, dockerfile].filter(Boolean).map((path) => relative(workspace, path));
-  if (!opened.length) throw new Error(`no Dockerfile and no Kubernetes manifest in ${sourceWorkspace}`);
+  if (!opened.length) {
+    // Nothing to analyze: the panel must show its welcome view, not an empty or zero-score checklist.
+    await step('welcome view in a workspace without supported files', async () => {
+      await page.locator(`.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first().click();
+      await page.locator('.sidebar .welcome-view-content').first().waitFor({ timeout: DEADLINE.tree });
+      await shot('welcome');
+    });
+    return;
+  }
   // The Dockerfile is opened last so it is the active editor for the quick fix.
   for (const file of opened) await step(`open ${file} from the Explorer`, () => openFromExplorer(file));
 
@@ -102,17 +125,6 @@ try {
 
   console.log(`\n${problemCount} rows in the Problems panel; screenshots in ${relative(root, screenshotDir)}/`);
   if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}), first: ${consoleErrors[0].slice(0, 300)}`);
-} catch (error) {
-  exitCode = 1;
-  console.error(`\nE2E FAILED: ${error instanceof Error ? error.message : error}`);
-  if (page) await shot('failure').catch(() => {});
-  printLogs();
-} finally {
-  await context?.close().catch(() => {});
-  await stopCodeServer();
-  if (args.keep) console.log(`kept ${temp}`);
-  else rmSync(temp, { recursive: true, force: true });
-  process.exit(exitCode);
 }
 
 function parseArgs(argv) {
@@ -192,6 +204,8 @@ function startCodeServer(port, workspace) {
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
         'workbench.tips.enabled': false,
         'files.autoSave': 'off',
+        // A preview tab would be replaced by the next file, closing the first one and clearing its diagnostics.
+        'workbench.editor.enablePreview': false,
         'readiness.trace.server': 'messages',
       },
       null,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parseAllDocuments } from 'yaml';
 import { DETECTORS, isEvidenceCandidate, runDetectors } from '../../server/src/checklist/evidence/index';
 
 interface Case {
@@ -339,6 +340,20 @@ describe('evidence detectors', () => {
     const hit = runDetectors(files, 'pt-BR').get('backup/backup-retention')![0];
     assert.equal(hit.what, 'Retenção de 30 dias');
     assert.match(hit.why, /retenção/);
+  });
+
+  test('pre-parsed YAML roots are used instead of parsing the text again', () => {
+    const text = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: app\n';
+    const yamlRoots = parseAllDocuments(text).map((document) => document.contents);
+    const hits = runDetectors([{ path: 'k8s/sm.yaml', text, yamlRoots }]).get('monitoring/metrics-collection');
+    assert.equal(hits?.[0].what, 'ServiceMonitor app');
+    const stale = runDetectors([{ path: 'k8s/sm.yaml', text, yamlRoots: [] }]);
+    assert.equal(stale.size, 0, 'the given roots are trusted, not re-parsed');
+  });
+
+  test('CustomResourceDefinitions are schemas, never evidence', () => {
+    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  example:\n    scrape_configs:\n      - job_name: x\n    env:\n      - name: LOG_FORMAT\n        value: json\n';
+    assert.equal(runDetectors([{ path: 'crds/x.yaml', text: crd }]).size, 0);
   });
 
   test('nothing throws on odd input', () => {

@@ -49,6 +49,7 @@ export const backupScheduleDetector: Detector = {
     'backup/backup-testing': loc('A scheduled job restores a backup, so restores are exercised.', 'Um job agendado restaura um backup, então os restores são exercitados.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /velero\.io|kind\s*:\s*CronJob/,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const root of file.yamlRoots()) {

@@ -247,6 +247,7 @@ export const recoveryObjectivesDetector: Detector = {
     'backup/dr-procedures': loc('A disaster-recovery plan lists its procedures step by step.', 'Um plano de disaster recovery lista seus procedimentos passo a passo.'),
   },
   appliesTo: (file) => file.isMarkdown || file.isYaml,
+  textHint: /\bRTO\b|\bRPO\b|Recovery (?:Time|Point) Objective|disaster|\bdr[-_]?plan\b|^dr\s*:/im,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const [item, pattern, name] of [['backup/rto-defined', RTO, 'RTO'], ['backup/rpo-defined', RPO, 'RPO']] as const) {
@@ -283,6 +284,7 @@ export const openApiDetector: Detector = {
     'documentation/api-documentation': loc('The API is described by an OpenAPI/Swagger specification.', 'A API é descrita por uma especificação OpenAPI/Swagger.'),
   },
   appliesTo: (file) => file.isYaml || isOpenApiPath(file),
+  textHint: /["']?(?:openapi|swagger)["']?\s*:/,
   detect(file) {
     const spec = readSpec(file);
     if (!spec) return [];

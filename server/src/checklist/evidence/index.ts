@@ -106,10 +106,11 @@ export function runDetectors(files: readonly EvidenceInput[], locale: Locale = '
   const result = new Map<string, EvidenceHit[]>();
   for (const input of files) {
     const file = new SourceFile(input);
+    if (file.isCrdOnly) continue;
     for (const detector of DETECTORS) {
       let hits;
       try {
-        if (!detector.appliesTo(file)) continue;
+        if (!detector.appliesTo(file) || (detector.textHint && !detector.textHint.test(file.text))) continue;
         hits = detector.detect(file);
       } catch {
         // Evidence is best effort; one odd file must not hide the rest of the checklist.

@@ -40,6 +40,7 @@ export const prometheusScrapeDetector: Detector = {
     'monitoring/network-monitoring': loc('Prometheus runs blackbox probes, which measure network latency and reachability.', 'O Prometheus executa probes blackbox, que medem latência e alcance da rede.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /scrape_configs|kind\s*:\s*['"]?(?:ServiceMonitor|PodMonitor)\b|prometheus\.io\/scrape/,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const root of file.yamlRoots()) {
@@ -125,6 +126,7 @@ export const alertRulesDetector: Detector = {
     'backup/backup-monitoring': loc('An alert fires when backups fail or go stale.', 'Um alerta dispara quando os backups falham ou ficam desatualizados.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /^\s*-?\s*alert\s*:/m,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const rule of alertRules(file)) {
@@ -160,6 +162,7 @@ export const alertmanagerDetector: Detector = {
     'monitoring/escalation-procedures': loc('Critical alerts are routed to an on-call receiver, separately from the rest.', 'Alertas críticos são encaminhados a um receptor de plantão, separado dos demais.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /^receivers\s*:/m,
   detect(file) {
     for (const root of file.yamlRoots()) {
       const route = get(root, 'route');
@@ -214,6 +217,7 @@ export const logShippingDetector: Detector = {
     'monitoring/log-retention': loc('The log store keeps logs for at least 30 days.', 'O repositório de logs mantém os logs por pelo menos 30 dias.'),
   },
   appliesTo: (file) => file.isYaml || isFluentBitConf(file) || /^vector.*\.toml$/.test(file.name),
+  textHint: /\[OUTPUT\]|\[sinks\.|^clients\s*:|^sinks\s*:|^pipeline\s*:|retention_period/im,
   detect(file) {
     const hits: DetectorHit[] = [];
     const central = (what: Localized, line?: number) => hits.push({ item: 'monitoring/centralized-logging', what, line });
@@ -303,6 +307,7 @@ export const envSettingsDetector: Detector = {
     'monitoring/performance-monitoring': loc('An APM agent is configured for the application.', 'Um agente de APM está configurado para a aplicação.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /(?:^|[\s"'-])(?:LOG(?:GING|GER)?_?(?:FORMAT|ENCOD|OUTPUT|STYLE|LEVEL)|log(?:ging)?[._]?(?:format|level)|logLevel|LOGLEVEL|RUST_LOG|OTEL_|JAEGER_|ZIPKIN_|SENTRY_DSN|ROLLBAR_|BUGSNAG_|HONEYBADGER_|AIRBRAKE_|NEW_RELIC_|DD_|ELASTIC_APM_|APPDYNAMICS_|DT_TENANT)/,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const variable of envVars(file)) {
@@ -328,6 +333,7 @@ export const otelCollectorDetector: Detector = {
     'monitoring/distributed-tracing': loc('An OpenTelemetry Collector receives and exports traces.', 'Um OpenTelemetry Collector recebe e exporta traces.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /^service\s*:/m,
   detect(file) {
     for (const root of file.yamlRoots()) {
       const pipelines = get(root, 'service', 'pipelines');
@@ -377,6 +383,7 @@ export const workloadImagesDetector: Detector = {
     'performance/connection-pooling': loc('A connection pooler sits in front of the database.', 'Um pool de conexões fica na frente do banco de dados.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /(?:image|repository)\s*:\s*['"]?[^\s'"]*(?:prometheus|exporter|cadvisor|fluent|promtail|filebeat|alloy|grafana-agent|vector|opentelemetry|jaeger|all-in-one|tempo|datadog|newrelic|apm-server|redis|memcached|valkey|keydb|pgbouncer|pgpool|pgcat|proxysql)/i,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const image of images(file)) {

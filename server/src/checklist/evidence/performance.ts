@@ -68,6 +68,7 @@ export const progressiveDeliveryDetector: Detector = {
     'deployment/rollback-capability': loc('The rollout controller aborts and rolls back automatically when the analysis fails.', 'O controlador de rollout aborta e reverte automaticamente quando a análise falha.'),
   },
   appliesTo: (file) => file.isYaml,
+  textHint: /kind\s*:\s*['"]?(?:Rollout|Canary)\b/,
   detect(file) {
     for (const root of file.yamlRoots()) {
       const apiVersion = getStr(root, 'apiVersion') ?? '';

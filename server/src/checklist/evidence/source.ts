@@ -3,7 +3,7 @@
  * documents (errors tolerated), line numbers of offsets, environment variables, container images,
  * shell commands that really run, and Markdown sections.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../engine/text';
 import type { Localized } from '../catalog';
 
@@ -11,6 +11,11 @@ export interface EvidenceInput {
   /** Path relative to the workspace root, forward slashes. */
   path: string;
   text: string;
+  /**
+   * The root node of each YAML document, when the caller has parsed the file already (the
+   * Kubernetes model's `documents[i].root`), so large manifests are not parsed twice.
+   */
+  yamlRoots?: readonly unknown[];
 }
 
 /** What a detector found, before it is spread over the items it proves. */
@@ -30,6 +35,11 @@ export interface Detector {
   /** Item id -> why a hit proves that item. */
   proves: Record<string, Localized>;
   appliesTo(file: SourceFile): boolean;
+  /**
+   * Text the file must contain for detect() to find anything; checked before any parsing, so the
+   * large manifests of a workspace are parsed only when some detector may care.
+   */
+  textHint?: RegExp;
   detect(file: SourceFile): DetectorHit[];
 }
 
@@ -43,9 +53,10 @@ export class SourceFile {
   /** Lower-cased folder names, outermost first. */
   readonly folders: string[];
   private lineIndex?: LineIndex;
-  private docs?: Document[];
+  private roots?: readonly unknown[];
 
   constructor(input: EvidenceInput) {
+    this.roots = input.yamlRoots;
     this.path = input.path.replace(/\\/g, '/').replace(/^\.\//, '');
     this.text = input.text;
     const parts = this.path.toLowerCase().split('/');
@@ -61,6 +72,13 @@ export class SourceFile {
     return /\.(md|markdown)$/.test(this.name);
   }
 
+  /** Only CustomResourceDefinitions: schemas, which mention every field name and prove nothing. */
+  get isCrdOnly(): boolean {
+    if (!this.isYaml) return false;
+    const kinds = [...this.text.matchAll(/^kind\s*:\s*['"]?(\w+)/gm)].map((match) => match[1]);
+    return kinds.length > 0 && kinds.every((kind) => kind === 'CustomResourceDefinition');
+  }
+
   lineOf(offset: number): number {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex.positionAt(offset).line;
@@ -72,26 +90,24 @@ export class SourceFile {
     return this.lineOf(at >= 0 ? at : from);
   }
 
-  /** Every YAML document of the file; empty for non-YAML or unparsable text. Never throws. */
-  yamlDocuments(): Document[] {
-    if (this.docs) return this.docs;
-    this.docs = [];
-    if (!this.isYaml) return this.docs;
+  /** The root node of every YAML document of the file; empty for non-YAML or unparsable text. Never throws. */
+  yamlNodes(): readonly unknown[] {
+    if (this.roots) return this.roots;
+    this.roots = [];
+    if (!this.isYaml) return this.roots;
     try {
       // Detectors read what parsed; a document with errors keeps whatever nodes the parser recovered.
-      this.docs = parseAllDocuments(this.text, { uniqueKeys: false, prettyErrors: false }) as Document[];
-      if (!Array.isArray(this.docs)) this.docs = [];
+      const documents = parseAllDocuments(this.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+      this.roots = Array.isArray(documents) ? documents.map((document) => document.contents) : [];
     } catch {
-      this.docs = [];
+      this.roots = [];
     }
-    return this.docs;
+    return this.roots;
   }
 
   /** Top-level mappings of the YAML documents. */
   yamlRoots(): YAMLMap[] {
-    return this.yamlDocuments()
-      .map((doc) => doc.contents)
-      .filter((node): node is YAMLMap => isMap(node));
+    return this.yamlNodes().filter((node): node is YAMLMap => isMap(node));
   }
 
   lineOfNode(node: unknown): number | undefined {
@@ -177,8 +193,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
  */
 export function envVars(file: SourceFile): EnvVar[] {
   const found: EnvVar[] = [];
-  for (const doc of file.yamlDocuments()) {
-    for (const map of walkMaps(doc.contents)) {
+  for (const root of file.yamlNodes()) {
+    for (const map of walkMaps(root)) {
       for (const pair of map.items as Pair<unknown, unknown>[]) {
         const key = str(pair.key);
         if (key !== 'env' && key !== 'environment' && key !== 'variables') continue;
@@ -232,8 +248,8 @@ export interface ImageRef {
 /** Every `image:` scalar of a YAML file (Kubernetes containers, Compose services, Helm values). */
 export function images(file: SourceFile): ImageRef[] {
   const found: ImageRef[] = [];
-  for (const doc of file.yamlDocuments()) {
-    for (const map of walkMaps(doc.contents)) {
+  for (const root of file.yamlNodes()) {
+    for (const map of walkMaps(root)) {
       const node = map.get('image', true);
       const reference = str(node);
       if (reference) found.push({ ...parseImage(reference), line: file.lineOfNode(node) });

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+import { DETECTORS, isEvidenceCandidate } from '../../server/src/checklist/evidence/index';
+import { SourceFile } from '../../server/src/checklist/evidence/source';
+
+const CORPUS = resolve(__dirname, '../../../shared/corpus/real');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+test('every detector runs on every real-world candidate file without throwing', (t) => {
+  if (!existsSync(CORPUS)) return t.skip('corpus not present');
+  let checked = 0;
+  for (const absolute of files(CORPUS)) {
+    // Corpus names flatten paths with "__"; restoring them gives detectors realistic paths.
+    const path = relative(CORPUS, absolute).replace(/__/g, '/');
+    if (!isEvidenceCandidate(path)) continue;
+    const file = new SourceFile({ path, text: readFileSync(absolute, 'utf8') });
+    // The same short-cuts as runDetectors: CRD-only files and files without a detector's hint are skipped.
+    if (file.isCrdOnly) continue;
+    for (const detector of DETECTORS) {
+      if (!detector.appliesTo(file) || (detector.textHint && !detector.textHint.test(file.text))) continue;
+      let hits;
+      try {
+        hits = detector.detect(file);
+      } catch (error) {
+        assert.fail(`${detector.id} threw on ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      for (const hit of hits) {
+        assert.ok(detector.proves[hit.item], `${detector.id} reported ${hit.item}, which it does not declare`);
+        assert.ok(hit.line === undefined || (Number.isInteger(hit.line) && hit.line >= 0), `${detector.id} line on ${path}`);
+      }
+    }
+    checked++;
+  }
+  assert.ok(checked > 0);
+});
