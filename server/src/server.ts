@@ -34,7 +34,7 @@ import {
   type ReportParams,
   type SignOffParams,
 } from './checklist/types';
-import { checklistOf } from './checklist-service';
+import { checklistOf, EvidenceCache } from './checklist-service';
 import type { AnalysisSettings } from './engine/analyze';
 import { CONFIG_FILE_NAMES } from './engine/config';
 import { LineIndex, lineIndexOf } from './engine/text';
@@ -63,6 +63,7 @@ const findingsCache = new Map<string, Finding[]>();
 const pending = new Map<string, NodeJS.Timeout>();
 let checklistTimer: NodeJS.Timeout | undefined;
 let checklistCache: ChecklistReport | undefined;
+const evidenceCache = new EvidenceCache();
 
 connection.onInitialize((params: InitializeParams) => {
   const folders = params.workspaceFolders?.map((folder) => URI.parse(folder.uri).fsPath) ?? [];
@@ -305,7 +306,7 @@ function currentChecklist(): ChecklistReport {
         connection.console.error(`readiness: analysis of ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    checklistCache = checklistOf(index, findings, config, settings.locale ?? normaliseLocale(clientLocale));
+    checklistCache = checklistOf(index, findings, config, settings.locale ?? normaliseLocale(clientLocale), evidenceCache);
   }
   return checklistCache;
 }

@@ -29,7 +29,7 @@ class Client {
   readonly connection: ProtocolConnection;
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly latest = new Map<string, PublishDiagnosticsParams>();
-  readonly notifications: string[] = [];
+  private checklistWaiters: (() => void)[] = [];
 
   constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -42,10 +42,19 @@ class Client {
         }
       }
     });
-    this.connection.onNotification((method) => this.notifications.push(method));
+    this.connection.onNotification('readiness/checklistChanged', () => {
+      for (const waiter of this.checklistWaiters.splice(0)) waiter();
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
+  }
+
+  checklistChanged(timeoutMs = 15000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no readiness/checklistChanged within ${timeoutMs} ms`)), timeoutMs);
+      this.checklistWaiters.push(() => (clearTimeout(timer), resolve()));
+    });
   }
 
   diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
@@ -149,10 +158,22 @@ describe('language server over stdio', () => {
     assert.ok(messages.some((m) => m.startsWith('2:28 Severity must be one of')), messages.join('\n'));
   });
 
-  it('answers the checklist request with every seed item', async () => {
-    const report = (await client.connection.sendRequest('readiness/checklist')) as { categories: { items: unknown[] }[]; score: number };
-    const items = report.categories.flatMap((category) => category.items);
-    assert.equal(items.length, 139);
-    assert.equal(typeof report.score, 'number');
+  it('answers the checklist request with every seed item, and notifies when an edit changes it', async () => {
+    type Report = { categories: { items: { id: string; status: string; findings: { file: string }[] }[] }[]; score: number };
+    const item = (report: Report) => report.categories.flatMap((category) => category.items).find((entry) => entry.id === 'deployment/docker-security-context')!;
+    const uri = URI.file(join(workspace, 'panel', 'Dockerfile')).toString();
+    const changed = client.checklistChanged();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM node:20-alpine\nCMD ["node"]\n' } });
+    await changed;
+    const before = (await client.connection.sendRequest('readiness/checklist')) as Report;
+    assert.equal(before.categories.flatMap((category) => category.items).length, 139);
+    assert.equal(item(before).status, 'failing');
+    assert.ok(item(before).findings.some((finding) => finding.file === 'panel/Dockerfile'));
+
+    const fixed = client.checklistChanged();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n' }] });
+    await fixed;
+    const after = (await client.connection.sendRequest('readiness/checklist')) as Report;
+    assert.ok(!item(after).findings.some((finding) => finding.file === 'panel/Dockerfile'), JSON.stringify(item(after).findings));
   });
 });

@@ -102,7 +102,6 @@ const SPECS: Record<string, ItemSpec> = {
       'dockerfile/package-cache',
       'dockerfile/apt-no-recommends',
       'dockerfile/copy-not-add',
-      'dockerfile/no-pipe-to-shell',
     ],
   },
   'deployment/docker-registry': {

@@ -10,7 +10,9 @@
  *      not excuse a misconfiguration that is in the files)
  *   4. evidence present -> satisfied
  *   5. one of its rules ran on at least one file of its kind (and is not turned off) and found
- *      nothing -> satisfied
+ *      nothing -> satisfied, unless the item also needs a person's word (`manual`): there the rules
+ *      can only show a failure (a public bucket is not PII protection, but a bucket that is not
+ *      public does not prove it either), so a clean run leaves the item not verified
  *   6. otherwise -> not-verified
  * A `todo` attestation records intent and a note; it does not change the status.
  * Hint-level findings never fail an item (they are editor hints, not problems).
@@ -50,6 +52,8 @@ export interface ChecklistInput {
    * CronJobs and Velero schedules.
    */
   evidenceFiles: readonly EvidenceInput[];
+  /** Evidence already detected in `evidenceFiles` (the server caches it per file); detected here when absent. */
+  evidence?: ReadonlyMap<string, EvidenceHit[]>;
   config: ReadinessConfig;
   locale: Locale;
   problems?: string[];
@@ -60,7 +64,7 @@ const RULE_KINDS = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule.meta.kind
 
 export function computeChecklist(input: ChecklistInput): ChecklistReport {
   const { config, locale } = input;
-  const evidence = runDetectors(input.evidenceFiles, locale);
+  const evidence = new Map(input.evidence ?? runDetectors(input.evidenceFiles, locale));
   for (const [item, hits] of applicationEvidence(config.application, locale)) evidence.set(item, [...(evidence.get(item) ?? []), ...hits]);
 
   const findingsByRule = new Map<string, Finding[]>();
@@ -116,7 +120,7 @@ function itemResult(item: CatalogItem & { category: Category }, input: Checklist
         ? 'attested'
         : findings.length > 0
           ? 'failing'
-          : evidence.length > 0 || rulesLooked
+          : evidence.length > 0 || (rulesLooked && !item.manual)
             ? 'satisfied'
             : 'not-verified';
   return {

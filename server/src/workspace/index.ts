@@ -39,6 +39,7 @@ export interface SkippedFile {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly evidence = new Map<string, string>();
+  private currentView: WorkspaceView | undefined;
   readonly skipped = new Map<string, string>();
   private options: Required<IndexOptions>;
 
@@ -50,11 +51,16 @@ export class WorkspaceIndex {
   }
 
   setOptions(options: IndexOptions): void {
+    this.changed();
     this.options = { exclude: options.exclude ?? this.options.exclude, maxFileSizeKb: options.maxFileSizeKb ?? this.options.maxFileSizeKb };
   }
 
   relative(path: string): string {
     return relative(this.root, path).split(sep).join('/');
+  }
+
+  absolute(relativePath: string): string {
+    return join(this.root, relativePath);
   }
 
   isExcluded(path: string): boolean {
@@ -113,6 +119,7 @@ export class WorkspaceIndex {
 
   /** Sets the text of a file: from disk (no version) or from an open editor buffer. */
   setText(path: string, text: string, version?: number): void {
+    this.changed();
     if (isEvidenceCandidate(this.relative(path)) && !text.includes('\u0000')) this.evidence.set(path, text);
     const detection = detectKind(path, text);
     if (!detection) {
@@ -143,6 +150,7 @@ export class WorkspaceIndex {
   }
 
   remove(path: string): void {
+    this.changed();
     this.entries.delete(path);
     this.evidence.delete(path);
     this.skipped.delete(path);
@@ -181,14 +189,41 @@ export class WorkspaceIndex {
     return [...this.evidence].map(([path, text]) => ({ path: this.relative(path), text })).sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** The view rules get of the workspace: parsed files on demand, raw text, and globbing for includes. */
+  /**
+   * The view rules get of the workspace: parsed files on demand, raw text, and globbing for
+   * includes. It is one object per state of the workspace (any change makes a new one), so rules
+   * may cache what they derive from it, keyed by the view.
+   */
   view(): WorkspaceView {
-    return {
-      files: (kind) => this.paths(kind).map((path) => this.parsed(path)!).filter(Boolean),
+    if (this.currentView) return this.currentView;
+    const byKind = new Map<FileKind | undefined, ParsedFile[]>();
+    const globs = new Map<string, string[]>();
+    this.currentView = {
+      files: (kind) => {
+        let files = byKind.get(kind);
+        if (!files) {
+          files = this.paths(kind).map((path) => this.parsed(path)).filter((file): file is ParsedFile => file !== undefined);
+          byKind.set(kind, files);
+        }
+        return files;
+      },
       get: (path) => this.parsed(path),
       readText: (path) => this.entries.get(path)?.text ?? readTextIfExists(path),
-      glob: (pattern) => globFiles(pattern),
+      glob: (pattern) => {
+        let matches = globs.get(pattern);
+        if (!matches) {
+          matches = globFiles(pattern);
+          globs.set(pattern, matches);
+        }
+        return matches;
+      },
     };
+    return this.currentView;
+  }
+
+  /** Every change to the indexed files calls this, so the next view() reflects the new state. */
+  private changed(): void {
+    this.currentView = undefined;
   }
 
   private parsed(path: string): ParsedFile | undefined {

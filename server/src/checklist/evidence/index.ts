@@ -97,39 +97,52 @@ export function isEvidenceCandidate(relativePath: string): boolean {
   return false;
 }
 
-/**
- * Runs every detector on every file it applies to. Paths are relative with forward slashes; the
- * result maps item ids to hits (item ids without evidence are absent). Never throws: a detector that
- * fails on a file is skipped for that file.
- */
-export function runDetectors(files: readonly EvidenceInput[], locale: Locale = 'en'): Map<string, EvidenceHit[]> {
-  const result = new Map<string, EvidenceHit[]>();
-  for (const input of files) {
-    const file = new SourceFile(input);
-    if (file.isCrdOnly) continue;
-    for (const detector of DETECTORS) {
-      let hits;
-      try {
-        if (!detector.appliesTo(file) || (detector.textHint && !detector.textHint.test(file.text))) continue;
-        hits = detector.detect(file);
-      } catch {
-        // Evidence is best effort; one odd file must not hide the rest of the checklist.
-        continue;
-      }
-      for (const hit of hits) {
-        const why = detector.proves[hit.item];
-        if (!why) continue;
-        const list = result.get(hit.item) ?? [];
-        list.push({
+/** The hits of every detector on one file; never throws (a failing detector is skipped for that file). */
+export function detectFile(input: EvidenceInput, locale: Locale = 'en'): { item: string; hit: EvidenceHit }[] {
+  const file = new SourceFile(input);
+  if (file.isCrdOnly) return [];
+  const found: { item: string; hit: EvidenceHit }[] = [];
+  for (const detector of DETECTORS) {
+    let hits;
+    try {
+      if (!detector.appliesTo(file) || (detector.textHint && !detector.textHint.test(file.text))) continue;
+      hits = detector.detect(file);
+    } catch {
+      // Evidence is best effort; one odd file must not hide the rest of the checklist.
+      continue;
+    }
+    for (const hit of hits) {
+      const why = detector.proves[hit.item];
+      if (!why) continue;
+      found.push({
+        item: hit.item,
+        hit: {
           detector: detector.id,
           file: file.path,
           what: locale === 'pt-BR' ? hit.what.pt : hit.what.en,
           why: locale === 'pt-BR' ? why.pt : why.en,
           ...(hit.line !== undefined ? { line: hit.line } : {}),
-        });
-        result.set(hit.item, list);
-      }
+        },
+      });
     }
+  }
+  return found;
+}
+
+/**
+ * Runs every detector on every file it applies to. Paths are relative with forward slashes; the
+ * result maps item ids to hits (item ids without evidence are absent).
+ */
+export function runDetectors(files: readonly EvidenceInput[], locale: Locale = 'en'): Map<string, EvidenceHit[]> {
+  return groupByItem(files.flatMap((input) => detectFile(input, locale)));
+}
+
+export function groupByItem(found: readonly { item: string; hit: EvidenceHit }[]): Map<string, EvidenceHit[]> {
+  const result = new Map<string, EvidenceHit[]>();
+  for (const { item, hit } of found) {
+    const list = result.get(item) ?? [];
+    list.push(hit);
+    result.set(item, list);
   }
   return result;
 }
