@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, restrictedFix, restrictedGaps, runningContainers, spanForGap } from '../../server/src/kinds/kubernetes/checks';
+import { checkRestrictedGap } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -32,16 +31,6 @@ export default defineRule<KubernetesModel>({
     },
   },
   check(model, context) {
-    for (const container of runningContainers(model)) {
-      const gap = restrictedGaps(container).privilegeEscalation;
-      if (!gap) continue;
-      context.report({
-        span: spanForGap(container, gap),
-        messageId: gap.value ? 'wrong' : 'missing',
-        data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
-        fixTitle: 'Harden the container securityContext (restricted profile)',
-        fix: () => restrictedFix(editorFor(context), container),
-      });
-    }
+    checkRestrictedGap(model, context, 'privilegeEscalation');
   },
 });

@@ -42,7 +42,8 @@ import type { FileKind, Finding } from './engine/types';
 import { initKinds, kindSupport } from './kinds';
 import { codeActionsFor, skippedDiagnostic, toDiagnostic } from './lsp/convert';
 import { configFindings } from './project';
-import { analysisSettings, DEFAULT_EDITOR_SETTINGS, loadConfigText, normaliseLocale, type EditorSettings, type WorkspaceConfig } from './settings';
+import { analysisSettings, DEFAULT_EDITOR_SETTINGS, loadConfigText, type EditorSettings, type WorkspaceConfig } from './settings';
+import { resolveLocale } from './i18n';
 import { WorkspaceIndex } from './workspace';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -306,7 +307,7 @@ function currentChecklist(): ChecklistReport {
         connection.console.error(`readiness: analysis of ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    checklistCache = checklistOf(index, findings, config, settings.locale ?? normaliseLocale(clientLocale), evidenceCache);
+    checklistCache = checklistOf(index, findings, config, settings.locale ?? resolveLocale(clientLocale), evidenceCache);
   }
   return checklistCache;
 }

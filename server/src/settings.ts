@@ -6,6 +6,7 @@ import type { AnalysisSettings, Locale } from './engine/analyze';
 import { CONFIG_FILE_NAMES, emptyConfig, parseConfig, type LoadedConfig } from './engine/config';
 import { DEFAULT_MAX_FILE_SIZE_KB } from './engine/files';
 import type { SeveritySetting } from './engine/types';
+import { resolveLocale } from './i18n';
 
 /** The `readiness.*` settings of the editor (contributes.configuration in package.json). */
 export interface EditorSettings {
@@ -48,10 +49,6 @@ export function loadWorkspaceConfig(root: string, explicitPath?: string): Worksp
   return loadConfigText(readFileSync(path, 'utf8'), path);
 }
 
-/** Normalises a locale like VS Code's `pt-br` to the ones we translate; anything else is English. */
-export function normaliseLocale(locale: string | undefined): Locale {
-  return locale?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
-}
 
 /**
  * Severity and options per rule: `.readiness.yml` is the team's shared choice; the editor's
@@ -62,5 +59,5 @@ export function analysisSettings(config: WorkspaceConfig, editor: Partial<Editor
   for (const [id, ruleConfig] of Object.entries(config.config.rules)) rules[id] = { ...ruleConfig };
   for (const [id, severity] of Object.entries(editor.rules ?? {})) rules[id] = { ...rules[id], severity };
   const chosen = editor.locale && editor.locale !== 'auto' ? editor.locale : (config.config.locale ?? locale);
-  return { rules, locale: normaliseLocale(chosen) };
+  return { rules, locale: resolveLocale(chosen) };
 }

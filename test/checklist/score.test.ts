@@ -101,9 +101,12 @@ describe('item status', () => {
     assert.equal(withEvidence.evidence[0].line, 3);
     assert.equal(withEvidence.evidence[0].uri, 'file:///work/app/.github/workflows/ci.yml');
 
-    const rule = checklistCatalog().find((candidate) => candidate.id === 'deployment/docker-image-scanning')!.rules[0];
+    // An item proved by both: a backup script is evidence, an RDS instance without retention a finding.
+    const script = { path: 'scripts/backup-db.sh', text: '#!/bin/bash\npg_dump -h "$DB_HOST" -U app app | gzip > /backups/app.sql.gz\n' };
+    const rule = checklistCatalog().find((candidate) => candidate.id === 'backup/automated-backups')!.rules[0];
     assert.ok(rule, 'the item has a rule');
-    const both = item(run({ evidenceFiles: [workflow], findings: [finding(rule, 'Dockerfile', 0)] }), 'deployment/docker-image-scanning');
+    assert.equal(item(run({ evidenceFiles: [script] }), 'backup/automated-backups').status, 'satisfied');
+    const both = item(run({ evidenceFiles: [script], findings: [finding(rule, 'main.tf', 0)] }), 'backup/automated-backups');
     assert.equal(both.status, 'failing');
     assert.equal(both.evidence.length, 1);
   });

@@ -63,7 +63,7 @@ describe('readiness CLI', () => {
 
   it('prints text grouped by file with a summary line', () => {
     const { stdout } = run(['scan', join(dir, 'api')]);
-    assert.match(stdout, /^Dockerfile\n {2}Dockerfile:1:1 {2}error {7}dockerfile\/non-root-user {2}The final stage/m);
+    assert.match(stdout, /^Dockerfile\n {2}Dockerfile:1:1 {2}error {8}dockerfile\/non-root-user {2}The final stage/m);
     assert.match(stdout, /^2 findings \(1 error, 1 warning, 0 information; 2 with a quick fix\) in 1 file scanned, 0 skipped\.$/m);
   });
 
@@ -108,5 +108,38 @@ describe('readiness CLI', () => {
     const rootFindings = json.findings.filter((f: any) => f.ruleId === 'dockerfile/non-root-user');
     assert.deepEqual(rootFindings.map((f: any) => [f.file, f.severity]), [['other.Dockerfile', 'warning']]);
     rmSync(configured, { recursive: true, force: true });
+  });
+
+  it('speaks pt-BR with --lang pt-BR', () => {
+    const { stdout } = run(['scan', join(dir, 'api'), '--lang', 'pt-BR']);
+    assert.match(stdout, /O estágio final nunca muda para um USER não-root/);
+    assert.match(stdout, /^2 problemas \(1 erro, 1 aviso, 0 informativos; 2 com correção rápida\) em 1 arquivo analisados, 0 ignorados\.$/m);
+  });
+
+  it('fails on the checklist score and gates only when asked', () => {
+    assert.equal(run(['scan', join(dir, 'ok.Dockerfile'), '--fail-on', 'never']).code, 0);
+    const below = run(['scan', join(dir, 'ok.Dockerfile'), '--fail-on', 'never', '--fail-below', '90']);
+    assert.equal(below.code, 1);
+    assert.match(below.stdout, /Readiness score [\d.]+% is below --fail-below 90\./);
+    const gates = run(['scan', join(dir, 'ok.Dockerfile'), '--fail-on', 'never', '--require-gates']);
+    assert.equal(gates.code, 1);
+    assert.match(gates.stdout, /\d of 5 approval gates are not met \(--require-gates\)\./);
+    assert.equal(run(['scan', join(dir, 'ok.Dockerfile'), '--fail-below', '0']).code, 0);
+    assert.equal(run(['scan', '--fail-below', 'lots']).code, 2);
+  });
+
+  it('writes the checklist report as Markdown, self-contained HTML and JSON', () => {
+    const markdown = run(['report', join(dir, 'api'), '--format', 'markdown']);
+    assert.equal(markdown.code, 0);
+    assert.match(markdown.stdout, /^# /);
+    assert.match(markdown.stdout, /deployment\/docker-security-context|Security context/);
+    const html = run(['report', join(dir, 'api'), '--format', 'html']).stdout;
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href="http/i, 'no network resources');
+    const json = JSON.parse(run(['report', join(dir, 'api'), '--format', 'json']).stdout);
+    assert.equal(json.version, 1);
+    assert.equal(json.categories.flatMap((category: any) => category.items).length, 139);
+    const out = join(dir, 'report.md');
+    assert.equal(run(['report', join(dir, 'api'), '--output', out]).code, 0);
   });
 });

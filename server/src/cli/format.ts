@@ -2,6 +2,8 @@ import { relative, sep } from 'node:path';
 import { ALL_RULES } from '../../../rules';
 import { ruleDocsUrl } from '../engine/docs';
 import type { Finding, Severity } from '../engine/types';
+import type { Locale } from '../engine/analyze';
+import { t } from '../i18n';
 import type { ProjectScan } from '../project';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -45,7 +47,14 @@ export function toJson(scan: ProjectScan) {
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
 
+type Counted = 'finding' | 'error' | 'warning' | 'information' | 'file';
+
+function count(locale: Locale, noun: Counted, n: number): string {
+  return t(locale, `cli.count.${noun}.${n === 1 ? 'one' : 'other'}`, { n });
+}
+
 export function toText(scan: ProjectScan, colour: boolean): string {
+  const locale = scan.settings.locale ?? 'en';
   const paint = (code: string, text: string) => (colour ? `${code}${text}\x1b[0m` : text);
   const findings = reportable(scan.findings);
   const out: string[] = [];
@@ -60,14 +69,20 @@ export function toText(scan: ProjectScan, colour: boolean): string {
     const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     out.push(`  ${where}  ${paint(COLOURS[finding.severity], finding.severity.padEnd(11))}  ${finding.ruleId}  ${finding.message}`);
   }
-  for (const error of scan.errors) out.push(paint(COLOURS.error, `error: ${error.file}: ${error.message}`));
-  for (const skip of scan.skipped) out.push(paint('\x1b[2m', `skipped: ${relativePath(scan.root, skip.path)} (${skip.reason})`));
+  for (const error of scan.errors) out.push(paint(COLOURS.error, t(locale, 'cli.error', { file: error.file, message: error.message })));
+  for (const skip of scan.skipped) out.push(paint('\x1b[2m', t(locale, 'cli.skipped', { file: relativePath(scan.root, skip.path), reason: skip.reason })));
   if (out.length) out.push('');
-  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const fixable = findings.filter((finding) => finding.fix).length;
+  const bySeverity = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   out.push(
-    `${plural(findings.length, 'finding')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information; ${fixable} with a quick fix) in ${plural(scan.scanned.length, 'file')} scanned, ${scan.skipped.length} skipped.`,
+    t(locale, 'cli.summary', {
+      findings: count(locale, 'finding', findings.length),
+      errors: count(locale, 'error', bySeverity('error')),
+      warnings: count(locale, 'warning', bySeverity('warning')),
+      information: count(locale, 'information', bySeverity('information')),
+      fixable: findings.filter((finding) => finding.fix).length,
+      files: count(locale, 'file', scan.scanned.length),
+      skipped: scan.skipped.length,
+    }),
   );
   return out.join('\n');
 }

@@ -5,7 +5,7 @@ import type { Severity } from '../engine/types';
 import { checklistFor } from '../checklist-service';
 import { renderReport, renderSummary } from '../checklist/report';
 import { scanProject } from '../project';
-import { normaliseLocale } from '../settings';
+import { resolveLocale, t } from '../i18n';
 import { reportable, toJson, toSarif, toText } from './format';
 
 const VERSION = '0.1.0';
@@ -68,7 +68,7 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
 function localeOf(value: unknown): Locale | undefined {
   if (value === undefined) return undefined;
   if (value !== 'en' && value !== 'pt-BR' && value !== 'pt-br') throw new UsageError('--lang must be en or pt-BR');
-  return normaliseLocale(value as string);
+  return resolveLocale(value as string);
 }
 
 async function scan(args: string[]): Promise<number> {
@@ -98,11 +98,11 @@ async function scan(args: string[]): Promise<number> {
     const checklist = checklistFor(result, result.settings.locale ?? 'en');
     const log = format === 'text' ? console.log : console.error;
     if (failBelow !== undefined && checklist.score < failBelow) {
-      log(`Readiness score ${checklist.score}% is below --fail-below ${failBelow}.`);
+      log(t(checklist.locale, 'cli.scoreBelow', { score: checklist.score, threshold: failBelow }));
       failed = true;
     }
     if (values['require-gates'] && checklist.gatesPassed < checklist.gatesTotal) {
-      log(`${checklist.gatesTotal - checklist.gatesPassed} of ${checklist.gatesTotal} approval gates are not met (--require-gates).`);
+      log(t(checklist.locale, 'cli.gatesOpen', { open: checklist.gatesTotal - checklist.gatesPassed, total: checklist.gatesTotal }));
       failed = true;
     }
   }

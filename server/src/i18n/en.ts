@@ -98,6 +98,22 @@ export const EN = {
   'summary.failingItem': '{{index}}. {{id}}: {{title}} ({{count}} finding(s){{critical}})',
   'summary.noFailing': 'No failing items.',
   'summary.criticalMark': ', critical',
+
+  'cli.summary': '{{findings}} ({{errors}}, {{warnings}}, {{information}}; {{fixable}} with a quick fix) in {{files}} scanned, {{skipped}} skipped.',
+  'cli.count.finding.one': '1 finding',
+  'cli.count.finding.other': '{{n}} findings',
+  'cli.count.error.one': '1 error',
+  'cli.count.error.other': '{{n}} errors',
+  'cli.count.warning.one': '1 warning',
+  'cli.count.warning.other': '{{n}} warnings',
+  'cli.count.information.one': '1 information',
+  'cli.count.information.other': '{{n}} information',
+  'cli.count.file.one': '1 file',
+  'cli.count.file.other': '{{n}} files',
+  'cli.skipped': 'skipped: {{file}} ({{reason}})',
+  'cli.error': 'error: {{file}}: {{message}}',
+  'cli.scoreBelow': 'Readiness score {{score}}% is below --fail-below {{threshold}}.',
+  'cli.gatesOpen': '{{open}} of {{total}} approval gates are not met (--require-gates).',
 } as const;
 
 export type MessageKey = keyof typeof EN;

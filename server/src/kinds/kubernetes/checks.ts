@@ -72,6 +72,24 @@ export function restrictedFix(editor: YamlEditor, container: Container): TextEdi
 }
 
 /** The value's span when it is wrong, the container's name when the field is missing. */
+/**
+ * The shared check of the four Pod Security Standard "restricted" rules: each reports its own gap,
+ * and all offer the same fix, which closes every gap of the container at once.
+ */
+export function checkRestrictedGap(model: KubernetesModel, context: RuleContext<KubernetesModel>, gapName: keyof RestrictedGaps): void {
+  for (const container of runningContainers(model)) {
+    const gap = restrictedGaps(container)[gapName];
+    if (!gap) continue;
+    context.report({
+      span: spanForGap(container, gap),
+      messageId: gap.value ? 'wrong' : 'missing',
+      data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
+      fixTitle: 'Harden the container securityContext (restricted profile)',
+      fix: () => restrictedFix(editorFor(context), container),
+    });
+  }
+}
+
 export function spanForGap(container: Container, gap: { value?: Node }): Span {
   return spanOf(gap.value) ?? container.nameSpan;
 }
