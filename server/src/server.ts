@@ -190,10 +190,14 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   refreshAll();
 });
 
-/** A change to one file can change cross-file findings of every file of its kind. */
+/** A change to one file can change the cross-file findings of the files of its kind in its scope. */
 function invalidate(kind: FileKind | undefined, path: string) {
   findingsCache.delete(path);
-  if (kind) for (const other of index.paths(kind)) findingsCache.delete(other);
+  if (kind) {
+    const scopeOf = kindSupport(kind).crossFileScope;
+    const scope = scopeOf?.(path);
+    for (const other of index.paths(kind)) if (!scopeOf || scopeOf(other) === scope) findingsCache.delete(other);
+  }
   checklistCache = undefined;
 }
 
@@ -237,7 +241,7 @@ function validate(uri: string) {
 
 const crossFileKinds = new Set(ALL_RULES.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind));
 function revalidateQuietly(uri: string, kind: FileKind) {
-  if (!crossFileKinds.has(kind) && kind !== 'nginx') return;
+  if (!crossFileKinds.has(kind)) return;
   const document = documents.get(uri);
   const path = pathOf(uri);
   if (!document || !path) return;

@@ -70,6 +70,19 @@ describe('analyzeModel', () => {
     assert.equal(analyze('FROM a:1\nRUN x\n', [runRule], { locale: 'pt-BR' })[0].message, 'Encontrado RUN aqui; remova.');
   });
 
+  it('re-runs only cross-file rules on a model it has analyzed with the same settings', () => {
+    const runs = { single: 0, cross: 0 };
+    const single = defineRule<any>({ meta: { ...meta, id: 'dockerfile/test-single' }, check: () => void runs.single++ });
+    const cross = defineRule<any>({ meta: { ...meta, id: 'dockerfile/test-cross', crossFile: true }, check: () => void runs.cross++ });
+    const model = kindSupport('dockerfile').parse('FROM a:1\n', '/w/Dockerfile');
+    const settings = {};
+    analyzeModel({ model, rules: [single, cross], settings });
+    analyzeModel({ model, rules: [single, cross], settings });
+    assert.deepEqual(runs, { single: 1, cross: 2 });
+    analyzeModel({ model, rules: [single, cross], settings: {} });
+    assert.deepEqual(runs, { single: 2, cross: 3 }, 'new settings, new results');
+  });
+
   it('only runs the rules of the model kind', () => {
     const other = defineRule<any>({ meta: { ...meta, id: 'k8s/test', kind: 'kubernetes' }, check: () => assert.fail('must not run') });
     assert.equal(analyze('FROM a:1\nRUN x\n', [other, runRule]).length, 1);

@@ -46,6 +46,12 @@ export function singleFileWorkspace(file: ParsedFile): WorkspaceView {
 }
 
 /**
+ * Findings of the rules that look at one file only, per model (one model per text version) and
+ * settings object: when another file changes, only the cross-file rules of this one run again.
+ */
+const singleFileResults = new WeakMap<BaseModel, { settings: AnalysisSettings | undefined; byRule: Map<string, Finding[]> }>();
+
+/**
  * Runs every enabled rule of the model's kind and applies suppressions. Pure: the same model,
  * rules, settings and workspace always give the same findings.
  */
@@ -61,10 +67,19 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
     range: lines.rangeOf(error.span),
   }));
 
+  const known = singleFileResults.get(model);
+  const memo = known && known.settings === settings ? known : { settings, byRule: new Map<string, Finding[]>() };
+  singleFileResults.set(model, memo);
+
   for (const rule of rules) {
     if (rule.meta.kind !== model.kind) continue;
     const severity = effectiveSeverity(rule.meta, settings);
     if (severity === 'off') continue;
+    const remembered = rule.meta.crossFile ? undefined : memo.byRule.get(rule.meta.id);
+    if (remembered) {
+      findings.push(...remembered);
+      continue;
+    }
     const options = { ...optionDefaults(rule.meta), ...settings?.rules?.[rule.meta.id]?.options };
     const reported: Finding[] = [];
     try {
@@ -94,6 +109,7 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
         },
       });
       findings.push(...reported);
+      if (!rule.meta.crossFile) memo.byRule.set(rule.meta.id, reported);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       findings.push({

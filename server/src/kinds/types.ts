@@ -16,4 +16,9 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
   /** One-time asynchronous set-up (loading a WebAssembly grammar); must throw loudly on failure. */
   init?(): Promise<void>;
   parse(text: string, path: string): M;
+  /**
+   * Which other files of this kind a file's cross-file findings can depend on: files with the same
+   * scope key (a Terraform module is its directory). Absent: every file of the kind.
+   */
+  crossFileScope?(path: string): string;
 }
