@@ -78,6 +78,7 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      foldingRangeProvider: true,
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'readiness', version: '0.1.0' },
@@ -291,6 +292,19 @@ connection.onCodeAction(async (params) => {
   return params.context.diagnostics.flatMap((diagnostic) =>
     codeActionsFor(diagnostic, { uri: document.uri, version: document.version }, lines, prefix),
   );
+});
+
+connection.onFoldingRanges(async ({ textDocument }) => {
+  await ready;
+  const path = pathOf(textDocument.uri);
+  const kind = path ? index.kindOf(path) : undefined;
+  const foldingRanges = kind ? kindSupport(kind).foldingRanges : undefined;
+  const model = path ? index.model(path) : undefined;
+  if (!foldingRanges || !model) return null;
+  const lines = lineIndexOf(model);
+  return foldingRanges(model)
+    .map((span) => ({ startLine: lines.positionAt(span.start).line, endLine: lines.positionAt(span.end).line - 1 }))
+    .filter((range) => range.endLine > range.startLine);
 });
 
 function scheduleChecklist() {

@@ -97,6 +97,15 @@ describe('language server over stdio', () => {
     assert.equal(suppressed.split('\n')[0], '# readiness-ignore dockerfile/non-root-user -- TODO: explain why');
   });
 
+  it('folds nginx blocks from brace to brace', async () => {
+    const uri = URI.file(join(workspace, 'nginx.conf')).toString();
+    const text = 'events {}\nhttp {\n    server {\n        listen 80;\n        location / {\n            return 204;\n        }\n    }\n}\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nginx', version: 1, text } });
+    await client.diagnostics(uri, (p) => p.version === 1);
+    const ranges = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
+    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[1, 7], [2, 6], [4, 5]]);
+  });
+
   it('reports a broken .readiness.yml in that file and keeps the defaults', async () => {
     const uri = URI.file(join(workspace, '.readiness.yml')).toString();
     await client.connection.sendNotification('textDocument/didOpen', {

@@ -1,4 +1,4 @@
-import type { BaseModel, FileKind } from '../engine/types';
+import type { BaseModel, FileKind, Span } from '../engine/types';
 
 /** How one file kind is recognised and parsed. One parsed model per file, with source offsets. */
 export interface KindSupport<M extends BaseModel = BaseModel> {
@@ -21,4 +21,6 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
    * scope key (a Terraform module is its directory). Absent: every file of the kind.
    */
   crossFileScope?(path: string): string;
+  /** Blocks an editor may fold, from the opening to the closing brace (for kinds VS Code does not fold by itself). */
+  foldingRanges?(model: M): Span[];
 }

@@ -1,6 +1,7 @@
 import type { KindSupport } from '../types';
 import { baseName, folderNames } from '../paths';
-import { parseNginx, type NginxModel } from './model';
+import type { Span } from '../../engine/types';
+import { parseNginx, type NginxDirective, type NginxModel } from './model';
 
 export type { NginxArg, NginxDirective, NginxModel } from './model';
 
@@ -26,4 +27,14 @@ export const nginxSupport: KindSupport<NginxModel> = {
   },
   sniff: (text) => NGINX_CONTENT.test(text),
   parse: parseNginx,
+  foldingRanges: (model) => {
+    const spans: Span[] = [];
+    const stack: NginxDirective[] = [...model.directives];
+    while (stack.length) {
+      const directive = stack.pop()!;
+      if (directive.openBrace && directive.closeBrace) spans.push({ start: directive.openBrace.start, end: directive.closeBrace.start });
+      if (directive.children) stack.push(...directive.children);
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  },
 };
