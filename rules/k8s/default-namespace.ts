@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { CLUSTER_SCOPED_KINDS, objectSpan } from '../../server/src/kinds/kubernetes/checks';
+import { CLUSTER_SCOPED_KINDS, isClientSideConfig, objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 
 export default defineRule<KubernetesModel>({
@@ -31,7 +31,7 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const object of model.objects) {
-      if (CLUSTER_SCOPED_KINDS.has(object.kind) || object.kind.endsWith('List')) continue;
+      if (CLUSTER_SCOPED_KINDS.has(object.kind) || object.kind.endsWith('List') || isClientSideConfig(object)) continue;
       const data = { kind: object.kind, name: object.name ?? '?' };
       if (object.namespace === 'default') context.report({ span: object.namespaceSpan!, messageId: 'default', data });
       else if (object.namespace === undefined) context.report({ span: objectSpan(object), messageId: 'missing', data });

@@ -5,6 +5,7 @@ runRuleTests(rule, {
   valid: [
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: shop\n',
     { name: 'cluster-scoped kinds', code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\n' },
+    { name: 'a kustomization is a build file, not an object', filename: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - deployment.yaml\n' },
   ],
   invalid: [
     {

@@ -115,6 +115,11 @@ export function keySpan(map: YAMLMap | undefined, key: string, reader: K8sObject
 }
 
 /** Object kinds that live outside namespaces. */
+/** Build-time files that look like objects but never reach the API server (kustomization.yaml, KRM function configs). */
+export function isClientSideConfig(object: K8sObject): boolean {
+  return /^(?:kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev)\//.test(object.apiVersion);
+}
+
 export const CLUSTER_SCOPED_KINDS = new Set([
   'Namespace',
   'Node',
