@@ -150,6 +150,7 @@ documents.onDidChangeContent(({ document }) => {
     schedule(document.uri, editorSettings.debounceMs);
     return;
   }
+  if (index.isExcluded(path)) return;
   index.setText(path, document.getText(), document.version);
   invalidate(index.kindOf(path), path);
   schedule(document.uri, editorSettings.debounceMs);
