@@ -357,9 +357,11 @@ async function editConfig(edit: (text: string) => { text: string } | { error: st
   const result = edit(current);
   if ('error' in result) return { ok: false, error: result.error };
   if (open) {
+    // Only the changed middle of the file is replaced, so the user's cursor and undo stay sensible.
     const lines = new LineIndex(current);
+    const change = changedRegion(current, result.text);
     const applied = await connection.workspace.applyEdit({
-      documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits: [{ range: lines.rangeOf({ start: 0, end: current.length }), newText: result.text }] }],
+      documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits: [{ range: lines.rangeOf(change), newText: change.newText }] }],
     });
     if (!applied.applied) return { ok: false, error: applied.failureReason ?? 'The editor refused the edit.' };
   } else {
@@ -370,6 +372,15 @@ async function editConfig(edit: (text: string) => { text: string } | { error: st
   checklistCache = undefined;
   scheduleChecklist();
   return { ok: true };
+}
+
+/** The smallest single replacement that turns `before` into `after`. */
+function changedRegion(before: string, after: string): { start: number; end: number; newText: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }
 
 connection.onRequest(ATTEST_REQUEST, (params: AttestParams) =>

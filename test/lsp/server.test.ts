@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -104,6 +104,29 @@ describe('language server over stdio', () => {
     await client.diagnostics(uri, (p) => p.version === 1);
     const ranges = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
     assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[1, 7], [2, 6], [4, 5]]);
+  });
+
+  it('records an attestation in .readiness.yml, keeping its comments, and refuses to touch a malformed one', async () => {
+    const configPath = join(workspace, '.readiness.yml');
+    writeFileSync(configPath, '# team settings: keep this comment\nrules:\n  dockerfile/healthcheck: warning # why: staging only\n');
+    const changed = client.checklistChanged();
+    const result = (await client.connection.sendRequest('readiness/attest', { itemId: 'performance/cdn', status: 'na', by: 'ana', note: 'internal API, no static assets' })) as { ok: boolean };
+    assert.deepEqual(result, { ok: true });
+    const written = readFileSync(configPath, 'utf8');
+    assert.match(written, /^# team settings: keep this comment\nrules:\n {2}dockerfile\/healthcheck: warning # why: staging only\n/);
+    assert.match(written, /checklist:\n {2}performance\/cdn:\n {4}status: na\n {4}by: ana\n {4}note: internal API, no static assets\n {4}date: "?\d{4}-\d{2}-\d{2}"?\n/);
+    await changed;
+    type Report = { categories: { items: { id: string; status: string }[] }[] };
+    const report = (await client.connection.sendRequest('readiness/checklist')) as Report;
+    assert.equal(report.categories.flatMap((category) => category.items).find((item) => item.id === 'performance/cdn')!.status, 'not-applicable');
+
+    const malformed = 'checklist: [unclosed\n';
+    writeFileSync(configPath, malformed);
+    const refused = (await client.connection.sendRequest('readiness/attest', { itemId: 'performance/cdn', status: 'done' })) as { ok: boolean; error?: string };
+    assert.equal(refused.ok, false);
+    assert.ok(refused.error && refused.error.length > 0);
+    assert.equal(readFileSync(configPath, 'utf8'), malformed, 'a malformed file is never overwritten');
+    rmSync(configPath);
   });
 
   it('reports a broken .readiness.yml in that file and keeps the defaults', async () => {
