@@ -30,6 +30,7 @@ function rulePage(meta: RuleMeta): string {
     `| Default severity | ${meta.severity}${meta.critical ? ' (critical)' : ''} |`,
     `| Quick fix | ${meta.fixable ? 'yes' : 'no'} |`,
     `| Looks at other files | ${meta.crossFile ? 'yes' : 'no'} |`,
+    ...(meta.fixReveals?.length ? [`| The fix can bring up | ${meta.fixReveals.map((id) => `\`${id}\``).join(', ')} (the next step it makes necessary) |`] : []),
     '',
     '## Messages',
     '',

@@ -15,6 +15,7 @@ export default defineRule<KubernetesModel>({
     severity: 'warning',
     critical: false,
     fixable: true,
+    fixReveals: ['k8s/pod-disruption-budget'],
     options: { minReplicas: { type: 'number', default: 2, minimum: 1, description: 'Fewest replicas a Deployment or StatefulSet may run.' } },
     messages: {
       missing: '{{kind}} "{{name}}" does not set replicas, so it runs 1; set replicas to at least {{min}}.',

@@ -52,6 +52,7 @@ describe('rule registry', () => {
         assert.ok(itemIds.has(meta.checklistItem), `checklist item "${meta.checklistItem}" is not in the seed`);
         if (meta.critical) assert.equal(meta.severity, 'error', 'critical rules default to error');
         assert.ok(Object.keys(meta.messages).length > 0);
+        for (const revealed of meta.fixReveals ?? []) assert.ok(ALL_RULES.some((rule) => rule.meta.id === revealed), `fixReveals names an unknown rule ${revealed}`);
       });
 
       it('has messages that end with a period, translated to pt-BR', () => {

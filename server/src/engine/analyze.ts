@@ -184,9 +184,15 @@ export function engineFinding(ruleId: string, severity: Severity, message: strin
   return { ruleId, severity, message, path, span, range: lines.rangeOf(span) };
 }
 
-/** Applies non-overlapping edits to a text (later edits first, so offsets stay valid). */
+/**
+ * Applies non-overlapping edits to a text, as LSP clients do: from the end backwards so offsets stay
+ * valid, and inserts at the same offset appear in the order of the array.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.order - a.order)
+    .map(({ edit }) => edit);
   let result = text;
   let lastStart = Number.POSITIVE_INFINITY;
   for (const edit of sorted) {

@@ -26,6 +26,11 @@ export interface RuleMeta {
   options?: Record<string, RuleOptionSpec>;
   /** True when findings depend on other files of the workspace (module, namespace, index). */
   crossFile?: boolean;
+  /**
+   * Rules whose findings the fix may bring to light because it makes them apply: the next step,
+   * not a defect of the fix (two replicas need a PodDisruptionBudget). Generic fix checks allow these.
+   */
+  fixReveals?: string[];
   /** Short examples for the generated doc page. */
   examples?: { bad: string; good: string };
   /** The pt-BR translation of title, description and every message. */

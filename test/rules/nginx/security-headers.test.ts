@@ -27,7 +27,7 @@ runRuleTests(rule, {
         { messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 },
         { messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 },
       ],
-      output: `server {\n    listen 443 ssl;\n    root /srv;\n${[...ALL].reverse().map((line) => '    ' + line + '\n').join('')}}\n`,
+      output: `server {\n    listen 443 ssl;\n    root /srv;\n${ALL.map((line) => '    ' + line + '\n').join('')}}\n`,
     },
     {
       name: 'nosniff with another value does not count; added after the last add_header',

@@ -16,7 +16,7 @@ runRuleTests(rule, {
         { messageId: 'missingInTransit', line: 1, column: 1, endLine: 1, endColumn: 53 },
       ],
       // Both fixes insert at the same place; applied together, the later one lands first.
-      output: 'resource "aws_elasticache_replication_group" "cache" {\n  engine = "redis"\n  transit_encryption_enabled = true\n  at_rest_encryption_enabled = true\n}\n',
+      output: 'resource "aws_elasticache_replication_group" "cache" {\n  engine = "redis"\n  at_rest_encryption_enabled = true\n  transit_encryption_enabled = true\n}\n',
     },
     {
       name: 'transit off',

@@ -23,7 +23,7 @@ runRuleTests(rule, {
         { messageId: 'literal', line: 2, column: 16, endLine: 2, endColumn: 29 },
         { messageId: 'literal', line: 3, column: 16, endLine: 3, endColumn: 31 },
       ],
-      output: 'provider "aws" {\n  access_key = var.aws_access_key\n  secret_key = var.aws_secret_key\n}\n\nvariable "aws_secret_key" {\n  type      = string\n  sensitive = true\n}\n\nvariable "aws_access_key" {\n  type      = string\n  sensitive = true\n}',
+      output: 'provider "aws" {\n  access_key = var.aws_access_key\n  secret_key = var.aws_secret_key\n}\n\nvariable "aws_access_key" {\n  type      = string\n  sensitive = true\n}\n\nvariable "aws_secret_key" {\n  type      = string\n  sensitive = true\n}',
     },
     {
       name: 'nested block; the variable already exists in the module',

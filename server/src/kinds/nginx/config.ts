@@ -480,15 +480,29 @@ export const sourceOf = (placed: Placed): string => placed.model.text.slice(plac
  * Adds directives of an array-inherited kind (add_header, proxy_set_header) without breaking
  * inheritance: a block that declares none inherits its parent's, and declaring one would drop them.
  * So the lines go where the inherited ones are declared when that is in the same file, or the
- * inherited ones are repeated next to the new lines.
+ * inherited ones are repeated next to the new lines. Nested locations and ifs that declare their
+ * own (and so inherit nothing) get the new lines too, or the fix would only move the gap down.
  */
-export function addInheritedEdit(block: NginxContext, name: string, lines: readonly string[]): TextEdit | undefined {
-  if (own(block, name).length || !block.owner) return insertInBlock(block, lines, [name]);
-  for (let current = block.parent; current; current = current.parent) {
-    const inherited = own(current, name);
-    if (!inherited.length) continue;
-    if (current.owner && current.owner.path === block.owner.path) return insertInBlock(current, lines, [name]);
-    return insertInBlock(block, [...inherited.map(sourceOf), ...lines], [name]);
+export function addInheritedEdit(block: NginxContext, name: string, lines: readonly string[]): TextEdit[] {
+  let target = block;
+  let newLines = lines;
+  if (!own(block, name).length && block.owner) {
+    for (let current = block.parent; current; current = current.parent) {
+      const inherited = own(current, name);
+      if (!inherited.length) continue;
+      if (current.owner && current.owner.path === block.owner.path) target = current;
+      else newLines = [...inherited.map(sourceOf), ...lines];
+      break;
+    }
   }
-  return insertInBlock(block, lines, [name]);
+  const edits = [insertInBlock(target, newLines, [name])];
+  const keyOf = (line: string) => line.trim().split(/\s+/)[1]?.toLowerCase();
+  for (const nested of descendants(target)) {
+    const declared = own(nested, name);
+    if (!declared.length || nested.owner?.path !== target.owner?.path) continue;
+    const present = new Set(declared.map((placed) => placed.directive.args[0]?.value.toLowerCase()));
+    const missing = lines.filter((line) => !present.has(keyOf(line)));
+    if (missing.length) edits.push(insertInBlock(nested, missing, [name]));
+  }
+  return edits.filter((edit): edit is TextEdit => edit !== undefined);
 }
