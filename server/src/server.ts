@@ -39,8 +39,8 @@ import type { AnalysisSettings } from './engine/analyze';
 import { CONFIG_FILE_NAMES } from './engine/config';
 import { LineIndex, lineIndexOf } from './engine/text';
 import type { FileKind, Finding } from './engine/types';
-import { initKinds, kindSupport } from './kinds';
-import { codeActionsFor, skippedDiagnostic, toDiagnostic } from './lsp/convert';
+import { initEachKind, kindSupport } from './kinds';
+import { codeActionsFor, skippedDiagnostic, toDiagnostic, unavailableDiagnostic } from './lsp/convert';
 import { configFindings } from './project';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, loadConfigText, type EditorSettings, type WorkspaceConfig } from './settings';
 import { resolveLocale } from './i18n';
@@ -93,12 +93,13 @@ connection.onInitialized(() => {
   ready = start();
 });
 
+/** Kinds whose parser could not start (a missing WebAssembly file): their files get one error diagnostic. */
+let unavailableKinds = new Map<FileKind, Error>();
+
 async function start(): Promise<void> {
-  try {
-    await initKinds();
-  } catch (error) {
-    connection.window.showErrorMessage(`Production Readiness could not load its parsers: ${error instanceof Error ? error.message : String(error)}`);
-    throw error;
+  unavailableKinds = await initEachKind();
+  for (const [kind, error] of unavailableKinds) {
+    void connection.window.showErrorMessage(`Production Readiness cannot analyze ${kindSupport(kind).label} files: ${error.message}`);
   }
   await loadSettings();
   for (const root of roots) index.scan(root);
@@ -266,6 +267,8 @@ function diagnosticsFor(path: string, document: TextDocument): Diagnostic[] {
   }
   const skip = index.skipReason(path);
   if (skip) return [skippedDiagnostic(skip)];
+  const unavailable = unavailableKinds.get(index.kindOf(path)!);
+  if (unavailable) return [unavailableDiagnostic(unavailable.message)];
   const findings = findingsOf(path);
   const model = index.model(path);
   if (!model) return [];
@@ -320,6 +323,7 @@ function currentChecklist(): ChecklistReport {
   if (!checklistCache) {
     const findings: Finding[] = [];
     for (const path of index.paths()) {
+      if (unavailableKinds.has(index.kindOf(path)!)) continue;
       try {
         findings.push(...findingsOf(path));
       } catch (error) {

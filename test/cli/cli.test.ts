@@ -1,7 +1,7 @@
 /** The built CLI as CI uses it: formats, exit codes, the JSON contract, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -141,5 +141,15 @@ describe('readiness CLI', () => {
     assert.equal(json.categories.flatMap((category: any) => category.items).length, 139);
     const out = join(dir, 'report.md');
     assert.equal(run(['report', join(dir, 'api'), '--output', out]).code, 0);
+  });
+
+  it('fails loudly, naming the file, when the Terraform WebAssembly files are missing', () => {
+    const lonely = mkdtempSync(join(tmpdir(), 'readiness-nowasm-'));
+    copyFileSync(join(__dirname, '..', '..', 'dist', 'cli.js'), join(lonely, 'cli.js'));
+    writeFileSync(join(lonely, 'main.tf'), 'resource "aws_s3_bucket" "b" {}\n');
+    const result = spawnSync(process.execPath, [join(lonely, 'cli.js'), 'scan', lonely], { encoding: 'utf8' });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /web-tree-sitter\.wasm is missing/);
+    rmSync(lonely, { recursive: true, force: true });
   });
 });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -157,5 +157,30 @@ describe('language server over stdio', () => {
     await fixed;
     const after = (await client.connection.sendRequest('readiness/checklist')) as Report;
     assert.ok(!item(after).findings.some((finding) => finding.file === 'panel/Dockerfile'), JSON.stringify(item(after).findings));
+  });
+});
+
+describe('language server without the Terraform WebAssembly files', () => {
+  it('keeps analyzing the other kinds and puts one clear error on each Terraform file', async () => {
+    const lonely = mkdtempSync(join(tmpdir(), 'readiness-nowasm-lsp-'));
+    copyFileSync(serverPath, join(lonely, 'server.js'));
+    const child = spawn(process.execPath, [join(lonely, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const lonelyClient = new Client(child);
+    try {
+      await lonelyClient.connection.sendRequest('initialize', { processId: process.pid, rootUri: URI.file(lonely).toString(), capabilities: {} });
+      await lonelyClient.connection.sendNotification('initialized', {});
+      const tf = URI.file(join(lonely, 'main.tf')).toString();
+      const docker = URI.file(join(lonely, 'Dockerfile')).toString();
+      await lonelyClient.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: tf, languageId: 'terraform', version: 1, text: 'resource "aws_s3_bucket" "b" {}\n' } });
+      await lonelyClient.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: docker, languageId: 'dockerfile', version: 1, text: 'FROM node:20\nCMD ["node"]\n' } });
+      const terraform = await lonelyClient.diagnostics(tf, (p) => p.version === 1);
+      assert.deepEqual(terraform.diagnostics.map((d) => d.code), ['readiness/unavailable']);
+      assert.match(terraform.diagnostics[0].message, /web-tree-sitter\.wasm is missing/);
+      const dockerfile = await lonelyClient.diagnostics(docker, (p) => p.version === 1);
+      assert.ok(dockerfile.diagnostics.some((d) => d.code === 'dockerfile/non-root-user'));
+    } finally {
+      child.kill();
+      rmSync(lonely, { recursive: true, force: true });
+    }
   });
 });

@@ -16,12 +16,28 @@ export function kindSupport(kind: FileKind): KindSupport<BaseModel> {
   return support;
 }
 
-let initialised: Promise<void> | undefined;
+let settled: Promise<Map<FileKind, Error>> | undefined;
 
-/** Runs every kind's one-time set-up; call once before parsing (server start, CLI start, tests). */
-export function initKinds(): Promise<void> {
-  initialised ??= Promise.all(KINDS.map((support) => support.init?.())).then(() => undefined);
-  return initialised;
+/** Runs every kind's one-time set-up once; resolves to the kinds that could not start, with why. */
+export function initEachKind(): Promise<Map<FileKind, Error>> {
+  settled ??= Promise.all(
+    KINDS.map(async (support) => {
+      try {
+        await support.init?.();
+        return undefined;
+      } catch (error) {
+        return [support.kind, error instanceof Error ? error : new Error(String(error))] as const;
+      }
+    }),
+  ).then((results) => new Map(results.filter((result) => result !== undefined)));
+  return settled;
+}
+
+/** Every kind's one-time set-up; call once before parsing (CLI start, tests). Rejects if any kind cannot start. */
+export async function initKinds(): Promise<void> {
+  const failures = await initEachKind();
+  const [first] = failures.values();
+  if (first) throw first;
 }
 
 export type Detection = { kind: FileKind; skip?: string } | undefined;

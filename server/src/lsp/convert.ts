@@ -63,6 +63,16 @@ export function skippedDiagnostic(reason: string): Diagnostic {
   };
 }
 
+export function unavailableDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'readiness/unavailable',
+    message: reason,
+  };
+}
+
 /**
  * Quick fixes for a diagnostic: its own fix (preferred when it is the only one), then "Ignore for
  * this line" and "Ignore for this file", which insert a suppression comment with a reason to fill in.
