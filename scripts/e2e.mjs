@@ -123,6 +123,19 @@ async function run() {
 
   await step('mark an unverified item as done from the panel', () => markDone());
 
+  const nginxPath = findFile(workspace, (path) => /(^|\/)nginx\.conf$/.test(path));
+  const nginxConf = nginxPath && relative(workspace, nginxPath);
+  if (nginxConf) {
+    await step(`open ${nginxConf}: nginx colours, folding and squiggles`, async () => {
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator('.explorer-folders-view').first().waitFor({ timeout: DEADLINE.ui });
+      await openFromExplorer(nginxConf);
+      await page.locator('.editor-group-container.active .squiggly-error, .editor-group-container.active .squiggly-warning').first().waitFor({ timeout: DEADLINE.diagnostics });
+      await page.locator('.editor-group-container.active .cldr.codicon-folding-expanded, .editor-group-container.active .codicon-folding-expanded').first().waitFor({ timeout: DEADLINE.ui });
+      await shot('nginx');
+    });
+  }
+
   console.log(`\n${problemCount} rows in the Problems panel; screenshots in ${relative(root, screenshotDir)}/`);
   if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}), first: ${consoleErrors[0].slice(0, 300)}`);
 }
