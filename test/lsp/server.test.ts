@@ -175,7 +175,7 @@ describe('language server without the Terraform WebAssembly files', () => {
       await lonelyClient.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: docker, languageId: 'dockerfile', version: 1, text: 'FROM node:20\nCMD ["node"]\n' } });
       const terraform = await lonelyClient.diagnostics(tf, (p) => p.version === 1);
       assert.deepEqual(terraform.diagnostics.map((d) => d.code), ['readiness/unavailable']);
-      assert.match(terraform.diagnostics[0].message, /web-tree-sitter\.wasm is missing/);
+      assert.match(String(terraform.diagnostics[0].message), /web-tree-sitter\.wasm is missing/);
       const dockerfile = await lonelyClient.diagnostics(docker, (p) => p.version === 1);
       assert.ok(dockerfile.diagnostics.some((d) => d.code === 'dockerfile/non-root-user'));
     } finally {
