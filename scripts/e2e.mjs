@@ -123,6 +123,9 @@ async function run() {
 
   await step('mark an unverified item as done from the panel', () => markDone());
 
+  await step('sign off as Tech Lead from the command palette', () => signOffAsTechLead());
+  await step('export the Markdown report from the command palette', () => exportMarkdownReport(workspace));
+
   const nginxPath = findFile(workspace, (path) => /(^|\/)nginx\.conf$/.test(path));
   const nginxConf = nginxPath && relative(workspace, nginxPath);
   if (nginxConf) {
@@ -447,6 +450,48 @@ async function quickFixInActiveEditor(editor) {
 }
 
 /** Runs the inline "Mark as Done" action on an unverified item; the server writes .readiness.yml and the item turns attested. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: DEADLINE.ui });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: DEADLINE.ui });
+  await page.keyboard.press('Enter');
+}
+
+async function signOffAsTechLead() {
+  await runCommand('Readiness: Sign Off');
+  const role = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Tech Lead' }).first();
+  await role.waitFor({ timeout: DEADLINE.ui });
+  await role.click();
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget', { hasText: 'Name of the person signing off' }).first().waitFor({ timeout: DEADLINE.ui });
+  await input.fill('Ana Souza');
+  await page.keyboard.press('Enter');
+  await page.locator('.sidebar .monaco-list-row', { hasText: 'Ana Souza' }).first().waitFor({ timeout: DEADLINE.tree });
+  await shot('signed-off');
+}
+
+async function exportMarkdownReport(workspace) {
+  await runCommand('Readiness: Export Report');
+  const markdown = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Markdown' }).first();
+  await markdown.waitFor({ timeout: DEADLINE.ui });
+  await markdown.click();
+  // code-server's save dialog is a quick input holding the default path: accept it.
+  await page.locator('.quick-input-widget input').first().waitFor({ timeout: DEADLINE.ui });
+  await page.keyboard.press('Enter');
+  const saved = join(workspace, 'readiness-report.md');
+  const deadline = Date.now() + DEADLINE.ui;
+  while (!existsSync(saved)) {
+    if (Date.now() > deadline) throw new Error(`${saved} was not written`);
+    await page.waitForTimeout(100); // poll interval, bounded by the deadline
+  }
+  const text = readFileSync(saved, 'utf8');
+  if (!/Ana Souza/.test(text) || !/deployment\/docker-security-context|Security context/.test(text)) throw new Error('the exported report lacks the sign-off or the items');
+  await page.locator('.notifications-toasts', { hasText: 'Readiness report saved to' }).first().waitFor({ timeout: DEADLINE.ui });
+  await shot('report-exported');
+}
+
 async function markDone() {
   const row = page.locator('.sidebar .monaco-list-row[aria-level="2"]:has(.codicon-circle-large-outline)').first();
   await row.waitFor({ timeout: DEADLINE.ui });
