@@ -19,7 +19,7 @@ export default defineRule<KubernetesModel>({
     options: { minReplicas: { type: 'number', default: 2, minimum: 1, description: 'Fewest replicas a Deployment or StatefulSet may run.' } },
     messages: {
       missing: '{{kind}} "{{name}}" does not set replicas, so it runs 1; set replicas to at least {{min}}.',
-      tooFew: '{{kind}} "{{name}}" runs {{count}} replica(s), so any restart is an outage; set replicas to at least {{min}}.',
+      tooFew: '{{kind}} "{{name}}" runs fewer than {{min}} replicas ({{count}}), so any restart is an outage; set replicas to at least {{min}}.',
     },
     examples: { bad: 'kind: Deployment\nspec:\n  replicas: 1\n', good: 'kind: Deployment\nspec:\n  replicas: 3\n' },
     ptBR: {
@@ -28,7 +28,7 @@ export default defineRule<KubernetesModel>({
         'Uma única réplica transforma todo dreno de nó, rollout ou crash em indisponibilidade; execute pelo menos duas para que uma atenda enquanto a outra reinicia.',
       messages: {
         missing: '{{kind}} "{{name}}" não define replicas, então executa 1; defina replicas como pelo menos {{min}}.',
-        tooFew: '{{kind}} "{{name}}" executa {{count}} réplica(s), então qualquer reinício causa indisponibilidade; defina replicas como pelo menos {{min}}.',
+        tooFew: '{{kind}} "{{name}}" executa menos de {{min}} réplicas ({{count}}), então qualquer reinício causa indisponibilidade; defina replicas como pelo menos {{min}}.',
       },
     },
   },

@@ -308,7 +308,7 @@ export function renderSummary(report: ChecklistReport): string {
   } else {
     lines.push(tr(report, 'summary.topFailing'));
     failing.forEach((item, index) =>
-      lines.push(`  ${tr(report, 'summary.failingItem', { index: index + 1, id: item.id, title: item.title, count: item.findings.length, critical: item.critical ? tr(report, 'summary.criticalMark') : '' })}`),
+      lines.push(`  ${tr(report, 'summary.failingItem', { index: index + 1, id: item.id, title: item.title, findings: tr(report, item.findings.length === 1 ? 'cli.count.finding.one' : 'cli.count.finding.other', { n: item.findings.length }), critical: item.critical ? tr(report, 'summary.criticalMark') : '' })}`),
     );
   }
   return `${lines.join('\n')}\n`;

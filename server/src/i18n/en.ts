@@ -95,7 +95,7 @@ export const EN = {
   'summary.fail': 'FAIL',
   'summary.signoffs': 'Sign-offs: {{recorded}}/4 recorded',
   'summary.topFailing': 'Top failing items:',
-  'summary.failingItem': '{{index}}. {{id}}: {{title}} ({{count}} finding(s){{critical}})',
+  'summary.failingItem': '{{index}}. {{id}}: {{title}} ({{findings}}{{critical}})',
   'summary.noFailing': 'No failing items.',
   'summary.criticalMark': ', critical',
 

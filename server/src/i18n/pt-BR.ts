@@ -97,7 +97,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'summary.fail': 'FALHA',
   'summary.signoffs': 'Assinaturas: {{recorded}}/4 registradas',
   'summary.topFailing': 'Principais itens com falhas:',
-  'summary.failingItem': '{{index}}. {{id}}: {{title}} ({{count}} problema(s){{critical}})',
+  'summary.failingItem': '{{index}}. {{id}}: {{title}} ({{findings}}{{critical}})',
   'summary.noFailing': 'Nenhum item com falhas.',
   'summary.criticalMark': ', crítico',
 

@@ -12,7 +12,7 @@ runRuleTests(rule, {
   invalid: [
     {
       code: deployment('  replicas: 1\n  template: {}\n'),
-      errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14, message: 'Deployment "web" runs 1 replica(s), so any restart is an outage; set replicas to at least 2.' }],
+      errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14, message: 'Deployment "web" runs fewer than 2 replicas (1), so any restart is an outage; set replicas to at least 2.' }],
       output: deployment('  replicas: 2\n  template: {}\n'),
     },
     {
