@@ -144,6 +144,9 @@ function isConfigFile(path: string): boolean {
   return CONFIG_FILE_NAMES.some((name) => path.endsWith(`/${name}`) || path.endsWith(`\\${name}`));
 }
 
+/** Languages whose documents are analyzed whatever their file name (files.associations). */
+const LANGUAGE_KINDS: Record<string, FileKind | undefined> = { dockerfile: 'dockerfile', nginx: 'nginx', terraform: 'terraform' };
+
 documents.onDidChangeContent(({ document }) => {
   const path = pathOf(document.uri);
   if (!path) return;
@@ -152,7 +155,7 @@ documents.onDidChangeContent(({ document }) => {
     return;
   }
   if (index.isExcluded(path)) return;
-  index.setText(path, document.getText(), document.version);
+  index.setText(path, document.getText(), document.version, LANGUAGE_KINDS[document.languageId]);
   invalidate(index.kindOf(path), path);
   schedule(document.uri, editorSettings.debounceMs);
 });

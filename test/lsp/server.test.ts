@@ -97,6 +97,15 @@ describe('language server over stdio', () => {
     assert.equal(suppressed.split('\n')[0], '# readiness-ignore dockerfile/non-root-user -- TODO: explain why');
   });
 
+  it('analyzes a file by its editor language when the name says nothing (files.associations)', async () => {
+    const uri = URI.file(join(workspace, 'proxy.cfg')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'nginx', version: 1, text: 'http {\n    server_tokens on;\n}\n' },
+    });
+    const published = await client.diagnostics(uri, (p) => p.version === 1);
+    assert.ok(published.diagnostics.some((d) => d.code === 'nginx/server-tokens'), JSON.stringify(published.diagnostics));
+  });
+
   it('folds nginx blocks from brace to brace', async () => {
     const uri = URI.file(join(workspace, 'nginx.conf')).toString();
     const text = 'events {}\nhttp {\n    server {\n        listen 80;\n        location / {\n            return 204;\n        }\n    }\n}\n';

@@ -118,10 +118,11 @@ export class WorkspaceIndex {
   }
 
   /** Sets the text of a file: from disk (no version) or from an open editor buffer. */
-  setText(path: string, text: string, version?: number): void {
+  setText(path: string, text: string, version?: number, kindHint?: FileKind): void {
     this.changed();
     if (isEvidenceCandidate(this.relative(path)) && !text.includes('\u0000')) this.evidence.set(path, text);
-    const detection = detectKind(path, text);
+    // The editor's language (a user's files.associations) decides when the path alone does not.
+    const detection = detectKind(path, text) ?? (kindHint ? { kind: kindHint } : undefined);
     if (!detection) {
       this.entries.delete(path);
       this.skipped.delete(path);
