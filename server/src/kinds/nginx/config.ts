@@ -198,11 +198,57 @@ function treeOf(root: NginxModel, view: WorkspaceView, analyzed: NginxModel): Ng
   return config;
 }
 
+/** The file-name part of each `include` of a model, as a matcher: what the file could possibly include. */
+const includeNameMatchers = new WeakMap<NginxModel, RegExp[]>();
+
+function includeNames(model: NginxModel): RegExp[] {
+  let matchers = includeNameMatchers.get(model);
+  if (!matchers) {
+    matchers = [];
+    const stack = [...model.directives];
+    while (stack.length) {
+      const directive = stack.pop()!;
+      if (directive.children) stack.push(...directive.children);
+      if (directive.name !== 'include' || directive.args.length !== 1) continue;
+      const name = directive.args[0].value.split(/[\\/]/).pop() ?? '';
+      const source = name.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^');
+      try {
+        matchers.push(new RegExp(`^${source}$`));
+      } catch {
+        matchers.push(/.*/);
+      }
+    }
+    includeNameMatchers.set(model, matchers);
+  }
+  return matchers;
+}
+
+/**
+ * Files that may include this one, directly or through others, judged by file names only: a
+ * superset of the real includers, so that only their trees are built (resolving every include of
+ * every config in a large workspace is what made each keystroke slow).
+ */
+function possibleIncluders(model: NginxModel, view: WorkspaceView): Set<string> {
+  const files = view.files('nginx').filter((file) => file.model.kind === 'nginx' && file.model.text.includes('include'));
+  const reached = new Set<string>();
+  const names = [nodePath.basename(model.path)];
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index];
+    for (const file of files) {
+      if (reached.has(file.path) || !includeNames(file.model as NginxModel).some((matcher) => matcher.test(name))) continue;
+      reached.add(file.path);
+      names.push(nodePath.basename(file.path));
+    }
+  }
+  return reached;
+}
+
 function findRootConfig(model: NginxModel, view: WorkspaceView, ownTree: NginxConfig): NginxConfig | undefined {
   let best: NginxConfig | undefined;
+  const includers = possibleIncluders(model, view);
   for (const file of view.files('nginx')) {
     // A file this one includes is not its parent, even when it includes this one back (a cycle).
-    if (ownTree.files.has(file.path) || file.model.kind !== 'nginx' || !file.model.text.includes('include')) continue;
+    if (!includers.has(file.path) || ownTree.files.has(file.path) || file.model.kind !== 'nginx') continue;
     const candidate = treeOf(file.model as NginxModel, view, model);
     if (!candidate.files.has(model.path)) continue;
     if (!best || candidate.files.size > best.files.size || (candidate.files.size === best.files.size && rootRank(candidate) < rootRank(best))) {
