@@ -43,6 +43,18 @@ describe('nginx includes', () => {
     assert.equal(effective(server, 'server_tokens')[0].path, '/w/nginx.conf');
   });
 
+  it('finds the outermost includer through a chain of differently named files', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': 'events {}\nhttp {\n    server_tokens off;\n    include sites-enabled/*;\n}\n',
+      '/w/sites-enabled/example.com': 'server {\n    listen 443 ssl;\n    include snippets/tls.conf;\n}\n',
+      '/w/snippets/tls.conf': 'ssl_protocols TLSv1.2 TLSv1.3;\n',
+      '/w/unrelated.conf': 'http { include other/*.types; }\n',
+    });
+    const config = nginxConfigOf(models['/w/snippets/tls.conf'], view);
+    assert.equal(config.root.path, '/w/nginx.conf');
+    assert.deepEqual([...config.files.keys()].sort(), ['/w/nginx.conf', '/w/sites-enabled/example.com', '/w/snippets/tls.conf']);
+  });
+
   it('resolves relative to the root file\'s folder and by trailing segments of absolute paths', () => {
     const { models, view } = workspace({
       '/w/nginx.conf': ROOT,
