@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, insertInBlock, isRedirectOnly, reportOnce } from '../../server/src/kinds/nginx/config';
+import { effective, httpServers, insertInBlock, isRedirectOnly, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -45,6 +45,7 @@ export default defineRule<NginxModel>({
           report(last, { span: value.span, messageId: 'off', fix: (fixer) => fixer.replace(value.span, 'on') });
           continue;
         }
+        if (hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
         report(owner, {
           span: owner.directive.nameSpan,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { addInheritedEdit, descendants, effectiveHeaders, httpServers, isTlsServer, own, type NginxContext, reportOnce } from '../../server/src/kinds/nginx/config';
+import { addInheritedEdit, descendants, effectiveHeaders, httpServers, isTlsServer, own, type NginxContext, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 const MIN_MAX_AGE = 31536000;
 const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
@@ -43,6 +43,7 @@ export default defineRule<NginxModel>({
       const check = (block: NginxContext) => {
         const hsts = effectiveHeaders(block).filter((header) => header.name === 'strict-transport-security');
         if (hsts.length === 0) {
+          if (hasUnknownInclude(config, block)) return;
           const owner = block.owner!;
           report(owner, {
             span: owner.directive.nameSpan,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, insertInBlock, isTlsServer, listens, reportOnce } from '../../server/src/kinds/nginx/config';
+import { effective, httpServers, insertInBlock, isTlsServer, listens, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -36,7 +36,7 @@ export default defineRule<NginxModel>({
       for (const server of httpServers(config)) {
         if (!isTlsServer(server) || listens(server).some((listen) => listen.http2)) continue;
         // `http2 on` satisfies the rule; an explicit `http2 off` is a decision, not an omission.
-        if (effective(server, 'http2').length) continue;
+        if (effective(server, 'http2').length || hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fixTitle: 'Enable HTTP/2', fix: () => insertInBlock(server, ['http2 on;'], ['listen']) });
       }

@@ -7,6 +7,7 @@ import {
   insertInBlock,
   isAcmeLocation,
   isRedirectOnly,
+  hasUnknownInclude,
   isTlsServer,
   reportOnce,
 } from '../../server/src/kinds/nginx/config';
@@ -43,7 +44,7 @@ export default defineRule<NginxModel>({
   check(_model, context) {
     reportOnce(context, 'nginx/https-redirect', (config, report) => {
       for (const server of httpServers(config)) {
-        if (!acceptsPlainHttp(server) || isRedirectOnly(server)) continue;
+        if (!acceptsPlainHttp(server) || isRedirectOnly(server) || hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
         // A server-level return would also catch the ACME challenge and the HTTPS side of a mixed server.
         const fixable = !isTlsServer(server) && !descendants(server, ['location']).some(isAcmeLocation);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, insertInBlock, own, sourceOf, reportOnce } from '../../server/src/kinds/nginx/config';
+import { effective, insertInBlock, own, sourceOf, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 const EXPECTED: { header: string; line: string }[] = [
   { header: 'Host', line: 'proxy_set_header Host $host;' },
@@ -42,7 +42,7 @@ export default defineRule<NginxModel>({
   check(_model, context) {
     reportOnce(context, 'nginx/proxy-headers', (config, report) => {
       for (const location of config.contexts) {
-        if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0) continue;
+        if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0 || hasUnknownInclude(config, location)) continue;
         const inEffect = effective(location, 'proxy_set_header');
         const names = new Set(inEffect.map((placed) => placed.directive.args[0]?.value.toLowerCase()));
         const missing = EXPECTED.filter((expected) => !names.has(expected.header.toLowerCase()));

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { TextEdit } from '../../server/src/engine/types';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { ancestors, effective, insertInBlock, own, type NginxContext, reportOnce } from '../../server/src/kinds/nginx/config';
+import { ancestors, effective, insertInBlock, own, type NginxContext, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 const UPSTREAM_PASSES = ['proxy_pass', 'fastcgi_pass', 'grpc_pass', 'uwsgi_pass', 'scgi_pass'];
 
@@ -50,7 +50,7 @@ export default defineRule<NginxModel>({
       for (const location of config.contexts) {
         if (location.kind !== 'location' || !location.owner) continue;
         const pass = UPSTREAM_PASSES.find((name) => own(location, name).length > 0);
-        if (!pass || effective(location, 'limit_req').length) continue;
+        if (!pass || effective(location, 'limit_req').length || hasUnknownInclude(config, location)) continue;
         const owner = location.owner;
         report(owner, {
           span: owner.directive.nameSpan,

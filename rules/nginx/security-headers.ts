@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { addInheritedEdit, effectiveHeaders, httpServers, isRedirectOnly, type HeaderSetting, reportOnce } from '../../server/src/kinds/nginx/config';
+import { addInheritedEdit, effectiveHeaders, httpServers, isRedirectOnly, type HeaderSetting, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 interface Requirement {
   header: string;
@@ -67,7 +67,7 @@ export default defineRule<NginxModel>({
   check(_model, context) {
     reportOnce(context, 'nginx/security-headers', (config, report) => {
       for (const server of httpServers(config)) {
-        if (isRedirectOnly(server)) continue;
+        if (isRedirectOnly(server) || hasUnknownInclude(config, server)) continue;
         const headers = effectiveHeaders(server);
         const owner = server.owner!;
         for (const requirement of REQUIREMENTS) {

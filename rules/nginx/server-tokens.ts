@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpBlocks, httpServers, insertInBlock, own, type NginxContext, reportOnce } from '../../server/src/kinds/nginx/config';
+import { effective, httpBlocks, httpServers, insertInBlock, own, type NginxContext, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -43,6 +43,7 @@ export default defineRule<NginxModel>({
         }
       }
       const missingIn = (block: NginxContext) => {
+        if (hasUnknownInclude(config, block)) return;
         const owner = block.owner!;
         report(owner, {
           span: owner.directive.nameSpan,

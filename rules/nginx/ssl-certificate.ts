@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, isTlsServer, reportOnce } from '../../server/src/kinds/nginx/config';
+import { effective, httpServers, isTlsServer, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -38,7 +38,7 @@ export default defineRule<NginxModel>({
         // A server that rejects every handshake (a catch-all default) needs no certificate.
         if (effective(server, 'ssl_reject_handshake').some((placed) => placed.directive.args[0]?.value === 'on')) continue;
         const missing = ['ssl_certificate', 'ssl_certificate_key'].filter((name) => effective(server, name).length === 0);
-        if (missing.length === 0) continue;
+        if (missing.length === 0 || hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', data: { directives: missing.join(' and ') } });
       }

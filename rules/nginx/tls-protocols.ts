@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, insertInBlock, isTlsServer, own, reportOnce } from '../../server/src/kinds/nginx/config';
+import { effective, httpServers, insertInBlock, isTlsServer, own, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
 
 const WEAK = new Set(['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1']);
 const MODERN = 'TLSv1.2 TLSv1.3';
@@ -54,7 +54,7 @@ export default defineRule<NginxModel>({
         }
       }
       for (const server of httpServers(config)) {
-        if (!isTlsServer(server) || effective(server, 'ssl_protocols').length) continue;
+        if (!isTlsServer(server) || effective(server, 'ssl_protocols').length || hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
         report(owner, {
           span: owner.directive.nameSpan,

@@ -8,6 +8,10 @@ runRuleTests(rule, {
     'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n}\n',
     { name: 'plain HTTP servers are out of scope', code: 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n' },
     {
+      name: 'a TLS snippet the workspace does not have may send it: unknown, so silent',
+      code: 'server {\n    listen 443 ssl;\n    include /etc/letsencrypt/options-ssl-nginx.conf;\n}\n',
+    },
+    {
       name: 'inherited from http by a location without add_header',
       code: 'http {\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    server {\n        listen 443 ssl;\n        location / {\n            root /srv;\n        }\n    }\n}\n',
     },

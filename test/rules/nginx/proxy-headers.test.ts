@@ -9,8 +9,19 @@ runRuleTests(rule, {
     `server {\n    location / {\n        proxy_pass http://app;\n${FOUR}    }\n}\n`,
     { name: 'inherited from the server', code: `server {\n${FOUR.replace(/^    /gm, '')}    location / {\n        proxy_pass http://app;\n    }\n}\n` },
     { name: 'no proxy_pass', code: 'server {\n    location / {\n        root /srv;\n    }\n}\n' },
+    {
+      name: 'an include the workspace does not have may set them: unknown, so silent',
+      code: 'server {\n    location / {\n        include /config/nginx/proxy.conf;\n        proxy_pass http://app;\n    }\n}\n',
+    },
   ],
   invalid: [
+    {
+      name: 'includes of known content (mime.types) do not hide a gap',
+      code: 'http {\n    include /etc/nginx/mime.types;\n    server {\n        location / {\n            proxy_pass http://app;\n            proxy_set_header X-Real-IP $remote_addr;\n            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n            proxy_set_header X-Forwarded-Proto $scheme;\n        }\n    }\n}\n',
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 17, message: 'This proxy_pass location does not forward Host; add the missing proxy_set_header lines.' }],
+      output:
+        'http {\n    include /etc/nginx/mime.types;\n    server {\n        location / {\n            proxy_pass http://app;\n            proxy_set_header X-Real-IP $remote_addr;\n            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n            proxy_set_header X-Forwarded-Proto $scheme;\n            proxy_set_header Host $host;\n        }\n    }\n}\n',
+    },
     {
       name: 'none forwarded',
       code: 'server {\n    location / {\n        proxy_pass http://app;\n    }\n}\n',

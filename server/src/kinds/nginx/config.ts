@@ -260,6 +260,32 @@ function findRootConfig(model: NginxModel, view: WorkspaceView, ownTree: NginxCo
 
 const rootRank = (config: NginxConfig) => (config.root.path.endsWith('nginx.conf') ? 0 : 1);
 
+/** Includes shipped with nginx whose content is known and never sets headers, TLS, limits or proxying. */
+const KNOWN_CONTENT_INCLUDES = /^(?:mime\.types|fastcgi_params|fastcgi\.conf|uwsgi_params|scgi_params|koi-utf|koi-win|win-utf)$/;
+const unknownIncludes = new WeakMap<NginxConfig, Set<Placed>>();
+
+/**
+ * True when an include in effect for the context (in it or an enclosing block) names a file the
+ * workspace does not have (`include /config/nginx/proxy.conf;`): what it sets is unknown, so rules
+ * about a missing directive stay silent there rather than guess (no false positive).
+ */
+export function hasUnknownInclude(config: NginxConfig, context: NginxContext): boolean {
+  let unknown = unknownIncludes.get(config);
+  if (!unknown) {
+    unknown = new Set(
+      config.includes
+        .filter((resolution) => resolution.missing && !KNOWN_CONTENT_INCLUDES.test(nodePath.basename(resolution.pattern)))
+        .map((resolution) => resolution.include),
+    );
+    unknownIncludes.set(config, unknown);
+  }
+  if (unknown.size === 0) return false;
+  for (let current: NginxContext | undefined = context; current; current = current.parent) {
+    if (current.directives.some((placed) => unknown!.has(placed))) return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Questions rules ask.
 
