@@ -54,6 +54,7 @@ let roots: string[] = [];
 let clientLocale: string | undefined;
 let supportsConfiguration = false;
 let supportsWatcherRegistration = false;
+let supportsWorkspaceFolders = false;
 let editorSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 let config: WorkspaceConfig = loadConfigText('');
 let settings: AnalysisSettings = analysisSettings(config);
@@ -74,12 +75,13 @@ connection.onInitialize((params: InitializeParams) => {
   clientLocale = (params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale;
   supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
   supportsWatcherRegistration = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  supportsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       foldingRangeProvider: true,
-      workspace: { workspaceFolders: { supported: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'readiness', version: '0.1.0' },
   };
@@ -90,11 +92,30 @@ connection.onInitialized(() => {
   if (supportsWatcherRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
   }
+  if (supportsWorkspaceFolders) watchWorkspaceFolders();
   ready = start();
 });
 
 /** Kinds whose parser could not start (a missing WebAssembly file): their files get one error diagnostic. */
 let unavailableKinds = new Map<FileKind, Error>();
+
+function watchWorkspaceFolders() {
+  connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+    await ready;
+    for (const folder of removed) {
+      const path = URI.parse(folder.uri).fsPath;
+      roots = roots.filter((root) => root !== path);
+      index.forget(path);
+    }
+    for (const folder of added) {
+      const path = URI.parse(folder.uri).fsPath;
+      roots.push(path);
+      index.scan(path);
+    }
+    findingsCache.clear();
+    refreshAll();
+  });
+}
 
 async function start(): Promise<void> {
   unavailableKinds = await initEachKind();

@@ -193,3 +193,40 @@ describe('language server without the Terraform WebAssembly files', () => {
     }
   });
 });
+
+describe('language server with workspace folders added later', () => {
+  it('indexes a folder added to the workspace and shows its findings in the checklist', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'readiness-folder-a-'));
+    const second = mkdtempSync(join(tmpdir(), 'readiness-folder-b-'));
+    writeFileSync(join(second, 'Dockerfile'), 'FROM node:20-alpine\nCMD ["node"]\n');
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const folderClient = new Client(child);
+    type Report = { analyzedFiles: number; categories: { items: { id: string; findings: { file: string }[] }[] }[] };
+    try {
+      await folderClient.connection.sendRequest('initialize', {
+        processId: process.pid,
+        workspaceFolders: [{ uri: URI.file(first).toString(), name: 'a' }],
+        capabilities: { workspace: { workspaceFolders: true } },
+      });
+      const indexed = folderClient.checklistChanged();
+      await folderClient.connection.sendNotification('initialized', {});
+      await indexed;
+      const before = (await folderClient.connection.sendRequest('readiness/checklist')) as Report;
+      assert.equal(before.analyzedFiles, 0);
+
+      const changed = folderClient.checklistChanged();
+      await folderClient.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: URI.file(second).toString(), name: 'b' }], removed: [] },
+      });
+      await changed;
+      const after = (await folderClient.connection.sendRequest('readiness/checklist')) as Report;
+      assert.equal(after.analyzedFiles, 1);
+      const item = after.categories.flatMap((category) => category.items).find((entry) => entry.id === 'deployment/docker-security-context')!;
+      assert.ok(item.findings.some((finding) => finding.file.endsWith('Dockerfile')), JSON.stringify(item.findings));
+    } finally {
+      child.kill();
+      rmSync(first, { recursive: true, force: true });
+      rmSync(second, { recursive: true, force: true });
+    }
+  });
+});

@@ -150,6 +150,14 @@ export class WorkspaceIndex {
     this.readFromDisk(path);
   }
 
+  /** Drops every file under a folder (a workspace folder was removed). */
+  forget(folder: string): void {
+    const prefix = folder.endsWith(sep) ? folder : folder + sep;
+    for (const path of [...this.entries.keys(), ...this.evidence.keys(), ...this.skipped.keys()]) {
+      if (path.startsWith(prefix)) this.remove(path);
+    }
+  }
+
   remove(path: string): void {
     this.changed();
     this.entries.delete(path);
