@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, probeFix } from '../../server/src/kinds/kubernetes/checks';
+import { checkProbe } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 
 export default defineRule<KubernetesModel>({
@@ -31,15 +31,6 @@ export default defineRule<KubernetesModel>({
     },
   },
   check(model, context) {
-    for (const container of model.containers) {
-      if (container.type !== 'container' || container.livenessProbe) continue;
-      context.report({
-        span: container.nameSpan,
-        messageId: 'missing',
-        data: { name: container.name ?? '?' },
-        fixTitle: 'Add an HTTP liveness probe on /health',
-        fix: () => probeFix(editorFor(context), container, 'livenessProbe'),
-      });
-    }
+    checkProbe(model, context, 'livenessProbe', 'Add an HTTP liveness probe on /health');
   },
 });

@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, resourcesFix, runningContainers } from '../../server/src/kinds/kubernetes/checks';
+import { checkResources } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -32,18 +31,6 @@ export default defineRule<KubernetesModel>({
     },
   },
   check(model, context) {
-    for (const container of runningContainers(model)) {
-      const { reader } = container.pod.owner;
-      const limits = reader.getMap(container.resources, 'limits');
-      const missing = ['cpu', 'memory'].filter((key) => scalarString(reader.get(limits, key)) === undefined);
-      if (missing.length === 0) continue;
-      context.report({
-        span: container.nameSpan,
-        messageId: 'missing',
-        data: { name: container.name ?? '?', resources: missing.join(' and ') },
-        fixTitle: 'Add CPU and memory limits',
-        fix: () => resourcesFix(editorFor(context), container, 'limits', missing),
-      });
-    }
+    checkResources(model, context, 'limits', 'Add CPU and memory limits');
   },
 });

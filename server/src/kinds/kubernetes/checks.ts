@@ -176,6 +176,37 @@ const SEED_RESOURCES: Record<'requests' | 'limits', Record<string, string>> = {
 };
 
 /** Inserts the missing keys (memory before cpu, as in the seed) into the container's resources. */
+/** The shared check of k8s/resource-requests and k8s/resource-limits: cpu and memory in one section. */
+export function checkResources(model: KubernetesModel, context: RuleContext<KubernetesModel>, section: 'requests' | 'limits', fixTitle: string): void {
+  for (const container of runningContainers(model)) {
+    const { reader } = container.pod.owner;
+    const values = reader.getMap(container.resources, section);
+    const missing = ['cpu', 'memory'].filter((key) => scalarString(reader.get(values, key)) === undefined);
+    if (missing.length === 0) continue;
+    context.report({
+      span: container.nameSpan,
+      messageId: 'missing',
+      data: { name: container.name ?? '?', resources: missing.join(' and ') },
+      fixTitle,
+      fix: () => resourcesFix(editorFor(context), container, section, missing),
+    });
+  }
+}
+
+/** The shared check of k8s/liveness-probe and k8s/readiness-probe (init and ephemeral containers need none). */
+export function checkProbe(model: KubernetesModel, context: RuleContext<KubernetesModel>, probe: 'livenessProbe' | 'readinessProbe', fixTitle: string): void {
+  for (const container of model.containers) {
+    if (container.type !== 'container' || container[probe]) continue;
+    context.report({
+      span: container.nameSpan,
+      messageId: 'missing',
+      data: { name: container.name ?? '?' },
+      fixTitle,
+      fix: () => probeFix(editorFor(context), container, probe),
+    });
+  }
+}
+
 export function resourcesFix(editor: YamlEditor, container: Container, section: 'requests' | 'limits', missing: string[]): TextEdit[] | null {
   const values: YObject = {};
   for (const [key, value] of Object.entries(SEED_RESOURCES[section])) if (missing.includes(key)) values[key] = value;
