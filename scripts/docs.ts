@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../rules';
 import { SEED_ITEMS } from '../server/src/checklist/seed-items';
+import { APPLICATION_FIELDS, ATTESTATION_STATUSES, SEVERITY_SETTINGS, SIGNOFF_ROLES } from '../server/src/engine/config';
 import type { RuleMeta } from '../server/src/engine/rule';
 
 const root = join(__dirname, '..');
@@ -84,7 +85,69 @@ function ruleTable(): string {
   return rows.join('\n');
 }
 
+/** A JSON schema for `.readiness.yml`, so YAML editors complete rule ids, options and checklist ids. */
+function configSchema(): string {
+  const severity = { enum: [...SEVERITY_SETTINGS] };
+  const rules: Record<string, unknown> = {};
+  for (const { meta } of ALL_RULES) {
+    const options: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(meta.options ?? {})) {
+      const type = spec.type === 'string[]' ? { type: 'array', items: { type: 'string' } } : { type: spec.type };
+      options[name] = { ...type, description: spec.description, default: spec.default, ...(spec.type === 'number' && spec.minimum !== undefined ? { minimum: spec.minimum } : {}) };
+    }
+    rules[meta.id] = {
+      description: `${meta.title} (default: ${meta.severity}).`,
+      oneOf: [
+        severity,
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { severity, ...(Object.keys(options).length ? { options: { type: 'object', additionalProperties: false, properties: options } } : {}) },
+        },
+      ],
+    };
+  }
+  const status = { enum: [...ATTESTATION_STATUSES] };
+  const checklist: Record<string, unknown> = {};
+  for (const item of SEED_ITEMS.filter((entry) => !entry.id.startsWith('signoff/'))) {
+    checklist[item.id] = {
+      description: `${item.title}: ${item.seedText}`,
+      oneOf: [
+        status,
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['status'],
+          properties: { status, by: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' } },
+        },
+      ],
+    };
+  }
+  const signoff = { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' }, date: { type: 'string' } } };
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Production Readiness configuration (.readiness.yml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: { description: 'Severity and options per rule id.', type: 'object', additionalProperties: false, properties: rules },
+      exclude: { description: 'Globs, relative to the workspace, never analyzed.', type: 'array', items: { type: 'string' } },
+      locale: { description: 'Language of rule messages and reports.', enum: ['en', 'pt-BR'] },
+      application: {
+        description: "The seed's application information.",
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, { type: 'string' }])),
+      },
+      checklist: { description: 'Manual attestations by checklist item id.', type: 'object', additionalProperties: false, properties: checklist },
+      signoff: { description: 'The four sign-offs.', type: 'object', additionalProperties: false, properties: Object.fromEntries(SIGNOFF_ROLES.map((role) => [role, signoff])) },
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 const expected = new Map<string, string>();
+expected.set(join(root, 'schemas', 'readiness.schema.json'), configSchema());
 for (const { meta } of ALL_RULES) expected.set(join(root, 'docs/rules', `${meta.id}.md`), rulePage(meta));
 const readmePath = join(root, 'README.md');
 const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
