@@ -123,6 +123,7 @@ async function run() {
 
   await step('mark an unverified item as done from the panel', () => markDone());
 
+  await step('show only failing items, then all again', () => filterFailing());
   await step('sign off as Tech Lead from the command palette', () => signOffAsTechLead());
   await step('export the Markdown report from the command palette', () => exportMarkdownReport(workspace));
 
@@ -457,6 +458,17 @@ async function runCommand(title) {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: DEADLINE.ui });
   await page.keyboard.press('Enter');
+}
+
+async function filterFailing() {
+  const notVerified = page.locator('.sidebar .monaco-list-row', { hasText: /not verified|não verificado/ });
+  await notVerified.first().waitFor({ timeout: DEADLINE.tree });
+  await runCommand('Readiness: Show Only Failing Items');
+  await notVerified.first().waitFor({ state: 'detached', timeout: DEADLINE.tree });
+  await page.locator('.sidebar .monaco-list-row:has(.codicon-error)').first().waitFor({ timeout: DEADLINE.ui });
+  await shot('only-failing');
+  await runCommand('Readiness: Show All Items');
+  await notVerified.first().waitFor({ timeout: DEADLINE.tree });
 }
 
 async function signOffAsTechLead() {
