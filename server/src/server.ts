@@ -3,7 +3,7 @@
  * kinds, rules); this file keeps the workspace index current and turns findings into
  * diagnostics, code actions and the checklist. Runs over node IPC (VS Code) or --stdio (others).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionKind,
@@ -59,6 +59,8 @@ let editorSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 let config: WorkspaceConfig = loadConfigText('');
 let settings: AnalysisSettings = analysisSettings(config);
 let ready: Promise<void> = Promise.resolve();
+/** Kinds whose parser could not start (a missing WebAssembly file): their files get one error diagnostic. */
+let unavailableKinds = new Map<FileKind, Error>();
 
 /** Findings of every workspace file, for the checklist; invalidated per kind when a file changes. */
 const findingsCache = new Map<string, Finding[]>();
@@ -95,9 +97,6 @@ connection.onInitialized(() => {
   if (supportsWorkspaceFolders) watchWorkspaceFolders();
   ready = start();
 });
-
-/** Kinds whose parser could not start (a missing WebAssembly file): their files get one error diagnostic. */
-let unavailableKinds = new Map<FileKind, Error>();
 
 function watchWorkspaceFolders() {
   connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
@@ -139,21 +138,12 @@ async function loadSettings(): Promise<void> {
     const hidden = Object.entries(filesExclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
     editorSettings.exclude = [...(editorSettings.exclude ?? []), ...hidden];
   }
-  const configPath = roots.map((root) => CONFIG_FILE_NAMES.map((name) => join(root, name))).flat().find(readable);
+  const configPath = roots.map((root) => CONFIG_FILE_NAMES.map((name) => join(root, name))).flat().find((path) => existsSync(path));
   const open = configPath ? documents.get(URI.file(configPath).toString()) : undefined;
   config = configPath ? loadConfigText(open?.getText() ?? readFileSync(configPath, 'utf8'), configPath) : loadConfigText('');
   settings = analysisSettings(config, editorSettings, clientLocale);
   index.setOptions({ exclude: [...editorSettings.exclude, ...config.config.exclude], maxFileSizeKb: editorSettings.maxFileSizeKb });
   findingsCache.clear();
-}
-
-function readable(path: string): boolean {
-  try {
-    readFileSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function pathOf(uri: string): string | undefined {
