@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { imageFamily, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { imageFamily, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
 
 export default defineRule<DockerfileModel>({
   meta: {
@@ -16,6 +16,7 @@ export default defineRule<DockerfileModel>({
     messages: {
       missing: 'The final stage never switches to a non-root USER, so the container runs as root; add a USER before CMD/ENTRYPOINT.',
       root: 'The last USER of the final stage is {{user}}, so the container runs as root; switch to a non-root user.',
+      inheritedRoot: 'The final stage inherits USER {{user}} from stage {{stage}}, so the container runs as root; add a non-root USER.',
     },
     examples: {
       bad: 'FROM node:20-slim\nCMD ["node", "server.js"]',
@@ -28,23 +29,28 @@ export default defineRule<DockerfileModel>({
       messages: {
         missing: 'O estágio final nunca muda para um USER não-root, então o container roda como root; adicione um USER antes de CMD/ENTRYPOINT.',
         root: 'O último USER do estágio final é {{user}}, então o container roda como root; mude para um usuário não-root.',
+        inheritedRoot: 'O estágio final herda o USER {{user}} do estágio {{stage}}, então o container roda como root; adicione um USER não-root.',
       },
     },
   },
   check(model, context) {
     const stage = model.finalStage;
     if (!stage || stage.from.isScratch) return;
-    const lastUser = stage.users[stage.users.length - 1];
+    // A stage built FROM an earlier stage runs as that stage's last USER unless it switches again.
+    const lastUser = stageLineage(stage)
+      .map((current) => current.users[current.users.length - 1])
+      .find((user) => user !== undefined);
     if (lastUser && !lastUser.isRoot) return;
-    if (lastUser) {
+    if (lastUser && stage.users.includes(lastUser)) {
       context.report({ span: lastUser.userSpan, messageId: 'root', data: { user: lastUser.user } });
       return;
     }
     const anchor = stage.entrypoint ?? stage.cmd;
     const insertAt = anchor ? Math.min(anchor.span.start, stage.cmd?.span.start ?? Infinity, stage.entrypoint?.span.start ?? Infinity) : undefined;
     context.report({
-      span: stage.from.span,
-      messageId: 'missing',
+      ...(lastUser
+        ? { span: stage.from.imageSpan, messageId: 'inheritedRoot', data: { user: lastUser.user, stage: stage.from.name } }
+        : { span: stage.from.span, messageId: 'missing' }),
       fixTitle: 'Create an unprivileged user and switch to it',
       fix: (fixer) => {
         const eol = context.lines.eol;

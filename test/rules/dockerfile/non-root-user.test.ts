@@ -7,6 +7,7 @@ runRuleTests(rule, {
     'FROM golang:1.22 AS build\nRUN go build ./...\nFROM gcr.io/distroless/static:nonroot\nUSER 65532:65532\n',
     { name: 'root in a build stage only', code: 'FROM node:20 AS build\nUSER root\nRUN npm ci\nFROM node:20-slim\nUSER 1000\n' },
     { name: 'scratch images have no users', code: 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n' },
+    { name: 'the user is inherited from the stage it builds on', code: 'FROM node:20-alpine AS base\nUSER node\nFROM base\nCMD ["node", "server.js"]\n' },
     '',
   ],
   invalid: [
@@ -34,6 +35,12 @@ runRuleTests(rule, {
       code: 'FROM node:20\nUSER node\nUSER root\nCMD ["node"]\n',
       errors: [{ messageId: 'root', line: 3, column: 6, endLine: 3, endColumn: 10, message: 'The last USER of the final stage is root, so the container runs as root; switch to a non-root user.' }],
       output: null,
+    },
+    {
+      name: 'root inherited from the stage it builds on',
+      code: 'FROM node:20 AS base\nUSER root\nRUN npm ci\nFROM base\nCMD ["node"]\n',
+      errors: [{ messageId: 'inheritedRoot', line: 4, column: 6, endLine: 4, endColumn: 10, message: 'The final stage inherits USER root from stage base, so the container runs as root; add a non-root USER.' }],
+      output: 'FROM node:20 AS base\nUSER root\nRUN npm ci\nFROM base\nRUN groupadd --system app && useradd --system --gid app --uid 10001 --no-create-home app\nUSER app\nCMD ["node"]\n',
     },
     {
       name: 'uid 0 with group',
