@@ -1,5 +1,3 @@
-import type { RuleMeta } from './rule';
-
 import manifest from '../../../package.json';
 
 /**
@@ -10,8 +8,4 @@ export const REPOSITORY_URL = manifest.repository.url.replace(/^git\+/, '').repl
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
-}
-
-export function ruleDocsPath(meta: Pick<RuleMeta, 'id'>): string {
-  return `docs/rules/${meta.id}.md`;
 }
