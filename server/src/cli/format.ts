@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { ALL_RULES } from '../../../rules';
-import { ruleDocsUrl } from '../engine/docs';
+import { REPOSITORY_URL, ruleDocsUrl } from '../engine/docs';
 import type { Finding, Severity } from '../engine/types';
 import type { Locale } from '../engine/analyze';
 import { t } from '../i18n';
@@ -113,7 +113,7 @@ export function toSarif(scan: ProjectScan, version: string) {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'readiness', version, informationUri: ruleDocsUrl('').replace(/\/blob\/main\/docs\/rules\/\.md$/, ''), rules } },
+        tool: { driver: { name: 'readiness', version, informationUri: REPOSITORY_URL, rules } },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileUri(scan.root) + '/' } },
         results: findings.map((finding) => ({
           ruleId: finding.ruleId,
