@@ -41,6 +41,7 @@ import { LineIndex, lineIndexOf } from './engine/text';
 import type { FileKind, Finding } from './engine/types';
 import { initEachKind, kindSupport } from './kinds';
 import { codeActionsFor, skippedDiagnostic, toDiagnostic, unavailableDiagnostic } from './lsp/convert';
+import { VERSION } from './package-info';
 import { configFindings } from './project';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, loadConfigText, type EditorSettings, type WorkspaceConfig } from './settings';
 import { resolveLocale } from './i18n';
@@ -85,7 +86,7 @@ connection.onInitialize((params: InitializeParams) => {
       foldingRangeProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'readiness', version: '0.1.0' },
+    serverInfo: { name: 'readiness', version: VERSION },
   };
 });
 

@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { ALL_RULES } from '../../../rules';
-import { REPOSITORY_URL, ruleDocsUrl } from '../engine/docs';
+import { ruleDocsUrl } from '../engine/docs';
+import { REPOSITORY_URL } from '../package-info';
 import type { Finding, Severity } from '../engine/types';
 import type { Locale } from '../engine/analyze';
 import { t } from '../i18n';

@@ -4,11 +4,10 @@ import type { Locale } from '../engine/analyze';
 import type { Severity } from '../engine/types';
 import { checklistFor } from '../checklist-service';
 import { renderReport, renderSummary } from '../checklist/report';
+import { VERSION } from '../package-info';
 import { scanProject } from '../project';
 import { resolveLocale, t } from '../i18n';
 import { reportable, toJson, toSarif, toText } from './format';
-
-const VERSION = '0.1.0';
 
 const USAGE = `Usage:
   readiness scan [PATH...] [--format text|json|sarif] [--fail-on error|warning|never]

@@ -1,11 +1,6 @@
-import manifest from '../../../package.json';
+import { REPOSITORY_URL } from '../package-info';
 
-/**
- * Where rule pages live, from package.json's `repository` (the client reads the same field):
- * diagnostics link there (codeDescription.href) and SARIF names it helpUri.
- */
-export const REPOSITORY_URL = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
-
+/** A rule's page: diagnostics link there (codeDescription.href) and SARIF names it helpUri. */
 export function ruleDocsUrl(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 }
