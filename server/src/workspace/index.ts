@@ -72,27 +72,7 @@ export class WorkspaceIndex {
 
   /** Walks a folder (the root by default), reading every file that may be supported or may be evidence. */
   scan(folder: string = this.root): void {
-    const walk = (dir: string) => {
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        const path = join(dir, name);
-        if (ALWAYS_SKIPPED.has(name) || this.isExcluded(path)) continue;
-        let stats;
-        try {
-          stats = statSync(path);
-        } catch {
-          continue;
-        }
-        if (stats.isDirectory()) walk(path);
-        else if (stats.isFile()) this.readFromDisk(path, stats.size);
-      }
-    };
-    walk(folder);
+    walkFiles(folder, (path, name) => !ALWAYS_SKIPPED.has(name) && !this.isExcluded(path), (path, size) => this.readFromDisk(path, size));
   }
 
   /** (Re)reads a file from disk unless an editor owns it; used by the scan and file watchers. */
@@ -263,15 +243,12 @@ function readTextIfExists(path: string): string | undefined {
   }
 }
 
-/** Files matching an absolute glob (nginx `include conf.d/*.conf`), sorted like nginx does. */
-export function globFiles(pattern: string): string[] {
-  if (!/[*?[]/.test(pattern)) return readTextIfExists(pattern) === undefined ? [] : [pattern];
-  const parts = pattern.split('/');
-  const firstGlob = parts.findIndex((part) => /[*?[]/.test(part));
-  const base = parts.slice(0, firstGlob).join('/') || '/';
-  const results: string[] = [];
+/**
+ * Every file below a folder, depth first; `enter` decides which entries (files and folders) are
+ * visited. Unreadable entries are skipped, never thrown.
+ */
+function walkFiles(folder: string, enter: (path: string, name: string, depth: number) => boolean, visit: (path: string, size: number) => void): void {
   const walk = (dir: string, depth: number) => {
-    if (depth > parts.length) return;
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -280,6 +257,7 @@ export function globFiles(pattern: string): string[] {
     }
     for (const name of names) {
       const path = join(dir, name);
+      if (!enter(path, name, depth)) continue;
       let stats;
       try {
         stats = statSync(path);
@@ -287,9 +265,22 @@ export function globFiles(pattern: string): string[] {
         continue;
       }
       if (stats.isDirectory()) walk(path, depth + 1);
-      else if (minimatch(path, pattern)) results.push(path);
+      else if (stats.isFile()) visit(path, stats.size);
     }
   };
-  walk(base, firstGlob);
+  walk(folder, 0);
+}
+
+/** Files matching an absolute glob (nginx `include conf.d/*.conf`), sorted like nginx does. */
+export function globFiles(pattern: string): string[] {
+  if (!/[*?[]/.test(pattern)) return readTextIfExists(pattern) === undefined ? [] : [pattern];
+  const parts = pattern.split('/');
+  const firstGlob = parts.findIndex((part) => /[*?[]/.test(part));
+  const base = parts.slice(0, firstGlob).join('/') || '/';
+  const maxDepth = parts.length - firstGlob;
+  const results: string[] = [];
+  walkFiles(base, (_path, _name, depth) => depth < maxDepth, (path) => {
+    if (minimatch(path, pattern)) results.push(path);
+  });
   return results.sort();
 }

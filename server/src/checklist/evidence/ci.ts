@@ -4,7 +4,7 @@
  * proves nothing by its name.
  */
 import { isMap, isSeq } from 'yaml';
-import { commands, get, getStr, items, loc, pairs, short, str, type Command, type Detector, type DetectorHit, type SourceFile } from './source';
+import { commands, firstHitPerItem, get, getStr, items, loc, pairs, short, str, type Command, type Detector, type DetectorHit, type SourceFile } from './source';
 import type { Localized } from '../catalog';
 
 interface CiStep {
@@ -167,13 +167,7 @@ export const ciTestsDetector: Detector = {
   detect(file) {
     const pipeline = ciPipeline(file);
     if (!pipeline) return [];
-    const hits: DetectorHit[] = [];
-    const once = new Set<string>();
-    const add = (item: string, what: Localized, line?: number) => {
-      if (once.has(item)) return;
-      once.add(item);
-      hits.push({ item, what, line });
-    };
+    const { add, hits } = firstHitPerItem();
     for (const { job, step, command } of allCommands(pipeline)) {
       const label = `${job.name} ${step.name}`.toLowerCase();
       const text = command.text;
@@ -295,15 +289,11 @@ export const ciSecurityScanDetector: Detector = {
   detect(file) {
     const pipeline = ciPipeline(file);
     if (!pipeline) return [];
-    const hits: DetectorHit[] = [];
-    const once = new Set<string>();
+    const { add, hits } = firstHitPerItem();
     const record = (scanner: Scanner, what: Localized, line: number | undefined) => {
-      const items = ['deployment/security-scanning', ...(scanner.sastOrDast ? ['tests/security-tests'] : []), ...(scanner.image ? ['deployment/docker-image-scanning'] : [])];
-      for (const item of items) {
-        if (once.has(item)) continue;
-        once.add(item);
-        hits.push({ item, what, line });
-      }
+      add('deployment/security-scanning', what, line);
+      if (scanner.sastOrDast) add('tests/security-tests', what, line);
+      if (scanner.image) add('deployment/docker-image-scanning', what, line);
     };
     for (const { job, step, uses } of allUses(pipeline)) {
       if (/^aquasecurity\/trivy-action/.test(uses)) {

@@ -116,6 +116,20 @@ export class SourceFile {
   }
 }
 
+/** Collects hits keeping the first one per item: the earliest proof is the one a reader opens. */
+export function firstHitPerItem(): { add(item: string, what: Localized, line?: number): void; hits: DetectorHit[] } {
+  const hits: DetectorHit[] = [];
+  const seen = new Set<string>();
+  return {
+    hits,
+    add(item, what, line) {
+      if (seen.has(item)) return;
+      seen.add(item);
+      hits.push({ item, what, line });
+    },
+  };
+}
+
 export function loc(en: string, pt: string): Localized {
   return { en, pt };
 }
