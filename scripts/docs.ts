@@ -8,6 +8,7 @@ import { ALL_RULES } from '../rules';
 import { SEED_ITEMS } from '../server/src/checklist/seed-items';
 import { APPLICATION_FIELDS, ATTESTATION_STATUSES, SEVERITY_SETTINGS, SIGNOFF_ROLES } from '../server/src/engine/config';
 import type { RuleMeta } from '../server/src/engine/rule';
+import { categoryOfItem } from '../server/src/engine/types';
 
 const root = join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -26,9 +27,9 @@ function rulePage(meta: RuleMeta): string {
     '| | |',
     '|---|---|',
     `| File kind | ${KIND_LABEL[meta.kind]} |`,
-    `| Category | ${meta.category} |`,
+    `| Category | ${categoryOfItem(meta.checklistItem)} |`,
     `| Checklist item | \`${meta.checklistItem}\`${item ? ` (${item.title}: ${item.seedText})` : ''} |`,
-    `| Default severity | ${meta.severity}${meta.critical ? ' (critical)' : ''} |`,
+    `| Default severity | ${meta.severity} |`,
     `| Quick fix | ${meta.fixable ? 'yes' : 'no'} |`,
     `| Looks at other files | ${meta.crossFile ? 'yes' : 'no'} |`,
     ...(meta.fixReveals?.length ? [`| The fix can bring up | ${meta.fixReveals.map((id) => `\`${id}\``).join(', ')} (the next step it makes necessary) |`] : []),
@@ -80,7 +81,7 @@ function rulePage(meta: RuleMeta): string {
 function ruleTable(): string {
   const rows = ['| Rule | Category | Checklist item | Severity | Fix |', '|---|---|---|---|---|'];
   for (const { meta } of ALL_RULES) {
-    rows.push(`| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.category} | \`${meta.checklistItem}\` | ${meta.severity}${meta.critical ? ' (critical)' : ''} | ${meta.fixable ? 'yes' : ''} |`);
+    rows.push(`| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${categoryOfItem(meta.checklistItem)} | \`${meta.checklistItem}\` | ${meta.severity} | ${meta.fixable ? 'yes' : ''} |`);
   }
   return rows.join('\n');
 }

@@ -12,12 +12,13 @@ export default defineRule<DockerfileModel>({
     description:
       '`apt-get install` in a stage that ends up in the image should pass `--no-install-recommends`; otherwise apt pulls in every recommended package, which bloats the image, slows pulls and widens the attack surface.',
     checklistItem: 'deployment/docker-images',
-    category: 'Performance',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       recommends: '{{command}} also installs every recommended package, bloating the image; add --no-install-recommends.',
+    },
+    fixTitles: {
+      addNoRecommends: 'Add --no-install-recommends',
     },
     examples: {
       bad: 'RUN apt-get update && apt-get install -y curl',
@@ -29,6 +30,9 @@ export default defineRule<DockerfileModel>({
         '`apt-get install` em um estágio que vai para a imagem deve usar `--no-install-recommends`; sem isso o apt traz todos os pacotes recomendados, o que incha a imagem, deixa o pull mais lento e amplia a superfície de ataque.',
       messages: {
         recommends: '{{command}} também instala todos os pacotes recomendados, inchando a imagem; adicione --no-install-recommends.',
+      },
+      fixTitles: {
+        addNoRecommends: 'Adicionar --no-install-recommends',
       },
     },
   },
@@ -49,7 +53,7 @@ export default defineRule<DockerfileModel>({
           span: command.command.span,
           messageId: 'recommends',
           data: { command: `${command.program} install` },
-          fixTitle: 'Add --no-install-recommends',
+          fixTitleId: 'addNoRecommends',
           fix: (fixer) => fixer.insertAt(installWord.span.end, ' --no-install-recommends'),
         });
       }

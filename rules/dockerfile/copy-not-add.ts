@@ -18,12 +18,13 @@ export default defineRule<DockerfileModel>({
     // What ends up in the image must be predictable for it to be optimised and scanned, which is the
     // docker-images item; it is not about the runtime security context.
     checklistItem: 'deployment/docker-images',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       add: 'ADD copies local files here but would also unpack archives and fetch URLs without saying so; use COPY.',
+    },
+    fixTitles: {
+      useCopy: 'Replace ADD with COPY',
     },
     examples: {
       bad: 'ADD . /app',
@@ -35,6 +36,9 @@ export default defineRule<DockerfileModel>({
         'ADD também baixa URLs e descompacta arquivos, então um ADD local pode colocar na imagem um conteúdo diferente do que o contexto de build mostra; COPY apenas copia, e deixa isso claro.',
       messages: {
         add: 'ADD copia arquivos locais aqui, mas também descompactaria arquivos e baixaria URLs sem avisar; use COPY.',
+      },
+      fixTitles: {
+        useCopy: 'Trocar ADD por COPY',
       },
     },
   },
@@ -48,7 +52,7 @@ export default defineRule<DockerfileModel>({
         context.report({
           span: add.keywordSpan,
           messageId: 'add',
-          fixTitle: 'Replace ADD with COPY',
+          fixTitleId: 'useCopy',
           fix: (fixer) => fixer.replace(add.keywordSpan, keyword === keyword.toLowerCase() ? 'copy' : 'COPY'),
         });
       }

@@ -9,13 +9,14 @@ export default defineRule<DockerfileModel>({
     description:
       'CMD and ENTRYPOINT should be JSON arrays; the shell form runs the process under `/bin/sh -c`, which may not forward SIGTERM, so `docker stop` and rolling deploys wait out the timeout and kill the process mid-request.',
     checklistItem: 'deployment/docker-images',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       shell: '{{keyword}} uses the shell form, so the process runs under /bin/sh and may never receive SIGTERM; write it as a JSON array (exec form).',
       malformed: '{{keyword}} looks like the exec form but is not valid JSON, so Docker runs the text through /bin/sh; write a JSON array with double-quoted strings.',
+    },
+    fixTitles: {
+      execForm: 'Rewrite as a JSON array (exec form)',
     },
     examples: {
       bad: 'CMD npm start',
@@ -28,6 +29,9 @@ export default defineRule<DockerfileModel>({
       messages: {
         shell: '{{keyword}} usa a forma shell, então o processo roda sob /bin/sh e pode nunca receber o SIGTERM; escreva-o como um array JSON (forma exec).',
         malformed: '{{keyword}} parece a forma exec mas não é JSON válido, então o Docker executa o texto via /bin/sh; escreva um array JSON com strings entre aspas duplas.',
+      },
+      fixTitles: {
+        execForm: 'Reescrever como array JSON (forma exec)',
       },
     },
   },
@@ -48,7 +52,7 @@ export default defineRule<DockerfileModel>({
         span: command.argumentsSpan,
         messageId: 'shell',
         data,
-        fixTitle: 'Rewrite as a JSON array (exec form)',
+        fixTitleId: 'execForm',
         fix: convertible
           ? (fixer) => fixer.replace(command.argumentsSpan, `[${only.words.map((word) => JSON.stringify(word.text)).join(', ')}]`)
           : undefined,

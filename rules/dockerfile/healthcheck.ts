@@ -11,13 +11,15 @@ export default defineRule<DockerfileModel>({
     description:
       'The final stage must declare a HEALTHCHECK (not HEALTHCHECK NONE); without one Docker, Compose and Swarm report a hung process as healthy and never restart or route around it.',
     checklistItem: 'deployment/docker-health-checks',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'The final stage declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes the service.',
       disabled: 'HEALTHCHECK NONE turns off health checking for the image, so a hung container still looks healthy; replace it with a HEALTHCHECK that probes the service.',
+    },
+    fixTitles: {
+      replaceNone: 'Replace HEALTHCHECK NONE with an HTTP probe',
+      addHealthcheck: 'Add a HEALTHCHECK that probes /health',
     },
     examples: {
       bad: 'FROM node:20-slim\nEXPOSE 3000\nCMD ["node", "server.js"]',
@@ -31,6 +33,10 @@ export default defineRule<DockerfileModel>({
       messages: {
         missing: 'O estágio final não declara HEALTHCHECK, então um container travado continua parecendo saudável; adicione um HEALTHCHECK que verifique o serviço.',
         disabled: 'HEALTHCHECK NONE desliga a verificação de saúde da imagem, então um container travado continua parecendo saudável; troque-o por um HEALTHCHECK que verifique o serviço.',
+      },
+      fixTitles: {
+        replaceNone: 'Trocar HEALTHCHECK NONE por uma verificação HTTP',
+        addHealthcheck: 'Adicionar um HEALTHCHECK que verifica /health',
       },
     },
   },
@@ -56,7 +62,7 @@ export default defineRule<DockerfileModel>({
       context.report({
         span: healthcheck.argumentsSpan,
         messageId: 'disabled',
-        fixTitle: 'Replace HEALTHCHECK NONE with an HTTP probe',
+        fixTitleId: 'replaceNone',
         fix: fixable ? (fixer) => fixer.replace(healthcheck.argumentsSpan, `${options} \\${eol}${indent}  CMD ${probe}`) : undefined,
       });
       return;
@@ -67,7 +73,7 @@ export default defineRule<DockerfileModel>({
     context.report({
       span: stage.from.span,
       messageId: 'missing',
-      fixTitle: 'Add a HEALTHCHECK that probes /health',
+      fixTitleId: 'addHealthcheck',
       fix: fixable
         ? (fixer) => {
             if (anchor) {

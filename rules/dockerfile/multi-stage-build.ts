@@ -50,9 +50,7 @@ export default defineRule<DockerfileModel>({
     description:
       'A Dockerfile that compiles or bundles its application should do so in a build stage and copy only the output into a slim runtime stage; a single stage ships compilers, sources and dev dependencies to production.',
     checklistItem: 'deployment/docker-multi-stage-builds',
-    category: 'Performance',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       singleStage: 'This single-stage Dockerfile builds the application here, so the toolchain and sources ship in the image; build in a separate stage and COPY --from it only the output.',

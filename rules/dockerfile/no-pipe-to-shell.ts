@@ -26,9 +26,7 @@ export default defineRule<DockerfileModel>({
     // A clean Dockerfile does not prove that images are scanned (that is CI evidence), so the rule
     // belongs to the image-hygiene item; the catalog no longer needs to list it there by hand.
     checklistItem: 'deployment/docker-images',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       pipe: 'This RUN pipes a download from {{program}} straight into {{shell}}, running unverified code at build time; download the file, verify its checksum, then run it.',

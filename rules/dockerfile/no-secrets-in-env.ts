@@ -15,9 +15,7 @@ export default defineRule<DockerfileModel>({
     // The fix is about where secrets live (a secret manager, injected at run time), which is the
     // deployment/secrets item, rather than how encryption keys are managed (security/key-management).
     checklistItem: 'deployment/secrets',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: false,
     messages: {
       env: 'ENV {{key}} bakes a literal secret into the image, where anyone who can pull it can read it; inject it at run time from a secret manager instead.',

@@ -9,14 +9,15 @@ export default defineRule<DockerfileModel>({
     description:
       'The final stage must switch to a non-root USER; a process running as root turns any container escape or file-write bug into root on the node.',
     checklistItem: 'deployment/docker-security-context',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     messages: {
       missing: 'The final stage never switches to a non-root USER, so the container runs as root; add a USER before CMD/ENTRYPOINT.',
       root: 'The last USER of the final stage is {{user}}, so the container runs as root; switch to a non-root user.',
       inheritedRoot: 'The final stage inherits USER {{user}} from stage {{stage}}, so the container runs as root; add a non-root USER.',
+    },
+    fixTitles: {
+      addUser: 'Create an unprivileged user and switch to it',
     },
     examples: {
       bad: 'FROM node:20-slim\nCMD ["node", "server.js"]',
@@ -30,6 +31,9 @@ export default defineRule<DockerfileModel>({
         missing: 'O estágio final nunca muda para um USER não-root, então o container roda como root; adicione um USER antes de CMD/ENTRYPOINT.',
         root: 'O último USER do estágio final é {{user}}, então o container roda como root; mude para um usuário não-root.',
         inheritedRoot: 'O estágio final herda o USER {{user}} do estágio {{stage}}, então o container roda como root; adicione um USER não-root.',
+      },
+      fixTitles: {
+        addUser: 'Criar um usuário sem privilégios e usá-lo',
       },
     },
   },
@@ -51,7 +55,7 @@ export default defineRule<DockerfileModel>({
       ...(lastUser
         ? { span: stage.from.imageSpan, messageId: 'inheritedRoot', data: { user: lastUser.user, stage: stage.from.name } }
         : { span: stage.from.span, messageId: 'missing' }),
-      fixTitle: 'Create an unprivileged user and switch to it',
+      fixTitleId: 'addUser',
       fix: (fixer) => {
         const eol = context.lines.eol;
         const family = imageFamily(stage);

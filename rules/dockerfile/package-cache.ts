@@ -48,15 +48,19 @@ export default defineRule<DockerfileModel>({
     description:
       'Package managers leave indexes and download caches behind (`apk add`, `apt-get install`, `pip install`), and `npm install` ignores the lockfile; in the stages that end up in the image, clean up in the same RUN or use `--no-cache` and `--no-cache-dir`, and install from the lockfile with `npm ci`, so images stay small and builds reproducible.',
     checklistItem: 'deployment/docker-images',
-    category: 'Performance',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       apk: 'apk add keeps its package index in the layer; add --no-cache.',
       apt: '{{command}} install leaves the apt package lists in the layer; remove /var/lib/apt/lists/* at the end of the same RUN.',
       pip: 'pip install keeps its download cache in the layer; add --no-cache-dir.',
       npm: 'npm install may rewrite the copied lockfile and install other versions than it pins; use npm ci.',
+    },
+    fixTitles: {
+      apkNoCache: 'Add --no-cache',
+      aptLists: 'Remove the apt lists at the end of the RUN',
+      pipNoCache: 'Add --no-cache-dir',
+      npmCi: 'Use npm ci',
     },
     examples: {
       bad: 'RUN apk add curl\nRUN apt-get update && apt-get install -y curl\nRUN pip install -r requirements.txt\nCOPY package*.json ./\nRUN npm install',
@@ -72,6 +76,12 @@ export default defineRule<DockerfileModel>({
         apt: '{{command}} install deixa as listas de pacotes do apt na camada; remova /var/lib/apt/lists/* no fim do mesmo RUN.',
         pip: 'pip install mantém o cache de downloads na camada; adicione --no-cache-dir.',
         npm: 'npm install pode reescrever o lockfile copiado e instalar versões diferentes das fixadas nele; use npm ci.',
+      },
+      fixTitles: {
+        apkNoCache: 'Adicionar --no-cache',
+        aptLists: 'Remover as listas do apt no fim do RUN',
+        pipNoCache: 'Adicionar --no-cache-dir',
+        npmCi: 'Usar npm ci',
       },
     },
   },
@@ -98,7 +108,7 @@ export default defineRule<DockerfileModel>({
           if (add < 0 || words[add].text !== 'add' || hasOption(words, '--no-cache') || cachedAt(command, '/var/cache/apk') || cachedAt(command, '/etc/apk/cache')) continue;
           if (sameRun.some((other) => removesPath(other, '/var/cache/apk'))) continue;
           const addWord = words[add];
-          context.report({ span: command.command.span, messageId: 'apk', fixTitle: 'Add --no-cache', fix: (fixer) => fixer.insertAt(addWord.span.end, ' --no-cache') });
+          context.report({ span: command.command.span, messageId: 'apk', fixTitleId: 'apkNoCache', fix: (fixer) => fixer.insertAt(addWord.span.end, ' --no-cache') });
           continue;
         }
 
@@ -112,7 +122,7 @@ export default defineRule<DockerfileModel>({
             span: command.command.span,
             messageId: 'apt',
             data: { command: program! },
-            fixTitle: 'Remove the apt lists at the end of the RUN',
+            fixTitleId: 'aptLists',
             fix: offerFix ? (fixer) => fixer.insertAt(last.span.end, ' && rm -rf /var/lib/apt/lists/*') : undefined,
           });
           continue;
@@ -122,7 +132,7 @@ export default defineRule<DockerfileModel>({
         if (pipInstall >= 0) {
           if (hasOption(words, '--no-cache-dir') || pipCacheDisabled(stage) || cacheMountTargets(run).some((target) => target.includes('pip'))) continue;
           const installWord = words[pipInstall];
-          context.report({ span: command.command.span, messageId: 'pip', fixTitle: 'Add --no-cache-dir', fix: (fixer) => fixer.insertAt(installWord.span.end, ' --no-cache-dir') });
+          context.report({ span: command.command.span, messageId: 'pip', fixTitleId: 'pipNoCache', fix: (fixer) => fixer.insertAt(installWord.span.end, ' --no-cache-dir') });
           continue;
         }
 
@@ -133,7 +143,7 @@ export default defineRule<DockerfileModel>({
           if (firstOperandIndex(words, install + 1, NPM_VALUE_OPTIONS) >= 0 || hasOption(words, '-g', '--global')) continue;
           if (!copiesLockfile(stage, run.span.start)) continue;
           const installWord = words[install];
-          context.report({ span: command.command.span, messageId: 'npm', fixTitle: 'Use npm ci', fix: (fixer) => fixer.replace(installWord.span, 'ci') });
+          context.report({ span: command.command.span, messageId: 'npm', fixTitleId: 'npmCi', fix: (fixer) => fixer.replace(installWord.span, 'ci') });
         }
       }
     }

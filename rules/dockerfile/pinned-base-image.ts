@@ -9,9 +9,7 @@ export default defineRule<DockerfileModel>({
     description:
       'Every FROM must name an explicit tag (or digest) other than `latest`; a floating tag rebuilds the image on whatever was pushed last, so the same commit can ship a different runtime.',
     checklistItem: 'deployment/docker-images',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       latest: 'The base image {{image}} uses the floating tag latest; pin a specific version tag or a digest.',

@@ -10,9 +10,7 @@ export default defineRule<KubernetesModel>({
     description:
       'Objects without a namespace land wherever kubectl points, usually `default`, where quotas, network policies and RBAC for the application do not apply.',
     checklistItem: 'deployment/deployment-manifests',
-    category: 'Deployment',
     severity: 'information',
-    critical: false,
     fixable: false,
     messages: {
       missing: '{{kind}} "{{name}}" sets no namespace, so it lands in whatever namespace kubectl targets; set metadata.namespace.',

@@ -9,13 +9,14 @@ export default defineRule<KubernetesModel>({
     title: 'Drop all Linux capabilities',
     description: 'Containers start with a default set of Linux capabilities (NET_RAW, CHOWN, ...); dropping ALL and adding back only what is needed shrinks what an attacker can do.',
     checklistItem: 'deployment/pod-security-standards',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" does not drop ALL capabilities, so it keeps the runtime defaults such as NET_RAW; add capabilities.drop: [ALL].',
       wrong: 'Container "{{name}}" does not drop ALL capabilities; add ALL to capabilities.drop.',
+    },
+    fixTitles: {
+      harden: 'Harden the container securityContext (restricted profile)',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -27,6 +28,9 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não remove ALL das capabilities, então mantém os padrões do runtime como NET_RAW; adicione capabilities.drop: [ALL].',
         wrong: 'O container "{{name}}" não remove ALL das capabilities; adicione ALL a capabilities.drop.',
+      },
+      fixTitles: {
+        harden: 'Endurecer o securityContext do container (perfil restricted)',
       },
     },
   },

@@ -12,9 +12,7 @@ export default defineRule<KubernetesModel>({
     description:
       "hostNetwork, hostPID and hostIPC put the pod in the node's network, process or IPC namespace, where it can sniff traffic and signal other processes.",
     checklistItem: 'deployment/pod-security-standards',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: false,
     messages: {
       shared: 'The pod of {{kind}} "{{name}}" sets {{field}}: true, sharing the node\'s namespace; remove it.',

@@ -10,9 +10,7 @@ export default defineRule<KubernetesModel>({
     description:
       'An image without a tag, or tagged latest, changes under the same manifest: rollouts are not reproducible and a rollback may pull the broken image again.',
     checklistItem: 'deployment/docker-images',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       latest: 'Image "{{image}}" uses the latest tag, which changes under the same manifest; pin a version or a digest.',

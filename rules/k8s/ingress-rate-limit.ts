@@ -12,9 +12,7 @@ export default defineRule<KubernetesModel>({
     description:
       'ingress-nginx applies no request limit unless an Ingress asks for one; a single client can then exhaust the backend.',
     checklistItem: 'security/rate-limiting',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       missing: 'Ingress "{{name}}" is served by ingress-nginx without a rate limit; add a nginx.ingress.kubernetes.io/limit-rps (or limit-rpm, limit-connections) annotation.',

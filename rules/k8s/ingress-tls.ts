@@ -10,12 +10,13 @@ export default defineRule<KubernetesModel>({
     title: 'Terminate TLS on every Ingress',
     description: 'An Ingress without a tls section serves its hosts over plain HTTP, exposing credentials and session cookies on the wire.',
     checklistItem: 'security/https-only',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Ingress "{{name}}" has no tls section, so its hosts are served over plain HTTP; add tls with a certificate Secret.',
+    },
+    fixTitles: {
+      addTls: 'Add a tls section using the Secret {{name}}-tls',
     },
     examples: {
       bad: 'kind: Ingress\nspec:\n  rules:\n  - host: app.example.com\n',
@@ -26,6 +27,9 @@ export default defineRule<KubernetesModel>({
       description: 'Um Ingress sem seção tls serve seus hosts por HTTP puro, expondo credenciais e cookies de sessão na rede.',
       messages: {
         missing: 'O Ingress "{{name}}" não tem seção tls, então seus hosts são servidos por HTTP puro; adicione tls com um Secret de certificado.',
+      },
+      fixTitles: {
+        addTls: 'Adicionar uma seção tls com o Secret {{name}}-tls',
       },
     },
   },
@@ -45,7 +49,7 @@ export default defineRule<KubernetesModel>({
         span: objectSpan(object),
         messageId: 'missing',
         data: { name },
-        fixTitle: `Add a tls section using the Secret ${name}-tls`,
+        fixTitleId: 'addTls',
         fix: () => {
           if (reader.pair(spec, 'tls')) return null;
           return editorFor(context).merge(spec, { tls: [hosts.length ? { hosts, secretName: `${name}-tls` } : { secretName: `${name}-tls` }] });

@@ -10,12 +10,13 @@ export default defineRule<KubernetesModel>({
     description:
       'Without a livenessProbe the kubelet never restarts a container that hangs or deadlocks; it keeps receiving traffic while doing nothing.',
     checklistItem: 'monitoring/health-checks',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" has no livenessProbe, so a hung process is never restarted; add one that checks a health endpoint.',
+    },
+    fixTitles: {
+      add: 'Add an HTTP liveness probe on /health',
     },
     examples: {
       bad: 'containers:\n- name: app\n  image: app:1.0\n  ports:\n  - containerPort: 3000\n',
@@ -28,9 +29,12 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não tem livenessProbe, então um processo travado nunca é reiniciado; adicione uma que verifique um endpoint de saúde.',
       },
+      fixTitles: {
+        add: 'Adicionar uma liveness probe HTTP em /health',
+      },
     },
   },
   check(model, context) {
-    checkProbe(model, context, 'livenessProbe', 'Add an HTTP liveness probe on /health');
+    checkProbe(model, context, 'livenessProbe');
   },
 });

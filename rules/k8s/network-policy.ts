@@ -10,9 +10,7 @@ export default defineRule<KubernetesModel>({
     description:
       'Without a NetworkPolicy in its namespace every pod accepts traffic from any pod in the cluster, so one compromised pod can reach them all.',
     checklistItem: 'deployment/network-policies',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: false,
     crossFile: true,
     messages: {

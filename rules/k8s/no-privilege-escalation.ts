@@ -9,13 +9,14 @@ export default defineRule<KubernetesModel>({
     title: 'Forbid privilege escalation',
     description: 'Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through setuid binaries.',
     checklistItem: 'deployment/pod-security-standards',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" does not set allowPrivilegeEscalation: false, so setuid binaries can raise its privileges; set it in the securityContext.',
       wrong: 'Container "{{name}}" sets allowPrivilegeEscalation: {{value}}; set it to false.',
+    },
+    fixTitles: {
+      harden: 'Harden the container securityContext (restricted profile)',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -27,6 +28,9 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não define allowPrivilegeEscalation: false, então binários setuid podem elevar seus privilégios; defina-o no securityContext.',
         wrong: 'O container "{{name}}" define allowPrivilegeEscalation: {{value}}; defina-o como false.',
+      },
+      fixTitles: {
+        harden: 'Endurecer o securityContext do container (perfil restricted)',
       },
     },
   },

@@ -10,9 +10,7 @@ export default defineRule<KubernetesModel>({
     title: 'Do not run privileged containers',
     description: 'A privileged container has every capability and the host devices; compromising it compromises the node.',
     checklistItem: 'deployment/pod-security-standards',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: false,
     messages: {
       privileged: 'Container "{{name}}" is privileged, which gives it full control of the node; remove privileged: true and grant only the capabilities it needs.',

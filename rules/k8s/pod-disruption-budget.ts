@@ -24,9 +24,7 @@ export default defineRule<KubernetesModel>({
     description:
       'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once, turning maintenance into an outage.',
     checklistItem: 'deployment/deployment-manifests',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: false,
     crossFile: true,
     messages: {

@@ -14,9 +14,7 @@ export default defineRule<KubernetesModel>({
     description:
       'A probe aimed at a port the container does not declare usually checks nothing that serves traffic, and a misspelt named port fails every probe.',
     checklistItem: 'monitoring/health-checks',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       undeclared: 'The {{probe}} of container "{{name}}" targets port {{port}}, which the container does not declare; point it at one of its ports.',

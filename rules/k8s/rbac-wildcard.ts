@@ -12,9 +12,7 @@ export default defineRule<KubernetesModel>({
     description:
       'A `*` in a Role rule grants every verb or resource, including ones added by future API versions and CRDs; least privilege needs explicit lists.',
     checklistItem: 'deployment/rbac',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: false,
     messages: {
       wildcard: '{{kind}} "{{name}}" grants * in {{field}}, which includes everything present and future; list the {{field}} it needs.',

@@ -9,13 +9,14 @@ export default defineRule<KubernetesModel>({
     title: 'Mount the root filesystem read-only',
     description: 'A writable root filesystem lets an attacker drop tools and persist changes inside the container; write only to declared volumes.',
     checklistItem: 'deployment/pod-security-standards',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" does not set readOnlyRootFilesystem: true, so its filesystem is writable; set it and mount volumes for the paths it writes.',
       wrong: 'Container "{{name}}" sets readOnlyRootFilesystem: {{value}}; set it to true and mount volumes for the paths it writes.',
+    },
+    fixTitles: {
+      harden: 'Harden the container securityContext (restricted profile)',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -27,6 +28,9 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não define readOnlyRootFilesystem: true, então seu sistema de arquivos é gravável; defina-o e monte volumes para os caminhos em que ele grava.',
         wrong: 'O container "{{name}}" define readOnlyRootFilesystem: {{value}}; defina-o como true e monte volumes para os caminhos em que ele grava.',
+      },
+      fixTitles: {
+        harden: 'Endurecer o securityContext do container (perfil restricted)',
       },
     },
   },

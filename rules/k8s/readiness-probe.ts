@@ -10,12 +10,13 @@ export default defineRule<KubernetesModel>({
     description:
       'Without a readinessProbe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it when it cannot.',
     checklistItem: 'monitoring/health-checks',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" has no readinessProbe, so it gets traffic before it is ready; add one that checks a readiness endpoint.',
+    },
+    fixTitles: {
+      add: 'Add an HTTP readiness probe on /ready',
     },
     examples: {
       bad: 'containers:\n- name: app\n  image: app:1.0\n  ports:\n  - containerPort: 3000\n',
@@ -28,9 +29,12 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não tem readinessProbe, então recebe tráfego antes de estar pronto; adicione uma que verifique um endpoint de prontidão.',
       },
+      fixTitles: {
+        add: 'Adicionar uma readiness probe HTTP em /ready',
+      },
     },
   },
   check(model, context) {
-    checkProbe(model, context, 'readinessProbe', 'Add an HTTP readiness probe on /ready');
+    checkProbe(model, context, 'readinessProbe');
   },
 });

@@ -11,9 +11,7 @@ export default defineRule<KubernetesModel>({
     description:
       'A single replica makes every node drain, rollout or crash an outage; run at least two so one can serve while the other restarts.',
     checklistItem: 'deployment/deployment-manifests',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: true,
     fixReveals: ['k8s/pod-disruption-budget'],
     options: { minReplicas: { type: 'number', default: 2, minimum: 1, description: 'Fewest replicas a Deployment or StatefulSet may run.' } },

@@ -10,12 +10,13 @@ export default defineRule<KubernetesModel>({
     description:
       'A container without CPU and memory limits can starve its neighbours on the node; a memory leak then takes down more than its own pod.',
     checklistItem: 'deployment/docker-resource-limits',
-    category: 'Performance',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" has no {{resources}} limit, so it can starve the rest of the node; add resources.limits.',
+    },
+    fixTitles: {
+      add: 'Add CPU and memory limits',
     },
     examples: {
       bad: '- name: app\n  image: app:1.0\n',
@@ -28,9 +29,12 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não tem limite de {{resources}}, então pode esgotar o restante do nó; adicione resources.limits.',
       },
+      fixTitles: {
+        add: 'Adicionar limites de CPU e memória',
+      },
     },
   },
   check(model, context) {
-    checkResources(model, context, 'limits', 'Add CPU and memory limits');
+    checkResources(model, context, 'limits');
   },
 });

@@ -10,12 +10,13 @@ export default defineRule<KubernetesModel>({
     description:
       'Without CPU and memory requests the scheduler places pods blindly and they are the first evicted under node pressure.',
     checklistItem: 'deployment/docker-resource-limits',
-    category: 'Performance',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Container "{{name}}" does not request {{resources}}, so it is scheduled blindly and evicted first; add resources.requests.',
+    },
+    fixTitles: {
+      add: 'Add CPU and memory requests',
     },
     examples: {
       bad: '- name: app\n  image: app:1.0\n',
@@ -28,9 +29,12 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não solicita {{resources}}, então é agendado às cegas e despejado primeiro; adicione resources.requests.',
       },
+      fixTitles: {
+        add: 'Adicionar requests de CPU e memória',
+      },
     },
   },
   check(model, context) {
-    checkResources(model, context, 'requests', 'Add CPU and memory requests');
+    checkResources(model, context, 'requests');
   },
 });

@@ -12,9 +12,7 @@ export default defineRule<KubernetesModel>({
     description:
       'The Recreate strategy stops every pod before starting new ones, and a rolling update with maxUnavailable above 0 (25% by default) removes serving pods before their replacements are ready.',
     checklistItem: 'deployment/deployment-strategy',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       recreate: 'Deployment "{{name}}" uses the Recreate strategy, so every rollout is an outage; use RollingUpdate with maxUnavailable: 0.',

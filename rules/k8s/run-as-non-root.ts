@@ -12,14 +12,15 @@ export default defineRule<KubernetesModel>({
     description:
       'Unless runAsNonRoot is true, a container whose image defaults to root runs as root; any escape or write bug then acts as root on the node.',
     checklistItem: 'deployment/docker-security-context',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     messages: {
       missing: 'Neither container "{{name}}" nor its pod sets runAsNonRoot: true, so it may run as root; set it in the securityContext.',
       rootUser: 'Container "{{name}}" runs as user 0 (root); run it as a non-root UID.',
       disabled: 'runAsNonRoot is {{value}} for container "{{name}}", so it may run as root; set it to true.',
+    },
+    fixTitles: {
+      setNonRoot: 'Set runAsNonRoot: true in the container securityContext',
     },
     examples: {
       bad: '- name: app\n  image: app:1.0\n',
@@ -33,6 +34,9 @@ export default defineRule<KubernetesModel>({
         missing: 'Nem o container "{{name}}" nem o pod definem runAsNonRoot: true, então ele pode rodar como root; defina-o no securityContext.',
         rootUser: 'O container "{{name}}" roda com o usuário 0 (root); execute-o com um UID não-root.',
         disabled: 'runAsNonRoot é {{value}} para o container "{{name}}", então ele pode rodar como root; defina-o como true.',
+      },
+      fixTitles: {
+        setNonRoot: 'Definir runAsNonRoot: true no securityContext do container',
       },
     },
   },
@@ -48,10 +52,9 @@ export default defineRule<KubernetesModel>({
       const setting = isScalar(ownSetting) && ownSetting.value !== null ? ownSetting : podSecurityField(container, 'runAsNonRoot');
       if (isTrue(setting)) continue;
       const fix = () => editorFor(context).merge(container.node, { securityContext: { runAsNonRoot: true } });
-      const fixTitle = 'Set runAsNonRoot: true in the container securityContext';
-      if (isScalar(setting) && setting.value !== null) {
-        context.report({ span: spanOf(setting)!, messageId: 'disabled', data: { name, value: scalarString(setting) ?? '' }, fixTitle, fix });
-      } else context.report({ span: container.nameSpan, messageId: 'missing', data: { name }, fixTitle, fix });
+            if (isScalar(setting) && setting.value !== null) {
+        context.report({ span: spanOf(setting)!, messageId: 'disabled', data: { name, value: scalarString(setting) ?? '' }, fixTitleId: 'setNonRoot', fix });
+      } else context.report({ span: container.nameSpan, messageId: 'missing', data: { name }, fixTitleId: 'setNonRoot', fix });
     }
   },
 });

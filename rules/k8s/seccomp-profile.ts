@@ -9,13 +9,14 @@ export default defineRule<KubernetesModel>({
     title: 'Use the RuntimeDefault seccomp profile',
     description: 'Without a seccomp profile a container may call any system call, including the rarely used ones most kernel exploits need.',
     checklistItem: 'deployment/pod-security-standards',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'Neither container "{{name}}" nor its pod sets a seccompProfile, so every system call is allowed; set seccompProfile.type: RuntimeDefault.',
       wrong: 'The seccompProfile of container "{{name}}" is {{value}}; use RuntimeDefault (or a Localhost profile).',
+    },
+    fixTitles: {
+      harden: 'Harden the container securityContext (restricted profile)',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -27,6 +28,9 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'Nem o container "{{name}}" nem o pod definem um seccompProfile, então toda chamada de sistema é permitida; defina seccompProfile.type: RuntimeDefault.',
         wrong: 'O seccompProfile do container "{{name}}" é {{value}}; use RuntimeDefault (ou um perfil Localhost).',
+      },
+      fixTitles: {
+        harden: 'Endurecer o securityContext do container (perfil restricted)',
       },
     },
   },

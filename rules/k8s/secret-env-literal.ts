@@ -21,12 +21,13 @@ export default defineRule<KubernetesModel>({
     description:
       'A password or token written as an env value lives in the manifest, in Git history and in every `kubectl get -o yaml`; reference a Secret instead.',
     checklistItem: 'deployment/secrets',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     messages: {
       literal: 'Env var {{name}} holds a secret as a literal value, visible to anyone who reads the manifest; read it from a Secret with valueFrom.secretKeyRef.',
+    },
+    fixTitles: {
+      useSecret: 'Read {{name}} from the Secret {{workload}}-secrets',
     },
     examples: {
       bad: 'env:\n- name: DB_PASSWORD\n  value: "hunter2"\n',
@@ -38,6 +39,9 @@ export default defineRule<KubernetesModel>({
         'Uma senha ou token escrito como valor de env fica no manifesto, no histórico do Git e em todo `kubectl get -o yaml`; referencie um Secret em vez disso.',
       messages: {
         literal: 'A variável de ambiente {{name}} guarda um segredo como valor literal, visível a quem ler o manifesto; leia-o de um Secret com valueFrom.secretKeyRef.',
+      },
+      fixTitles: {
+        useSecret: 'Ler {{name}} do Secret {{workload}}-secrets',
       },
     },
   },
@@ -52,8 +56,8 @@ export default defineRule<KubernetesModel>({
         context.report({
           span: spanOf(env.value)!,
           messageId: 'literal',
-          data: { name: env.name },
-          fixTitle: `Read ${env.name} from the Secret ${workload}-secrets`,
+          data: { name: env.name, workload },
+          fixTitleId: 'useSecret',
           fix: () => {
             if (env.node.flow || !env.node.items.includes(valuePair)) return null;
             return editorFor(context).replacePair(valuePair, 'valueFrom', { secretKeyRef: { name: `${workload}-secrets`, key: kebab(env.name) } });

@@ -12,9 +12,7 @@ export default defineRule<KubernetesModel>({
     description:
       'Every pod gets an API token mounted by default; most applications never call the Kubernetes API, and the token only helps an attacker who gets in.',
     checklistItem: 'deployment/rbac',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     messages: {
       missing: 'The pod of {{kind}} "{{name}}" mounts a service account token it likely does not need; set automountServiceAccountToken: false.',

@@ -10,9 +10,7 @@ export default defineRule<NginxModel>({
     description:
       'Without `always`, add_header only applies to 2xx and 3xx responses, so error pages (often the ones attackers probe) go out without the security header.',
     checklistItem: 'security/security-headers',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

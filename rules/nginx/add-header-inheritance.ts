@@ -18,13 +18,14 @@ export default defineRule<NginxModel>({
     description:
       'nginx inherits add_header only into blocks that declare none: one add_header in a location or if block silently drops every security header of the server, so those responses go out unprotected.',
     checklistItem: 'security/security-headers',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       dropped: 'This {{block}} declares its own add_header, which drops {{headers}} set by its parent; repeat them in this block.',
+    },
+    fixTitles: {
+      repeat: 'Repeat the inherited security headers in this block',
     },
     ptBR: {
       title: 'Não descartar cabeçalhos de segurança herdados',
@@ -32,6 +33,9 @@ export default defineRule<NginxModel>({
         'O nginx só herda add_header em blocos que não declaram nenhum: um add_header em um location ou if descarta silenciosamente todos os cabeçalhos de segurança do server, e essas respostas saem desprotegidas.',
       messages: {
         dropped: 'Este {{block}} declara seu próprio add_header, o que descarta {{headers}} definidos pelo bloco pai; repita-os neste bloco.',
+      },
+      fixTitles: {
+        repeat: 'Repetir neste bloco os cabeçalhos de segurança herdados',
       },
     },
     examples: {
@@ -56,7 +60,7 @@ export default defineRule<NginxModel>({
           span: owner.directive.nameSpan,
           messageId: 'dropped',
           data: { block: block.kind, headers: [...new Set(dropped.map((header) => canonicalHeaderName(header.name)))].join(', ') },
-          fixTitle: 'Repeat the inherited security headers in this block',
+          fixTitleId: 'repeat',
           fix: () => insertInBlock(block, dropped.map((header) => sourceOf(header.placed)), ['add_header']),
         });
       }

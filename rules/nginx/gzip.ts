@@ -10,14 +10,15 @@ export default defineRule<NginxModel>({
     description:
       'Without gzip, HTML, CSS, JavaScript and JSON go out uncompressed, often three to five times larger, which slows every page and API call on slow networks.',
     checklistItem: 'performance/response-times',
-    category: 'Performance',
     severity: 'information',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       missing: 'Responses of this server are not compressed; add gzip on with gzip_types for CSS, JavaScript and JSON.',
       off: 'gzip is off here, so text responses go out uncompressed; set gzip on.',
+    },
+    fixTitles: {
+      enable: 'Enable gzip for text responses',
     },
     ptBR: {
       title: 'Comprimir respostas de texto',
@@ -26,6 +27,9 @@ export default defineRule<NginxModel>({
       messages: {
         missing: 'As respostas deste servidor não são comprimidas; adicione gzip on com gzip_types para CSS, JavaScript e JSON.',
         off: 'O gzip está desligado aqui, então respostas de texto saem sem compressão; defina gzip on.',
+      },
+      fixTitles: {
+        enable: 'Ativar gzip para respostas de texto',
       },
     },
     examples: {
@@ -50,7 +54,7 @@ export default defineRule<NginxModel>({
         report(owner, {
           span: owner.directive.nameSpan,
           messageId: 'missing',
-          fixTitle: 'Enable gzip for text responses',
+          fixTitleId: 'enable',
           fix: () => insertInBlock(server, ['gzip on;', 'gzip_types text/css application/javascript application/json image/svg+xml;']),
         });
       }

@@ -13,9 +13,7 @@ export default defineRule<NginxModel>({
     description:
       'A TLS server must send Strict-Transport-Security with a max-age of at least one year and `always`, so browsers never fall back to plain HTTP where traffic can be intercepted.',
     checklistItem: 'security/https-only',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     crossFile: true,
     messages: {

@@ -10,13 +10,14 @@ export default defineRule<NginxModel>({
     description:
       'HTTP/2 multiplexes requests over one connection and compresses headers, which cuts page load times; every browser supports it over TLS.',
     checklistItem: 'performance/response-times',
-    category: 'Performance',
     severity: 'information',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       missing: 'This TLS server does not enable HTTP/2; add http2 on (nginx 1.25.1+) or the http2 parameter of listen.',
+    },
+    fixTitles: {
+      enable: 'Enable HTTP/2',
     },
     ptBR: {
       title: 'Habilitar HTTP/2 em servidores TLS',
@@ -24,6 +25,9 @@ export default defineRule<NginxModel>({
         'O HTTP/2 multiplexa requisições em uma conexão e comprime cabeçalhos, o que reduz o tempo de carregamento; todo navegador o suporta sobre TLS.',
       messages: {
         missing: 'Este servidor TLS não habilita HTTP/2; adicione http2 on (nginx 1.25.1+) ou o parâmetro http2 do listen.',
+      },
+      fixTitles: {
+        enable: 'Ativar HTTP/2',
       },
     },
     examples: {
@@ -38,7 +42,7 @@ export default defineRule<NginxModel>({
         // `http2 on` satisfies the rule; an explicit `http2 off` is a decision, not an omission.
         if (effective(server, 'http2').length || hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
-        report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fixTitle: 'Enable HTTP/2', fix: () => insertInBlock(server, ['http2 on;'], ['listen']) });
+        report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fixTitleId: 'enable', fix: () => insertInBlock(server, ['http2 on;'], ['listen']) });
       }
     });
   },

@@ -20,13 +20,14 @@ export default defineRule<NginxModel>({
     description:
       'A server listening for plain HTTP on port 80 should only redirect to HTTPS (ACME challenges aside); serving content over HTTP exposes it and its cookies to anyone on the network.',
     checklistItem: 'security/https-only',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       servesHttp: 'This server serves content over plain HTTP; redirect it to HTTPS with return 301 https://$host$request_uri.',
+    },
+    fixTitles: {
+      redirect: 'Redirect to HTTPS',
     },
     ptBR: {
       title: 'Redirecionar HTTP puro para HTTPS',
@@ -34,6 +35,9 @@ export default defineRule<NginxModel>({
         'Um servidor que escuta HTTP puro na porta 80 deve apenas redirecionar para HTTPS (exceto desafios ACME); servir conteúdo por HTTP expõe o conteúdo e seus cookies a qualquer um na rede.',
       messages: {
         servesHttp: 'Este servidor entrega conteúdo por HTTP puro; redirecione-o para HTTPS com return 301 https://$host$request_uri.',
+      },
+      fixTitles: {
+        redirect: 'Redirecionar para HTTPS',
       },
     },
     examples: {
@@ -51,7 +55,7 @@ export default defineRule<NginxModel>({
         report(owner, {
           span: owner.directive.nameSpan,
           messageId: 'servesHttp',
-          fixTitle: 'Redirect to HTTPS',
+          fixTitleId: 'redirect',
           fix: () => (fixable ? insertInBlock(server, ['return 301 https://$host$request_uri;'], ['server_name', 'listen']) : null),
         });
       }

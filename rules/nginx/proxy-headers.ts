@@ -17,13 +17,14 @@ export default defineRule<NginxModel>({
     description:
       'Behind proxy_pass the application sees nginx as its client: without Host, X-Real-IP, X-Forwarded-For and X-Forwarded-Proto it builds wrong URLs, logs the wrong IP and cannot tell HTTPS from HTTP.',
     checklistItem: 'deployment/load-balancer',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       missing: 'This proxy_pass location does not forward {{headers}}; add the missing proxy_set_header lines.',
+    },
+    fixTitles: {
+      addHeaders: 'Add the missing proxy_set_header lines',
     },
     ptBR: {
       title: 'Repassar os cabeçalhos do cliente ao backend',
@@ -31,6 +32,9 @@ export default defineRule<NginxModel>({
         'Atrás de proxy_pass a aplicação vê o nginx como cliente: sem Host, X-Real-IP, X-Forwarded-For e X-Forwarded-Proto ela monta URLs erradas, registra o IP errado e não distingue HTTPS de HTTP.',
       messages: {
         missing: 'Este location com proxy_pass não repassa {{headers}}; adicione as linhas proxy_set_header que faltam.',
+      },
+      fixTitles: {
+        addHeaders: 'Adicionar as linhas proxy_set_header que faltam',
       },
     },
     examples: {
@@ -54,7 +58,7 @@ export default defineRule<NginxModel>({
           span: owner.directive.nameSpan,
           messageId: 'missing',
           data: { headers: missing.map((expected) => expected.header).join(', ') },
-          fixTitle: 'Add the missing proxy_set_header lines',
+          fixTitleId: 'addHeaders',
           fix: () => insertInBlock(location, [...inherited, ...missing.map((expected) => expected.line)], ['proxy_set_header', 'proxy_pass']),
         });
       }

@@ -23,13 +23,14 @@ export default defineRule<NginxModel>({
     description:
       'Locations that pass requests to an application (proxy_pass, fastcgi_pass, grpc_pass, uwsgi_pass) need a limit_req in effect, so one client cannot exhaust the backend with a flood of requests.',
     checklistItem: 'security/rate-limiting',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       missing: 'Requests to this location reach the backend through {{pass}} without any limit_req; add limit_req with a limit_req_zone.',
+    },
+    fixTitles: {
+      addLimit: 'Add limit_req to this location',
     },
     ptBR: {
       title: 'Limitar a taxa de locations com proxy',
@@ -37,6 +38,9 @@ export default defineRule<NginxModel>({
         'Locations que repassam requisições a uma aplicação (proxy_pass, fastcgi_pass, grpc_pass, uwsgi_pass) precisam de um limit_req em vigor, para que um único cliente não esgote o backend com uma enxurrada de requisições.',
       messages: {
         missing: 'Requisições a este location chegam ao backend via {{pass}} sem nenhum limit_req; adicione limit_req com um limit_req_zone.',
+      },
+      fixTitles: {
+        addLimit: 'Adicionar limit_req a este location',
       },
     },
     examples: {
@@ -56,7 +60,7 @@ export default defineRule<NginxModel>({
           span: owner.directive.nameSpan,
           messageId: 'missing',
           data: { pass },
-          fixTitle: 'Add limit_req to this location',
+          fixTitleId: 'addLimit',
           fix: () => {
             const http = ancestors(location).find((block) => block.kind === 'http');
             if (!http) return null;

@@ -42,13 +42,14 @@ export default defineRule<NginxModel>({
     description:
       'Servers that serve content should send X-Content-Type-Options, X-Frame-Options (or a CSP frame-ancestors), Referrer-Policy and Content-Security-Policy, which block MIME sniffing, clickjacking, referrer leaks and injected scripts.',
     checklistItem: 'security/security-headers',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       missing: 'This server does not send {{header}}; add it with add_header ... always.',
+    },
+    fixTitles: {
+      add: 'Add {{header}}',
     },
     ptBR: {
       title: 'Enviar os cabeçalhos básicos de segurança',
@@ -56,6 +57,9 @@ export default defineRule<NginxModel>({
         'Servidores que entregam conteúdo devem enviar X-Content-Type-Options, X-Frame-Options (ou frame-ancestors na CSP), Referrer-Policy e Content-Security-Policy, que bloqueiam MIME sniffing, clickjacking, vazamento de referrer e scripts injetados.',
       messages: {
         missing: 'Este servidor não envia {{header}}; adicione-o com add_header ... always.',
+      },
+      fixTitles: {
+        add: 'Adicionar {{header}}',
       },
     },
     examples: {
@@ -76,7 +80,7 @@ export default defineRule<NginxModel>({
             span: owner.directive.nameSpan,
             messageId: 'missing',
             data: { header: requirement.header },
-            fixTitle: `Add ${requirement.header}`,
+            fixTitleId: 'add',
             fix: () => addInheritedEdit(server, 'add_header', [requirement.line]),
           });
         }

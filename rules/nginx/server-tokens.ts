@@ -10,9 +10,7 @@ export default defineRule<NginxModel>({
     description:
       'With server_tokens on, nginx prints its exact version in the Server header and on error pages, which tells attackers which known vulnerabilities to try; set server_tokens off in the http block.',
     checklistItem: 'security/security-headers',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

@@ -10,9 +10,7 @@ export default defineRule<NginxModel>({
     description:
       'A server that listens with ssl needs ssl_certificate and ssl_certificate_key in effect; without them nginx refuses to start or the handshake fails for every client.',
     checklistItem: 'deployment/ssl-tls',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: false,
     crossFile: true,
     messages: {

@@ -16,13 +16,14 @@ export default defineRule<NginxModel>({
     description:
       'ssl_ciphers must not admit RC4, DES/3DES, MD5, NULL, EXPORT or anonymous (aNULL) suites: they are broken or unauthenticated and let an attacker read or tamper with traffic.',
     checklistItem: 'security/encryption-in-transit',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       weak: 'ssl_ciphers admits {{cipher}}, a broken or unauthenticated cipher; remove it or exclude it with !.',
+    },
+    fixTitles: {
+      removeBroken: 'Remove the broken ciphers from ssl_ciphers',
     },
     ptBR: {
       title: 'Excluir cifras TLS quebradas',
@@ -30,6 +31,9 @@ export default defineRule<NginxModel>({
         'ssl_ciphers não deve admitir suítes RC4, DES/3DES, MD5, NULL, EXPORT ou anônimas (aNULL): elas são quebradas ou não autenticadas e permitem que um atacante leia ou altere o tráfego.',
       messages: {
         weak: 'ssl_ciphers admite {{cipher}}, uma cifra quebrada ou não autenticada; remova-a ou exclua-a com !.',
+      },
+      fixTitles: {
+        removeBroken: 'Remover as cifras quebradas de ssl_ciphers',
       },
     },
     examples: {
@@ -59,7 +63,7 @@ export default defineRule<NginxModel>({
                 span: element.span,
                 messageId: 'weak',
                 data: { cipher: element.text },
-                fixTitle: 'Remove the broken ciphers from ssl_ciphers',
+                fixTitleId: 'removeBroken',
                 fix: (fixer) =>
                   exact && kept.length ? fixer.replace({ start: base, end: base + inner.length }, kept.map((entry) => entry.text).join(':')) : null,
               });

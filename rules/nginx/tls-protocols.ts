@@ -13,14 +13,16 @@ export default defineRule<NginxModel>({
     description:
       'SSLv2, SSLv3, TLS 1.0 and TLS 1.1 have known attacks (POODLE, BEAST) and are deprecated; nginx before 1.23.4 enables TLS 1.0 and 1.1 by default, so set ssl_protocols explicitly.',
     checklistItem: 'security/encryption-in-transit',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     crossFile: true,
     messages: {
       weak: 'ssl_protocols allows {{protocol}}, which is deprecated and attackable; allow only TLSv1.2 and TLSv1.3.',
       default: 'This TLS server relies on the default ssl_protocols, which still allows TLSv1 and TLSv1.1 before nginx 1.23.4; set ssl_protocols TLSv1.2 TLSv1.3.',
+    },
+    fixTitles: {
+      modern: 'Allow only TLSv1.2 and TLSv1.3',
+      set: 'Set ssl_protocols TLSv1.2 TLSv1.3',
     },
     ptBR: {
       title: 'Permitir apenas TLS 1.2 e 1.3',
@@ -29,6 +31,10 @@ export default defineRule<NginxModel>({
       messages: {
         weak: 'ssl_protocols permite {{protocol}}, que é obsoleto e atacável; permita apenas TLSv1.2 e TLSv1.3.',
         default: 'Este servidor TLS depende do ssl_protocols padrão, que ainda permite TLSv1 e TLSv1.1 antes do nginx 1.23.4; defina ssl_protocols TLSv1.2 TLSv1.3.',
+      },
+      fixTitles: {
+        modern: 'Permitir apenas TLSv1.2 e TLSv1.3',
+        set: 'Definir ssl_protocols TLSv1.2 TLSv1.3',
       },
     },
     examples: {
@@ -47,7 +53,7 @@ export default defineRule<NginxModel>({
               span: arg.span,
               messageId: 'weak',
               data: { protocol: arg.value },
-              fixTitle: 'Allow only TLSv1.2 and TLSv1.3',
+              fixTitleId: 'modern',
               fix: (fixer) => fixer.replace({ start: args[0].span.start, end: args[args.length - 1].span.end }, MODERN),
             });
           }
@@ -59,7 +65,7 @@ export default defineRule<NginxModel>({
         report(owner, {
           span: owner.directive.nameSpan,
           messageId: 'default',
-          fixTitle: 'Set ssl_protocols TLSv1.2 TLSv1.3',
+          fixTitleId: 'set',
           fix: () => insertInBlock(server, [`ssl_protocols ${MODERN};`], ['ssl_certificate_key', 'ssl_certificate']),
         });
       }

@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'EBS volumes (aws_ebs_volume, and the block devices of aws_instance and aws_launch_template) must set encrypted = true unless the module turns on aws_ebs_encryption_by_default; unencrypted volumes and their snapshots expose the data to anyone who can copy them.',
     checklistItem: 'security/encryption-at-rest',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

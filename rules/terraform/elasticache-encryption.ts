@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'ElastiCache replication groups should set at_rest_encryption_enabled and transit_encryption_enabled to true: cached data often holds sessions and personal data, and neither setting can be changed on an existing group without replacing it.',
     checklistItem: 'security/encryption-at-rest',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

@@ -14,13 +14,14 @@ export default defineRule<TerraformModel>({
     description:
       'Passwords, keys and tokens written as literal strings end up in version control, in plans and in CI logs; pass them in through a sensitive variable fed from a secret manager.',
     checklistItem: 'deployment/secrets',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     crossFile: true,
     messages: {
       literal: '{{attribute}} is a literal secret that ends up in version control and plans; pass it through a sensitive variable (var.{{variable}}) fed from a secret manager.',
+    },
+    fixTitles: {
+      useVariable: 'Move the secret to variable "{{variable}}"',
     },
     examples: {
       bad: 'resource "aws_db_instance" "main" {\n  password = "hunter2"\n}',
@@ -32,6 +33,9 @@ export default defineRule<TerraformModel>({
         'Senhas, chaves e tokens escritos como strings literais vão parar no controle de versão, nos plans e nos logs de CI; passe-os por uma variável sensível alimentada por um gerenciador de segredos.',
       messages: {
         literal: '{{attribute}} é um segredo literal que vai parar no controle de versão e nos plans; passe-o por uma variável sensível (var.{{variable}}) alimentada por um gerenciador de segredos.',
+      },
+      fixTitles: {
+        useVariable: 'Mover o segredo para a variável "{{variable}}"',
       },
     },
   },
@@ -46,7 +50,7 @@ export default defineRule<TerraformModel>({
           span: attr.value.span,
           messageId: 'literal',
           data: { attribute: attr.name, variable },
-          fixTitle: `Move the secret to variable "${variable}"`,
+          fixTitleId: 'useVariable',
           fix: (fixer) => [
             fixer.replace(attr.value.span, `var.${variable}`),
             ...(module.hasVariable(variable)

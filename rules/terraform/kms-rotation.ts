@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'Symmetric customer-managed KMS keys should set enable_key_rotation = true, so key material is rotated every year without re-encrypting data; asymmetric and HMAC keys, which cannot rotate, are not reported.',
     checklistItem: 'security/key-management',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

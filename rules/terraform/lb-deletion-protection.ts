@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'Production load balancers should set enable_deletion_protection = true, so a mistaken destroy or a forced replacement cannot take the entry point of the service down.',
     checklistItem: 'deployment/load-balancer',
-    category: 'Deployment',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

@@ -13,15 +13,16 @@ export default defineRule<TerraformModel>({
     description:
       'An HTTP or HTTPS target group needs an enabled health_check with a path that exercises the application; otherwise the load balancer keeps sending traffic to broken targets.',
     checklistItem: 'deployment/load-balancer',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {
       missing: 'Target group {{resource}} has no health_check, so traffic keeps flowing to broken targets; add a health_check with a path such as /health.',
       disabled: 'Target group {{resource}} disables its health check, so traffic keeps flowing to broken targets; set enabled = true.',
       noPath: 'The health check of {{resource}} has no path, so it probes "/" instead of a real health endpoint; set path to your health endpoint.',
+    },
+    fixTitles: {
+      addHealthCheck: 'Add a health_check block',
     },
     examples: {
       bad: 'resource "aws_lb_target_group" "app" {\n  port     = 80\n  protocol = "HTTP"\n}',
@@ -35,6 +36,9 @@ export default defineRule<TerraformModel>({
         missing: 'O target group {{resource}} não tem health_check, então o tráfego continua indo para alvos quebrados; adicione um health_check com um path como /health.',
         disabled: 'O target group {{resource}} desliga o health check, então o tráfego continua indo para alvos quebrados; defina enabled = true.',
         noPath: 'O health check de {{resource}} não tem path, então sonda "/" em vez de um endpoint de saúde real; defina path com o seu endpoint de saúde.',
+      },
+      fixTitles: {
+        addHealthCheck: 'Adicionar um bloco health_check',
       },
     },
   },
@@ -50,7 +54,7 @@ export default defineRule<TerraformModel>({
           span: group.headerSpan,
           messageId: 'missing',
           data,
-          fixTitle: 'Add a health_check block',
+          fixTitleId: 'addHealthCheck',
           fix: () =>
             insertIntoBlock(group, context.lines, [
               '',

@@ -19,9 +19,7 @@ export default defineRule<TerraformModel>({
     description:
       'An HTTP listener must only redirect to HTTPS, and an HTTPS or TLS listener must use an ssl_policy that requires TLS 1.2 or newer (ELBSecurityPolicy-TLS13-1-2-*, TLS-1-2-*, FS-1-2-*); the AWS default policy still accepts TLS 1.0.',
     checklistItem: 'security/https-only',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

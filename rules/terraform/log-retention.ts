@@ -13,9 +13,7 @@ export default defineRule<TerraformModel>({
     description:
       'A CloudWatch log group without retention_in_days (or with 0) keeps logs forever: the bill grows without bound and personal data in logs outlives any retention policy. The checklist asks for 30 to 90 days.',
     checklistItem: 'monitoring/log-retention',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

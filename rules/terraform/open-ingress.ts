@@ -15,9 +15,7 @@ export default defineRule<TerraformModel>({
     description:
       'Security group ingress from 0.0.0.0/0 or ::/0 must be limited to ports 80 and 443; SSH, databases and admin ports open to the whole internet are scanned and brute-forced within minutes. Inline ingress blocks, aws_security_group_rule and aws_vpc_security_group_ingress_rule are checked.',
     checklistItem: 'deployment/firewall',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: false,
     crossFile: true,
     messages: {

@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'RDS instances and Aurora clusters must keep automated backups for at least `minDays` days; without backup_retention_period AWS keeps one day at most, and 0 disables backups and point-in-time recovery.',
     checklistItem: 'backup/backup-retention',
-    category: 'Backup',
     severity: 'error',
-    critical: true,
     fixable: true,
     crossFile: true,
     options: {

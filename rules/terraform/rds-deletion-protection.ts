@@ -12,9 +12,7 @@ export default defineRule<TerraformModel>({
     description:
       'RDS instances and Aurora clusters should set deletion_protection = true: deleting a database also deletes its automated backups unless told otherwise, so one mistaken destroy loses the data and its backups.',
     checklistItem: 'backup/automated-backups',
-    category: 'Backup',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'RDS instances and Aurora clusters must set storage_encrypted = true: storage, snapshots and backups are otherwise stored in clear, and encryption cannot be turned on later without a restore.',
     checklistItem: 'security/encryption-at-rest',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     crossFile: true,
     messages: {

@@ -10,9 +10,7 @@ export default defineRule<TerraformModel>({
     description:
       'An RDS instance or Aurora cluster needs at least one of Enhanced Monitoring (monitoring_interval > 0), Performance Insights or CloudWatch log exports; with none, slow queries and resource exhaustion go unseen until users notice.',
     checklistItem: 'monitoring/database-monitoring',
-    category: 'Monitoring',
     severity: 'warning',
-    critical: false,
     fixable: false,
     crossFile: true,
     messages: {

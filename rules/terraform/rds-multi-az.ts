@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'An RDS instance without multi_az = true has no standby: the loss of its availability zone or a host failure means downtime until a manual restore.',
     checklistItem: 'backup/failover-automation',
-    category: 'Backup',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'publicly_accessible = true gives an RDS instance a public DNS name and IP, so only its security group stands between the database and the whole internet.',
     checklistItem: 'security/ip-whitelisting',
-    category: 'Security',
     severity: 'error',
-    critical: true,
     fixable: true,
     crossFile: true,
     messages: {

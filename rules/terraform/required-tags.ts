@@ -22,9 +22,7 @@ export default defineRule<TerraformModel>({
     description:
       'Taggable AWS resources should carry the tags in option `tags` (by default Environment and Project), directly or through the provider\'s default_tags, so cost, ownership and environment can be told apart. Tags built by merge() or locals are not judged.',
     checklistItem: 'deployment/environment-provisioned',
-    category: 'Deployment',
     severity: 'information',
-    critical: false,
     fixable: false,
     crossFile: true,
     options: {

@@ -10,9 +10,7 @@ export default defineRule<TerraformModel>({
     description:
       'Every S3 bucket should declare its server-side encryption, inline (provider v3) or with an aws_s3_bucket_server_side_encryption_configuration in the same module (v4+), so the key choice (SSE-KMS, bucket keys) is reviewed and enforced rather than left to account defaults.',
     checklistItem: 'security/encryption-at-rest',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: false,
     crossFile: true,
     messages: {

@@ -14,9 +14,7 @@ export default defineRule<TerraformModel>({
     description:
       'Every S3 bucket needs an aws_s3_bucket_public_access_block (or an account-level one) in the same module with all four flags true, and no public canned ACL; one wrong policy or ACL otherwise publishes its objects.',
     checklistItem: 'security/pii-protection',
-    category: 'Security',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

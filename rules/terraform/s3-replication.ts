@@ -10,9 +10,7 @@ export default defineRule<TerraformModel>({
     description:
       'Buckets that hold data worth keeping should replicate to another region, inline (provider v3) or with an aws_s3_bucket_replication_configuration in the same module (v4+), so a regional outage or a deleted bucket is not the end of the data. Replication destinations are not reported.',
     checklistItem: 'backup/cross-region-backups',
-    category: 'Backup',
     severity: 'information',
-    critical: false,
     fixable: false,
     crossFile: true,
     messages: {

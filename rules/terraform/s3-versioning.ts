@@ -11,9 +11,7 @@ export default defineRule<TerraformModel>({
     description:
       'S3 buckets should have versioning enabled, inline (provider v3) or with an aws_s3_bucket_versioning in the same module (v4+): it is what lets an overwritten or deleted object be recovered.',
     checklistItem: 'backup/automated-backups',
-    category: 'Backup',
     severity: 'warning',
-    critical: false,
     fixable: true,
     crossFile: true,
     messages: {

@@ -1,11 +1,11 @@
-import type { Locale } from './engine/analyze';
+import type { Locale } from './i18n';
 import { detectFile, groupByItem, type EvidenceInput } from './checklist/evidence/index';
 import { computeChecklist } from './checklist/score';
 import type { ChecklistReport, EvidenceHit } from './checklist/types';
 import type { KubernetesModel } from './kinds/kubernetes/model';
 import { analyzedKinds, configFindings } from './project';
 import type { WorkspaceConfig } from './settings';
-import type { Finding } from './engine/types';
+import type { Finding, Inspection } from './engine/types';
 import type { WorkspaceIndex } from './workspace';
 
 /**
@@ -44,10 +44,11 @@ function evidenceInputs(index: WorkspaceIndex): EvidenceInput[] {
 }
 
 /** The checklist of a workspace from its index, its findings and its config: shared by the server and the CLI. */
-export function checklistOf(index: WorkspaceIndex, findings: Finding[], config: WorkspaceConfig, locale: Locale, cache?: EvidenceCache): ChecklistReport {
+export function checklistOf(index: WorkspaceIndex, findings: Finding[], inspected: Inspection[], config: WorkspaceConfig, locale: Locale, cache?: EvidenceCache): ChecklistReport {
   const evidenceFiles = evidenceInputs(index);
   const report = computeChecklist({
     findings: findings.filter((finding) => finding.severity !== 'hint'),
+    inspected,
     root: index.root,
     analyzedKinds: analyzedKinds(index),
     evidenceFiles,
@@ -59,6 +60,6 @@ export function checklistOf(index: WorkspaceIndex, findings: Finding[], config: 
   return { ...report, analyzedFiles: index.paths().length };
 }
 
-export function checklistFor(scan: { index: WorkspaceIndex; findings: Finding[]; config: WorkspaceConfig }, locale: Locale): ChecklistReport {
-  return checklistOf(scan.index, scan.findings, scan.config, locale);
+export function checklistFor(scan: { index: WorkspaceIndex; findings: Finding[]; inspected: Inspection[]; config: WorkspaceConfig }, locale: Locale): ChecklistReport {
+  return checklistOf(scan.index, scan.findings, scan.inspected, scan.config, locale);
 }

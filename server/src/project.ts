@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ALL_RULES } from '../../rules';
-import { ENGINE_RULES, engineFinding, type AnalysisSettings, type Locale } from './engine/analyze';
+import { ENGINE_RULES, engineFinding, type AnalysisSettings } from './engine/analyze';
+import type { Locale } from './i18n';
 import type { Rule } from './engine/rule';
 import { LineIndex } from './engine/text';
-import type { FileKind, Finding } from './engine/types';
+import type { FileKind, Finding, Inspection } from './engine/types';
 import { initKinds } from './kinds';
 import { analysisSettings, loadWorkspaceConfig, type WorkspaceConfig } from './settings';
 import { WorkspaceIndex, type SkippedFile } from './workspace';
@@ -17,6 +18,8 @@ export interface ProjectScan {
   scanned: string[];
   skipped: SkippedFile[];
   findings: Finding[];
+  /** What the rules looked at: the proof behind clean checklist items. */
+  inspected: Inspection[];
   errors: { file: string; message: string }[];
 }
 
@@ -48,11 +51,14 @@ export async function scanProject(paths: string[], options: ScanOptions = {}): P
   const rules = options.rules ?? ALL_RULES;
 
   const findings: Finding[] = [];
+  const inspected: Inspection[] = [];
   if (config.path) findings.push(...configFindings(config));
   const scanned = index.paths();
   for (const path of scanned) {
     try {
-      findings.push(...index.analyze(path, rules, settings));
+      const analysis = index.analyze(path, rules, settings);
+      findings.push(...analysis.findings);
+      inspected.push(...analysis.inspected);
     } catch (error) {
       errors.push({ file: index.relative(path), message: `Internal error while analyzing: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -62,7 +68,7 @@ export async function scanProject(paths: string[], options: ScanOptions = {}): P
     if (!index.has(file) && !index.skipped.has(file)) skipped.push({ path: file, reason: 'not analyzed: not a Dockerfile, Kubernetes manifest, nginx config or Terraform file' });
   }
   skipped.sort((a, b) => a.path.localeCompare(b.path));
-  return { root, index, config, settings, scanned, skipped, findings, errors };
+  return { root, index, config, settings, scanned, skipped, findings, inspected, errors };
 }
 
 export function configFindings(config: WorkspaceConfig): Finding[] {

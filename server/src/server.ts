@@ -35,10 +35,10 @@ import {
   type SignOffParams,
 } from './checklist/types';
 import { checklistOf, EvidenceCache } from './checklist-service';
-import type { AnalysisSettings } from './engine/analyze';
+import type { AnalysisSettings, FileAnalysis } from './engine/analyze';
 import { CONFIG_FILE_NAMES } from './engine/config';
 import { LineIndex, lineIndexOf } from './engine/text';
-import type { FileKind, Finding } from './engine/types';
+import type { FileKind, Finding, Inspection } from './engine/types';
 import { initEachKind, kindSupport } from './kinds';
 import { codeActionsFor, skippedDiagnostic, toDiagnostic, unavailableDiagnostic } from './lsp/convert';
 import { VERSION } from './package-info';
@@ -63,8 +63,8 @@ let ready: Promise<void> = Promise.resolve();
 /** Kinds whose parser could not start (a missing WebAssembly file): their files get one error diagnostic. */
 let unavailableKinds = new Map<FileKind, Error>();
 
-/** Findings of every workspace file, for the checklist; invalidated per kind when a file changes. */
-const findingsCache = new Map<string, Finding[]>();
+/** Findings and inspections of every workspace file, for the checklist; invalidated per kind when a file changes. */
+const findingsCache = new Map<string, FileAnalysis>();
 const pending = new Map<string, NodeJS.Timeout>();
 let checklistTimer: NodeJS.Timeout | undefined;
 let checklistCache: ChecklistReport | undefined;
@@ -284,20 +284,20 @@ function diagnosticsFor(path: string, document: TextDocument): Diagnostic[] {
   if (skip) return [skippedDiagnostic(skip)];
   const unavailable = unavailableKinds.get(index.kindOf(path)!);
   if (unavailable) return [unavailableDiagnostic(unavailable.message)];
-  const findings = findingsOf(path);
+  const { findings } = analysisOf(path);
   const model = index.model(path);
   if (!model) return [];
   const lines = lineIndexOf(model);
   return findings.map((finding) => toDiagnostic(finding, lines));
 }
 
-function findingsOf(path: string): Finding[] {
-  let findings = findingsCache.get(path);
-  if (!findings) {
-    findings = index.analyze(path, ALL_RULES, settings);
-    findingsCache.set(path, findings);
+function analysisOf(path: string): FileAnalysis {
+  let analysis = findingsCache.get(path);
+  if (!analysis) {
+    analysis = index.analyze(path, ALL_RULES, settings);
+    findingsCache.set(path, analysis);
   }
-  return findings;
+  return analysis;
 }
 
 connection.onCodeAction(async (params) => {
@@ -337,15 +337,18 @@ function scheduleChecklist() {
 function currentChecklist(): ChecklistReport {
   if (!checklistCache) {
     const findings: Finding[] = [];
+    const inspected: Inspection[] = [];
     for (const path of index.paths()) {
       if (unavailableKinds.has(index.kindOf(path)!)) continue;
       try {
-        findings.push(...findingsOf(path));
+        const analysis = analysisOf(path);
+        findings.push(...analysis.findings);
+        inspected.push(...analysis.inspected);
       } catch (error) {
         connection.console.error(`readiness: analysis of ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    checklistCache = checklistOf(index, findings, config, settings.locale ?? resolveLocale(clientLocale), evidenceCache);
+    checklistCache = checklistOf(index, findings, inspected, config, settings.locale ?? resolveLocale(clientLocale), evidenceCache);
   }
   return checklistCache;
 }

@@ -44,7 +44,7 @@ describe('readiness CLI', () => {
       message: 'The final stage never switches to a non-root USER, so the container runs as root; add a USER before CMD/ENTRYPOINT.',
       file: 'api/Dockerfile',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 19 } },
-      category: 'Security',
+      category: 'Deployment', // the checklist item's category, as the panel shows it
       checklistItem: 'deployment/docker-security-context',
       fixable: true,
     });

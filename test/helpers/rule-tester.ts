@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeModel, applyEdits } from '../../server/src/engine/analyze';
+import { analyzeFile, applyEdits } from '../../server/src/engine/analyze';
 import type { ParsedFile, Rule, WorkspaceView } from '../../server/src/engine/rule';
-import type { BaseModel, FileKind, Finding } from '../../server/src/engine/types';
+import type { BaseModel, FileKind, Finding, Inspection } from '../../server/src/engine/types';
 import { initKinds, kindSupport } from '../../server/src/kinds';
 import { ALL_RULES } from '../../rules';
 
@@ -19,6 +19,11 @@ export interface ValidCase {
   /** Other files of the workspace, by path (same folder as `filename` unless absolute). */
   files?: Record<string, string>;
   name?: string;
+  /**
+   * The subjects the rule under test must report as inspected in this file, e.g. `['container']`
+   * (order free); checked when given. `[]` asserts that nothing the rule is about is in the file.
+   */
+  inspected?: string[];
 }
 
 export interface ExpectedError {
@@ -62,7 +67,7 @@ function resolvePath(base: string, path: string): string {
   return base.slice(0, base.lastIndexOf('/') + 1) + path;
 }
 
-export function analyzeCase(rules: readonly Rule<any>[], kind: FileKind, testCase: ValidCase, ruleId?: string): { model: BaseModel; findings: Finding[] } {
+export function analyzeCase(rules: readonly Rule<any>[], kind: FileKind, testCase: ValidCase, ruleId?: string): { model: BaseModel; findings: Finding[]; inspected: Inspection[] } {
   const filename = testCase.filename ? resolvePath(DEFAULT_FILENAMES[kind], testCase.filename) : DEFAULT_FILENAMES[kind];
   const models: Record<string, BaseModel> = {};
   const model = kindSupport(kind).parse(testCase.code, filename);
@@ -73,8 +78,8 @@ export function analyzeCase(rules: readonly Rule<any>[], kind: FileKind, testCas
     models[full] = kindSupport(otherKind).parse(text, full);
   }
   const settings = ruleId && testCase.options ? { rules: { [ruleId]: { options: testCase.options } } } : undefined;
-  const findings = analyzeModel({ model, rules, settings, workspace: workspaceOf(models) });
-  return { model, findings };
+  const { findings, inspected } = analyzeFile({ model, rules, settings, workspace: workspaceOf(models) });
+  return { model, findings, inspected };
 }
 
 function kindOfPath(path: string): FileKind | undefined {
@@ -101,6 +106,26 @@ const countBy = (findings: Finding[]) => {
   return counts;
 };
 
+/**
+ * Kinds whose rules already report what they inspect. While a kind is missing here its rules are
+ * not held to the proof contract below; every kind must be listed before the work lands.
+ */
+const KINDS_REPORTING_INSPECTIONS = new Set<FileKind>([]);
+
+/** The subjects of the rule under test, sorted, for comparing with a case's `inspected`. */
+function subjectsOf(inspected: Inspection[], ruleId: string, path: string): string[] {
+  return inspected.filter((inspection) => inspection.ruleId === ruleId && inspection.path === path).map((inspection) => inspection.subject).sort();
+}
+
+/** A rule that reports a finding has looked at something: a finding without an inspection breaks the checklist's proof. */
+function checkInspections(rule: Rule<any>, testCase: ValidCase, result: { model: BaseModel; findings: Finding[]; inspected: Inspection[] }) {
+  const subjects = subjectsOf(result.inspected, rule.meta.id, result.model.path);
+  if (testCase.inspected) assert.deepEqual(subjects, [...testCase.inspected].sort(), 'inspected subjects');
+  if (!KINDS_REPORTING_INSPECTIONS.has(rule.meta.kind)) return;
+  const reported = result.findings.some((finding) => finding.ruleId === rule.meta.id && finding.path === result.model.path);
+  if (reported) assert.ok(subjects.length > 0, `${rule.meta.id} reported a finding but inspected no subject`);
+}
+
 export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
   const { id, kind } = rule.meta;
   describe(id, () => {
@@ -109,16 +134,20 @@ export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCas
     cases.valid.forEach((entry, index) => {
       const testCase = typeof entry === 'string' ? { code: entry } : entry;
       it(`valid #${index + 1}${testCase.name ? `: ${testCase.name}` : ''}`, () => {
-        const { findings } = analyzeCase([rule], kind, testCase, id);
+        const result = analyzeCase([rule], kind, testCase, id);
+        const { findings } = result;
         assert.deepEqual(findings.filter((finding) => finding.ruleId === id).map(describeFinding), []);
+        checkInspections(rule, testCase, result);
         assert.deepEqual(findings.filter((finding) => finding.ruleId === 'readiness/rule-error').map((f) => f.message), []);
       });
     });
 
     cases.invalid.forEach((testCase, index) => {
       it(`invalid #${index + 1}${testCase.name ? `: ${testCase.name}` : ''}`, () => {
-        const { model, findings } = analyzeCase([rule], kind, testCase, id);
+        const result = analyzeCase([rule], kind, testCase, id);
+        const { model, findings } = result;
         assert.deepEqual(findings.filter((f) => f.ruleId === 'readiness/rule-error').map((f) => f.message), []);
+        checkInspections(rule, testCase, result);
         const own = findings.filter((finding) => finding.ruleId === id && finding.path === model.path);
         const actual = own.map(describeFinding);
         const expected = testCase.errors.map(({ message: _message, ...position }) => position);

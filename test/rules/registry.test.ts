@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules';
 import { SEED_ITEMS } from '../../server/src/checklist/seed-items';
-import { CATEGORIES } from '../../server/src/engine/types';
+import { CATEGORIES, categoryOfItem } from '../../server/src/engine/types';
 
 const root = join(__dirname, '..', '..');
 const PREFIX_KIND: Record<string, string> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform' };
@@ -48,11 +48,18 @@ describe('rule registry', () => {
 
       it('has complete metadata', () => {
         assert.ok(meta.title.length > 0 && meta.description.length > 0);
-        assert.ok((CATEGORIES as readonly string[]).includes(meta.category));
+        assert.ok((CATEGORIES as readonly string[]).includes(categoryOfItem(meta.checklistItem)));
         assert.ok(itemIds.has(meta.checklistItem), `checklist item "${meta.checklistItem}" is not in the seed`);
-        if (meta.critical) assert.equal(meta.severity, 'error', 'critical rules default to error');
         assert.ok(Object.keys(meta.messages).length > 0);
         for (const revealed of meta.fixReveals ?? []) assert.ok(ALL_RULES.some((rule) => rule.meta.id === revealed), `fixReveals names an unknown rule ${revealed}`);
+      });
+
+      it('has fix titles without a final period, translated to pt-BR', () => {
+        for (const [id, text] of Object.entries(meta.fixTitles ?? {})) {
+          assert.doesNotMatch(text, /\.$/, `fix title ${id}`);
+          assert.ok(meta.ptBR.fixTitles?.[id], `fix title ${id} has no pt-BR translation`);
+        }
+        for (const id of Object.keys(meta.ptBR.fixTitles ?? {})) assert.ok(meta.fixTitles?.[id], `pt-BR fix title ${id} has no English original`);
       });
 
       it('has messages that end with a period, translated to pt-BR', () => {

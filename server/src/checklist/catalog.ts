@@ -11,7 +11,7 @@ import { SEED_ITEMS, type SeedItem } from './seed-items';
 import { EVIDENCE_SOURCES } from './evidence/index';
 import type { Category } from '../engine/types';
 
-export type Locale = 'en' | 'pt-BR';
+import type { Locale } from '../i18n';
 
 export interface Localized {
   en: string;

@@ -21,10 +21,11 @@ import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ReadinessConfig } from '../engine/config';
 import { SIGNOFF_ROLES } from '../engine/config';
-import { CATEGORIES, type Category, type FileKind, type Finding } from '../engine/types';
+import { CATEGORIES, type Category, type FileKind, type Finding, type Inspection } from '../engine/types';
 import { ALL_RULES } from '../../../rules/index';
 import { t } from '../i18n/index';
-import { checklistCatalog, localized, type CatalogItem, type Locale } from './catalog';
+import { checklistCatalog, localized, type CatalogItem } from './catalog';
+import type { Locale } from '../i18n/index';
 import { applicationEvidence, runDetectors, type EvidenceInput } from './evidence/index';
 import {
   CATEGORY_WEIGHTS,
@@ -42,6 +43,8 @@ import {
 export interface ChecklistInput {
   /** Engine findings of every analyzed file (absolute paths). */
   findings: readonly Finding[];
+  /** What the rules inspected in every analyzed file (absolute paths): the proof behind a clean run. */
+  inspected?: readonly Inspection[];
   /** Workspace root, to relativize paths. */
   root: string;
   /** Kinds with at least one analyzed file. */

@@ -2,8 +2,9 @@ import { relative, sep } from 'node:path';
 import { ALL_RULES } from '../../../rules';
 import { ruleDocsUrl } from '../engine/docs';
 import { REPOSITORY_URL } from '../package-info';
-import type { Finding, Severity } from '../engine/types';
-import type { Locale } from '../engine/analyze';
+import { categoryOfItem, type Finding, type Severity } from '../engine/types';
+import { catalogItem } from '../checklist/catalog';
+import type { Locale } from '../i18n';
 import { t } from '../i18n';
 import type { ProjectScan } from '../project';
 
@@ -105,7 +106,7 @@ export function toSarif(scan: ProjectScan, version: string) {
           helpUri: ruleDocsUrl(id),
           help: { text: meta.description },
           defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
-          properties: { category: meta.category, checklistItem: meta.checklistItem, critical: meta.critical, tags: [meta.category.toLowerCase(), meta.kind] },
+          properties: { category: categoryOfItem(meta.checklistItem), checklistItem: meta.checklistItem, critical: catalogItem(meta.checklistItem)?.critical ?? false, tags: [categoryOfItem(meta.checklistItem).toLowerCase(), meta.kind] },
         }
       : { id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: 'error' } };
   });

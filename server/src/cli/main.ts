@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Locale } from '../engine/analyze';
+import type { Locale } from '../i18n';
 import type { Severity } from '../engine/types';
 import { checklistFor } from '../checklist-service';
 import { renderReport, renderSummary } from '../checklist/report';

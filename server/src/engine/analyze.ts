@@ -2,7 +2,8 @@ import type { RuleConfig } from './config';
 import { formatMessage, optionDefaults, type Fixer, type ParsedFile, type Rule, type RuleMeta, type WorkspaceView } from './rule';
 import { parseSuppressions, type Suppression } from './suppressions';
 import { lineIndexOf, type LineIndex } from './text';
-import type { BaseModel, Finding, Severity, Span, TextEdit } from './types';
+import { categoryOfItem, type BaseModel, type Finding, type Inspection, type Severity, type Span, type TextEdit } from './types';
+import { t, type Locale } from '../i18n';
 
 /** Findings the engine itself raises; they have ids too so they can be filtered and documented. */
 export const ENGINE_RULES = {
@@ -13,7 +14,6 @@ export const ENGINE_RULES = {
   config: 'readiness/config',
 } as const;
 
-export type Locale = 'en' | 'pt-BR';
 
 export interface AnalysisSettings {
   /** Per-rule severity and options, already merged from `.readiness.yml` and editor settings. */
@@ -45,19 +45,36 @@ export function singleFileWorkspace(file: ParsedFile): WorkspaceView {
   };
 }
 
+/** What the rules found in one file, and what they looked at (the proof behind a clean run). */
+export interface FileAnalysis {
+  findings: Finding[];
+  inspected: Inspection[];
+}
+
+interface RuleRun {
+  findings: Finding[];
+  inspected: Inspection[];
+}
+
 /**
- * Findings of the rules that look at one file only, per model (one model per text version) and
+ * Results of the rules that look at one file only, per model (one model per text version) and
  * settings object: when another file changes, only the cross-file rules of this one run again.
  */
-const singleFileResults = new WeakMap<BaseModel, { settings: AnalysisSettings | undefined; byRule: Map<string, Finding[]> }>();
+const singleFileResults = new WeakMap<BaseModel, { settings: AnalysisSettings | undefined; byRule: Map<string, RuleRun> }>();
+
+/** The findings of `analyzeFile`, for callers that do not score the checklist. */
+export function analyzeModel<M extends BaseModel>(input: AnalyzeInput<M>): Finding[] {
+  return analyzeFile(input).findings;
+}
 
 /**
  * Runs every enabled rule of the model's kind and applies suppressions. Pure: the same model,
- * rules, settings and workspace always give the same findings.
+ * rules, settings and workspace always give the same findings and inspections.
  */
-export function analyzeModel<M extends BaseModel>({ model, rules, settings, workspace }: AnalyzeInput<M>): Finding[] {
+export function analyzeFile<M extends BaseModel>({ model, rules, settings, workspace }: AnalyzeInput<M>): FileAnalysis {
   const lines = lineIndexOf(model);
   const view = workspace ?? singleFileWorkspace({ path: model.path, kind: model.kind, model });
+  const locale = settings?.locale ?? 'en';
   const findings: Finding[] = model.errors.map((error) => ({
     ruleId: ENGINE_RULES.syntax,
     severity: 'error' as const,
@@ -66,9 +83,10 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
     span: error.span,
     range: lines.rangeOf(error.span),
   }));
+  const inspected: Inspection[] = [];
 
   const known = singleFileResults.get(model);
-  const memo = known && known.settings === settings ? known : { settings, byRule: new Map<string, Finding[]>() };
+  const memo = known && known.settings === settings ? known : { settings, byRule: new Map<string, RuleRun>() };
   singleFileResults.set(model, memo);
 
   for (const rule of rules) {
@@ -77,11 +95,13 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
     if (severity === 'off') continue;
     const remembered = rule.meta.crossFile ? undefined : memo.byRule.get(rule.meta.id);
     if (remembered) {
-      findings.push(...remembered);
+      findings.push(...remembered.findings);
+      inspected.push(...remembered.inspected);
       continue;
     }
     const options = { ...optionDefaults(rule.meta), ...settings?.rules?.[rule.meta.id]?.options };
-    const reported: Finding[] = [];
+    const category = categoryOfItem(rule.meta.checklistItem);
+    const run: RuleRun = { findings: [], inspected: [] };
     try {
       rule.check(model, {
         model,
@@ -91,10 +111,13 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
         report(descriptor) {
           // A rule may walk other files (an nginx include tree); each file reports its own findings.
           if (descriptor.path !== undefined && descriptor.path !== model.path) return;
-          const template = messageTemplate(rule.meta, descriptor.messageId, settings?.locale);
+          const template = localizedTemplate(rule.meta, 'messages', descriptor.messageId, locale);
           const edits = descriptor.fix?.(fixer);
           const editList: TextEdit[] = edits ? (Array.isArray(edits) ? edits : [edits]) : [];
-          reported.push({
+          const fixTitle = descriptor.fixTitleId
+            ? formatMessage(localizedTemplate(rule.meta, 'fixTitles', descriptor.fixTitleId, locale), descriptor.data)
+            : t(locale, 'fix.default', { title: locale === 'pt-BR' ? rule.meta.ptBR.title : rule.meta.title });
+          run.findings.push({
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
             severity,
@@ -102,14 +125,26 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
             path: model.path,
             span: descriptor.span,
             range: lines.rangeOf(descriptor.span),
-            category: rule.meta.category,
+            category,
             checklistItem: rule.meta.checklistItem,
-            fix: editList.length ? { title: descriptor.fixTitle ?? `Fix: ${rule.meta.title}`, edits: editList } : undefined,
+            fix: editList.length ? { title: fixTitle, edits: editList } : undefined,
+          });
+        },
+        inspect(descriptor) {
+          if (descriptor.path !== undefined && descriptor.path !== model.path) return;
+          run.inspected.push({
+            ruleId: rule.meta.id,
+            subject: descriptor.subject,
+            ...(descriptor.name !== undefined ? { name: descriptor.name } : {}),
+            path: model.path,
+            span: descriptor.span,
+            range: lines.rangeOf(descriptor.span),
           });
         },
       });
-      findings.push(...reported);
-      if (!rule.meta.crossFile) memo.byRule.set(rule.meta.id, reported);
+      findings.push(...run.findings);
+      inspected.push(...run.inspected);
+      if (!rule.meta.crossFile) memo.byRule.set(rule.meta.id, run);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       findings.push({
@@ -122,12 +157,12 @@ export function analyzeModel<M extends BaseModel>({ model, rules, settings, work
       });
     }
   }
-  return applySuppressions(findings, model.path, lines);
+  return { findings: applySuppressions(findings, model.path, lines), inspected };
 }
 
-function messageTemplate(meta: RuleMeta, messageId: string, locale: string | undefined): string {
-  const template = (locale === 'pt-BR' ? meta.ptBR.messages[messageId] : undefined) ?? meta.messages[messageId];
-  if (template === undefined) throw new Error(`unknown messageId "${messageId}"`);
+function localizedTemplate(meta: RuleMeta, table: 'messages' | 'fixTitles', id: string, locale: Locale): string {
+  const template = (locale === 'pt-BR' ? meta.ptBR[table]?.[id] : undefined) ?? meta[table]?.[id];
+  if (template === undefined) throw new Error(`unknown ${table === 'messages' ? 'messageId' : 'fixTitleId'} "${id}"`);
   return template;
 }
 

@@ -1,4 +1,4 @@
-import type { BaseModel, Category, FileKind, Severity, Span, TextEdit } from './types';
+import type { BaseModel, FileKind, Severity, Span, TextEdit } from './types';
 import type { LineIndex } from './text';
 
 export type RuleOptionSpec =
@@ -14,14 +14,17 @@ export interface RuleMeta {
   title: string;
   /** One or two sentences: what the rule checks and why it matters in production. */
   description: string;
-  /** Checklist item id from the seed's catalog, e.g. `deployment/docker-security-context`. */
+  /**
+   * Checklist item id from the seed's catalog, e.g. `deployment/docker-security-context`. The rule's
+   * category and criticality are its item's (`categoryOfItem`, the catalog): never a field of its own.
+   */
   checklistItem: string;
-  category: Category;
-  /** Default severity; critical rules default to `error`. */
+  /** Default severity. */
   severity: Severity;
-  critical: boolean;
-  /** Message templates by id; `{{name}}` is replaced from the report's data. */
+  /** Message templates by id; `{{name}}` is replaced from the report's data. Each ends with a period. */
   messages: Record<string, string>;
+  /** Quick-fix titles by id, imperative, no final period (`Add a HEALTHCHECK`); `{{name}}` as in messages. */
+  fixTitles?: Record<string, string>;
   fixable: boolean;
   options?: Record<string, RuleOptionSpec>;
   /** True when findings depend on other files of the workspace (module, namespace, index). */
@@ -34,7 +37,7 @@ export interface RuleMeta {
   /** Short examples for the generated doc page. */
   examples?: { bad: string; good: string };
   /** The pt-BR translation of title, description and every message. */
-  ptBR: { title: string; description: string; messages: Record<string, string> };
+  ptBR: { title: string; description: string; messages: Record<string, string>; fixTitles?: Record<string, string> };
 }
 
 /** Builds text edits from offsets; rules never compute line/column themselves. */
@@ -47,9 +50,10 @@ export interface Fixer {
 export interface ReportDescriptor {
   span: Span;
   messageId: string;
+  /** Values for the message's and the fix title's `{{placeholders}}`. */
   data?: Record<string, string | number>;
-  /** Title of the quick fix; defaults to the rule's title prefixed with "Fix:". */
-  fixTitle?: string;
+  /** Id of the quick fix's title in `meta.fixTitles`; defaults to the rule's title prefixed with "Fix:". */
+  fixTitleId?: string;
   fix?: (fixer: Fixer) => TextEdit | TextEdit[] | null | undefined;
   /**
    * The file the span belongs to, when a rule walks more than the analyzed file (an nginx include
@@ -80,6 +84,19 @@ export interface RuleContext<M extends BaseModel = BaseModel> {
   readonly options: Readonly<Record<string, unknown>>;
   readonly workspace: WorkspaceView;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * Records a subject the rule checked (every container, stage, server, database ... it looked at,
+   * whether or not it reports a finding on it). This is the proof behind a satisfied checklist item.
+   * `path` as in ReportDescriptor: subjects of other files are ignored.
+   */
+  inspect(subject: InspectDescriptor): void;
+}
+
+export interface InspectDescriptor {
+  subject: string;
+  span: Span;
+  name?: string;
+  path?: string;
 }
 
 export interface Rule<M extends BaseModel = BaseModel> {

@@ -19,6 +19,17 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * The category of a checklist item, from its id (`security/https-only` -> Security). A rule's
+ * category is always its checklist item's category: one meaning of the word everywhere.
+ */
+export function categoryOfItem(itemId: string): Category {
+  const prefix = itemId.slice(0, itemId.indexOf('/'));
+  const category = CATEGORIES.find((candidate) => candidate.toLowerCase() === prefix);
+  if (!category) throw new Error(`Checklist item "${itemId}" has no category prefix.`);
+  return category;
+}
+
 /** A half-open range of UTF-16 offsets into a file's text (the unit LSP and JS strings share). */
 export interface Span {
   start: number;
@@ -62,6 +73,24 @@ export interface BaseModel {
   path: string;
   text: string;
   errors: ParseError[];
+}
+
+/**
+ * Something a rule looked at (a container, a build stage, an nginx server, a database, a bucket, a
+ * security group ...). A clean run proves a checklist item only when its rules inspected at least
+ * one subject the item is about: "the rules ran and found nothing" on a file without such a
+ * subject proves nothing.
+ */
+export interface Inspection {
+  ruleId: string;
+  /** What kind of thing was inspected, singular and lower case: `container`, `stage`, `server`, `database`. */
+  subject: string;
+  /** Its name when it has one (the container's name, the resource address). */
+  name?: string;
+  /** File the subject is in. */
+  path: string;
+  span: Span;
+  range: Range;
 }
 
 export interface Finding {

@@ -100,6 +100,7 @@ export const EN = {
   'summary.criticalMark': ', critical',
 
   'cli.summary': '{{findings}} ({{errors}}, {{warnings}}, {{information}}; {{fixable}} with a quick fix) in {{files}} scanned, {{skipped}} skipped.',
+  'fix.default': 'Fix: {{title}}',
   'cli.count.finding.one': '1 finding',
   'cli.count.finding.other': '{{n}} findings',
   'cli.count.error.one': '1 error',

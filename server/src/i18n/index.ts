@@ -6,23 +6,24 @@ import { EN, type MessageKey } from './en';
 import { PT_BR } from './pt-BR';
 
 export type { MessageKey } from './en';
-export type UiLocale = 'en' | 'pt-BR';
+/** The languages of the UI, the messages and the reports: declared here once. */
+export type Locale = 'en' | 'pt-BR';
 
-export const MESSAGES: Record<UiLocale, Record<MessageKey, string>> = { en: EN, 'pt-BR': PT_BR };
+export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en: EN, 'pt-BR': PT_BR };
 
 /** The string for `key` in `locale` (English when missing), with `{{name}}` replaced from `data`. */
-export function t(locale: UiLocale, key: MessageKey, data: Record<string, string | number> = {}): string {
+export function t(locale: Locale, key: MessageKey, data: Record<string, string | number> = {}): string {
   const template = MESSAGES[locale]?.[key] ?? EN[key] ?? key;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
 /** Picks the supported locale for a VS Code / environment locale ("pt-br", "pt", "en-US"). */
-export function resolveLocale(value: string | undefined): UiLocale {
+export function resolveLocale(value: string | undefined): Locale {
   return value && /^pt\b/i.test(value) ? 'pt-BR' : 'en';
 }
 
 /** A number as the locale writes it, with one decimal (87.5 / 87,5). */
-export function formatPercent(locale: UiLocale, value: number): string {
+export function formatPercent(locale: Locale, value: number): string {
   const text = value.toFixed(1);
   return locale === 'pt-BR' ? text.replace('.', ',') : text;
 }

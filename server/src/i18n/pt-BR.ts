@@ -102,6 +102,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'summary.criticalMark': ', crítico',
 
   'cli.summary': '{{findings}} ({{errors}}, {{warnings}}, {{information}}; {{fixable}} com correção rápida) em {{files}} analisados, {{skipped}} ignorados.',
+  'fix.default': 'Corrigir: {{title}}',
   'cli.count.finding.one': '1 problema',
   'cli.count.finding.other': '{{n}} problemas',
   'cli.count.error.one': '1 erro',

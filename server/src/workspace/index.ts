@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { minimatch } from 'minimatch';
-import { analyzeModel, type AnalysisSettings } from '../engine/analyze';
+import { analyzeFile, type AnalysisSettings, type FileAnalysis } from '../engine/analyze';
 import { skipReasonForContent, DEFAULT_MAX_FILE_SIZE_KB } from '../engine/files';
 import type { ParsedFile, Rule, WorkspaceView } from '../engine/rule';
-import type { BaseModel, FileKind, Finding } from '../engine/types';
+import type { BaseModel, FileKind } from '../engine/types';
 import { detectKind, kindSupport, mayBeSupported } from '../kinds';
 import { isEvidenceCandidate } from '../checklist/evidence';
 
@@ -220,10 +220,10 @@ export class WorkspaceIndex {
     return model ? { path, kind: model.kind, model } : undefined;
   }
 
-  analyze(path: string, rules: readonly Rule<any>[], settings: AnalysisSettings): Finding[] {
+  analyze(path: string, rules: readonly Rule<any>[], settings: AnalysisSettings): FileAnalysis {
     const model = this.model(path);
-    if (!model) return [];
-    return analyzeModel({ model, rules, settings, workspace: this.view() });
+    if (!model) return { findings: [], inspected: [] };
+    return analyzeFile({ model, rules, settings, workspace: this.view() });
   }
 }
 

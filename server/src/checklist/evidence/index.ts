@@ -4,7 +4,7 @@
  * found, where, and why it counts.
  */
 import type { EvidenceHit } from '../types';
-import type { Locale } from '../catalog';
+import type { Locale } from '../../i18n';
 import { ciApprovalDetector, ciLoadTestsDetector, ciPromotionDetector, ciQualityGateDetector, ciRollbackDetector, ciSecurityScanDetector, ciTestsDetector, isCiFile } from './ci';
 import { alertmanagerDetector, alertRulesDetector, envSettingsDetector, logShippingDetector, otelCollectorDetector, prometheusScrapeDetector, workloadImagesDetector } from './observability';
 import { isLoadScriptPath, loadTestScriptDetector, progressiveDeliveryDetector } from './performance';

@@ -84,7 +84,7 @@ export function checkRestrictedGap(model: KubernetesModel, context: RuleContext<
       span: spanForGap(container, gap),
       messageId: gap.value ? 'wrong' : 'missing',
       data: { name: container.name ?? '?', value: scalarString(gap.value) ?? '' },
-      fixTitle: 'Harden the container securityContext (restricted profile)',
+      fixTitleId: 'harden',
       fix: () => restrictedFix(editorFor(context), container),
     });
   }
@@ -177,7 +177,7 @@ const SEED_RESOURCES: Record<'requests' | 'limits', Record<string, string>> = {
 
 /** Inserts the missing keys (memory before cpu, as in the seed) into the container's resources. */
 /** The shared check of k8s/resource-requests and k8s/resource-limits: cpu and memory in one section. */
-export function checkResources(model: KubernetesModel, context: RuleContext<KubernetesModel>, section: 'requests' | 'limits', fixTitle: string): void {
+export function checkResources(model: KubernetesModel, context: RuleContext<KubernetesModel>, section: 'requests' | 'limits'): void {
   for (const container of runningContainers(model)) {
     const { reader } = container.pod.owner;
     const values = reader.getMap(container.resources, section);
@@ -187,21 +187,21 @@ export function checkResources(model: KubernetesModel, context: RuleContext<Kube
       span: container.nameSpan,
       messageId: 'missing',
       data: { name: container.name ?? '?', resources: missing.join(' and ') },
-      fixTitle,
+      fixTitleId: 'add',
       fix: () => resourcesFix(editorFor(context), container, section, missing),
     });
   }
 }
 
 /** The shared check of k8s/liveness-probe and k8s/readiness-probe (init and ephemeral containers need none). */
-export function checkProbe(model: KubernetesModel, context: RuleContext<KubernetesModel>, probe: 'livenessProbe' | 'readinessProbe', fixTitle: string): void {
+export function checkProbe(model: KubernetesModel, context: RuleContext<KubernetesModel>, probe: 'livenessProbe' | 'readinessProbe'): void {
   for (const container of model.containers) {
     if (container.type !== 'container' || container[probe]) continue;
     context.report({
       span: container.nameSpan,
       messageId: 'missing',
       data: { name: container.name ?? '?' },
-      fixTitle,
+      fixTitleId: 'add',
       fix: () => probeFix(editorFor(context), container, probe),
     });
   }
