@@ -1,4 +1,4 @@
-import type { BaseModel, FileKind, Severity, Span, TextEdit } from './types';
+import type { BaseModel, FileKind, Severity, Span, Subject, TextEdit } from './types';
 import type { LineIndex } from './text';
 
 export type RuleOptionSpec =
@@ -93,7 +93,7 @@ export interface RuleContext<M extends BaseModel = BaseModel> {
 }
 
 export interface InspectDescriptor {
-  subject: string;
+  subject: Subject;
   span: Span;
   name?: string;
   path?: string;

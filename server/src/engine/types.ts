@@ -76,6 +76,31 @@ export interface BaseModel {
 }
 
 /**
+ * The kinds of things rules inspect, singular. The checklist counts and names them ("6 containers
+ * in 3 files checked"), so each needs `subject.<name>.one` / `.other` strings in the i18n bundles.
+ * Add a kind here (never rename one) when a rule looks at something new.
+ */
+export const SUBJECTS = [
+  // Dockerfile
+  'image', // the final stage of a Dockerfile: what is deployed
+  'stage', // any build stage
+  'instruction', // a RUN/ADD/ENV ... line the rule checks
+  // Kubernetes
+  'container',
+  'workload', // a pod-bearing object (Deployment, StatefulSet, Job ...)
+  'object', // any other Kubernetes object (Ingress, Role, Service ...)
+  // nginx
+  'http', // an http block
+  'server',
+  'location',
+  // Terraform
+  'resource', // a resource or module call the rule checks
+  // Compose
+  'service',
+] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+/**
  * Something a rule looked at (a container, a build stage, an nginx server, a database, a bucket, a
  * security group ...). A clean run proves a checklist item only when its rules inspected at least
  * one subject the item is about: "the rules ran and found nothing" on a file without such a
@@ -83,8 +108,7 @@ export interface BaseModel {
  */
 export interface Inspection {
   ruleId: string;
-  /** What kind of thing was inspected, singular and lower case: `container`, `stage`, `server`, `database`. */
-  subject: string;
+  subject: Subject;
   /** Its name when it has one (the container's name, the resource address). */
   name?: string;
   /** File the subject is in. */
