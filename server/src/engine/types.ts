@@ -93,8 +93,18 @@ export const SUBJECTS = [
   'http', // an http block
   'server',
   'location',
-  // Terraform
-  'resource', // a resource or module call the rule checks
+  // Terraform (a resource or a module call that creates one)
+  'database',
+  'bucket',
+  'security-group',
+  'load-balancer',
+  'listener',
+  'target-group',
+  'cache',
+  'key',
+  'log-group',
+  'volume',
+  'resource', // any other resource the rule checks
   // Compose
   'service',
 ] as const;
