@@ -8,6 +8,7 @@ const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'dockerfile' },
   { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}' },
   { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'dockercompose' },
   { scheme: 'file', language: 'nginx' },
   { scheme: 'file', language: 'terraform' },
   { scheme: 'file', pattern: '**/*.tf' },

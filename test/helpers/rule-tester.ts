@@ -47,6 +47,7 @@ const DEFAULT_FILENAMES: Record<FileKind, string> = {
   kubernetes: '/work/deploy.yaml',
   nginx: '/work/nginx.conf',
   terraform: '/work/main.tf',
+  compose: '/work/compose.yaml',
 };
 
 export function workspaceOf(files: Record<string, BaseModel>): WorkspaceView {
@@ -84,6 +85,7 @@ export function analyzeCase(rules: readonly Rule<any>[], kind: FileKind, testCas
 
 function kindOfPath(path: string): FileKind | undefined {
   if (path.endsWith('.tf')) return 'terraform';
+  if (/(^|\/)(docker-)?compose[^/]*\.ya?ml$/.test(path)) return 'compose';
   if (/\.ya?ml$/.test(path)) return 'kubernetes';
   if (/(^|\/)(Dockerfile|Containerfile)[^/]*$/.test(path)) return 'dockerfile';
   if (path.endsWith('.conf') || path.endsWith('.nginx')) return 'nginx';
@@ -110,7 +112,7 @@ const countBy = (findings: Finding[]) => {
  * Kinds whose rules already report what they inspect. While a kind is missing here its rules are
  * not held to the proof contract below; every kind must be listed before the work lands.
  */
-const KINDS_REPORTING_INSPECTIONS = new Set<FileKind>([]);
+const KINDS_REPORTING_INSPECTIONS = new Set<FileKind>(['compose']);
 
 /** The subjects of the rule under test, sorted, for comparing with a case's `inspected`. */
 function subjectsOf(inspected: Inspection[], ruleId: string, path: string): string[] {

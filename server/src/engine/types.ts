@@ -3,7 +3,7 @@
  * CLI both translate these into their own shapes at the edge.
  */
 
-export type FileKind = 'dockerfile' | 'kubernetes' | 'nginx' | 'terraform';
+export type FileKind = 'dockerfile' | 'kubernetes' | 'nginx' | 'terraform' | 'compose';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';

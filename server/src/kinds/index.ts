@@ -1,5 +1,6 @@
 import type { BaseModel, FileKind } from '../engine/types';
 import type { KindSupport } from './types';
+import { composeSupport } from './compose';
 import { dockerfileSupport } from './dockerfile';
 import { kubernetesSupport } from './kubernetes';
 import { nginxSupport } from './nginx';
@@ -7,8 +8,11 @@ import { terraformSupport } from './terraform';
 
 export type { KindSupport } from './types';
 
-/** Order matters: the first kind that claims a path by name wins over content sniffing. */
-export const KINDS: readonly KindSupport<any>[] = [dockerfileSupport, terraformSupport, nginxSupport, kubernetesSupport];
+/**
+ * Order matters: the first kind that claims a path by name wins over content sniffing, and sniffers
+ * run in this order (a Compose file is recognised before Kubernetes looks at YAML).
+ */
+export const KINDS: readonly KindSupport<any>[] = [dockerfileSupport, terraformSupport, nginxSupport, composeSupport, kubernetesSupport];
 
 export function kindSupport(kind: FileKind): KindSupport<BaseModel> {
   const support = KINDS.find((candidate) => candidate.kind === kind);

@@ -1,13 +1,20 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../../engine/text';
 import type { Span, TextEdit } from '../../engine/types';
-import { columnOf, type KubernetesModel } from './model';
+import { columnOf, type YamlStyle } from './model';
 import { scalarString } from './nodes';
 
 /** YAML to insert: strings are written as given (callers quote them), objects become block maps. */
 export type YValue = string | number | boolean | YObject | YValue[];
 export interface YObject {
   [key: string]: YValue;
+}
+
+/** What an editor needs of a YAML model: its text, its layout and the spans aliases reuse (Kubernetes and Compose models both are one). */
+export interface YamlSource {
+  text: string;
+  style: YamlStyle;
+  sharedSpans: Span[];
 }
 
 /**
@@ -17,7 +24,7 @@ export interface YObject {
  */
 export class YamlEditor {
   constructor(
-    private readonly model: KubernetesModel,
+    private readonly model: YamlSource,
     private readonly lines: LineIndex,
   ) {}
 

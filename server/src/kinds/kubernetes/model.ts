@@ -156,7 +156,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
   return model;
 }
 
-function parseError(error: { pos: [number, number]; message: string }, text: string): ParseError {
+export function parseError(error: { pos: [number, number]; message: string }, text: string): ParseError {
   const start = Math.max(0, Math.min(error.pos[0], text.length));
   let end = Math.max(start, Math.min(error.pos[1], text.length));
   if (end === start && start < text.length) end = start + 1;
@@ -278,7 +278,7 @@ function buildContainer(pod: PodSpec, node: YAMLMap, type: ContainerType, reader
 }
 
 /** Reads the indent step and sequence style from the first nested block map and block sequence found. */
-function detectStyle(root: YAMLMap, text: string, style: YamlStyle): boolean {
+export function detectStyle(root: YAMLMap, text: string, style: YamlStyle): boolean {
   let unitFound = false;
   let seqFound = false;
   const stack: { map: YAMLMap; depth: number }[] = [{ map: root, depth: 0 }];
