@@ -202,3 +202,54 @@ export function healthOf(service: ResolvedService, context: RuleContext<ComposeM
   }
   return service.complete ? 'missing' : 'unknown';
 }
+
+// ---- dependencies ---------------------------------------------------------------------------------
+
+export interface Dependency {
+  /** The service depended on. */
+  name: string;
+  nameSpan: Span;
+  /** `condition:` as written; undefined in the list form or when not set (Compose then means service_started). */
+  condition?: string;
+  conditionNode?: Node;
+  /** The entry's map in the long form (`db: {condition: ...}`). */
+  entry?: YAMLMap;
+  layer: ServiceLayer;
+  /** The `depends_on` pair of the layer that declares it. */
+  pair: Pair;
+}
+
+export function dependenciesOf(service: ResolvedService): Dependency[] {
+  const found = service.field('depends_on');
+  if (!found) return [];
+  const { reader } = found.layer.model;
+  const dependencies: Dependency[] = [];
+  const value = found.value;
+  if (isSeq(value)) {
+    for (const item of reader.items(value)) {
+      const name = scalarString(item);
+      if (name !== undefined && isScalar(item)) dependencies.push({ name, nameSpan: spanOf(item)!, layer: found.layer, pair: found.pair });
+    }
+  } else if (isMap(value)) {
+    for (const pair of value.items as Pair<Node, Node>[]) {
+      const name = scalarString(pair.key);
+      if (name === undefined) continue;
+      const entry = reader.map(pair.value);
+      const conditionNode = reader.get(entry, 'condition');
+      dependencies.push({ name, nameSpan: spanOf(pair.key)!, condition: scalarString(conditionNode), conditionNode, entry, layer: found.layer, pair: found.pair });
+    }
+  }
+  return dependencies;
+}
+
+/** A service others wait on to complete (`condition: service_completed_successfully`): a job that is meant to exit. */
+export function isOneOffJob(service: ResolvedService, context: RuleContext<ComposeModel>): boolean {
+  return resolvedServices(context.model, context.workspace).some((other) =>
+    dependenciesOf(other).some((dependency) => dependency.name === service.name && dependency.condition === 'service_completed_successfully'),
+  );
+}
+
+/** The span of a field's key when the analyzed file writes it (a list that lacks an entry), for findings on it. */
+export function keySpanIn(model: ComposeModel, found: { pair: Pair; layer: ServiceLayer } | undefined): Span | undefined {
+  return found && found.layer.model === model ? spanOf(found.pair.key as Scalar) : undefined;
+}

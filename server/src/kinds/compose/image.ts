@@ -102,8 +102,9 @@ export function parseImageReference(reference: string): ImageReference {
 }
 
 /**
- * Images whose own Dockerfile switches to a non-root USER (their documentation and Dockerfiles
- * say so): a service running one needs no `user:` to run as non-root.
+ * Images whose own Dockerfile switches to a non-root USER, or whose entrypoint drops to one (gosu)
+ * before it starts the server, as their documentation and Dockerfiles say: a service running one
+ * needs no `user:` for its process to run as non-root.
  */
 /** By repository path without the registry host (`quay.io/keycloak/keycloak` -> `keycloak/keycloak`). */
 const NON_ROOT_IMAGES = new Set([
@@ -128,6 +129,16 @@ const NON_ROOT_IMAGES = new Set([
   'jaegertracing/all-in-one',
   'otel/opentelemetry-collector',
   'otel/opentelemetry-collector-contrib',
+  'postgres',
+  'postgis/postgis',
+  'timescale/timescaledb',
+  'mysql',
+  'mariadb',
+  'redis',
+  'valkey/valkey',
+  'mongo',
+  'rabbitmq',
+  'memcached',
 ]);
 
 export function isKnownNonRootImage(reference: ImageReference): boolean {

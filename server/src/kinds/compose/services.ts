@@ -161,3 +161,9 @@ export function valueSpan(found: FoundField): Span {
 export function isCollection(node: Node | undefined): boolean {
   return isMap(node) || isSeq(node);
 }
+
+/** A workspace path as the Compose file would write it (`nginx/nginx.conf`, `../api/Dockerfile`), for messages. */
+export function relativeTo(composePath: string, path: string): string {
+  const api = composePath.includes('\\') && !composePath.includes('/') ? nodePath.win32 : nodePath.posix;
+  return api.relative(api.dirname(composePath), path).split('\\').join('/');
+}
