@@ -1,0 +1,48 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { ComposeModel } from '../../server/src/kinds/compose/model';
+import { validateCompose } from '../../server/src/kinds/compose/validate';
+
+const TYPE_WORDS: Record<string, string> = { object: 'map', array: 'list', string: 'string', number: 'number', boolean: 'boolean', integer: 'number' };
+
+export default defineRule<ComposeModel>({
+  meta: {
+    id: 'compose/schema',
+    kind: 'compose',
+    title: 'Follow the Compose specification',
+    description:
+      'Docker Compose rejects a file with an unknown key, a value of the wrong type or a missing required key before it starts anything; a misspelt key (healtcheck, mem_limits) is a setting that silently never applies in older tools.',
+    checklistItem: 'deployment/deployment-manifests',
+    severity: 'error',
+    fixable: false,
+    messages: {
+      unknownKey: 'Compose does not know the key "{{detail}}" in {{path}}; check its spelling against the Compose specification.',
+      type: 'The value of {{path}} must be a {{detail}} in a Compose file; Compose rejects the file as it is.',
+      enum: 'The value of {{path}} is not one Compose accepts; Compose rejects the file as it is.',
+      required: '{{path}} lacks the key "{{detail}}", which Compose requires; add it.',
+      shape: 'The value of {{path}} does not have the shape the Compose specification gives it ({{detail}}); fix it so Compose accepts the file.',
+    },
+    examples: {
+      bad: 'services:\n  app:\n    image: datametria/api:v2.1.0\n    healtcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:3000/health"]\n',
+      good: 'services:\n  app:\n    image: datametria/api:v2.1.0\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:3000/health"]\n',
+    },
+    ptBR: {
+      title: 'Seguir a especificação do Compose',
+      description:
+        'O Docker Compose rejeita um arquivo com uma chave desconhecida, um valor do tipo errado ou uma chave obrigatória ausente antes de iniciar qualquer coisa; uma chave escrita errado (healtcheck, mem_limits) é uma configuração que nunca se aplica em ferramentas antigas.',
+      messages: {
+        unknownKey: 'O Compose não conhece a chave "{{detail}}" em {{path}}; confira a grafia na especificação do Compose.',
+        type: 'O valor de {{path}} precisa ser {{detail}} em um arquivo Compose; o Compose rejeita o arquivo como está.',
+        enum: 'O valor de {{path}} não é um dos que o Compose aceita; o Compose rejeita o arquivo como está.',
+        required: '{{path}} não tem a chave "{{detail}}", que o Compose exige; adicione-a.',
+        shape: 'O valor de {{path}} não tem a forma que a especificação do Compose define ({{detail}}); corrija-o para que o Compose aceite o arquivo.',
+      },
+    },
+  },
+  check(model, context) {
+    if (!model.development) for (const service of model.services) context.inspect({ subject: 'service', span: service.nameSpan, name: service.name });
+    for (const problem of validateCompose(model)) {
+      const detail = problem.kind === 'type' ? problem.detail.split(' or ').map((type) => TYPE_WORDS[type] ?? type).join(' or ') : problem.detail;
+      context.report({ span: problem.span, messageId: problem.kind, data: { path: problem.path || 'the file', detail } });
+    }
+  },
+});
