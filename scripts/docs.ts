@@ -12,8 +12,8 @@ import { categoryOfItem } from '../server/src/engine/types';
 
 const root = join(__dirname, '..');
 const check = process.argv.includes('--check');
-const KIND_LABEL: Record<string, string> = { dockerfile: 'Dockerfile', kubernetes: 'Kubernetes', nginx: 'nginx', terraform: 'Terraform' };
-const FENCE: Record<string, string> = { dockerfile: 'dockerfile', kubernetes: 'yaml', nginx: 'nginx', terraform: 'hcl' };
+const KIND_LABEL: Record<string, string> = { dockerfile: 'Dockerfile', kubernetes: 'Kubernetes', nginx: 'nginx', terraform: 'Terraform', compose: 'Docker Compose' };
+const FENCE: Record<string, string> = { dockerfile: 'dockerfile', kubernetes: 'yaml', nginx: 'nginx', terraform: 'hcl', compose: 'yaml' };
 
 function rulePage(meta: RuleMeta): string {
   const item = SEED_ITEMS.find((candidate) => candidate.id === meta.checklistItem);

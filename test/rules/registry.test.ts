@@ -8,7 +8,7 @@ import { SEED_ITEMS } from '../../server/src/checklist/seed-items';
 import { CATEGORIES, categoryOfItem } from '../../server/src/engine/types';
 
 const root = join(__dirname, '..', '..');
-const PREFIX_KIND: Record<string, string> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform' };
+const PREFIX_KIND: Record<string, string> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform', compose: 'compose' };
 const itemIds = new Set(SEED_ITEMS.map((item) => item.id));
 
 describe('rule registry', () => {
@@ -31,7 +31,7 @@ describe('rule registry', () => {
     describe(meta.id, () => {
       const [prefix, name] = meta.id.split('/');
       it('has an id that names its file, kind, test and doc page', () => {
-        assert.match(meta.id, /^(dockerfile|k8s|nginx|terraform)\/[a-z0-9]+(-[a-z0-9]+)*$/);
+        assert.match(meta.id, new RegExp(`^(${Object.keys(PREFIX_KIND).join('|')})/[a-z0-9]+(-[a-z0-9]+)*$`));
         assert.equal(meta.kind, PREFIX_KIND[prefix]);
         assert.ok(existsSync(join(root, 'rules', prefix, `${name}.ts`)), 'rule file');
         assert.ok(existsSync(join(root, 'docs', 'rules', prefix, `${name}.md`)), 'doc page (npm run docs)');

@@ -89,7 +89,7 @@ const SPECS: Record<string, ItemSpec> = {
   'deployment/vpc-network': {
     description: 'The application runs in an isolated network; databases and internal services are not publicly reachable.',
     pt: ['VPC/Rede', 'A aplicação roda em uma rede isolada; bancos de dados e serviços internos não são acessíveis publicamente.'],
-    rules: ['terraform/rds-public'],
+    rules: ['terraform/rds-public', 'compose/exposed-ports'],
     manual: true,
   },
   // Deployment: containers
@@ -117,7 +117,7 @@ const SPECS: Record<string, ItemSpec> = {
   'deployment/docker-health-checks': {
     description: 'Every container declares a health check (HEALTHCHECK, or liveness and readiness probes in Kubernetes).',
     pt: ['Health checks', 'Todo container declara um health check (HEALTHCHECK, ou probes de liveness e readiness no Kubernetes).'],
-    rules: ['dockerfile/healthcheck', 'k8s/liveness-probe', 'k8s/readiness-probe'],
+    rules: ['dockerfile/healthcheck', 'k8s/liveness-probe', 'k8s/readiness-probe', 'compose/healthcheck'],
   },
   'deployment/docker-resource-limits': {
     description: 'Every container has CPU and memory requests and limits.',
@@ -134,6 +134,11 @@ const SPECS: Record<string, ItemSpec> = {
       'k8s/no-privilege-escalation',
       'k8s/read-only-root-fs',
       'k8s/drop-capabilities',
+      'compose/privileged',
+      'compose/docker-socket',
+      'compose/cap-drop',
+      'compose/no-new-privileges',
+      'compose/read-only',
     ],
   },
   'deployment/docker-image-scanning': {
@@ -144,7 +149,7 @@ const SPECS: Record<string, ItemSpec> = {
   'deployment/deployment-manifests': {
     description: 'Workload manifests are valid and production-shaped: pinned image tags, several replicas, an explicit namespace, probes on real ports.',
     pt: ['Manifests de deployment', 'Os manifests são válidos e prontos para produção: tags de imagem fixas, várias réplicas, namespace explícito e probes em portas reais.'],
-    rules: ['k8s/image-tag', 'k8s/replicas', 'k8s/default-namespace', 'k8s/probe-port'],
+    rules: ['k8s/image-tag', 'k8s/replicas', 'k8s/default-namespace', 'k8s/probe-port', 'compose/image-tag'],
   },
   'deployment/services': {
     description: 'Services expose the right ports and selectors, and only what must be public is of type LoadBalancer or NodePort.',
@@ -179,7 +184,7 @@ const SPECS: Record<string, ItemSpec> = {
   'deployment/pod-security-standards': {
     description: 'Pods meet the "restricted" Pod Security Standard: non-root, unprivileged, no host namespaces, no escalation, dropped capabilities, a seccomp profile.',
     pt: ['Pod Security Standards', 'Os pods atendem ao Pod Security Standard "restricted": não-root, sem privilégios, sem namespaces do host, sem escalonamento, capabilities removidas e perfil seccomp.'],
-    rules: ['k8s/run-as-non-root', 'k8s/no-privileged', 'k8s/host-namespaces', 'k8s/no-privilege-escalation', 'k8s/drop-capabilities', 'k8s/seccomp-profile'],
+    rules: ['k8s/run-as-non-root', 'k8s/no-privileged', 'k8s/host-namespaces', 'k8s/no-privilege-escalation', 'k8s/drop-capabilities', 'k8s/seccomp-profile', 'compose/non-root-user'],
   },
   // Deployment: CI/CD
   'deployment/automated-testing': {
