@@ -18,6 +18,8 @@ const KNOWN_TESTS: [RegExp, string][] = [
   [/^grafana\/grafana(?:-oss|-enterprise)?$/, '["CMD", "wget", "-qO-", "http://localhost:3000/api/health"]'],
 ];
 
+const TLS_PORTS = new Set([443, 8443]);
+
 /** The seed's probe (curl on /health), wget on Alpine images that ship no curl; undefined without a port to probe. */
 function probeFor(service: ResolvedService, view: WorkspaceView): string | undefined {
   const reference = service.string('image');
@@ -27,8 +29,9 @@ function probeFor(service: ResolvedService, view: WorkspaceView): string | undef
     if (known) return known[1];
   }
   const built = builtImage(service, view);
+  // Plain HTTP to a TLS port probes nothing.
   const port =
-    portsOf(service).find((mapping) => mapping.target !== undefined)?.target ??
+    portsOf(service).find((mapping) => mapping.target !== undefined && !TLS_PORTS.has(mapping.target))?.target ??
     (built && built !== 'unknown' ? [...(imageExposedPorts(built) ?? [])][0] : undefined) ??
     service.items('expose').map(({ node }) => Number(scalarString(node))).find((value) => Number.isInteger(value) && value > 0);
   if (port === undefined) return undefined;
@@ -47,6 +50,7 @@ export default defineRule<ComposeModel>({
     severity: 'warning',
     fixable: true,
     crossFile: true,
+    fixReveals: ['compose/depends-on-healthy'],
     messages: {
       missing: 'Service "{{name}}" has no healthcheck and its image declares no HEALTHCHECK, so a hung process looks healthy; add a healthcheck that probes it.',
     },

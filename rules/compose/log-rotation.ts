@@ -66,7 +66,9 @@ export default defineRule<ComposeModel>({
         fix: () => {
           const node = ownNode(context, service);
           if (!node) return null;
-          return editorFor(context).merge(node, { logging: { ...(explicit ? {} : { driver: '"json-file"' }), options: { 'max-size': '"10m"', 'max-file': '"3"' } } });
+          // Only what is missing: a max-file the file already chose stays.
+          const options = { 'max-size': '"10m"', ...(service.path('logging', 'options', 'max-file') ? {} : { 'max-file': '"3"' }) };
+          return editorFor(context).merge(node, { logging: { ...(explicit ? {} : { driver: '"json-file"' }), options } });
         },
       });
     }
