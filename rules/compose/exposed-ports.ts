@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { defineRule, type WorkspaceView } from '../../server/src/engine/rule';
-import { editorFor, inspectService, portsOf, servicesToCheck, type PortMapping } from '../../server/src/kinds/compose/checks';
+import { editorFor, inspectService, parseShortPort, portsOf, servicesToCheck, type PortMapping } from '../../server/src/kinds/compose/checks';
 import { builtImage, imageExposedPorts, parseImageReference } from '../../server/src/kinds/compose/image';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { mountedNginxPorts } from '../../server/src/kinds/compose/mounts';
@@ -121,6 +121,8 @@ export default defineRule<ComposeModel>({
               const raw = String(node.value);
               const start = span.start + (quoted ? 1 : 0);
               if (model.text.slice(start, start + raw.length) !== raw) return null;
+              const host = parseShortPort(raw).host ?? '';
+              if (host !== '') return fixer.replace({ start, end: start + host.length }, '127.0.0.1');
               return fixer.insertAt(start, raw.includes(':') ? '127.0.0.1:' : '127.0.0.1::');
             },
           });

@@ -16,6 +16,7 @@ export default defineRule<ComposeModel>({
     fixable: false,
     messages: {
       unknownKey: 'Compose does not know the key "{{detail}}" in {{path}}; check its spelling against the Compose specification.',
+      unknownTopLevelKey: 'Compose does not know the top-level key "{{detail}}"; check its spelling against the Compose specification, or name it x-{{detail}} if it is an extension.',
       type: 'The value of {{path}} must be a {{detail}} in a Compose file; Compose rejects the file as it is.',
       enum: 'The value of {{path}} is not one Compose accepts; Compose rejects the file as it is.',
       required: '{{path}} lacks the key "{{detail}}", which Compose requires; add it.',
@@ -31,6 +32,7 @@ export default defineRule<ComposeModel>({
         'O Docker Compose rejeita um arquivo com uma chave desconhecida, um valor do tipo errado ou uma chave obrigatória ausente antes de iniciar qualquer coisa; uma chave escrita errado (healtcheck, mem_limits) é uma configuração que nunca se aplica em ferramentas antigas.',
       messages: {
         unknownKey: 'O Compose não conhece a chave "{{detail}}" em {{path}}; confira a grafia na especificação do Compose.',
+        unknownTopLevelKey: 'O Compose não conhece a chave de primeiro nível "{{detail}}"; confira a grafia na especificação do Compose, ou chame-a de x-{{detail}} se for uma extensão.',
         type: 'O valor de {{path}} precisa ser {{detail}} em um arquivo Compose; o Compose rejeita o arquivo como está.',
         enum: 'O valor de {{path}} não é um dos que o Compose aceita; o Compose rejeita o arquivo como está.',
         required: '{{path}} não tem a chave "{{detail}}", que o Compose exige; adicione-a.',
@@ -42,7 +44,8 @@ export default defineRule<ComposeModel>({
     if (!model.development) for (const service of model.services) context.inspect({ subject: 'service', span: service.nameSpan, name: service.name });
     for (const problem of validateCompose(model)) {
       const detail = problem.kind === 'type' ? problem.detail.split(' or ').map((type) => TYPE_WORDS[type] ?? type).join(' or ') : problem.detail;
-      context.report({ span: problem.span, messageId: problem.kind, data: { path: problem.path || 'the file', detail } });
+      const messageId = problem.kind === 'unknownKey' && problem.path === '' ? 'unknownTopLevelKey' : problem.kind;
+      context.report({ span: problem.span, messageId, data: { path: problem.path || '/', detail } });
     }
   },
 });
