@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { DETECTORS, isEvidenceCandidate, runDetectors } from '../../server/src/checklist/evidence/index';
+import { COMPOSE_EVIDENCE_CASES } from './compose-evidence-cases';
 
 interface Case {
   name: string;
@@ -292,6 +293,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'absent', files: [{ path: 'docs/intro.md', text: '# Intro\n\nHello.\n' }], expect: {} },
     { name: 'look-alike: a contacts heading with no way to reach anyone', files: [{ path: 'README.md', text: '# App\n\n## Contact\n\nReach out to the team.\nWe are friendly.\n' }], expect: {} },
   ],
+  ...COMPOSE_EVIDENCE_CASES,
 };
 
 function hitsOf(detector: string, files: Case['files']) {

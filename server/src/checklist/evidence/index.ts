@@ -11,6 +11,7 @@ import { isLoadScriptPath, loadTestScriptDetector, progressiveDeliveryDetector }
 import { backupScheduleDetector, backupScriptDetector, isBackupScript } from './backup';
 import { DOC_DETECTORS, isOpenApiPath, openApiDetector, recoveryObjectivesDetector } from './docs';
 import { EXCLUDED_FOLDERS, loc, SourceFile, type Detector, type EvidenceInput } from './source';
+import { composeMountsDetector } from './compose';
 
 export type { Detector, EvidenceInput } from './source';
 
@@ -36,6 +37,7 @@ export const DETECTORS: readonly Detector[] = [
   recoveryObjectivesDetector,
   openApiDetector,
   ...DOC_DETECTORS,
+  composeMountsDetector,
 ];
 
 /**
