@@ -30,7 +30,7 @@ runRuleTests(rule, {
       code: compose('  app:\n    image: acme/api:1.0.0\n    depends_on: [api]\n  api:\n    build: ./api\n'),
       files: { 'api/Dockerfile': 'FROM node:20-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000/health || exit 1\n' },
       errors: [{ messageId: 'notHealthy', line: 4, column: 18, endLine: 4, endColumn: 21 }],
-      output: compose('  app:\n    image: acme/api:1.0.0\n    depends_on:\n      api:\n        condition: service_healthy\n  api:\n    build: ./api\n'),
+      output: 'services:\n  app:\n    image: acme/api:1.0.0\n    depends_on:\n      api:\n        condition: service_healthy\n  api:\n    build: ./api\n',
     },
   ],
 });

@@ -28,7 +28,7 @@ runRuleTests(rule, {
       name: 'the seed prometheus on all interfaces',
       code: compose('  prometheus:\n    image: prom/prometheus:v2.54.1\n    ports:\n      - "9090:9090"\n'),
       errors: [{ messageId: 'allInterfaces', line: 5, column: 15, endLine: 5, endColumn: 19, message: 'Service "prometheus" publishes Prometheus port 9090 on every interface of the host, past its firewall; bind it to 127.0.0.1 or remove the mapping and use the Compose network.' }],
-      output: compose('  prometheus:\n    image: prom/prometheus:v2.54.1\n    ports:\n      - "127.0.0.1:9090:9090"\n'),
+      output: 'services:\n  prometheus:\n    image: prom/prometheus:v2.54.1\n    ports:\n      - "127.0.0.1:9090:9090"\n',
       inspected: ['service'],
     },
     {

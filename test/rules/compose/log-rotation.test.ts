@@ -23,7 +23,7 @@ runRuleTests(rule, {
       name: 'the default driver',
       code: compose('  app:\n    image: acme/api:1.0.0\n'),
       errors: [{ messageId: 'default', line: 2, column: 3, endLine: 2, endColumn: 6 }],
-      output: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      driver: "json-file"\n      options:\n        max-size: "10m"\n        max-file: "3"\n'),
+      output: 'services:\n  app:\n    image: acme/api:1.0.0\n    logging:\n      driver: "json-file"\n      options:\n        max-size: "10m"\n        max-file: "3"\n',
       inspected: ['service'],
     },
     {

@@ -12,7 +12,7 @@ runRuleTests(rule, {
     {
       code: compose('  app:\n    image: acme/api:1.0.0\n'),
       errors: [{ messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 6 }],
-      output: compose('  app:\n    image: acme/api:1.0.0\n    security_opt:\n      - no-new-privileges:true\n'),
+      output: 'services:\n  app:\n    image: acme/api:1.0.0\n    security_opt:\n      - no-new-privileges:true\n',
       inspected: ['service'],
     },
     {

@@ -37,7 +37,7 @@ runRuleTests(rule, {
       name: 'mem_limit without cpus gets the short cpus key',
       code: compose('  app:\n    image: acme/api:1.0.0\n    mem_limit: 512m\n'),
       errors: [{ messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "app" has no cpu limit, so it can starve the rest of the host; add deploy.resources.limits.' }],
-      output: compose("  app:\n    image: acme/api:1.0.0\n    mem_limit: 512m\n    cpus: '0.5'\n"),
+      output: "services:\n  app:\n    image: acme/api:1.0.0\n    mem_limit: 512m\n    cpus: '0.5'\n",
     },
     {
       name: 'a service aliasing a shared anchor gets no fix (it would change every user)',

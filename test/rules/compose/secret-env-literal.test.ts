@@ -17,7 +17,7 @@ runRuleTests(rule, {
       name: 'the seed grafana with the password written in',
       code: compose('  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n'),
       errors: [{ messageId: 'literal', line: 5, column: 36, endLine: 5, endColumn: 41 }],
-      output: compose('  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=${GF_SECURITY_ADMIN_PASSWORD}\n'),
+      output: 'services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=${GF_SECURITY_ADMIN_PASSWORD}\n',
       inspected: ['service'],
     },
     {
