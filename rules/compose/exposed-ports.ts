@@ -35,19 +35,21 @@ const SENSITIVE_PORTS = new Map<number, string>([
   [16686, 'the Jaeger UI'],
 ]);
 
-/** Admin UIs on ports that applications use too (3000, 8080, 80): sensitive only for these images. */
-const ADMIN_IMAGES: [RegExp, string][] = [
-  [/^grafana\/grafana(?:-oss|-enterprise)?$/, 'Grafana'],
-  [/^(?:dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander)$/, 'a database admin UI'],
-  [/^portainer\/portainer(?:-ce|-ee)?$/, 'Portainer'],
-  [/^minio\/minio$/, 'MinIO'],
+/** Admin UIs on ports that applications use too (3000, 8080, 80): sensitive only for these images, on these container ports. */
+const ADMIN_IMAGES: [RegExp, number[] | 'any', string][] = [
+  [/^grafana\/grafana(?:-oss|-enterprise)?$/, [3000], 'Grafana'],
+  [/^(?:dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander)$/, 'any', 'a database admin UI'],
+  [/^portainer\/portainer(?:-ce|-ee)?$/, 'any', 'Portainer'],
+  [/^minio\/minio$/, [9001], 'the MinIO console'],
+  [/^traefik$/, [8080], 'the Traefik dashboard'],
 ];
 
 function sensitivity(mapping: PortMapping, service: ResolvedService): string | undefined {
   if (mapping.target === undefined) return undefined;
   const reference = service.string('image');
-  const admin = reference === undefined ? undefined : ADMIN_IMAGES.find(([pattern]) => pattern.test(parseImageReference(reference).repository));
-  return admin?.[1] ?? SENSITIVE_PORTS.get(mapping.target);
+  const repository = reference === undefined ? undefined : parseImageReference(reference).repository;
+  const admin = repository === undefined ? undefined : ADMIN_IMAGES.find(([pattern, ports]) => pattern.test(repository) && (ports === 'any' || ports.includes(mapping.target!)));
+  return admin?.[2] ?? SENSITIVE_PORTS.get(mapping.target);
 }
 
 /** The container ports the service listens on, when the files show them all: its Dockerfile's EXPOSE, or a mounted nginx config's listen ports. */

@@ -75,7 +75,7 @@ export default defineRule<ComposeModel>({
     },
   },
   check(model, context) {
-    for (const service of servicesToCheck(context)) {
+    for (const service of servicesToCheck(context, { alwaysRunning: true })) {
       // A job others wait on to complete exits by design: there is nothing to keep healthy.
       const state = isOneOffJob(service, context) ? 'disabled' : healthOf(service, context);
       if (state === 'unknown') continue;

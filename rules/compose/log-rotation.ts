@@ -42,7 +42,7 @@ export default defineRule<ComposeModel>({
     },
   },
   check(model, context) {
-    for (const service of servicesToCheck(context)) {
+    for (const service of servicesToCheck(context, { alwaysRunning: true })) {
       const driverField = service.path('logging', 'driver');
       const driverRaw = scalarString(driverField?.value);
       const driver = driverRaw === undefined ? (driverField && !isNull(driverField.value) ? undefined : 'json-file') : interpolate(driverRaw).value;

@@ -43,7 +43,7 @@ export default defineRule<ComposeModel>({
     },
   },
   check(model, context) {
-    for (const service of servicesToCheck(context)) {
+    for (const service of servicesToCheck(context, { alwaysRunning: true })) {
       const memory = limitOf(service, 'memory', ['mem_limit']);
       const cpu = limitOf(service, 'cpus', ['cpus', 'cpu_quota']);
       if (memory && cpu) {

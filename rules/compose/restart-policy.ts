@@ -36,7 +36,7 @@ export default defineRule<ComposeModel>({
     },
   },
   check(model, context) {
-    for (const service of servicesToCheck(context)) {
+    for (const service of servicesToCheck(context, { alwaysRunning: true })) {
       // `restart: "no"` or a `none` condition is a decision; a job others wait to complete should stop.
       if (service.has('restart') || service.path('deploy', 'restart_policy') !== undefined || isOneOffJob(service, context)) {
         inspectService(context, service);

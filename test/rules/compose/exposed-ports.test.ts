@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'bound to loopback', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - "127.0.0.1:5432:5432"\n') },
     { name: 'long syntax on loopback', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - target: 5432\n        host_ip: 127.0.0.1\n        published: "5432"\n') },
     { name: 'an app on 3000 is not Grafana', code: compose('  web:\n    image: acme/web:1.0.0\n    ports:\n      - "3000:3000"\n') },
+    { name: "Traefik's web ports are meant to be public", code: compose('  traefik:\n    image: traefik:v3.1\n    ports:\n      - "443:443"\n') },
     { name: 'a host address a variable sets is unknown', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - "${DB_BIND:-127.0.0.1}:5432:5432"\n') },
     { name: 'no ports: nothing to inspect', code: compose('  db:\n    image: postgres:16.4\n'), inspected: [] },
     {
@@ -42,6 +43,12 @@ runRuleTests(rule, {
       code: compose('  cache:\n    image: redis:7.4\n    ports:\n      - 6379\n'),
       errors: [{ messageId: 'allInterfaces', line: 5, column: 9, endLine: 5, endColumn: 13 }],
       output: compose('  cache:\n    image: redis:7.4\n    ports:\n      - "127.0.0.1::6379"\n'),
+    },
+    {
+      name: 'a debug tool behind a profile still runs on the host when started',
+      code: compose('  adminer:\n    image: adminer:4.8.1\n    profiles: [debug]\n    ports:\n      - 8081:8080\n'),
+      errors: [{ messageId: 'allInterfaces', line: 6, column: 14, endLine: 6, endColumn: 18, message: 'Service "adminer" publishes a database admin UI port 8080 on every interface of the host, past its firewall; bind it to 127.0.0.1 or remove the mapping and use the Compose network.' }],
+      output: compose('  adminer:\n    image: adminer:4.8.1\n    profiles: [debug]\n    ports:\n      - 127.0.0.1:8081:8080\n'),
     },
     {
       name: 'long syntax gets host_ip',

@@ -14,6 +14,7 @@ runRuleTests(rule, {
       inspected: ['service', 'service'],
     },
     { name: 'a fragment is unknown', code: compose('  app:\n    ports: ["80:80"]\n'), inspected: [] },
+    { name: 'a service behind a profile is started on demand', code: compose('  adminer:\n    image: adminer:4.8.1\n    profiles: [debug]\n'), inspected: [] },
   ],
   invalid: [
     {

@@ -17,13 +17,15 @@ export function editorFor(context: RuleContext<ComposeModel>): YamlEditor {
 }
 
 /**
- * The services a rule checks, each recorded as inspected. A file named for development or tests
- * (`compose.dev.yml`, `docker-compose.override.yml`) is not a production deployment: no rule
- * checks it, and it proves nothing either way.
+ * The services a rule checks. A file named for development or tests (`compose.dev.yml`,
+ * `docker-compose.override.yml`) is not a production deployment: no rule checks it, and it proves
+ * nothing either way. With `alwaysRunning`, services behind a profile (a debug tool, a one-off
+ * task started on demand) are left out: how such a service is kept running is not the question.
  */
-export function servicesToCheck(context: RuleContext<ComposeModel>): ResolvedService[] {
+export function servicesToCheck(context: RuleContext<ComposeModel>, options: { alwaysRunning?: boolean } = {}): ResolvedService[] {
   if (context.model.development) return [];
-  return resolvedServices(context.model, context.workspace);
+  const services = resolvedServices(context.model, context.workspace);
+  return options.alwaysRunning ? services.filter((service) => service.service.profiles.length === 0) : services;
 }
 
 export function inspectService(context: RuleContext<ComposeModel>, service: ResolvedService): void {
