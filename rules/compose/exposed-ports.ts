@@ -75,8 +75,8 @@ export default defineRule<ComposeModel>({
     crossFile: true,
     messages: {
       allInterfaces: 'Service "{{name}}" publishes {{what}} port {{port}} on every interface of the host, past its firewall; bind it to 127.0.0.1 or remove the mapping and use the Compose network.',
-      notExposed: 'Service "{{name}}" publishes container port {{port}}, but its Dockerfile {{file}} only EXPOSEs {{ports}}; map the port the application listens on.',
-      notListening: 'Service "{{name}}" publishes container port {{port}}, but its mounted nginx config {{file}} only listens on {{ports}}; map one of those ports.',
+      notExposed: 'Service "{{name}}" publishes container port {{port}}, but its Dockerfile ({{file}}) only EXPOSEs {{ports}}; map the port the application listens on.',
+      notListening: 'Service "{{name}}" publishes container port {{port}}, but its mounted nginx config ({{file}}) only listens on {{ports}}; map one of those ports.',
     },
     fixTitles: {
       loopback: 'Publish port {{port}} on 127.0.0.1 only',
@@ -91,8 +91,8 @@ export default defineRule<ComposeModel>({
         'Uma porta de banco de dados, cache, métricas ou administração publicada sem endereço de host escuta em todas as interfaces do host, e o Docker a abre por fora do firewall do host; vincule-a a 127.0.0.1 ou deixe os serviços a alcançarem pela rede do Compose. Uma porta publicada em que a imagem não escuta é um mapeamento para o nada.',
       messages: {
         allInterfaces: 'O serviço "{{name}}" publica a porta {{port}} de {{what}} em todas as interfaces do host, por fora do firewall; vincule-a a 127.0.0.1 ou remova o mapeamento e use a rede do Compose.',
-        notExposed: 'O serviço "{{name}}" publica a porta {{port}} do container, mas seu Dockerfile {{file}} só faz EXPOSE de {{ports}}; mapeie a porta em que a aplicação escuta.',
-        notListening: 'O serviço "{{name}}" publica a porta {{port}} do container, mas a configuração nginx montada {{file}} só escuta em {{ports}}; mapeie uma dessas portas.',
+        notExposed: 'O serviço "{{name}}" publica a porta {{port}} do container, mas seu Dockerfile ({{file}}) só faz EXPOSE de {{ports}}; mapeie a porta em que a aplicação escuta.',
+        notListening: 'O serviço "{{name}}" publica a porta {{port}} do container, mas a configuração nginx montada ({{file}}) só escuta em {{ports}}; mapeie uma dessas portas.',
       },
       fixTitles: {
         loopback: 'Publicar a porta {{port}} só em 127.0.0.1',

@@ -26,7 +26,7 @@ export default defineRule<ComposeModel>({
     messages: {
       root: 'Service "{{name}}" runs as {{user}}; run it as a non-root user.',
       missing: 'Service "{{name}}" sets no user and its image {{image}} runs as root; set user: to a non-root UID (and the ownership of what it writes).',
-      dockerfileRoot: 'Service "{{name}}" runs as root: its Dockerfile {{dockerfile}} never switches to a non-root USER and the service sets no user:; add a USER to the Dockerfile or set user:.',
+      dockerfileRoot: 'Service "{{name}}" runs as root: its Dockerfile ({{dockerfile}}) never switches to a non-root USER and the service sets no user:; add a USER to the Dockerfile or set user:.',
     },
     examples: {
       bad: 'services:\n  app:\n    image: datametria/api:v2.1.0\n',
@@ -39,7 +39,7 @@ export default defineRule<ComposeModel>({
       messages: {
         root: 'O serviço "{{name}}" roda como {{user}}; execute-o com um usuário não-root.',
         missing: 'O serviço "{{name}}" não define user e sua imagem {{image}} roda como root; defina user: com um UID não-root (e a posse do que ele grava).',
-        dockerfileRoot: 'O serviço "{{name}}" roda como root: seu Dockerfile {{dockerfile}} nunca muda para um USER não-root e o serviço não define user:; adicione um USER ao Dockerfile ou defina user:.',
+        dockerfileRoot: 'O serviço "{{name}}" roda como root: seu Dockerfile ({{dockerfile}}) nunca muda para um USER não-root e o serviço não define user:; adicione um USER ao Dockerfile ou defina user:.',
       },
     },
   },

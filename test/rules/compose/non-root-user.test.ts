@@ -40,7 +40,7 @@ runRuleTests(rule, {
       name: 'the Dockerfile never leaves root',
       code: compose('  api:\n    build: ./api\n'),
       files: { 'api/Dockerfile': 'FROM node:20-alpine\nCMD ["node", "server.js"]\n' },
-      errors: [{ messageId: 'dockerfileRoot', line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "api" runs as root: its Dockerfile api/Dockerfile never switches to a non-root USER and the service sets no user:; add a USER to the Dockerfile or set user:.' }],
+      errors: [{ messageId: 'dockerfileRoot', line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "api" runs as root: its Dockerfile (api/Dockerfile) never switches to a non-root USER and the service sets no user:; add a USER to the Dockerfile or set user:.' }],
       output: null,
     },
   ],
