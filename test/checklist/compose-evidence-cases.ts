@@ -18,7 +18,10 @@ const SEED = [
   '',
 ].join('\n');
 
-export const COMPOSE_EVIDENCE_CASES = {
+/** Same shape as the table's cases: files, and the items proven with the 1-based line of the first hit. */
+type Case = { name: string; files: { path: string; text: string }[]; expect: Record<string, number | true> };
+
+export const COMPOSE_EVIDENCE_CASES: Record<string, Case[]> = {
   'compose-mounted-config': [
     { name: "present: the seed's production file", files: [{ path: 'docker-compose.production.yml', text: SEED }], expect: { 'monitoring/metrics-collection': 15, 'deployment/load-balancer': 9 } },
     {

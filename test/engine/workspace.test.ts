@@ -65,7 +65,7 @@ describe('workspace index', () => {
     assert.equal(detectKind('/w/app.conf', 'key = value\n'), undefined);
     assert.equal(detectKind('/w/k.yaml', 'apiVersion: v1\nkind: Pod\n')?.kind, 'kubernetes');
     assert.equal(detectKind('/w/.readiness.yml', 'apiVersion: v1\nkind: Pod\n'), undefined);
-    assert.equal(detectKind('/w/compose.yaml', 'services: {}\n'), undefined);
+    assert.equal(detectKind('/w/compose.yaml', 'services: {}\n')?.kind, 'compose');
   });
 });
 
