@@ -244,11 +244,17 @@ export function dependenciesOf(service: ResolvedService): Dependency[] {
   return dependencies;
 }
 
+const oneOffJobsCache = new WeakMap<ResolvedService[], Set<string>>();
+
 /** A service others wait on to complete (`condition: service_completed_successfully`): a job that is meant to exit. */
 export function isOneOffJob(service: ResolvedService, context: RuleContext<ComposeModel>): boolean {
-  return resolvedServices(context.model, context.workspace).some((other) =>
-    dependenciesOf(other).some((dependency) => dependency.name === service.name && dependency.condition === 'service_completed_successfully'),
-  );
+  const services = resolvedServices(context.model, context.workspace);
+  let jobs = oneOffJobsCache.get(services);
+  if (!jobs) {
+    jobs = new Set(services.flatMap((other) => dependenciesOf(other).filter((dependency) => dependency.condition === 'service_completed_successfully').map((dependency) => dependency.name)));
+    oneOffJobsCache.set(services, jobs);
+  }
+  return jobs.has(service.name);
 }
 
 /** The span of a field's key when the analyzed file writes it (a list that lacks an entry), for findings on it. */
