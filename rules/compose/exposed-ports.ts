@@ -24,24 +24,28 @@ const SENSITIVE_PORTS = new Map<number, string>([
   [2379, 'etcd'],
   [2181, 'ZooKeeper'],
   [5672, 'RabbitMQ'],
-  [15672, 'RabbitMQ management'],
+  [15672, 'RabbitMQ'],
   [9090, 'Prometheus'],
   [9093, 'Alertmanager'],
   [9100, 'node-exporter'],
-  [2375, 'the Docker API'],
-  [2376, 'the Docker API'],
+  [2375, 'Docker API'],
+  [2376, 'Docker API'],
   [8500, 'Consul'],
   [5601, 'Kibana'],
-  [16686, 'the Jaeger UI'],
+  [16686, 'Jaeger'],
 ]);
 
-/** Admin UIs on ports that applications use too (3000, 8080, 80): sensitive only for these images, on these container ports. */
+/** Admin UIs on ports that applications use too (3000, 8080, 80): sensitive only for these images, on these container ports. Labels are product names, the same in every language. */
 const ADMIN_IMAGES: [RegExp, number[] | 'any', string][] = [
   [/^grafana\/grafana(?:-oss|-enterprise)?$/, [3000], 'Grafana'],
-  [/^(?:dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander)$/, 'any', 'a database admin UI'],
+  [/^dpage\/pgadmin4$/, 'any', 'pgAdmin'],
+  [/^adminer$/, 'any', 'Adminer'],
+  [/^phpmyadmin(?:\/phpmyadmin)?$/, 'any', 'phpMyAdmin'],
+  [/^mongo-express$/, 'any', 'mongo-express'],
+  [/^rediscommander\/redis-commander$/, 'any', 'Redis Commander'],
   [/^portainer\/portainer(?:-ce|-ee)?$/, 'any', 'Portainer'],
-  [/^minio\/minio$/, [9001], 'the MinIO console'],
-  [/^traefik$/, [8080], 'the Traefik dashboard'],
+  [/^minio\/minio$/, [9001], 'MinIO console'],
+  [/^traefik$/, [8080], 'Traefik dashboard'],
 ];
 
 function sensitivity(mapping: PortMapping, service: ResolvedService): string | undefined {

@@ -47,7 +47,7 @@ runRuleTests(rule, {
     {
       name: 'a debug tool behind a profile still runs on the host when started',
       code: compose('  adminer:\n    image: adminer:4.8.1\n    profiles: [debug]\n    ports:\n      - 8081:8080\n'),
-      errors: [{ messageId: 'allInterfaces', line: 6, column: 14, endLine: 6, endColumn: 18, message: 'Service "adminer" publishes a database admin UI port 8080 on every interface of the host, past its firewall; bind it to 127.0.0.1 or remove the mapping and use the Compose network.' }],
+      errors: [{ messageId: 'allInterfaces', line: 6, column: 14, endLine: 6, endColumn: 18, message: 'Service "adminer" publishes Adminer port 8080 on every interface of the host, past its firewall; bind it to 127.0.0.1 or remove the mapping and use the Compose network.' }],
       output: compose('  adminer:\n    image: adminer:4.8.1\n    profiles: [debug]\n    ports:\n      - 127.0.0.1:8081:8080\n'),
     },
     {

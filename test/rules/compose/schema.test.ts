@@ -35,7 +35,13 @@ runRuleTests(rule, {
     {
       name: 'a list where a map is expected',
       code: compose('  app:\n    image: acme/api:1.0.0\n    deploy:\n      - replicas: 3\n'),
-      errors: [{ messageId: 'type', line: 5, column: 7, endLine: 5, endColumn: 20, message: 'The value of services.app.deploy must be a map in a Compose file; Compose rejects the file as it is.' }],
+      errors: [{ messageId: 'typeMap', line: 5, column: 7, endLine: 5, endColumn: 20, message: 'The value of services.app.deploy must be a map in a Compose file; Compose rejects the file as it is.' }],
+      output: null,
+    },
+    {
+      name: 'a map where a single value is expected',
+      code: compose('  app:\n    image:\n      name: acme/api\n'),
+      errors: [{ messageId: 'typeScalar', line: 4, column: 7, endLine: 4, endColumn: 21 }],
       output: null,
     },
     {
