@@ -3,7 +3,7 @@ import { distinct, inspect, isKnown, reportValue, resourcesOf, siteIn } from '..
 import { insertAttribute, insertIntoBlock } from '../../server/src/kinds/terraform/edits';
 import { truthyValue } from '../../server/src/kinds/terraform/evaluate';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { absenceDecidedIn, nestedViews, valueOf } from '../../server/src/kinds/terraform/resources';
+import { absenceSiteIn, nestedViews, valueOf } from '../../server/src/kinds/terraform/resources';
 
 const HEALTH_PATH = '"/health"';
 
@@ -56,7 +56,8 @@ export default defineRule<TerraformModel>({
       const checks = nestedViews(group, 'health_check');
       if (checks.length === 0) {
         if (!group.own) {
-          if (absenceDecidedIn(group, 'health_check', model.path)) context.report({ span: group.anchor, messageId: 'moduleMissing', data });
+          const decided = absenceSiteIn(group, 'health_check', model.path);
+          if (decided) context.report({ span: decided.span, messageId: 'moduleMissing', data });
           continue;
         }
         context.report({
@@ -86,14 +87,15 @@ export default defineRule<TerraformModel>({
       const enabled = valueOf(check, 'enabled');
       const path = valueOf(check, 'path');
       if (isKnown(enabled) && enabled.value !== null && truthyValue(enabled) === false) {
-        const pathFix = isKnown(path) && path.value === null && check.block === group.block.blocks.find((child) => child === check.block) ? [insertAttribute(check.block, context.lines, 'path', HEALTH_PATH)] : [];
+        // A static health_check block of this file gets its missing path in the same fix.
+        const pathFix = group.own && isKnown(path) && path.value === null && group.block.blocks.includes(check.block) ? [insertAttribute(check.block, context.lines, 'path', HEALTH_PATH)] : [];
         const site = siteIn(enabled, model.path);
         if (!site) continue;
         context.report({
           span: site.span,
           messageId: 'disabled',
           data: { ...data, setting: site.derived ? 'enabled' : (site.setting ?? 'enabled') },
-          fix: site.exact && !site.derived ? (fixer) => [fixer.replace(site.span, 'true'), ...(group.own ? pathFix : [])] : undefined,
+          fix: site.exact && !site.derived ? (fixer) => [fixer.replace(site.span, 'true'), ...pathFix] : undefined,
         });
       } else if (isKnown(path) && path.value === null) {
         reportValue(context, path, { missing: 'noPath', value: 'noPath' }, { ...data, attribute: 'path' }, HEALTH_PATH);

@@ -368,16 +368,18 @@ function elementsOf(collection: Known): [Known, Known][] | undefined {
 }
 
 /**
- * Whether the analyzed file decides that a block has no nested `type` blocks: a `dynamic "<type>"`
- * whose for_each is empty because of a value that passes through the file (a module argument).
+ * Where the analyzed file decides that a block has no nested `type` blocks: the last place in it
+ * that the for_each of an empty `dynamic "<type>"` passes through (a module argument, typically).
  */
-export function absenceDecidedIn(view: BlockView, type: string, path: string): boolean {
+export function absenceSiteIn(view: BlockView, type: string, path: string): Site | undefined {
   for (const child of view.block.blocks) {
     if (child.type !== 'dynamic' || child.labels[0]?.value !== type) continue;
     const forEach = attribute(child, 'for_each');
     if (!forEach) continue;
     const collection = view.context.evaluate(forEach.value, view.path, 'for_each');
-    if (collection.known && collection.sites.some((site) => site.path === path)) return true;
+    if (!collection.known) continue;
+    const site = [...collection.sites].reverse().find((candidate) => candidate.path === path);
+    if (site) return site;
   }
-  return false;
+  return undefined;
 }
