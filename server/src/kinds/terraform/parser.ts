@@ -66,8 +66,9 @@ export function parseTerraform(text: string, path: string): TerraformModel {
   }
   const model: TerraformModel = { kind: 'terraform', path, text, errors: [], blocks: [] };
   const whole = parseChunk(parser, text, 0);
-  if (!whole.error) {
+  if (!whole.syntax) {
     model.blocks = whole.blocks;
+    if (whole.error) model.errors.push(whole.error);
     return model;
   }
   // One syntax error would otherwise swallow every block after it: parse each top-level block on
@@ -75,7 +76,7 @@ export function parseTerraform(text: string, path: string): TerraformModel {
   const starts = [0, ...[...text.matchAll(TOP_LEVEL_BLOCK)].map((match) => match.index!).filter((index) => index > 0)];
   if (starts.length === 1) {
     model.blocks = whole.blocks;
-    model.errors.push(whole.error);
+    if (whole.error) model.errors.push(whole.error);
     return model;
   }
   starts.forEach((start, i) => {
@@ -86,15 +87,16 @@ export function parseTerraform(text: string, path: string): TerraformModel {
   return model;
 }
 
-function parseChunk(instance: TreeSitter.Parser, text: string, base: number): { blocks: Block[]; error?: ParseError } {
+/** `syntax` when the text has a syntax error (worth re-parsing block by block), not only a nesting limit. */
+function parseChunk(instance: TreeSitter.Parser, text: string, base: number): { blocks: Block[]; error?: ParseError; syntax: boolean } {
   const tree = instance.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree for a Terraform file.');
   try {
     const reader = new Reader(text, base);
     const body = tree.rootNode.namedChildren.find((child) => child?.type === 'body');
     const blocks = body ? reader.blocksOf(body) : [];
-    const error = (tree.rootNode.hasError ? reader.firstError(tree.rootNode) : undefined) ?? reader.tooDeep;
-    return { blocks, error };
+    const syntaxError = tree.rootNode.hasError ? reader.firstError(tree.rootNode) : undefined;
+    return { blocks, error: syntaxError ?? reader.tooDeep, syntax: syntaxError !== undefined };
   } finally {
     tree.delete();
   }
@@ -206,6 +208,15 @@ class Reader {
   private sequence(parts: Node[], span: Span, depth: number): Expr {
     const [first, ...rest] = parts;
     if (!first) return other(span);
+    if (first.type === '(') {
+      // A parenthesized operand: `(a && b)` inside an operation is laid out as tokens, not as one node.
+      const inner = parts.find((part) => part.type === 'expression');
+      const close = parts.findIndex((part) => part.type === ')');
+      if (!inner || close < 0) return other(span);
+      const value = { ...this.expression(inner, depth + 1), span: { start: this.span(first).start, end: this.span(parts[close]).end } };
+      const after = parts.slice(close + 1).filter((part) => part.isNamed);
+      return after.length ? this.traverse(value, after, span, depth) : { ...value, span };
+    }
     if (first.type === 'variable_expr') {
       const steps = this.steps(rest, depth);
       if (!steps) return other(span);
@@ -336,7 +347,7 @@ class Reader {
   private operation(node: Node | undefined, span: Span, depth: number): Expr {
     if (!node) return other(span);
     const all = node.children.filter((child): child is Node => child !== null && child.type !== 'comment');
-    const operatorAt = node.type === 'unary_operation' ? 0 : all.findIndex((child, index) => index > 0 && !child.isNamed);
+    const operatorAt = node.type === 'unary_operation' ? 0 : binaryOperatorIndex(all);
     if (operatorAt < 0) return other(span);
     const operator = all[operatorAt].type;
     const operandSpan = (parts: Node[]): Span => ({ start: this.span(parts[0]).start, end: this.span(parts[parts.length - 1]).end });
@@ -439,6 +450,18 @@ class Reader {
     }
     return undefined;
   }
+}
+
+/** The operator token of a binary operation, skipping the parentheses of a parenthesized operand. */
+function binaryOperatorIndex(children: Node[]): number {
+  let depth = 0;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
+    if (child.type === '(') depth++;
+    else if (child.type === ')') depth--;
+    else if (index > 0 && depth === 0 && !child.isNamed) return index;
+  }
+  return -1;
 }
 
 function named(node: Node): Node[] {

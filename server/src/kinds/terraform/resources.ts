@@ -55,11 +55,13 @@ export class ScopeInstance {
 
   constructor(
     readonly scope: ModuleScope,
-    private readonly analysis: TerraformFile,
+    private readonly analysis: DirectoryAnalysis,
     /** `module.a.module.b.` for followed calls, '' for the analyzed directory. */
     readonly prefix: string,
-    /** The analyzed file's module call this instance comes from; undefined for the analyzed directory. */
+    /** The module call of the analyzed directory this instance comes from; undefined for the directory itself. */
     readonly anchor: Span | undefined,
+    /** The file that module call is written in. */
+    readonly entryPath: string | undefined,
     private readonly chain: readonly string[],
   ) {}
 
@@ -113,13 +115,12 @@ export class ScopeInstance {
     }
   }
 
-  /** The module calls of this instance (for the analyzed directory: only the analyzed file's). */
+  /** The module calls of this instance. */
   children(): ScopeInstance[] {
     if (this.childMemo) return this.childMemo;
     this.childMemo = [];
     if (this.chain.length > MAX_MODULE_DEPTH) return this.childMemo;
     for (const file of this.scope.files) {
-      if (this.home && file !== this.analysis.model) continue;
       for (const call of factsOf(file).moduleCalls) this.childMemo.push(...this.follow(call, file.path));
     }
     return this.childMemo;
@@ -134,7 +135,9 @@ export class ScopeInstance {
       if (instance.absent) continue;
       const frame: ModuleCall = { block: call, path, context: instance.context, defaultsUnknown: target.defaultsUnknown };
       const scope = new ModuleScope(target.dir, target.files, 'called', frame, this.scope.budget);
-      followed.push(new ScopeInstance(scope, this.analysis, `${this.prefix}module.${name}${instance.suffix}.`, this.anchor ?? call.headerSpan, [...this.chain, target.dir]));
+      followed.push(
+        new ScopeInstance(scope, this.analysis, `${this.prefix}module.${name}${instance.suffix}.`, this.anchor ?? call.headerSpan, this.entryPath ?? path, [...this.chain, target.dir]),
+      );
     }
     return followed;
   }
@@ -203,12 +206,91 @@ interface Callee {
   defaultsUnknown: boolean;
 }
 
-/** Everything the rules need about one analyzed file in one workspace state. */
-export class TerraformFile {
-  readonly workspace: TerraformWorkspace;
+/**
+ * One module directory in one workspace state: its scope, its resources and the module calls of
+ * its files, shared by every file of the directory.
+ */
+export class DirectoryAnalysis {
+  readonly scope: ModuleScope;
   readonly home: ScopeInstance;
   private readonly defaultsScope: ModuleScope;
   private readonly calleeMemo = new Map<Block, Callee | undefined>();
+
+  constructor(
+    readonly workspace: TerraformWorkspace,
+    readonly dir: string,
+    files: TerraformModel[],
+    /** The analyzed model, when it replaces a stale copy in the workspace (an analysis of its own). */
+    private readonly current?: TerraformModel,
+  ) {
+    this.scope = new ModuleScope(dir, files, workspace.roleOf(dir, files));
+    this.home = new ScopeInstance(this.scope, this, '', undefined, undefined, [dir]);
+    // Whether a resource exists by default is judged with the variables' defaults, even in a reusable module.
+    this.defaultsScope = this.scope.mode === 'root' ? this.scope : new ModuleScope(dir, files, 'root', undefined, this.scope.budget);
+  }
+
+  get role(): 'root' | 'reusable' {
+    return this.scope.mode === 'reusable' ? 'reusable' : 'root';
+  }
+
+  homeView(instance: ScopeInstance, block: Block, path: string, type: string): ResourceView {
+    const condition = this.conditionOf(block, path);
+    return {
+      block,
+      path,
+      context: instance.scope.context,
+      partial: false,
+      generated: false,
+      type,
+      address: `${type}.${block.labels[1]?.value ?? ''}${condition ? ` (${condition})` : ''}`,
+      own: false,
+      anchor: block.headerSpan,
+      scope: instance,
+    };
+  }
+
+  /** `count = var.enabled ? 1 : 0` when that is zero with the variables' defaults: the resource is conditional. */
+  private conditionOf(block: Block, path: string): string | undefined {
+    for (const name of ['count', 'for_each']) {
+      const attr = attribute(block, name);
+      if (!attr) continue;
+      const value = this.defaultsScope.context.evaluate(attr.value, path, name);
+      if (!value.known) return undefined;
+      const size = numericValue(value) ?? listItems(value)?.length ?? mapEntries(value)?.size;
+      if (size !== 0) return undefined;
+      const text = this.scope.files.find((file) => file.path === path)?.text ?? '';
+      const source = text.slice(attr.value.span.start, attr.value.span.end).replace(/\s+/g, ' ');
+      return `${name} = ${source.length > 60 ? `${source.slice(0, 57)}...` : source}`;
+    }
+    return undefined;
+  }
+
+  calleeOf(call: Block, callerDir: string): Callee | undefined {
+    if (this.calleeMemo.has(call)) return this.calleeMemo.get(call);
+    let callee: Callee | undefined;
+    const local = localSource(call);
+    if (local !== undefined) {
+      const dir = calleeDirectory(callerDir, local);
+      const files = this.workspace.filesOf(dir, this.current);
+      if (files.length) callee = { dir, files, defaultsUnknown: false };
+    } else {
+      const source = literalString(attribute(call, 'source')?.value);
+      const entry = source === undefined ? undefined : registryModuleFor(source);
+      if (entry) {
+        const version = literalString(attribute(call, 'version')?.value) ?? entry.refVersion;
+        const model = registryModelOf(entry.module);
+        callee = { dir: model.path, files: [model], defaultsUnknown: versionOutsideRange(version, entry.module.versions) };
+      }
+    }
+    this.calleeMemo.set(call, callee);
+    return callee;
+  }
+}
+
+/** Everything the rules need about one analyzed file in one workspace state. */
+export class TerraformFile {
+  readonly workspace: TerraformWorkspace;
+  readonly directory: DirectoryAnalysis;
 
   private constructor(
     readonly model: TerraformModel,
@@ -216,12 +298,22 @@ export class TerraformFile {
   ) {
     this.workspace = TerraformWorkspace.of(view);
     const dir = moduleDirectory(model.path);
-    const files = this.workspace.filesOf(dir, model);
-    const role = this.workspace.roleOf(dir, files.length ? files : [model]);
-    const scope = new ModuleScope(dir, files.length ? files : [model], role);
-    this.home = new ScopeInstance(scope, this, '', undefined, [dir]);
-    // Whether a resource exists by default is judged with the variables' defaults, even in a reusable module.
-    this.defaultsScope = role === 'root' ? scope : new ModuleScope(dir, scope.files, 'root', undefined, scope.budget);
+    const files = this.workspace.filesOf(dir);
+    if (files.includes(model)) {
+      let byDirectory = directories.get(view);
+      if (!byDirectory) {
+        byDirectory = new Map();
+        directories.set(view, byDirectory);
+      }
+      let shared = byDirectory.get(dir);
+      if (!shared) {
+        shared = new DirectoryAnalysis(this.workspace, dir, files);
+        byDirectory.set(dir, shared);
+      }
+      this.directory = shared;
+    } else {
+      this.directory = new DirectoryAnalysis(this.workspace, dir, this.workspace.filesOf(dir, model), model);
+    }
   }
 
   static of(context: Pick<RuleContext<TerraformModel>, 'model' | 'workspace'>): TerraformFile {
@@ -238,76 +330,31 @@ export class TerraformFile {
     return found;
   }
 
+  get home(): ScopeInstance {
+    return this.directory.home;
+  }
+
   get role(): 'root' | 'reusable' {
-    return this.home.scope.mode === 'reusable' ? 'reusable' : 'root';
+    return this.directory.role;
   }
 
   /** Resources of these types the analyzed file deploys: its own, then those of the modules it calls. */
   resources(...types: string[]): ResourceView[] {
     const found: ResourceView[] = [];
-    for (const instance of this.home.all()) {
-      for (const type of types) {
-        for (const view of instance.resources(type)) if (!instance.home || view.own) found.push(view);
-      }
+    const home = this.directory.home;
+    for (const type of types) {
+      for (const view of home.resources(type)) if (view.path === this.model.path) found.push({ ...view, own: true });
+    }
+    for (const call of home.children()) {
+      if (call.entryPath !== this.model.path) continue;
+      for (const instance of call.all()) for (const type of types) found.push(...instance.resources(type));
     }
     return found;
-  }
-
-  homeView(instance: ScopeInstance, block: Block, path: string, type: string): ResourceView {
-    const own = path === this.model.path;
-    const condition = own ? this.conditionOf(block, path) : undefined;
-    return {
-      block,
-      path,
-      context: instance.scope.context,
-      partial: false,
-      generated: false,
-      type,
-      address: `${type}.${block.labels[1]?.value ?? ''}${condition ? ` (${condition})` : ''}`,
-      own,
-      anchor: block.headerSpan,
-      scope: instance,
-    };
-  }
-
-  /** `count = var.enabled ? 1 : 0` when that is zero with the variables' defaults: the resource is conditional. */
-  private conditionOf(block: Block, path: string): string | undefined {
-    for (const name of ['count', 'for_each']) {
-      const attr = attribute(block, name);
-      if (!attr) continue;
-      const value = this.defaultsScope.context.evaluate(attr.value, path, name);
-      if (!value.known) return undefined;
-      const size = numericValue(value) ?? listItems(value)?.length ?? mapEntries(value)?.size;
-      if (size !== 0) return undefined;
-      const source = this.model.text.slice(attr.value.span.start, attr.value.span.end).replace(/\s+/g, ' ');
-      return `${name} = ${source.length > 60 ? `${source.slice(0, 57)}...` : source}`;
-    }
-    return undefined;
-  }
-
-  calleeOf(call: Block, callerDir: string): Callee | undefined {
-    if (this.calleeMemo.has(call)) return this.calleeMemo.get(call);
-    let callee: Callee | undefined;
-    const local = localSource(call);
-    if (local !== undefined) {
-      const dir = calleeDirectory(callerDir, local);
-      const files = this.workspace.filesOf(dir, this.model);
-      if (files.length) callee = { dir, files, defaultsUnknown: false };
-    } else {
-      const source = literalString(attribute(call, 'source')?.value);
-      const entry = source === undefined ? undefined : registryModuleFor(source);
-      if (entry) {
-        const version = literalString(attribute(call, 'version')?.value) ?? entry.refVersion;
-        const model = registryModelOf(entry.module);
-        callee = { dir: model.path, files: [model], defaultsUnknown: versionOutsideRange(version, entry.module.versions) };
-      }
-    }
-    this.calleeMemo.set(call, callee);
-    return callee;
   }
 }
 
 const analyses = new WeakMap<WorkspaceView, WeakMap<TerraformModel, TerraformFile>>();
+const directories = new WeakMap<WorkspaceView, Map<string, DirectoryAnalysis>>();
 
 /** The value of a block's attribute; an absent one is null, at the block (unknown in a partial mapping). */
 export function valueOf(view: BlockView, name: string): Value {
