@@ -23,7 +23,7 @@ export default defineRule<TerraformModel>({
     kind: 'terraform',
     title: 'Tag AWS resources',
     description:
-      'Taggable AWS resources should carry the tags in option `tags` (by default Environment and Project), directly or through the provider\'s default_tags, so cost, ownership and environment can be told apart. Tags built by merge() or locals are not judged.',
+      'Taggable AWS resources should carry the tags in option `tags` (by default Environment and Project), directly or through the provider\'s default_tags, so cost, ownership and environment can be told apart. Resources created by the modules a file calls are checked too; tags the files cannot show (a caller\'s variables, a computed map) are not judged, nor are resources of a reusable module, whose provider comes from its caller.',
     checklistItem: 'deployment/environment-provisioned',
     severity: 'information',
     fixable: false,
@@ -42,7 +42,7 @@ export default defineRule<TerraformModel>({
     ptBR: {
       title: 'Aplicar tags aos recursos AWS',
       description:
-        'Recursos AWS que aceitam tags devem levar as tags da opção `tags` (por padrão Environment e Project), diretamente ou pelas default_tags do provider, para que custo, responsável e ambiente possam ser distinguidos. Tags montadas com merge() ou locals não são avaliadas.',
+        'Recursos AWS que aceitam tags devem levar as tags da opção `tags` (por padrão Environment e Project), diretamente ou pelas default_tags do provider, para que custo, responsável e ambiente possam ser distinguidos. Os recursos criados pelos módulos que um arquivo chama também são verificados; tags que os arquivos não mostram (variáveis de quem chama, um mapa calculado) não são avaliadas, nem os recursos de um módulo reutilizável, cujo provider vem de quem o chama.',
       messages: {
         missing: '{{resource}} não tem tags e o provider não adiciona nenhuma de {{keys}}; adicione tags (ou default_tags no provider) com {{keys}}.',
         missingKeys: 'Estas tags não têm {{keys}}; adicione-as aqui ou nas default_tags do provider.',

@@ -156,4 +156,13 @@ describe('terraform modules and values', () => {
     assert.deepEqual(findings.filter((finding) => finding.ruleId === 'readiness/rule-error'), []);
     assert.deepEqual(findings.filter((finding) => finding.ruleId === 'readiness/syntax').map((finding) => finding.message.slice(0, 27)), ['Nesting deeper than 100 lev']);
   });
+
+  it('inspects nothing in an empty file or a file with one variable block, whatever the rule', () => {
+    for (const text of ['', 'variable "region" {\n  default = "eu-west-1"\n}\n']) {
+      const model = parse(text, '/w/main.tf');
+      const { inspected, findings } = analyzeFile({ model, rules: terraformRules, workspace: workspaceOf({ [model.path]: model }) });
+      assert.deepEqual(inspected, []);
+      assert.deepEqual(findings, []);
+    }
+  });
 });

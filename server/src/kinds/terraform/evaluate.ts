@@ -116,6 +116,14 @@ function itemsOf(value: Known): Known[] | undefined {
   return undefined;
 }
 
+/** One entry of an object, seen through the object's sites (without copying the others). */
+function entryOf(value: Known, key: string): Known | undefined {
+  const inner = value.value;
+  if (!(inner instanceof Map)) return undefined;
+  const item = inner.get(key);
+  return item && { known: true, value: item.value, sites: value.sites.length ? [...value.sites, ...item.sites] : item.sites };
+}
+
 function entriesOf(value: Known): Map<string, Known> | undefined {
   const inner = value.value;
   if (!(inner instanceof Map)) return undefined;
@@ -354,20 +362,20 @@ export class EvalContext {
         return known(mapped, inexact(value.sites));
       }
       if (step.kind === 'attr') {
-        const entry = entriesOf(value)?.get(step.name);
-        value = entry ?? ERROR;
+        value = entryOf(value, step.name) ?? ERROR;
         continue;
       }
       const index = this.evaluate(step.index, path, setting);
       if (!index.known) return unknownFrom(index);
-      const items = itemsOf(value);
-      if (items) {
+      const list = value.value;
+      if (Array.isArray(list)) {
         const at = numeric(index);
-        value = at !== undefined && Number.isInteger(at) && at >= 0 && at < items.length ? items[at] : ERROR;
+        const item = at !== undefined && Number.isInteger(at) && at >= 0 && at < list.length ? list[at] : undefined;
+        value = item ? { known: true, value: item.value, sites: [...value.sites, ...item.sites] } : ERROR;
         continue;
       }
       const key = text(index);
-      value = (key !== undefined ? entriesOf(value)?.get(key) : undefined) ?? ERROR;
+      value = (key !== undefined ? entryOf(value, key) : undefined) ?? ERROR;
     }
     return value.known && isUnknownItem(value) ? UNKNOWN : value;
   }
@@ -545,9 +553,8 @@ const FUNCTIONS: Record<string, Implementation> = {
     const key = arg(1);
     if (!map.known || !key.known) return unknownFrom(map, key);
     const name = text(key);
-    const entries = entriesOf(map);
-    if (name === undefined || !entries) return map.value === null ? ERROR : UNKNOWN;
-    const found = entries.get(name);
+    if (name === undefined || !(map.value instanceof Map)) return map.value === null ? ERROR : UNKNOWN;
+    const found = entryOf(map, name);
     if (found) return isUnknownItem(found) ? UNKNOWN : found;
     // The map that lacks the key decided that the default is used.
     return count > 2 ? through(inexact(map.sites), arg(2)) : ERROR;
