@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -15,10 +14,10 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missingAtRest: 'Replication group {{resource}} does not encrypt its data at rest; set at_rest_encryption_enabled = true.',
-      disabledAtRest: 'Replication group {{resource}} turns encryption at rest off; set at_rest_encryption_enabled = true.',
-      missingInTransit: 'Replication group {{resource}} accepts unencrypted connections; set transit_encryption_enabled = true.',
-      disabledInTransit: 'Replication group {{resource}} turns encryption in transit off; set transit_encryption_enabled = true.',
+      missingAtRest: 'Replication group {{resource}} does not encrypt its data at rest; set {{setting}} = true.',
+      disabledAtRest: 'Replication group {{resource}} turns encryption at rest off; set {{setting}} = true.',
+      missingInTransit: 'Replication group {{resource}} accepts unencrypted connections; set {{setting}} = true.',
+      disabledInTransit: 'Replication group {{resource}} turns encryption in transit off; set {{setting}} = true.',
     },
     examples: {
       bad: 'resource "aws_elasticache_replication_group" "cache" {\n  engine = "redis"\n}',
@@ -29,18 +28,19 @@ export default defineRule<TerraformModel>({
       description:
         'Replication groups do ElastiCache devem definir at_rest_encryption_enabled e transit_encryption_enabled como true: dados em cache muitas vezes guardam sessões e dados pessoais, e nenhuma das duas opções pode ser mudada num grupo existente sem substituí-lo.',
       messages: {
-        missingAtRest: 'O replication group {{resource}} não criptografa os dados em repouso; defina at_rest_encryption_enabled = true.',
-        disabledAtRest: 'O replication group {{resource}} desliga a criptografia em repouso; defina at_rest_encryption_enabled = true.',
-        missingInTransit: 'O replication group {{resource}} aceita conexões sem criptografia; defina transit_encryption_enabled = true.',
-        disabledInTransit: 'O replication group {{resource}} desliga a criptografia em trânsito; defina transit_encryption_enabled = true.',
+        missingAtRest: 'O replication group {{resource}} não criptografa os dados em repouso; defina {{setting}} = true.',
+        disabledAtRest: 'O replication group {{resource}} desliga a criptografia em repouso; defina {{setting}} = true.',
+        missingInTransit: 'O replication group {{resource}} aceita conexões sem criptografia; defina {{setting}} = true.',
+        disabledInTransit: 'O replication group {{resource}} desliga a criptografia em trânsito; defina {{setting}} = true.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const group of module.ownResources('aws_elasticache_replication_group')) {
-      requireTrue(context, module, group, 'at_rest_encryption_enabled', { missing: 'missingAtRest', disabled: 'disabledAtRest' });
-      requireTrue(context, module, group, 'transit_encryption_enabled', { missing: 'missingInTransit', disabled: 'disabledInTransit' });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const group of resourcesOf(context, 'aws_elasticache_replication_group')) {
+      inspect(context, group, 'cache');
+      requireTrue(context, group, 'at_rest_encryption_enabled', { missing: 'missingAtRest', disabled: 'disabledAtRest' });
+      requireTrue(context, group, 'transit_encryption_enabled', { missing: 'missingInTransit', disabled: 'disabledInTransit' });
     }
   },
 });

@@ -1,7 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
+import { distinct } from '../../server/src/kinds/terraform/checks';
 import { appendBlock } from '../../server/src/kinds/terraform/edits';
 import { literalString, type Attribute, type Block, type TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
+import { TerraformFile } from '../../server/src/kinds/terraform/resources';
 
 const SECRET_NAME = /^(?:\w+_)?(?:password|passwd|secret|secret_key|secret_access_key|access_key|token|api_key|client_secret|private_key)$/;
 const SCANNED = ['resource', 'data', 'provider', 'module'];
@@ -39,13 +40,18 @@ export default defineRule<TerraformModel>({
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    const scope = TerraformFile.of(context).home.scope;
     const used = new Set<string>();
     for (const block of model.blocks) {
       if (!SCANNED.includes(block.type)) continue;
-      for (const attr of secretAttributes(block)) {
-        const variable = variableName(block, attr, module, used);
+      const named = secretAttributes(block);
+      if (named.length === 0) continue;
+      context.inspect({ subject: 'resource', span: block.headerSpan, name: block.labels.map((label) => label.value).join('.') });
+      for (const attr of named) {
+        if ((literalString(attr.value) ?? '') === '') continue;
+        const variable = variableName(block, attr, used);
         context.report({
           span: attr.value.span,
           messageId: 'literal',
@@ -53,7 +59,7 @@ export default defineRule<TerraformModel>({
           fixTitleId: 'useVariable',
           fix: (fixer) => [
             fixer.replace(attr.value.span, `var.${variable}`),
-            ...(module.hasVariable(variable)
+            ...(scope.hasVariable(variable)
               ? []
               : [appendBlock(model, context.lines, [`variable "${variable}" {`, '\ttype      = string', '\tsensitive = true', '}'])]),
           ],
@@ -63,14 +69,20 @@ export default defineRule<TerraformModel>({
   },
 });
 
+/** Attributes named like secrets in the block and its nested blocks (nesting is capped by the parser). */
 function secretAttributes(block: Block): Attribute[] {
-  const found = block.attributes.filter((attr) => SECRET_NAME.test(attr.name) && (literalString(attr.value) ?? '') !== '');
-  for (const child of block.blocks) found.push(...secretAttributes(child));
-  return found;
+  const found: Attribute[] = [];
+  const stack = [block];
+  while (stack.length) {
+    const next = stack.pop()!;
+    found.push(...next.attributes.filter((attr) => SECRET_NAME.test(attr.name)));
+    stack.push(...next.blocks);
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** `<resource name>_<attribute>`, made unique within the file's findings. */
-function variableName(block: Block, attr: Attribute, module: TerraformModule, used: Set<string>): string {
+function variableName(block: Block, attr: Attribute, used: Set<string>): string {
   const owner = block.type === 'resource' || block.type === 'data' ? block.labels[1]?.value : block.labels[0]?.value;
   const clean = (text: string) => text.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
   let name = clean(`${owner ?? block.type}_${attr.name}`);

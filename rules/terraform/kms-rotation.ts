@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, isKnown, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
+import { valueOf, type ResourceView } from '../../server/src/kinds/terraform/resources';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -15,8 +15,8 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'KMS key {{resource}} never rotates its key material; set enable_key_rotation = true.',
-      disabled: 'KMS key {{resource}} turns key rotation off; set enable_key_rotation = true.',
+      missing: 'KMS key {{resource}} never rotates its key material; set {{setting}} = true.',
+      disabled: 'KMS key {{resource}} turns key rotation off; set {{setting}} = true.',
     },
     examples: {
       bad: 'resource "aws_kms_key" "data" {\n  description = "data"\n}',
@@ -27,19 +27,23 @@ export default defineRule<TerraformModel>({
       description:
         'Chaves KMS simétricas gerenciadas pelo cliente devem definir enable_key_rotation = true, para que o material da chave seja rotacionado todo ano sem recriptografar dados; chaves assimétricas e HMAC, que não rotacionam, não são reportadas.',
       messages: {
-        missing: 'A chave KMS {{resource}} nunca rotaciona o material da chave; defina enable_key_rotation = true.',
-        disabled: 'A chave KMS {{resource}} desliga a rotação da chave; defina enable_key_rotation = true.',
+        missing: 'A chave KMS {{resource}} nunca rotaciona o material da chave; defina {{setting}} = true.',
+        disabled: 'A chave KMS {{resource}} desliga a rotação da chave; defina {{setting}} = true.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const key of module.ownResources('aws_kms_key')) {
-      const spec = module.value(key, 'customer_master_key_spec');
-      const usage = module.value(key, 'key_usage');
-      if (spec.state === 'unknown' || (spec.state === 'known' && spec.value !== 'SYMMETRIC_DEFAULT')) continue;
-      if (usage.state === 'unknown' || (usage.state === 'known' && usage.value !== 'ENCRYPT_DECRYPT')) continue;
-      requireTrue(context, module, key, 'enable_key_rotation', { missing: 'missing', disabled: 'disabled' });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const key of resourcesOf(context, 'aws_kms_key')) {
+      inspect(context, key, 'key');
+      if (!hasValue(key, 'customer_master_key_spec', 'SYMMETRIC_DEFAULT') || !hasValue(key, 'key_usage', 'ENCRYPT_DECRYPT')) continue;
+      requireTrue(context, key, 'enable_key_rotation', { missing: 'missing', disabled: 'disabled' });
     }
   },
 });
+
+/** The attribute is known to be `expected` or unset (AWS then uses `expected`). */
+function hasValue(key: ResourceView, name: string, expected: string): boolean {
+  const value = valueOf(key, name);
+  return isKnown(value) && (value.value === null || value.value === expected);
+}

@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -15,8 +14,8 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Load balancer {{resource}} has no deletion protection, so one mistaken destroy removes it; set enable_deletion_protection = true.',
-      disabled: 'Load balancer {{resource}} turns deletion protection off, so one mistaken destroy removes it; set enable_deletion_protection = true.',
+      missing: 'Load balancer {{resource}} has no deletion protection, so one mistaken destroy removes it; set {{setting}} = true.',
+      disabled: 'Load balancer {{resource}} turns deletion protection off, so one mistaken destroy removes it; set {{setting}} = true.',
     },
     examples: {
       bad: 'resource "aws_lb" "main" {\n  name = "production-alb"\n}',
@@ -27,15 +26,16 @@ export default defineRule<TerraformModel>({
       description:
         'Load balancers de produção devem definir enable_deletion_protection = true, para que um destroy por engano ou uma substituição forçada não derrube a porta de entrada do serviço.',
       messages: {
-        missing: 'O load balancer {{resource}} não tem proteção contra exclusão, então um destroy por engano o remove; defina enable_deletion_protection = true.',
-        disabled: 'O load balancer {{resource}} desliga a proteção contra exclusão, então um destroy por engano o remove; defina enable_deletion_protection = true.',
+        missing: 'O load balancer {{resource}} não tem proteção contra exclusão, então um destroy por engano o remove; defina {{setting}} = true.',
+        disabled: 'O load balancer {{resource}} desliga a proteção contra exclusão, então um destroy por engano o remove; defina {{setting}} = true.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const lb of module.ownResources('aws_lb', 'aws_alb')) {
-      requireTrue(context, module, lb, 'enable_deletion_protection', { missing: 'missing', disabled: 'disabled' });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const lb of resourcesOf(context, 'aws_lb', 'aws_alb')) {
+      inspect(context, lb, 'load-balancer');
+      requireTrue(context, lb, 'enable_deletion_protection', { missing: 'missing', disabled: 'disabled' });
     }
   },
 });

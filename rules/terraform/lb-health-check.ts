@@ -1,7 +1,9 @@
 import { defineRule } from '../../server/src/engine/rule';
+import { distinct, inspect, isKnown, reportValue, resourcesOf, siteIn } from '../../server/src/kinds/terraform/checks';
 import { insertAttribute, insertIntoBlock } from '../../server/src/kinds/terraform/edits';
-import { nestedBlocks, type TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, isTrue, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { truthyValue } from '../../server/src/kinds/terraform/evaluate';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { absenceSiteIn, nestedViews, valueOf } from '../../server/src/kinds/terraform/resources';
 
 const HEALTH_PATH = '"/health"';
 
@@ -17,8 +19,9 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Target group {{resource}} has no health_check, so traffic keeps flowing to broken targets; add a health_check with a path such as /health.',
-      disabled: 'Target group {{resource}} disables its health check, so traffic keeps flowing to broken targets; set enabled = true.',
+      missing: 'Target group {{resource}} has no health_check, so AWS only probes "/" and keeps sending traffic to targets whose application is broken; add a health_check with a path such as /health.',
+      moduleMissing: 'Target group {{resource}} gets no health_check from this module call, so AWS only probes "/" and keeps sending traffic to targets whose application is broken; pass a health_check with a path such as /health.',
+      disabled: 'Target group {{resource}} disables its health check, so traffic keeps flowing to broken targets; set {{setting}} = true.',
       noPath: 'The health check of {{resource}} has no path, so it probes "/" instead of a real health endpoint; set path to your health endpoint.',
     },
     fixTitles: {
@@ -33,8 +36,9 @@ export default defineRule<TerraformModel>({
       description:
         'Um target group HTTP ou HTTPS precisa de um health_check ativo com um path que exercite a aplicação; senão o load balancer continua mandando tráfego para alvos quebrados.',
       messages: {
-        missing: 'O target group {{resource}} não tem health_check, então o tráfego continua indo para alvos quebrados; adicione um health_check com um path como /health.',
-        disabled: 'O target group {{resource}} desliga o health check, então o tráfego continua indo para alvos quebrados; defina enabled = true.',
+        missing: 'O target group {{resource}} não tem health_check, então a AWS só sonda "/" e continua mandando tráfego para alvos com a aplicação quebrada; adicione um health_check com um path como /health.',
+        moduleMissing: 'O target group {{resource}} não recebe health_check desta chamada de módulo, então a AWS só sonda "/" e continua mandando tráfego para alvos com a aplicação quebrada; passe um health_check com um path como /health.',
+        disabled: 'O target group {{resource}} desliga o health check, então o tráfego continua indo para alvos quebrados; defina {{setting}} = true.',
         noPath: 'O health check de {{resource}} não tem path, então sonda "/" em vez de um endpoint de saúde real; defina path com o seu endpoint de saúde.',
       },
       fixTitles: {
@@ -42,21 +46,27 @@ export default defineRule<TerraformModel>({
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const group of module.ownResources('aws_lb_target_group', 'aws_alb_target_group')) {
-      const protocol = module.value(group, 'protocol');
-      if (protocol.state !== 'known' || !['HTTP', 'HTTPS'].includes(String(protocol.value).toUpperCase())) continue;
-      const data = { resource: address(group) };
-      const checks = nestedBlocks(group, 'health_check');
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const group of resourcesOf(context, 'aws_lb_target_group', 'aws_alb_target_group')) {
+      inspect(context, group, 'target-group');
+      const protocol = valueOf(group, 'protocol');
+      if (!isKnown(protocol) || !['HTTP', 'HTTPS'].includes(String(protocol.value).toUpperCase())) continue;
+      const data = { resource: group.address };
+      const checks = nestedViews(group, 'health_check');
       if (checks.length === 0) {
+        if (!group.own) {
+          const decided = absenceSiteIn(group, 'health_check', model.path);
+          if (decided) context.report({ span: decided.span, messageId: 'moduleMissing', data });
+          continue;
+        }
         context.report({
-          span: group.headerSpan,
+          span: group.block.headerSpan,
           messageId: 'missing',
           data,
           fixTitleId: 'addHealthCheck',
           fix: () =>
-            insertIntoBlock(group, context.lines, [
+            insertIntoBlock(group.block, context.lines, [
               '',
               'health_check {',
               '\tenabled             = true',
@@ -73,23 +83,22 @@ export default defineRule<TerraformModel>({
         });
         continue;
       }
-      // `dynamic "health_check"` content is generated; its values cannot be judged here.
       const check = checks[0];
-      if (check.type === 'content') continue;
-      const enabled = module.value(check, 'enabled');
-      const hasPath = module.value(check, 'path').state !== 'missing';
-      if (enabled.state === 'known' && !isTrue(enabled.value)) {
-        const value = enabled.attribute!.value;
+      const enabled = valueOf(check, 'enabled');
+      const path = valueOf(check, 'path');
+      if (isKnown(enabled) && enabled.value !== null && truthyValue(enabled) === false) {
+        // A static health_check block of this file gets its missing path in the same fix.
+        const pathFix = group.own && isKnown(path) && path.value === null && group.block.blocks.includes(check.block) ? [insertAttribute(check.block, context.lines, 'path', HEALTH_PATH)] : [];
+        const site = siteIn(enabled, model.path);
+        if (!site) continue;
         context.report({
-          span: value.span,
+          span: site.span,
           messageId: 'disabled',
-          data,
-          fix: value.literal
-            ? (fixer) => [fixer.replace(value.span, 'true'), ...(hasPath ? [] : [insertAttribute(check, context.lines, 'path', HEALTH_PATH)])]
-            : undefined,
+          data: { ...data, setting: site.derived ? 'enabled' : (site.setting ?? 'enabled') },
+          fix: site.exact && !site.derived ? (fixer) => [fixer.replace(site.span, 'true'), ...pathFix] : undefined,
         });
-      } else if (!hasPath) {
-        context.report({ span: check.headerSpan, messageId: 'noPath', data, fix: () => insertAttribute(check, context.lines, 'path', HEALTH_PATH) });
+      } else if (isKnown(path) && path.value === null) {
+        reportValue(context, path, { missing: 'noPath', value: 'noPath' }, { ...data, attribute: 'path' }, HEALTH_PATH);
       }
     }
   },

@@ -1,7 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { insertAttribute } from '../../server/src/kinds/terraform/edits';
-import { nestedBlocks, type Block, type TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { distinct, inspect, isKnown, reportValue, resourcesOf, siteIn, type TerraformContext } from '../../server/src/kinds/terraform/checks';
+import { textValue, truthyValue, type Known } from '../../server/src/kinds/terraform/evaluate';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { nestedViews, valueOf, type ResourceView } from '../../server/src/kinds/terraform/resources';
 
 const RECOMMENDED_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 /**
@@ -11,21 +12,32 @@ const RECOMMENDED_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
  */
 const MODERN_POLICY = /^ELBSecurityPolicy-(?:TLS13-1-[23]-|TLS-1-2-|FS-1-2-)/;
 
+/** Classic ELB policies that accept only TLS 1.2 (the only predefined one is TLS-1-2-2017-01). */
+const MODERN_CLASSIC_POLICY = /^ELBSecurityPolicy-TLS-1-2-/;
+const INSECURE_PROTOCOLS = ['Protocol-SSLv2', 'Protocol-SSLv3', 'Protocol-TLSv1', 'Protocol-TLSv1.1'];
+/** Cipher suites broken or without authentication or secrecy: RC4, (3)DES, export-grade, NULL, MD5, anonymous. */
+const WEAK_CIPHER = /RC4|DES|EXP|NULL|MD5|ADH|AECDH|aNULL|eNULL/i;
+
 export default defineRule<TerraformModel>({
   meta: {
     id: 'terraform/lb-https',
     kind: 'terraform',
     title: 'Serve load balancer traffic over modern HTTPS',
     description:
-      'An HTTP listener must only redirect to HTTPS, and an HTTPS or TLS listener must use an ssl_policy that requires TLS 1.2 or newer (ELBSecurityPolicy-TLS13-1-2-*, TLS-1-2-*, FS-1-2-*); the AWS default policy still accepts TLS 1.0.',
+      'An HTTP listener must only redirect to HTTPS, and an HTTPS or TLS listener must use an ssl_policy that requires TLS 1.2 or newer (ELBSecurityPolicy-TLS13-1-2-*, TLS-1-2-*, FS-1-2-*); the AWS default policy still accepts TLS 1.0. Classic load balancers must not listen on plain HTTP nor enable SSL 3, TLS 1.0/1.1 or weak ciphers in their policies, and target groups should not forward in plain HTTP.',
     checklistItem: 'security/https-only',
     severity: 'warning',
     fixable: true,
     crossFile: true,
     messages: {
       plainHttp: 'Listener {{resource}} serves plain HTTP instead of redirecting to HTTPS; make its default_action a redirect with protocol = "HTTPS".',
-      noPolicy: 'Listener {{resource}} has no ssl_policy, so the AWS default still accepts TLS 1.0 and 1.1; set ssl_policy = "{{policy}}".',
+      noPolicy: 'Listener {{resource}} has no ssl_policy, so the AWS default still accepts TLS 1.0 and 1.1; set {{setting}} = "{{policy}}".',
       outdatedPolicy: 'SSL policy {{current}} still accepts protocols older than TLS 1.2; use "{{policy}}".',
+      targetPlainHttp: 'Target group {{resource}} forwards traffic to its targets in plain HTTP; set {{setting}} = "HTTPS" so it stays encrypted inside the network.',
+      classicPlainHttp: 'Classic load balancer {{resource}} accepts plain HTTP on port {{port}}; serve it with lb_protocol = "https" and a certificate, or move to an ALB that redirects to HTTPS.',
+      insecureProtocol: 'Load balancer policy {{resource}} enables {{protocol}}, which is broken; remove it or set it to "false".',
+      weakCipher: 'Load balancer policy {{resource}} enables the weak cipher {{cipher}}; remove it or set it to "false".',
+      outdatedClassicPolicy: 'Load balancer policy {{resource}} uses {{current}}, which still accepts protocols older than TLS 1.2; use "ELBSecurityPolicy-TLS-1-2-2017-01".',
     },
     examples: {
       bad: 'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-2016-08"\n}',
@@ -34,63 +46,113 @@ export default defineRule<TerraformModel>({
     ptBR: {
       title: 'Servir o tráfego do load balancer por HTTPS moderno',
       description:
-        'Um listener HTTP deve apenas redirecionar para HTTPS, e um listener HTTPS ou TLS deve usar uma ssl_policy que exija TLS 1.2 ou superior (ELBSecurityPolicy-TLS13-1-2-*, TLS-1-2-*, FS-1-2-*); a política padrão da AWS ainda aceita TLS 1.0.',
+        'Um listener HTTP deve apenas redirecionar para HTTPS, e um listener HTTPS ou TLS deve usar uma ssl_policy que exija TLS 1.2 ou superior (ELBSecurityPolicy-TLS13-1-2-*, TLS-1-2-*, FS-1-2-*); a política padrão da AWS ainda aceita TLS 1.0. Load balancers clássicos não devem escutar em HTTP puro nem ativar SSL 3, TLS 1.0/1.1 ou cifras fracas em suas políticas, e target groups não devem encaminhar em HTTP puro.',
       messages: {
         plainHttp: 'O listener {{resource}} serve HTTP puro em vez de redirecionar para HTTPS; faça do default_action um redirect com protocol = "HTTPS".',
-        noPolicy: 'O listener {{resource}} não tem ssl_policy, então o padrão da AWS ainda aceita TLS 1.0 e 1.1; defina ssl_policy = "{{policy}}".',
+        noPolicy: 'O listener {{resource}} não tem ssl_policy, então o padrão da AWS ainda aceita TLS 1.0 e 1.1; defina {{setting}} = "{{policy}}".',
         outdatedPolicy: 'A política SSL {{current}} ainda aceita protocolos anteriores ao TLS 1.2; use "{{policy}}".',
+        targetPlainHttp: 'O target group {{resource}} encaminha o tráfego aos alvos em HTTP puro; defina {{setting}} = "HTTPS" para que ele siga criptografado dentro da rede.',
+        classicPlainHttp: 'O load balancer clássico {{resource}} aceita HTTP puro na porta {{port}}; sirva-o com lb_protocol = "https" e um certificado, ou passe para um ALB que redirecione para HTTPS.',
+        insecureProtocol: 'A política de load balancer {{resource}} ativa {{protocol}}, que é inseguro; remova-o ou defina-o como "false".',
+        weakCipher: 'A política de load balancer {{resource}} ativa a cifra fraca {{cipher}}; remova-a ou defina-a como "false".',
+        outdatedClassicPolicy: 'A política de load balancer {{resource}} usa {{current}}, que ainda aceita protocolos anteriores ao TLS 1.2; use "ELBSecurityPolicy-TLS-1-2-2017-01".',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const listener of module.ownResources('aws_lb_listener', 'aws_alb_listener')) {
-      const protocol = module.value(listener, 'protocol');
-      if (protocol.state !== 'known') continue;
-      const name = String(protocol.value).toUpperCase();
-      const data = { resource: address(listener), policy: RECOMMENDED_POLICY };
-      if (name === 'HTTP') {
-        if (redirectsToHttps(module, listener) === false) {
-          context.report({ span: protocol.attribute!.value.span, messageId: 'plainHttp', data });
-        }
-        continue;
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const listener of resourcesOf(context, 'aws_lb_listener', 'aws_alb_listener')) {
+      inspect(context, listener, 'listener');
+      checkListener(context, listener);
+    }
+    for (const group of resourcesOf(context, 'aws_lb_target_group', 'aws_alb_target_group')) {
+      inspect(context, group, 'target-group');
+      const protocol = valueOf(group, 'protocol');
+      const targetType = valueOf(group, 'target_type');
+      // Lambda and ALB targets are not reached over a network protocol the group chooses.
+      if (isKnown(targetType) && ['lambda', 'alb'].includes(String(targetType.value))) continue;
+      if (!isKnown(protocol) || String(protocol.value).toUpperCase() !== 'HTTP') continue;
+      reportValue(context, protocol, { missing: 'targetPlainHttp', value: 'targetPlainHttp' }, { resource: group.address, attribute: 'protocol' }, '"HTTPS"');
+    }
+    for (const balancer of resourcesOf(context, 'aws_elb')) {
+      inspect(context, balancer, 'load-balancer');
+      for (const listener of nestedViews(balancer, 'listener')) {
+        const protocol = valueOf(listener, 'lb_protocol');
+        if (!isKnown(protocol) || String(protocol.value).toLowerCase() !== 'http') continue;
+        const port = valueOf(listener, 'lb_port');
+        const site = siteIn(protocol, model.path);
+        if (site) context.report({ span: site.span, messageId: 'classicPlainHttp', data: { resource: balancer.address, port: isKnown(port) ? String(port.value) : '?' } });
       }
-      if (name !== 'HTTPS' && name !== 'TLS') continue;
-      const policy = module.value(listener, 'ssl_policy');
-      if (policy.state === 'missing' && !policy.attribute) {
-        context.report({
-          span: listener.headerSpan,
-          messageId: 'noPolicy',
-          data,
-          fix: () => insertAttribute(listener, context.lines, 'ssl_policy', `"${RECOMMENDED_POLICY}"`),
-        });
-      } else if (policy.state === 'known' && !MODERN_POLICY.test(String(policy.value))) {
-        const value = policy.attribute!.value;
-        context.report({
-          span: value.span,
-          messageId: 'outdatedPolicy',
-          data: { ...data, current: String(policy.value) },
-          fix: value.literal ? (fixer) => fixer.replace(value.span, `"${RECOMMENDED_POLICY}"`) : undefined,
-        });
-      }
+    }
+    for (const policy of resourcesOf(context, 'aws_load_balancer_policy')) {
+      inspect(context, policy, 'resource');
+      checkClassicPolicy(context, policy);
     }
   },
 });
 
+function checkListener(context: TerraformContext, listener: ResourceView): void {
+  const protocol = valueOf(listener, 'protocol');
+  if (!isKnown(protocol)) return;
+  const name = String(protocol.value).toUpperCase();
+  const data = { resource: listener.address, policy: RECOMMENDED_POLICY, attribute: 'ssl_policy' };
+  if (name === 'HTTP') {
+    if (redirectsToHttps(listener) !== false) return;
+    const site = siteIn(protocol, context.model.path);
+    if (site) context.report({ span: site.span, messageId: 'plainHttp', data });
+    return;
+  }
+  if (name !== 'HTTPS' && name !== 'TLS') return;
+  const policy = valueOf(listener, 'ssl_policy');
+  if (!isKnown(policy)) return;
+  if (policy.value === null) {
+    reportValue(context, policy, { missing: 'noPolicy', value: 'noPolicy' }, data, `"${RECOMMENDED_POLICY}"`);
+  } else if (!MODERN_POLICY.test(String(policy.value))) {
+    reportValue(context, policy, { missing: 'outdatedPolicy', value: 'outdatedPolicy' }, { ...data, current: String(policy.value) }, `"${RECOMMENDED_POLICY}"`);
+  }
+}
+
 /** true/false when the default actions are known; undefined when any part is not. */
-function redirectsToHttps(module: TerraformModule, listener: Block): boolean | undefined {
-  const actions = nestedBlocks(listener, 'default_action');
-  if (actions.some((action) => action.type === 'content')) return undefined;
+function redirectsToHttps(listener: ResourceView): boolean | undefined {
   let unknown = false;
-  for (const action of actions) {
-    const type = module.value(action, 'type');
-    if (type.state === 'unknown') unknown = true;
-    if (type.state !== 'known' || type.value !== 'redirect') continue;
-    for (const redirect of nestedBlocks(action, 'redirect')) {
-      const protocol = module.value(redirect, 'protocol');
-      if (protocol.state === 'known' && String(protocol.value).toUpperCase() === 'HTTPS') return true;
-      if (protocol.state === 'unknown' || redirect.type === 'content') unknown = true;
+  for (const action of nestedViews(listener, 'default_action')) {
+    const type = valueOf(action, 'type');
+    if (!isKnown(type)) {
+      unknown = true;
+      continue;
+    }
+    if (type.value !== 'redirect') continue;
+    const redirects = nestedViews(action, 'redirect');
+    if (redirects.length === 0) unknown = true;
+    for (const redirect of redirects) {
+      // An unset redirect protocol keeps the request's: HTTP stays HTTP.
+      const protocol = valueOf(redirect, 'protocol');
+      if (!isKnown(protocol)) unknown = true;
+      else if (String(protocol.value).toUpperCase() === 'HTTPS') return true;
     }
   }
   return unknown ? undefined : false;
+}
+
+/** SSL negotiation policies of classic load balancers: broken protocols, weak ciphers, an old reference policy. */
+function checkClassicPolicy(context: TerraformContext, policy: ResourceView): void {
+  for (const attribute of nestedViews(policy, 'policy_attribute')) {
+    const name = valueOf(attribute, 'name');
+    const value = valueOf(attribute, 'value');
+    if (!isKnown(name) || !isKnown(value)) continue;
+    const setting = textValue(name) ?? '';
+    if (setting === 'Reference-Security-Policy') {
+      const current = textValue(value) ?? '';
+      if (!MODERN_CLASSIC_POLICY.test(current)) reportAt(context, value, 'outdatedClassicPolicy', { resource: policy.address, current });
+      continue;
+    }
+    if (truthyValue(value) !== true) continue;
+    if (INSECURE_PROTOCOLS.includes(setting)) reportAt(context, name, 'insecureProtocol', { resource: policy.address, protocol: setting });
+    else if (!setting.startsWith('Protocol-') && WEAK_CIPHER.test(setting)) reportAt(context, name, 'weakCipher', { resource: policy.address, cipher: setting });
+  }
+}
+
+function reportAt(context: TerraformContext, value: Known, messageId: string, data: Record<string, string>): void {
+  const site = siteIn(value, context.model.path);
+  if (site) context.report({ span: site.span, messageId, data });
 }

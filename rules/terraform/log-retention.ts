@@ -1,7 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { insertAttribute } from '../../server/src/kinds/terraform/edits';
+import { distinct, inspect, isKnown, reportValue, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import { numericValue } from '../../server/src/kinds/terraform/evaluate';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { valueOf } from '../../server/src/kinds/terraform/resources';
 
 const DEFAULT_DAYS = 30;
 
@@ -17,8 +18,8 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Log group {{resource}} keeps its logs forever; set retention_in_days (30 to 90 days is typical).',
-      forever: 'retention_in_days = 0 keeps the logs of {{resource}} forever; set a retention such as 30 to 90 days.',
+      missing: 'Log group {{resource}} keeps its logs forever; set {{setting}} (30 to 90 days is typical).',
+      forever: '{{setting}} = 0 keeps the logs of {{resource}} forever; set a retention such as 30 to 90 days.',
     },
     examples: {
       bad: 'resource "aws_cloudwatch_log_group" "app" {\n  name = "/app/api"\n}',
@@ -29,32 +30,20 @@ export default defineRule<TerraformModel>({
       description:
         'Um log group do CloudWatch sem retention_in_days (ou com 0) guarda os logs para sempre: a conta cresce sem limite e dados pessoais nos logs sobrevivem a qualquer política de retenção. O checklist pede de 30 a 90 dias.',
       messages: {
-        missing: 'O log group {{resource}} guarda seus logs para sempre; defina retention_in_days (30 a 90 dias é o usual).',
-        forever: 'retention_in_days = 0 guarda os logs de {{resource}} para sempre; defina uma retenção como 30 a 90 dias.',
+        missing: 'O log group {{resource}} guarda seus logs para sempre; defina {{setting}} (30 a 90 dias é o usual).',
+        forever: '{{setting}} = 0 guarda os logs de {{resource}} para sempre; defina uma retenção como 30 a 90 dias.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const group of module.ownResources('aws_cloudwatch_log_group')) {
-      const days = module.value(group, 'retention_in_days');
-      const data = { resource: address(group) };
-      if (days.state === 'missing') {
-        const existing = days.attribute?.value;
-        context.report({
-          span: existing ? existing.span : group.headerSpan,
-          messageId: 'missing',
-          data,
-          fix: existing
-            ? existing.literal
-              ? (fixer) => fixer.replace(existing.span, String(DEFAULT_DAYS))
-              : undefined
-            : () => insertAttribute(group, context.lines, 'retention_in_days', String(DEFAULT_DAYS)),
-        });
-      } else if (days.state === 'known' && Number(days.value) === 0) {
-        const value = days.attribute!.value;
-        context.report({ span: value.span, messageId: 'forever', data, fix: value.literal ? (fixer) => fixer.replace(value.span, String(DEFAULT_DAYS)) : undefined });
-      }
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const group of resourcesOf(context, 'aws_cloudwatch_log_group')) {
+      inspect(context, group, 'log-group');
+      const days = valueOf(group, 'retention_in_days');
+      if (!isKnown(days)) continue;
+      const data = { resource: group.address, attribute: 'retention_in_days' };
+      if (days.value === null) reportValue(context, days, { missing: 'missing', value: 'missing' }, data, String(DEFAULT_DAYS));
+      else if (numericValue(days) === 0) reportValue(context, days, { missing: 'forever', value: 'forever' }, data, String(DEFAULT_DAYS));
     }
   },
 });

@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
 
 // Deleting an instance deletes its automated backups by default, so this guards the backups too.
 export default defineRule<TerraformModel>({
@@ -16,8 +15,8 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Database {{resource}} has no deletion protection, so one mistaken destroy deletes it with its automated backups; set deletion_protection = true.',
-      disabled: 'Database {{resource}} turns deletion protection off, so one mistaken destroy deletes it with its automated backups; set deletion_protection = true.',
+      missing: 'Database {{resource}} has no deletion protection, so one mistaken destroy deletes it with its automated backups; set {{setting}} = true.',
+      disabled: 'Database {{resource}} turns deletion protection off, so one mistaken destroy deletes it with its automated backups; set {{setting}} = true.',
     },
     examples: {
       bad: 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n}',
@@ -28,15 +27,16 @@ export default defineRule<TerraformModel>({
       description:
         'Instâncias RDS e clusters Aurora devem definir deletion_protection = true: excluir um banco também exclui seus backups automáticos, salvo indicação contrária, então um destroy por engano perde os dados e seus backups.',
       messages: {
-        missing: 'O banco {{resource}} não tem proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina deletion_protection = true.',
-        disabled: 'O banco {{resource}} desliga a proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina deletion_protection = true.',
+        missing: 'O banco {{resource}} não tem proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina {{setting}} = true.',
+        disabled: 'O banco {{resource}} desliga a proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina {{setting}} = true.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster')) {
-      requireTrue(context, module, db, 'deletion_protection', { missing: 'missing', disabled: 'disabled' });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const db of resourcesOf(context, 'aws_db_instance', 'aws_rds_cluster')) {
+      inspect(context, db, 'database');
+      requireTrue(context, db, 'deletion_protection', { missing: 'missing', disabled: 'disabled' });
     }
   },
 });

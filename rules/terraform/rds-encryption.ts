@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -15,8 +14,8 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Database {{resource}} does not encrypt its storage, snapshots or backups; set storage_encrypted = true.',
-      disabled: 'Database {{resource}} turns storage encryption off, leaving its data, snapshots and backups in clear; set storage_encrypted = true.',
+      missing: 'Database {{resource}} does not encrypt its storage, snapshots or backups; set {{setting}} = true.',
+      disabled: 'Database {{resource}} turns storage encryption off, leaving its data, snapshots and backups in clear; set {{setting}} = true.',
     },
     examples: {
       bad: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}',
@@ -27,15 +26,16 @@ export default defineRule<TerraformModel>({
       description:
         'Instâncias RDS e clusters Aurora devem definir storage_encrypted = true: senão o armazenamento, os snapshots e os backups ficam em claro, e a criptografia não pode ser ligada depois sem um restore.',
       messages: {
-        missing: 'O banco {{resource}} não criptografa seu armazenamento, snapshots nem backups; defina storage_encrypted = true.',
-        disabled: 'O banco {{resource}} desliga a criptografia do armazenamento, deixando dados, snapshots e backups em claro; defina storage_encrypted = true.',
+        missing: 'O banco {{resource}} não criptografa seu armazenamento, snapshots nem backups; defina {{setting}} = true.',
+        disabled: 'O banco {{resource}} desliga a criptografia do armazenamento, deixando dados, snapshots e backups em claro; defina {{setting}} = true.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster')) {
-      requireTrue(context, module, db, 'storage_encrypted', { missing: 'missing', disabled: 'disabled' });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const db of resourcesOf(context, 'aws_db_instance', 'aws_rds_cluster')) {
+      inspect(context, db, 'database');
+      requireTrue(context, db, 'storage_encrypted', { missing: 'missing', disabled: 'disabled' });
     }
   },
 });

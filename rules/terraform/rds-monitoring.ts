@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import type { Block, TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, isTrue, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { distinct, inspect, isKnown, resourcesOf, siteIn } from '../../server/src/kinds/terraform/checks';
+import { completeList, numericValue, truthyValue, type Known } from '../../server/src/kinds/terraform/evaluate';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { valueOf, type ResourceView } from '../../server/src/kinds/terraform/resources';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -29,22 +31,27 @@ export default defineRule<TerraformModel>({
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster')) {
-      if (mayBeMonitored(module, db)) continue;
-      context.report({ span: db.headerSpan, messageId: 'unmonitored', data: { resource: address(db) } });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const db of resourcesOf(context, 'aws_db_instance', 'aws_rds_cluster')) {
+      inspect(context, db, 'database');
+      const signals = unmonitored(db);
+      if (!signals) continue;
+      // Reported where the analyzed file can turn one signal on: its own resource, or a module call it passes them through.
+      if (!db.own && !signals.some((signal) => siteIn(signal, model.path))) continue;
+      context.report({ span: db.anchor, messageId: 'unmonitored', data: { resource: db.address } });
     }
   },
 });
 
-/** True unless all three signals are known to be off: an unknown value might turn one on. */
-function mayBeMonitored(module: TerraformModule, db: Block): boolean {
-  const interval = module.value(db, 'monitoring_interval');
-  if (interval.state === 'unknown' || (interval.state === 'known' && Number(interval.value) > 0)) return true;
-  const insights = module.value(db, 'performance_insights_enabled');
-  if (insights.state === 'unknown' || (insights.state === 'known' && isTrue(insights.value))) return true;
-  const logs = module.value(db, 'enabled_cloudwatch_logs_exports');
-  if (logs.state === 'unknown' || (logs.state === 'known' && Array.isArray(logs.value) && logs.value.length > 0)) return true;
-  return false;
+/** The three signals when all are known to be off; undefined when one is on or unknown. */
+function unmonitored(db: ResourceView): Known[] | undefined {
+  const interval = valueOf(db, 'monitoring_interval');
+  const insights = valueOf(db, 'performance_insights_enabled');
+  const logs = valueOf(db, 'enabled_cloudwatch_logs_exports');
+  if (!isKnown(interval) || !isKnown(insights) || !isKnown(logs)) return undefined;
+  if (interval.value !== null && !((numericValue(interval) ?? 1) <= 0)) return undefined;
+  if (insights.value !== null && truthyValue(insights) !== false) return undefined;
+  if (logs.value !== null && (completeList(logs)?.length ?? 1) > 0) return undefined;
+  return [interval, insights, logs];
 }

@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { requireTrue } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -15,8 +14,8 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Database {{resource}} has no Multi-AZ standby, so a zone or host failure takes it down; set multi_az = true.',
-      disabled: 'Database {{resource}} turns Multi-AZ off, so a zone or host failure takes it down; set multi_az = true.',
+      missing: 'Database {{resource}} has no Multi-AZ standby, so a zone or host failure takes it down; set {{setting}} = true.',
+      disabled: 'Database {{resource}} turns Multi-AZ off, so a zone or host failure takes it down; set {{setting}} = true.',
     },
     examples: {
       bad: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}',
@@ -27,15 +26,16 @@ export default defineRule<TerraformModel>({
       description:
         'Uma instância RDS sem multi_az = true não tem standby: a perda da zona de disponibilidade ou uma falha de host significa indisponibilidade até um restore manual.',
       messages: {
-        missing: 'O banco {{resource}} não tem standby Multi-AZ, então uma falha de zona ou de host o derruba; defina multi_az = true.',
-        disabled: 'O banco {{resource}} desliga o Multi-AZ, então uma falha de zona ou de host o derruba; defina multi_az = true.',
+        missing: 'O banco {{resource}} não tem standby Multi-AZ, então uma falha de zona ou de host o derruba; defina {{setting}} = true.',
+        disabled: 'O banco {{resource}} desliga o Multi-AZ, então uma falha de zona ou de host o derruba; defina {{setting}} = true.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const db of module.ownResources('aws_db_instance')) {
-      requireTrue(context, module, db, 'multi_az', { missing: 'missing', disabled: 'disabled' });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const db of resourcesOf(context, 'aws_db_instance')) {
+      inspect(context, db, 'database');
+      requireTrue(context, db, 'multi_az', { missing: 'missing', disabled: 'disabled' });
     }
   },
 });

@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, isTrue, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { distinct, inspect, isKnown, reportValue, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import { truthyValue } from '../../server/src/kinds/terraform/evaluate';
+import { valueOf } from '../../server/src/kinds/terraform/resources';
 
 // A reachable database endpoint is the opposite of an allow-list: security/ip-whitelisting.
 export default defineRule<TerraformModel>({
@@ -15,7 +17,7 @@ export default defineRule<TerraformModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      public: 'Database {{resource}} is publicly accessible from the internet; set publicly_accessible = false and reach it from inside the VPC.',
+      public: 'Database {{resource}} is publicly accessible from the internet; set {{setting}} = false and reach it from inside the VPC.',
     },
     examples: {
       bad: 'resource "aws_db_instance" "main" {\n  publicly_accessible = true\n}',
@@ -26,22 +28,17 @@ export default defineRule<TerraformModel>({
       description:
         'publicly_accessible = true dá à instância RDS um nome DNS e um IP públicos, e só o security group fica entre o banco e a internet inteira.',
       messages: {
-        public: 'O banco {{resource}} está acessível publicamente pela internet; defina publicly_accessible = false e acesse-o de dentro da VPC.',
+        public: 'O banco {{resource}} está acessível publicamente pela internet; defina {{setting}} = false e acesse-o de dentro da VPC.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    for (const db of module.ownResources('aws_db_instance', 'aws_rds_cluster_instance')) {
-      const found = module.value(db, 'publicly_accessible');
-      if (found.state !== 'known' || !isTrue(found.value)) continue;
-      const value = found.attribute!.value;
-      context.report({
-        span: value.span,
-        messageId: 'public',
-        data: { resource: address(db) },
-        fix: value.literal ? (fixer) => fixer.replace(value.span, 'false') : undefined,
-      });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const db of resourcesOf(context, 'aws_db_instance', 'aws_rds_cluster_instance')) {
+      inspect(context, db, 'database');
+      const value = valueOf(db, 'publicly_accessible');
+      if (!isKnown(value) || truthyValue(value) !== true) continue;
+      reportValue(context, value, { missing: 'public', value: 'public' }, { resource: db.address, attribute: 'publicly_accessible' }, 'false');
     }
   },
 });

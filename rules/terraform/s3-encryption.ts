@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { nestedBlocks, type TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { distinct, inspect, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { companionsOf } from '../../server/src/kinds/terraform/pairing';
+import { nestedViews } from '../../server/src/kinds/terraform/resources';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -15,6 +17,7 @@ export default defineRule<TerraformModel>({
     crossFile: true,
     messages: {
       missing: 'Bucket {{resource}} declares no server-side encryption in this module; add an aws_s3_bucket_server_side_encryption_configuration for it.',
+      moduleMissing: 'Bucket {{resource}} is created without a server-side encryption configuration, leaving the key choice to account defaults; set {{setting}}.',
     },
     examples: {
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "app-data"\n}',
@@ -26,17 +29,23 @@ export default defineRule<TerraformModel>({
         'Todo bucket S3 deve declarar sua criptografia do lado do servidor, inline (provider v3) ou com um aws_s3_bucket_server_side_encryption_configuration no mesmo módulo (v4+), para que a escolha da chave (SSE-KMS, bucket keys) seja revisada e garantida em vez de ficar a cargo dos padrões da conta.',
       messages: {
         missing: 'O bucket {{resource}} não declara criptografia do lado do servidor neste módulo; adicione um aws_s3_bucket_server_side_encryption_configuration para ele.',
+        moduleMissing: 'O bucket {{resource}} é criado sem configuração de criptografia do lado do servidor, deixando a escolha da chave aos padrões da conta; defina {{setting}}.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    const configurations = module.resources('aws_s3_bucket_server_side_encryption_configuration');
-    for (const bucket of module.ownResources('aws_s3_bucket')) {
-      if (nestedBlocks(bucket, 'server_side_encryption_configuration').length > 0) continue;
-      const companions = module.companionsOf(bucket, configurations);
-      if (!companions || companions.length > 0) continue;
-      context.report({ span: bucket.headerSpan, messageId: 'missing', data: { resource: address(bucket) } });
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const bucket of resourcesOf(context, 'aws_s3_bucket')) {
+      inspect(context, bucket, 'bucket');
+      if (nestedViews(bucket, 'server_side_encryption_configuration').length > 0) continue;
+      const companions = companionsOf(bucket, 'aws_s3_bucket_server_side_encryption_configuration', model.path);
+      if (companions.unknown || companions.present.length > 0) continue;
+      const data = { resource: bucket.address };
+      if (bucket.own) context.report({ span: bucket.block.headerSpan, messageId: 'missing', data });
+      else if (companions.switchedOffAt) {
+        const site = companions.switchedOffAt;
+        context.report({ span: site.span, messageId: 'moduleMissing', data: { ...data, setting: site.setting ?? 'server_side_encryption_configuration' } });
+      }
     }
   },
 });

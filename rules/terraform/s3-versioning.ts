@@ -1,7 +1,9 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { insertAttribute } from '../../server/src/kinds/terraform/edits';
-import { nestedBlocks, type TerraformModel } from '../../server/src/kinds/terraform/model';
-import { address, isTrue, TerraformModule } from '../../server/src/kinds/terraform/module';
+import { distinct, inspect, isKnown, reportValue, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import { truthyValue } from '../../server/src/kinds/terraform/evaluate';
+import type { TerraformModel } from '../../server/src/kinds/terraform/model';
+import { companionsOf } from '../../server/src/kinds/terraform/pairing';
+import { nestedViews, valueOf } from '../../server/src/kinds/terraform/resources';
 
 export default defineRule<TerraformModel>({
   meta: {
@@ -17,6 +19,7 @@ export default defineRule<TerraformModel>({
     messages: {
       missing: 'Bucket {{resource}} has no versioning in this module, so overwritten or deleted objects are lost; add an aws_s3_bucket_versioning with status = "Enabled".',
       disabled: 'Versioning of {{resource}} is not enabled, so overwritten or deleted objects are lost; enable it.',
+      moduleMissing: 'Bucket {{resource}} is created without versioning, so overwritten or deleted objects are lost; set {{setting}} so that versioning is enabled.',
     },
     examples: {
       bad: 'resource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n}',
@@ -29,42 +32,33 @@ export default defineRule<TerraformModel>({
       messages: {
         missing: 'O bucket {{resource}} não tem versionamento neste módulo, então objetos sobrescritos ou apagados se perdem; adicione um aws_s3_bucket_versioning com status = "Enabled".',
         disabled: 'O versionamento de {{resource}} não está ativo, então objetos sobrescritos ou apagados se perdem; ative-o.',
+        moduleMissing: 'O bucket {{resource}} é criado sem versionamento, então objetos sobrescritos ou apagados se perdem; defina {{setting}} para ativar o versionamento.',
       },
     },
   },
-  check(model, context) {
-    const module = new TerraformModule(model, context);
-    const versionings = module.resources('aws_s3_bucket_versioning');
-    for (const bucket of module.ownResources('aws_s3_bucket')) {
-      const data = { resource: address(bucket) };
-      const inline = nestedBlocks(bucket, 'versioning')[0];
+  check(model, ruleContext) {
+    const context = distinct(ruleContext);
+    for (const bucket of resourcesOf(context, 'aws_s3_bucket')) {
+      inspect(context, bucket, 'bucket');
+      const data = { resource: bucket.address };
+      const inline = nestedViews(bucket, 'versioning')[0];
       if (inline) {
-        if (inline.type === 'content') continue;
-        const enabled = module.value(inline, 'enabled');
-        if (enabled.state === 'missing' && !enabled.attribute) {
-          context.report({ span: inline.headerSpan, messageId: 'disabled', data, fix: () => insertAttribute(inline, context.lines, 'enabled', 'true') });
-        } else if (enabled.state !== 'unknown' && !(enabled.state === 'known' && isTrue(enabled.value))) {
-          const value = enabled.attribute!.value;
-          context.report({ span: value.span, messageId: 'disabled', data, fix: value.literal ? (fixer) => fixer.replace(value.span, 'true') : undefined });
-        }
+        const enabled = valueOf(inline, 'enabled');
+        if (isKnown(enabled) && truthyValue(enabled) !== true) reportValue(context, enabled, { missing: 'disabled', value: 'disabled' }, { ...data, attribute: 'enabled' }, 'true');
         continue;
       }
-      const companions = module.companionsOf(bucket, versionings);
-      if (!companions || companions.length > 0) continue;
-      context.report({ span: bucket.headerSpan, messageId: 'missing', data });
+      const companions = companionsOf(bucket, 'aws_s3_bucket_versioning', model.path);
+      if (companions.unknown || companions.present.length > 0) continue;
+      if (bucket.own) context.report({ span: bucket.block.headerSpan, messageId: 'missing', data });
+      else if (companions.switchedOffAt) context.report({ span: companions.switchedOffAt.span, messageId: 'moduleMissing', data: { ...data, setting: companions.switchedOffAt.setting ?? 'versioning' } });
     }
-    // A separate versioning resource reports its own status, in its own file.
-    for (const versioning of module.ownResources('aws_s3_bucket_versioning')) {
-      for (const configuration of nestedBlocks(versioning, 'versioning_configuration')) {
-        const status = module.value(configuration, 'status');
-        if (status.state !== 'known' || status.value === 'Enabled') continue;
-        const value = status.attribute!.value;
-        context.report({
-          span: value.span,
-          messageId: 'disabled',
-          data: { resource: address(versioning) },
-          fix: value.literal ? (fixer) => fixer.replace(value.span, '"Enabled"') : undefined,
-        });
+    // A separate versioning resource reports its own status.
+    for (const versioning of resourcesOf(context, 'aws_s3_bucket_versioning')) {
+      inspect(context, versioning, 'bucket');
+      for (const configuration of nestedViews(versioning, 'versioning_configuration')) {
+        const status = valueOf(configuration, 'status');
+        if (!isKnown(status) || status.value === null || status.value === 'Enabled') continue;
+        reportValue(context, status, { missing: 'disabled', value: 'disabled' }, { resource: versioning.address, attribute: 'status' }, '"Enabled"');
       }
     }
   },

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { terraformRules } from '../../rules/terraform';
 import { analyzeModel } from '../../server/src/engine/analyze';
-import type { BaseModel } from '../../server/src/engine/types';
+import type { BaseModel, Finding } from '../../server/src/engine/types';
 import { initKinds } from '../../server/src/kinds';
 import { terraformSupport } from '../../server/src/kinds/terraform';
+import { TerraformFile } from '../../server/src/kinds/terraform/resources';
 import { workspaceOf } from '../helpers/rule-tester';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus/real/terraform');
+const manifest = path.resolve(__dirname, '../../../shared/corpus/real/manifest.json');
 
 function tfFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,5 +40,41 @@ describe('terraform corpus', () => {
     }
     assert.deepEqual(problems, []);
     assert.ok(Date.now() - started < 60_000, 'the corpus took more than a minute');
+  });
+
+  it('laid out as the original repositories: examples are reported at the arguments they pass, reusable modules get no claim about what callers decide', (t) => {
+    if (!existsSync(manifest)) {
+      t.skip(`no corpus manifest at ${manifest}`);
+      return;
+    }
+    // The same layout as ../shared/corpus/real-tree.mjs, kept in memory.
+    const { files } = JSON.parse(readFileSync(manifest, 'utf8')) as { files: { repo: string; path: string; file: string }[] };
+    const models: Record<string, BaseModel> = {};
+    for (const file of files.filter((entry) => entry.path.endsWith('.tf'))) {
+      const where = `/corpus/${file.repo.replace('/', '__')}/${file.path}`;
+      models[where] = terraformSupport.parse(readFileSync(path.join(corpus, '..', file.file), 'utf8'), where);
+    }
+    const workspace = workspaceOf(models);
+    const findings: Finding[] = [];
+    const inReusable: string[] = [];
+    for (const model of Object.values(models)) {
+      const own = analyzeModel({ model, rules: terraformRules, workspace }).filter((finding) => finding.ruleId.startsWith('terraform/'));
+      findings.push(...own);
+      if (TerraformFile.of({ model: model as never, workspace }).role === 'reusable') inReusable.push(...own.map((finding) => `${finding.ruleId} ${finding.path}:${finding.range.start.line + 1}`));
+    }
+    assert.deepEqual(inReusable, []);
+    const at = (ruleId: string, file: string, line: number, text: string) => {
+      const found = findings.find((finding) => finding.ruleId === ruleId && finding.path.endsWith(file) && finding.range.start.line + 1 === line);
+      assert.ok(found, `${ruleId} at ${file}:${line}`);
+      assert.equal(models[found.path].text.slice(found.span.start, found.span.end), text);
+    };
+    const rds = 'terraform-aws-rds/examples/complete-postgres/main.tf';
+    at('terraform/rds-backup-retention', rds, 70, '1');
+    at('terraform/rds-deletion-protection', rds, 72, 'false');
+    at('terraform/rds-backup-retention', rds, 135, '0');
+    at('terraform/rds-multi-az', rds, 105, 'module "db_default"');
+    at('terraform/rds-encryption', 'terraform-aws-rds/examples/replica-postgres/main.tf', 69, 'false');
+    at('terraform/open-ingress', 'terraform-aws-security-group/examples/complete/main.tf', 82, '"0.0.0.0/0,2.2.2.2/32"');
+    at('terraform/s3-versioning', 'terraform-aws-vpc/examples/flow-log/main.tf', 101, 'module "s3_bucket"');
   });
 });

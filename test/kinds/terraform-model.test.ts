@@ -3,8 +3,6 @@ import { before, describe, it } from 'node:test';
 import { initKinds, detectKind } from '../../server/src/kinds';
 import { terraformSupport } from '../../server/src/kinds/terraform';
 import { attribute, nestedBlocks, type TerraformModel } from '../../server/src/kinds/terraform/model';
-import { TerraformModule } from '../../server/src/kinds/terraform/module';
-import { workspaceOf } from '../helpers/rule-tester';
 
 const parse = (text: string, path = '/work/main.tf') => terraformSupport.parse(text, path) as TerraformModel;
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -92,18 +90,62 @@ describe('terraform model', () => {
     assert.deepEqual(parse('# only a comment\n').errors, []);
   });
 
-  it('resolves var.x to the default of the variable in the same directory only', () => {
-    const main = parse('resource "aws_db_instance" "main" {\n  backup_retention_period = var.days\n  multi_az = var.unset\n  engine = local.engine\n}\n', '/app/main.tf');
-    const variables = parse('variable "days" {\n  default = 14\n}\nvariable "unset" {\n  type = bool\n}\n', '/app/variables.tf');
-    const elsewhere = parse('variable "days" {\n  default = 1\n}\n', '/other/variables.tf');
-    const module = new TerraformModule(main, { workspace: workspaceOf({ [main.path]: main, [variables.path]: variables, [elsewhere.path]: elsewhere }) });
-    const [db] = main.blocks;
-    assert.deepEqual(module.value(db, 'backup_retention_period').state, 'known');
-    assert.equal((module.value(db, 'backup_retention_period') as { value: unknown }).value, 14);
-    assert.equal(module.value(db, 'multi_az').state, 'unknown');
-    assert.equal(module.value(db, 'engine').state, 'unknown');
-    assert.equal(module.value(db, 'storage_encrypted').state, 'missing');
-    assert.deepEqual(module.files.map((file) => file.path), ['/app/main.tf', '/app/variables.tf']);
+  it('reads conditionals, operations, traversals, calls and for expressions', () => {
+    const text = [
+      'locals {',
+      '  a = var.create ? 1 : 0',
+      '  b = !var.x && var.y == "s"',
+      '  c = var.m[count.index].k',
+      '  d = lookup(var.m, "k", null)',
+      '  e = [for k, v in var.m : v if k != ""]',
+      '  f = { for k, v in var.m : k => v... }',
+      '  g = "a-${var.b}"',
+      '  h = merge(var.a, {})["k"]',
+      '  i = var.l[*].id',
+      '}',
+    ].join('\n');
+    const model = parse(text);
+    assert.deepEqual(model.errors, []);
+    const value = (name: string) => attribute(model.blocks[0], name)!.value;
+    assert.equal(value('a').type, 'conditional');
+    assert.deepEqual(value('a').operands!.map((operand) => slice(text, operand.span)), ['var.create', '1', '0']);
+    assert.equal(value('b').operator, '&&');
+    assert.equal(value('b').operands![0].operator, '!');
+    assert.equal(value('b').operands![1].operator, '==');
+    assert.deepEqual(value('c').reference, ['var', 'm']);
+    assert.deepEqual(value('c').steps!.map((step) => step.kind), ['attr', 'index', 'attr']);
+    assert.deepEqual(value('d').args!.map((arg) => slice(text, arg.span)), ['var.m', '"k"', 'null']);
+    assert.equal(value('e').forExpr!.keyName, 'k');
+    assert.equal(slice(text, value('e').forExpr!.condition!.span), 'k != ""');
+    assert.equal(value('f').forExpr!.grouping, true);
+    assert.deepEqual(value('g').parts!.map((part) => (typeof part === 'string' ? part : slice(text, part.span))), ['a-', 'var.b']);
+    assert.equal(value('h').type, 'traversal');
+    assert.equal(value('h').base!.functionName, 'merge');
+    assert.deepEqual(value('i').steps!.map((step) => step.kind), ['attr', 'splat']);
+  });
+
+  it('caps nesting: a file nested thousands of levels deep parses into a bounded model and one limit finding', () => {
+    const depth = 5000;
+    const cases = [
+      'resource "aws_s3_bucket" "b" {\n' + 'a {\n'.repeat(depth) + '}\n'.repeat(depth) + '}\n',
+      'locals {\n  x = ' + '['.repeat(depth) + ']'.repeat(depth) + '\n}\n',
+      'locals {\n  x = ' + '{ a = '.repeat(depth) + '1' + ' }'.repeat(depth) + '\n}\n',
+      'locals {\n  x = ' + '('.repeat(depth) + '1' + ')'.repeat(depth) + '\n}\n',
+      'locals {\n  x = ' + 'true ? '.repeat(depth) + '1' + ' : 2'.repeat(depth) + '\n}\n',
+      'locals {\n  x = 1' + ' + 1'.repeat(depth) + '\n}\n',
+    ];
+    for (const text of cases) {
+      const model = parse(text);
+      assert.equal(model.errors.length, 1, text.slice(0, 40));
+      assert.match(model.errors[0].message, /^Nesting deeper than 100 levels is not analyzed; .*\.$/);
+      assert.ok(model.errors[0].span.end <= text.length);
+      // Every later walk is recursive: a model deeper than the cap would overflow them.
+      const deepest = (value: unknown, level = 0): number =>
+        value !== null && typeof value === 'object' ? Math.max(level, ...Object.values(value).map((inner) => deepest(inner, level + 1))) : level;
+      assert.ok(deepest(model.blocks) < 1000);
+    }
+    const shallow = parse('locals {\n  x = ' + '['.repeat(50) + ']'.repeat(50) + '\n}\n');
+    assert.deepEqual(shallow.errors, []);
   });
 
   it('throws a clear error when used before init', async () => {

@@ -7,6 +7,8 @@ runRuleTests(rule, {
     { name: 'encryption by default in the module', code: 'resource "aws_ebs_volume" "data" {\n  size = 100\n}\n', files: { 'account.tf': 'resource "aws_ebs_encryption_by_default" "on" {\n  enabled = true\n}\n' } },
     { name: 'restored from a snapshot', code: 'resource "aws_ebs_volume" "data" {\n  snapshot_id = "snap-123"\n}\n' },
     { name: 'instance without block devices: the AMI decides', code: 'resource "aws_instance" "web" {\n  ami = "ami-123"\n}\n' },
+    { name: 'nothing to inspect', code: 'resource "aws_s3_bucket" "b" {}\n', inspected: [] },
+    { name: 'encryption by default left at the provider default (on)', code: 'resource "aws_ebs_encryption_by_default" "on" {}\nresource "aws_ebs_volume" "data" {\n  size = 1\n}\n', inspected: ['resource', 'volume'] },
   ],
   invalid: [
     {
@@ -23,6 +25,23 @@ runRuleTests(rule, {
         { messageId: 'disabled', line: 9, column: 19, endLine: 9, endColumn: 24 },
       ],
       output: 'resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 50\n    encrypted = true\n  }\n}\nresource "aws_launch_template" "web" {\n  block_device_mappings {\n    ebs {\n      encrypted = true\n    }\n  }\n}\n',
+    },
+    {
+      name: 'encryption by default turned off (checkov CKV_AWS_106), and so the volume counts on its own',
+      code: 'resource "aws_ebs_encryption_by_default" "off" {\n  enabled = false\n}\nresource "aws_ebs_volume" "data" {\n  size = 1\n}\n',
+      errors: [
+        { messageId: 'defaultOff', line: 2, column: 13, endLine: 2, endColumn: 18, message: 'Default EBS encryption aws_ebs_encryption_by_default.off is turned off, so every new volume that does not ask for encryption is stored in clear; set enabled = true.' },
+        { messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 33 },
+      ],
+      output: 'resource "aws_ebs_encryption_by_default" "off" {\n  enabled = true\n}\nresource "aws_ebs_volume" "data" {\n  size = 1\n  encrypted = true\n}\n',
+      inspected: ['resource', 'volume'],
+    },
+    {
+      name: 'launch template devices from a dynamic block over a local map',
+      code: 'locals {\n  disks = { root = { size = 50, encrypted = false } }\n}\nresource "aws_launch_template" "nodes" {\n  dynamic "block_device_mappings" {\n    for_each = local.disks\n    content {\n      device_name = block_device_mappings.key\n      ebs {\n        volume_size = block_device_mappings.value.size\n        encrypted   = block_device_mappings.value.encrypted\n      }\n    }\n  }\n}\n',
+      errors: [{ messageId: 'disabled', line: 2, column: 45, endLine: 2, endColumn: 50 }],
+      output: 'locals {\n  disks = { root = { size = 50, encrypted = true } }\n}\nresource "aws_launch_template" "nodes" {\n  dynamic "block_device_mappings" {\n    for_each = local.disks\n    content {\n      device_name = block_device_mappings.key\n      ebs {\n        volume_size = block_device_mappings.value.size\n        encrypted   = block_device_mappings.value.encrypted\n      }\n    }\n  }\n}\n',
+      inspected: ['volume'],
     },
   ],
 });

@@ -8,6 +8,8 @@ runRuleTests(rule, {
     'resource "aws_rds_cluster" "main" {\n  master_password = data.aws_secretsmanager_secret_version.db.secret_string\n}\n',
     { name: 'interpolated templates are not literals', code: 'provider "aws" {\n  token = "${var.token}"\n}\n' },
     { name: 'variables and locals are not scanned', code: 'locals {\n  password = "local-only"\n}\n' },
+    { name: 'nothing to inspect without secret-like arguments', code: 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n', inspected: [] },
+    { name: 'a secret argument from a variable is inspected, not reported', code: 'module "db" {\n  source   = "terraform-aws-modules/rds/aws"\n  password = var.db_password\n}\n', inspected: ['resource'] },
   ],
   invalid: [
     {
@@ -31,6 +33,13 @@ runRuleTests(rule, {
       files: { 'variables.tf': 'variable "cache_auth_token" {\n  type      = string\n  sensitive = true\n}\n' },
       errors: [{ messageId: 'literal', line: 2, column: 16, endLine: 2, endColumn: 36 }],
       output: 'resource "aws_elasticache_replication_group" "cache" {\n  auth_token = var.cache_auth_token\n}\n',
+    },
+    {
+      name: 'a module argument',
+      code: 'module "db" {\n  source   = "terraform-aws-modules/rds/aws"\n  password = "SuperSecretPassw0rd"\n}\n',
+      errors: [{ messageId: 'literal', line: 3, column: 14, endLine: 3, endColumn: 35 }],
+      output: 'module "db" {\n  source   = "terraform-aws-modules/rds/aws"\n  password = var.db_password\n}\n\nvariable "db_password" {\n  type      = string\n  sensitive = true\n}\n',
+      inspected: ['resource'],
     },
   ],
 });

@@ -6,6 +6,9 @@ runRuleTests(rule, {
     'resource "aws_kms_key" "data" {\n  enable_key_rotation = true\n}\n',
     { name: 'asymmetric keys cannot rotate', code: 'resource "aws_kms_key" "sign" {\n  customer_master_key_spec = "RSA_2048"\n  key_usage                = "SIGN_VERIFY"\n}\n' },
     { name: 'HMAC keys cannot rotate', code: 'resource "aws_kms_key" "mac" {\n  customer_master_key_spec = "HMAC_256"\n  key_usage                = "GENERATE_VERIFY_MAC"\n}\n' },
+    { name: 'registry KMS module rotates by default', code: 'module "key" {\n  source = "terraform-aws-modules/kms/aws"\n}\n', inspected: ['key'] },
+    { name: 'registry EKS module: its KMS key rotates by default', code: 'module "eks" {\n  source = "terraform-aws-modules/eks/aws"\n}\n', inspected: ['key'] },
+    { name: 'nothing to inspect', code: 'resource "aws_kms_alias" "a" {}\n', inspected: [] },
   ],
   invalid: [
     {
@@ -17,6 +20,19 @@ runRuleTests(rule, {
       code: 'resource "aws_kms_key" "data" {\n  customer_master_key_spec = "SYMMETRIC_DEFAULT"\n  enable_key_rotation      = false\n}\n',
       errors: [{ messageId: 'disabled', line: 3, column: 30, endLine: 3, endColumn: 35 }],
       output: 'resource "aws_kms_key" "data" {\n  customer_master_key_spec = "SYMMETRIC_DEFAULT"\n  enable_key_rotation      = true\n}\n',
+    },
+    {
+      name: 'registry KMS module with rotation off',
+      code: 'module "key" {\n  source              = "terraform-aws-modules/kms/aws"\n  enable_key_rotation = false\n}\n',
+      errors: [{ messageId: 'disabled', line: 3, column: 25, endLine: 3, endColumn: 30, message: 'KMS key module.key.aws_kms_key.this turns key rotation off; set enable_key_rotation = true.' }],
+      output: 'module "key" {\n  source              = "terraform-aws-modules/kms/aws"\n  enable_key_rotation = true\n}\n',
+      inspected: ['key'],
+    },
+    {
+      name: 'registry EKS module with rotation of its cluster key off',
+      code: 'module "eks" {\n  source                  = "terraform-aws-modules/eks/aws"\n  version                 = "~> 21.0"\n  enable_kms_key_rotation = false\n}\n',
+      errors: [{ messageId: 'disabled', line: 4, column: 29, endLine: 4, endColumn: 34, message: 'KMS key module.eks.module.kms.aws_kms_key.this turns key rotation off; set enable_kms_key_rotation = true.' }],
+      output: 'module "eks" {\n  source                  = "terraform-aws-modules/eks/aws"\n  version                 = "~> 21.0"\n  enable_kms_key_rotation = true\n}\n',
     },
   ],
 });

@@ -8,6 +8,15 @@ runRuleTests(rule, {
     { name: 'unknown value', code: 'resource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n' },
     { name: 'variable default true', code: 'variable "protect" {\n  default = true\n}\nresource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n' },
     'resource "aws_lb_target_group" "main" {\n  port = 80\n}\n',
+    { name: 'nothing to inspect', code: 'resource "aws_elb" "classic" {}\n', inspected: [] },
+    { name: 'registry ALB module pinned to 9.x, whose defaults were not checked', code: 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "~> 9.0"\n}\n', inspected: ['load-balancer'] },
+    {
+      name: 'false through a variable default of a reusable module: no claim there, the caller decides',
+      filename: 'modules/alb/main.tf',
+      code: 'resource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n',
+      files: { 'variables.tf': 'variable "protect" {\n  default = false\n}\n', '/work/env/prod/main.tf': 'provider "aws" {}\nmodule "alb" {\n  source = "../../modules/alb"\n}\n' },
+      inspected: ['load-balancer'],
+    },
   ],
   invalid: [
     {
@@ -32,11 +41,18 @@ runRuleTests(rule, {
       output: 'resource "aws_lb" "a" {\r\n\tenable_deletion_protection = true\r\n}\r\nresource "aws_lb" "b" {\r\n\tname = "b"\r\n\tenable_deletion_protection = true\r\n}\r\n',
     },
     {
-      name: 'false through a variable default: reported on the reference, no fix',
-      code: 'resource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n',
+      name: 'false through a variable default of a root module: reported on the reference, no fix',
+      code: 'provider "aws" {}\nresource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n',
       files: { 'variables.tf': 'variable "protect" {\n  default = false\n}\n' },
-      errors: [{ messageId: 'disabled', line: 2, column: 32, endLine: 2, endColumn: 43 }],
+      errors: [{ messageId: 'disabled', line: 3, column: 32, endLine: 3, endColumn: 43 }],
       output: null,
+    },
+    {
+      name: 'registry ALB module (8.x) left at its default (false)',
+      code: 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "8.7.0"\n}\n',
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 13 }],
+      output: 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "8.7.0"\n  enable_deletion_protection = true\n}\n',
+      inspected: ['load-balancer'],
     },
   ],
 });

@@ -7,6 +7,12 @@ runRuleTests(rule, {
     { name: 'TCP target groups use TCP checks', code: 'resource "aws_lb_target_group" "nlb" {\n  protocol = "TCP"\n}\n' },
     { name: 'unknown protocol', code: 'resource "aws_lb_target_group" "app" {\n  protocol = var.protocol\n}\n' },
     { name: 'dynamic health_check', code: 'resource "aws_lb_target_group" "app" {\n  protocol = "HTTPS"\n  dynamic "health_check" {\n    for_each = var.checks\n    content {\n      path = health_check.value\n    }\n  }\n}\n' },
+    { name: 'nothing to inspect', code: 'resource "aws_lb" "main" {}\n', inspected: [] },
+    {
+      name: 'registry ALB module: target group with a health check path',
+      code: 'module "alb" {\n  source        = "terraform-aws-modules/alb/aws"\n  version       = "~> 8.0"\n  target_groups = [{ backend_protocol = "HTTP", health_check = { path = "/health" } }]\n}\n',
+      inspected: ['target-group'],
+    },
   ],
   invalid: [
     {
@@ -27,6 +33,19 @@ runRuleTests(rule, {
       code: 'resource "aws_alb_target_group" "app" {\n  protocol = "HTTP"\n  health_check {\n    enabled = false\n  }\n}\n',
       errors: [{ messageId: 'disabled', line: 4, column: 15, endLine: 4, endColumn: 20 }],
       output: 'resource "aws_alb_target_group" "app" {\n  protocol = "HTTP"\n  health_check {\n    enabled = true\n    path = "/health"\n  }\n}\n',
+    },
+    {
+      name: 'registry ALB module: a target group passed without health_check, at the element the caller writes',
+      code: 'module "alb" {\n  source        = "terraform-aws-modules/alb/aws"\n  version       = "~> 8.0"\n  target_groups = [{ backend_protocol = "HTTP", backend_port = 80 }]\n}\n',
+      errors: [{ messageId: 'moduleMissing', line: 4, column: 20, endLine: 4, endColumn: 68, message: 'Target group module.alb.aws_lb_target_group.main gets no health_check from this module call, so AWS only probes "/" and keeps sending traffic to targets whose application is broken; pass a health_check with a path such as /health.' }],
+      output: null,
+      inspected: ['target-group'],
+    },
+    {
+      name: 'registry ALB module: health check without a path',
+      code: 'module "alb" {\n  source        = "terraform-aws-modules/alb/aws"\n  version       = "~> 8.0"\n  target_groups = [{ backend_protocol = "HTTP", health_check = { matcher = "200" } }]\n}\n',
+      errors: [{ messageId: 'noPath', line: 4, column: 64, endLine: 4, endColumn: 83 }],
+      output: null,
     },
   ],
 });

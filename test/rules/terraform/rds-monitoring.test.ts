@@ -7,6 +7,14 @@ runRuleTests(rule, {
     'resource "aws_db_instance" "main" {\n  performance_insights_enabled = true\n}\n',
     'resource "aws_rds_cluster" "main" {\n  enabled_cloudwatch_logs_exports = ["postgresql"]\n}\n',
     { name: 'unknown interval', code: 'resource "aws_db_instance" "main" {\n  monitoring_interval = var.interval\n}\n' },
+    { name: 'registry module with Performance Insights', code: 'module "db" {\n  source                       = "terraform-aws-modules/rds/aws"\n  performance_insights_enabled = true\n}\n', inspected: ['database'] },
+    {
+      name: 'reusable module: the signals come from the caller',
+      filename: 'modules/db/main.tf',
+      code: 'resource "aws_db_instance" "this" {\n  monitoring_interval = var.interval\n}\n',
+      files: { 'variables.tf': 'variable "interval" {\n  default = 0\n}\n' },
+      inspected: ['database'],
+    },
   ],
   invalid: [
     {
@@ -19,6 +27,13 @@ runRuleTests(rule, {
       code: 'resource "aws_rds_cluster" "main" {\n  monitoring_interval             = 0\n  performance_insights_enabled    = false\n  enabled_cloudwatch_logs_exports = []\n}\n',
       errors: [{ messageId: 'unmonitored', line: 1, column: 1, endLine: 1, endColumn: 34 }],
       output: null,
+    },
+    {
+      name: 'registry module with every signal left at its default (off): at the call',
+      code: 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n',
+      errors: [{ messageId: 'unmonitored', line: 1, column: 1, endLine: 1, endColumn: 12, message: 'Database module.db.aws_db_instance.this has no Enhanced Monitoring, Performance Insights or log exports; enable at least one (performance_insights_enabled = true is the simplest).' }],
+      output: null,
+      inspected: ['database'],
     },
   ],
 });

@@ -11,6 +11,12 @@ runRuleTests(rule, {
     { name: 'v4 resource by literal bucket name', code: bucket + sse('"app-data"') },
     { name: 'inline v3 block', code: 'resource "aws_s3_bucket" "data" {\n  server_side_encryption_configuration {\n    rule {}\n  }\n}\n' },
     { name: 'a configuration whose bucket is unknown could be this one', code: bucket + sse('var.bucket_id') },
+    {
+      name: 'registry module with an encryption configuration',
+      code: 'module "data" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  server_side_encryption_configuration = {\n    rule = { apply_server_side_encryption_by_default = { sse_algorithm = "aws:kms" } }\n  }\n}\n',
+      inspected: ['bucket'],
+    },
+    { name: 'nothing to inspect', code: 'module "x" {\n  source = "terraform-aws-modules/kms/aws"\n}\n', inspected: [] },
   ],
   invalid: [
     {
@@ -25,6 +31,13 @@ runRuleTests(rule, {
       files: { '/elsewhere/encryption.tf': sse('aws_s3_bucket.data.id') },
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 32 }],
       output: null,
+    },
+    {
+      name: 'registry module without an encryption configuration: at the call',
+      code: 'module "data" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n',
+      errors: [{ messageId: 'moduleMissing', line: 1, column: 1, endLine: 1, endColumn: 14, message: 'Bucket module.data.aws_s3_bucket.this is created without a server-side encryption configuration, leaving the key choice to account defaults; set server_side_encryption_configuration.' }],
+      output: null,
+      inspected: ['bucket'],
     },
   ],
 });

@@ -10,6 +10,8 @@ runRuleTests(rule, {
     { name: 'bucket block in another file', code: bucket, files: { 'access.tf': fullBlock } },
     { name: 'account-level block', code: bucket + 'resource "aws_s3_account_public_access_block" "all" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n' },
     { name: 'private ACL', code: bucket.replace('}', '  acl = "private"\n}') + fullBlock },
+    { name: 'registry module: the public access block is created; its flag defaults changed across versions, so unset flags are not judged', code: 'module "data" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n', inspected: ['bucket', 'bucket'] },
+    { name: 'nothing to inspect', code: 'resource "aws_db_instance" "db" {}\n', inspected: [] },
   ],
   invalid: [
     {
@@ -35,6 +37,33 @@ runRuleTests(rule, {
         { messageId: 'publicAcl', line: 6, column: 12, endLine: 6, endColumn: 31 },
       ],
       output: 'resource "aws_s3_bucket" "data" {\n  acl = "private"\n}\nresource "aws_s3_bucket_acl" "data" {\n  bucket = aws_s3_bucket.data.id\n  acl    = "private"\n}\n' + fullBlock,
+    },
+    {
+      name: 'each of the four flags is checked on its own (checkov CKV_AWS_53..56)',
+      code: 'resource "aws_s3_bucket_public_access_block" "data" {\n  bucket = aws_s3_bucket.data.id\n}\n',
+      errors: [
+        { messageId: 'flagMissing', line: 1, column: 1, endLine: 1, endColumn: 52 },
+        { messageId: 'flagMissing', line: 1, column: 1, endLine: 1, endColumn: 52 },
+        { messageId: 'flagMissing', line: 1, column: 1, endLine: 1, endColumn: 52 },
+        { messageId: 'flagMissing', line: 1, column: 1, endLine: 1, endColumn: 52 },
+      ],
+      output: 'resource "aws_s3_bucket_public_access_block" "data" {\n  bucket = aws_s3_bucket.data.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+      inspected: ['bucket'],
+    },
+    {
+      name: 'registry module with a flag turned off: at the argument',
+      code: 'module "data" {\n  source              = "terraform-aws-modules/s3-bucket/aws"\n  block_public_policy = false\n}\n',
+      errors: [{ messageId: 'flagOff', line: 3, column: 25, endLine: 3, endColumn: 30, message: 'Public access block module.data.aws_s3_bucket_public_access_block.this turns block_public_policy off; set block_public_policy = true.' }],
+      output: 'module "data" {\n  source              = "terraform-aws-modules/s3-bucket/aws"\n  block_public_policy = true\n}\n',
+    },
+    {
+      name: 'registry module without a public access block',
+      code: 'module "data" {\n  source               = "terraform-aws-modules/s3-bucket/aws"\n  attach_public_policy = false\n  acl                  = "public-read"\n}\n',
+      errors: [
+        { messageId: 'moduleMissing', line: 3, column: 26, endLine: 3, endColumn: 31, message: 'Bucket module.data.aws_s3_bucket.this is created without a public access block, so one wrong policy or ACL publishes it; set attach_public_policy = true.' },
+        { messageId: 'publicAcl', line: 4, column: 26, endLine: 4, endColumn: 39 },
+      ],
+      output: 'module "data" {\n  source               = "terraform-aws-modules/s3-bucket/aws"\n  attach_public_policy = false\n  acl                  = "private"\n}\n',
     },
   ],
 });

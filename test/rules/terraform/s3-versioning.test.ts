@@ -10,6 +10,16 @@ runRuleTests(rule, {
     { name: 'v4 resource in another file', code: bucket, files: { 's3.tf': versioning('"Enabled"') } },
     { name: 'inline v3 block', code: 'resource "aws_s3_bucket" "data" {\n  versioning {\n    enabled = true\n  }\n}\n' },
     { name: 'unknown status', code: bucket + versioning('var.status') },
+    { name: 'registry module with versioning enabled', code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { enabled = true }\n}\n', inspected: ['bucket', 'bucket'] },
+    { name: 'registry module with status "Enabled"', code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { status = "Enabled" }\n}\n' },
+    { name: 'nothing to inspect', code: 'resource "aws_db_instance" "db" {}\n', inspected: [] },
+    {
+      name: 'reusable module: versioning from the caller',
+      filename: 'modules/bucket/main.tf',
+      code: bucket + 'resource "aws_s3_bucket_versioning" "data" {\n  count  = var.versioned ? 1 : 0\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      files: { 'variables.tf': 'variable "versioned" {\n  default = false\n}\n' },
+      inspected: ['bucket', 'bucket'],
+    },
   ],
   invalid: [
     {
@@ -32,6 +42,20 @@ runRuleTests(rule, {
         { messageId: 'disabled', line: 7, column: 3, endLine: 7, endColumn: 13 },
       ],
       output: 'resource "aws_s3_bucket" "a" {\n  versioning {\n    enabled = true\n  }\n}\nresource "aws_s3_bucket" "b" {\n  versioning {\n    mfa_delete = false\n    enabled = true\n  }\n}\n',
+    },
+    {
+      name: 'registry module with versioning = { enabled = false }: at the value, no fix (the module computes the status)',
+      code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { enabled = false }\n}\n',
+      errors: [{ messageId: 'disabled', line: 3, column: 28, endLine: 3, endColumn: 33, message: 'Versioning of module.logs.aws_s3_bucket_versioning.this is not enabled, so overwritten or deleted objects are lost; enable it.' }],
+      output: null,
+      inspected: ['bucket', 'bucket'],
+    },
+    {
+      name: 'registry module without versioning: at the call',
+      code: 'module "logs" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "app-logs"\n}\n',
+      errors: [{ messageId: 'moduleMissing', line: 1, column: 1, endLine: 1, endColumn: 14, message: 'Bucket module.logs.aws_s3_bucket.this is created without versioning, so overwritten or deleted objects are lost; set versioning so that versioning is enabled.' }],
+      output: null,
+      inspected: ['bucket'],
     },
   ],
 });

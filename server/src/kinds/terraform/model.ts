@@ -7,7 +7,24 @@ import type { BaseModel, Span } from '../../engine/types';
 
 export type LiteralValue = string | number | boolean | null | LiteralValue[] | { [key: string]: LiteralValue };
 
-export type ExprType = 'string' | 'number' | 'bool' | 'null' | 'tuple' | 'object' | 'template' | 'reference' | 'call' | 'other';
+export type ExprType =
+  | 'string'
+  | 'number'
+  | 'bool'
+  | 'null'
+  | 'tuple'
+  | 'object'
+  | 'template'
+  | 'reference'
+  | 'call'
+  | 'conditional'
+  | 'operation'
+  | 'traversal'
+  | 'for'
+  | 'other';
+
+/** One step of a traversal after its root: `.name`, `[index]` or a splat (`[*]`, `.*`). */
+export type TraversalStep = { kind: 'attr'; name: string } | { kind: 'index'; index: Expr } | { kind: 'splat' };
 
 export interface ObjectEntry {
   /** The key as a string when it is a bare name or a literal string; undefined for computed keys. */
@@ -26,8 +43,36 @@ export interface Expr {
   entries?: ObjectEntry[];
   /** For references: the names of the traversal (`var.x` -> ['var', 'x']), up to the first index or splat. */
   reference?: string[];
+  /** For references: every step after the root name (`var.m[count.index].k` -> [.m, [count.index], .k]). */
+  steps?: TraversalStep[];
+  /** For traversals of something other than a name (`merge(a, b)["k"]`, `(var.x).y`): what is traversed; `steps` follow it. */
+  base?: Expr;
   /** For function calls: the function name (`merge`, `provider::aws::arn_parse`). */
   functionName?: string;
+  /** For function calls: the arguments, and whether the last one is expanded (`f(list...)`). */
+  args?: Expr[];
+  expandArgs?: boolean;
+  /** For conditionals: [condition, then, else]; for operations: the operand(s) of `operator`. */
+  operands?: Expr[];
+  /** For operations: `!`, `-` (unary) or a binary operator (`&&`, `==`, `+` ...). */
+  operator?: string;
+  /** For quoted templates: literal text and interpolated expressions in order (absent when a directive is used). */
+  parts?: (string | Expr)[];
+  /** For `for` expressions. */
+  forExpr?: ForExpr;
+}
+
+/** `[for k, v in collection : value if condition]` or `{for k, v in collection : key => value}`. */
+export interface ForExpr {
+  keyName?: string;
+  valueName: string;
+  collection: Expr;
+  /** Set for object results (`{for ...}`). */
+  key?: Expr;
+  value: Expr;
+  condition?: Expr;
+  /** `key => value...`: values grouped by key. */
+  grouping: boolean;
 }
 
 export interface Attribute {
