@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeModel } from '../../server/src/engine/analyze';
 import type { BaseModel } from '../../server/src/engine/types';
-import { effective, effectiveHeaders, httpServers, isTlsServer, nginxConfigOf } from '../../server/src/kinds/nginx/config';
+import { nginxConfigOf } from '../../server/src/kinds/nginx/config';
+import { effective, effectiveHeaders, httpServers, isTlsServer } from '../../server/src/kinds/nginx/semantics';
 import { parseNginx, type NginxModel } from '../../server/src/kinds/nginx/model';
 import { nginxRules } from '../../rules/nginx';
 import { workspaceOf } from '../helpers/rule-tester';
@@ -80,14 +81,18 @@ describe('nginx includes', () => {
     assert.ok(config.contexts.some((context) => context.kind === 'types'));
   });
 
-  it('marks a missing file and ignores an empty glob', () => {
-    const { models, view } = workspace({ '/w/nginx.conf': 'http { include missing.conf; include none/*.conf; }\n' });
+  it('marks a missing file and a glob whose folder is missing as unknown, an empty glob in an existing folder as known', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': 'http { include missing.conf; include none/*.conf; include conf.d/*.conf; }\n',
+      '/w/conf.d/readme.txt': '# not a .conf file\n',
+    });
     const config = nginxConfigOf(models['/w/nginx.conf'], view);
     assert.deepEqual(
-      config.includes.map((include) => [include.pattern, include.missing, include.paths]),
+      config.includes.map((include) => [include.pattern, include.unknown, include.paths]),
       [
-        ['missing.conf', true, []],
-        ['none/*.conf', false, []],
+        ['missing.conf', 'missing', []],
+        ['none/*.conf', 'missing', []],
+        ['conf.d/*.conf', undefined, []],
       ],
     );
   });
