@@ -48,7 +48,7 @@ export default defineRule<NginxModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'This `server` block does not send {{headers}}; add them with add_header ... always.',
+      missing: 'This `server` block does not send {{headers}}; add the missing headers with add_header ... always.',
     },
     fixTitles: {
       add: 'Add {{headers}}',
@@ -58,7 +58,7 @@ export default defineRule<NginxModel>({
       description:
         'Servidores que entregam conteúdo devem enviar X-Content-Type-Options, X-Frame-Options (ou frame-ancestors na CSP), Referrer-Policy e Content-Security-Policy, que bloqueiam MIME sniffing, clickjacking, vazamento de referrer e scripts injetados.',
       messages: {
-        missing: 'Este bloco `server` não envia {{headers}}; adicione-os com add_header ... always.',
+        missing: 'Este bloco `server` não envia {{headers}}; adicione os cabeçalhos que faltam com add_header ... always.',
       },
       fixTitles: {
         add: 'Adicionar {{headers}}',
