@@ -15,15 +15,20 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 function untrustedSample(pattern: string, caseInsensitive: boolean, domains: string[], httpsOnly: boolean): string | undefined {
   const domain = domains.length ? domains.map(escapeRegex).join('|') : '[^/.]*\\.[^/]{2,7}';
   const valid = new RegExp(`^https${httpsOnly ? '' : '?'}://(?:[^/.]*\\.){0,10}(?<domain>${domain})(?::\\d*)?(?:/|\\?|$)`);
-  for (let value of samples(parseRegex(pattern, caseInsensitive), '/')) {
-    value = value.startsWith('^') ? value.slice(1) : 'http://evil.com/' + value;
-    if (value.endsWith('$')) value = value.slice(0, -1);
-    else if (!value.endsWith('/')) value += '.evil.com';
-    value = value.replace(/[\^$]/g, '');
-    const match = valid.exec(value);
-    if (!match || match.groups?.domain === 'evil.com') return value.replace(/[\u0000-\u001f]/g, 'a');
-  }
-  return undefined;
+  const regex = parseRegex(pattern, caseInsensitive);
+  const untrusted = (filler: string) => {
+    for (let value of samples(regex, filler)) {
+      value = value.startsWith('^') ? value.slice(1) : 'http://evil.com/' + value;
+      if (value.endsWith('$')) value = value.slice(0, -1);
+      else if (!value.endsWith('/')) value += '.evil.com';
+      value = value.replace(/[\^$]/g, '');
+      const match = valid.exec(value);
+      if (!match || match.groups?.domain === 'evil.com') return value.replace(/[\u0000-\u001f]/g, 'a');
+    }
+    return undefined;
+  };
+  // A slash wherever the regex allows one finds every hole; a letter shows the user a plausible one.
+  return untrusted('/') === undefined ? undefined : (untrusted('x') ?? untrusted('/'));
 }
 
 export default defineRule<NginxModel>({
@@ -80,7 +85,8 @@ export default defineRule<NginxModel>({
         const owner = block.owner;
         const variableArg = owner.directive.args[0];
         if (condition.variable === '$http_referrer') {
-          report(owner, { span: variableArg.span, messageId: 'misspelled' });
+          const open = !variableArg.quoted && variableArg.value.startsWith('(') ? 1 : 0;
+          report(owner, { span: { start: variableArg.span.start + open, end: variableArg.span.start + open + '$http_referrer'.length }, messageId: 'misspelled' });
           continue;
         }
         const sample = untrustedSample(condition.value, condition.operator.endsWith('*'), domains, httpsOnly);

@@ -2,8 +2,8 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, effectiveValue, httpContexts, isInternalLocation, listens, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
-import type { NginxContext } from '../../server/src/kinds/nginx/config';
+import { effective, effectiveValue, httpContexts, isInternalLocation, isUnknownInclude, listens, own } from '../../server/src/kinds/nginx/semantics';
+import type { NginxConfig, NginxContext } from '../../server/src/kinds/nginx/config';
 
 /** Status pages: stub_status, and the VTS and NGINX Plus API pages. */
 const STATUS_DIRECTIVES = ['stub_status', 'vhost_traffic_status_display', 'api', 'status'];
@@ -19,13 +19,21 @@ function localOnly(block: NginxContext): boolean {
   return all.length > 0 && all.every((listen) => LOCAL.test(listen.placed.directive.args[0]?.value ?? ''));
 }
 
+function unknownIncludeAbove(config: NginxConfig, block: NginxContext): boolean {
+  for (let current: NginxContext | undefined = block; current; current = current.parent) {
+    if (current.directives.some((placed) => isUnknownInclude(config, placed))) return true;
+    if (own(current, 'allow').length || own(current, 'deny').length) return false;
+  }
+  return false;
+}
+
 export default defineRule<NginxModel>({
   meta: {
     id: 'nginx/status-page-exposed',
     kind: 'nginx',
     title: 'Restrict the status page to trusted addresses',
     description:
-      'stub_status (and the VTS or NGINX Plus status pages) shows live connection and request counts; reachable from anywhere, it helps an attacker time and size an attack (gixy-ng status_page_exposed). It needs an allow list closed with `deny all`, a password, or a server that listens only on loopback or a unix socket. On by default.',
+      'stub_status (and the VTS or NGINX Plus status pages) shows live connection and request counts; reachable from anywhere, it helps an attacker time and size an attack (gixy-ng status_page_exposed). It needs an allow list closed with `deny all`, a password, or a server that listens only on loopback or a unix socket. An http-wide allow list in the includer of a snippet is not assumed. On by default.',
     checklistItem: 'security/ip-whitelisting',
     severity: 'warning',
     fixable: true,
@@ -39,7 +47,7 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Restringir a página de status a endereços confiáveis',
       description:
-        'stub_status (e as páginas de status do VTS ou do NGINX Plus) mostra contagens de conexões e requisições ao vivo; acessível de qualquer lugar, ajuda um atacante a cronometrar e dimensionar um ataque (status_page_exposed do gixy-ng). Precisa de uma lista de allow fechada com `deny all`, de uma senha, ou de um server que só escute em loopback ou num socket unix. Ligada por padrão.',
+        'stub_status (e as páginas de status do VTS ou do NGINX Plus) mostra contagens de conexões e requisições ao vivo; acessível de qualquer lugar, ajuda um atacante a cronometrar e dimensionar um ataque (status_page_exposed do gixy-ng). Precisa de uma lista de allow fechada com `deny all`, de uma senha, ou de um server que só escute em loopback ou num socket unix. Uma lista de allow para todo o http no arquivo que inclui um trecho não é presumida. Ligada por padrão.',
       messages: {
         exposed: 'Esta página {{directive}} é acessível de qualquer endereço; permita só endereços confiáveis e negue todos os outros.',
       },
@@ -65,7 +73,8 @@ export default defineRule<NginxModel>({
             const denyAll = effective(block, 'deny').some((rule) => rule.directive.args[0]?.value === 'all');
             if (allows.length && denyAll) continue;
             if ((effectiveValue(block, 'auth_basic') ?? 'off') !== 'off' || own(block, 'auth_request').length) continue;
-            if (unknownAbove(config, block, 'allow') || unknownAbove(config, block, 'deny')) continue;
+            // An include the workspace lacks may hold the rules; an http-wide allow list in a snippet's includer is not assumed.
+            if (unknownIncludeAbove(config, block)) continue;
             report(placed, {
               span: placed.directive.nameSpan,
               messageId: 'exposed',

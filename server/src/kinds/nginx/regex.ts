@@ -230,30 +230,38 @@ class Parser {
           continue;
         }
       }
-      let low: number;
       if (source[this.pos] === '\\') {
-        const letter = source[this.pos + 1] ?? '\\';
-        this.pos += 2;
-        const escaped = escapeClass(letter);
+        const escaped = escapeClass(source[this.pos + 1] ?? '');
         if (escaped) {
+          this.pos += 2;
           set.addSet(escaped);
           continue;
         }
-        low = (ESCAPED_CHARS[letter] ?? letter).charCodeAt(0);
-      } else low = source.charCodeAt(this.pos++);
+      }
+      const low = this.classChar();
       if (source[this.pos] === '-' && source[this.pos + 1] !== ']' && this.pos + 1 < source.length) {
         this.pos++;
-        let high: number;
-        if (source[this.pos] === '\\') {
-          const letter = source[this.pos + 1] ?? '\\';
-          high = (ESCAPED_CHARS[letter] ?? letter).charCodeAt(0);
-          this.pos += 2;
-        } else high = source.charCodeAt(this.pos++);
-        set.addRange(low, high);
+        set.addRange(low, this.classChar());
       } else set.add(low);
     }
     this.pos++;
     return negated ? set.negate() : set;
+  }
+
+  /** One character of a class, escapes (\\n, \\x7e, \\.) read as the character they stand for. */
+  private classChar(): number {
+    const source = this.source;
+    if (source[this.pos] !== '\\') return source.charCodeAt(this.pos++);
+    const letter = source[this.pos + 1] ?? '\\';
+    this.pos += 2;
+    if (letter === 'x') {
+      const match = /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{1,2}))/.exec(source.slice(this.pos, this.pos + 10));
+      if (match) {
+        this.pos += match[0].length;
+        return parseInt(match[1] ?? match[2], 16);
+      }
+    }
+    return (ESCAPED_CHARS[letter] ?? letter).charCodeAt(0);
   }
 
   private group(): RegexNode {
@@ -358,6 +366,8 @@ export function mustContain(node: RegexNode, char: string): boolean {
 
 const MAX_SAMPLES = 256;
 const MAX_REPEAT = 5;
+/** Nested repetitions multiply: `((a+)+)+` would grow five-fold per level. */
+const MAX_SAMPLE_LENGTH = 1024;
 
 /**
  * Strings the regex accepts, each non-literal position filled with `preferred` where it can be
@@ -387,7 +397,7 @@ export function samples(regex: Regex, preferred: string): string[] {
           for (const prefix of results) {
             for (const part of parts) {
               if (next.length >= MAX_SAMPLES) break;
-              next.push(prefix + part);
+              next.push((prefix + part).slice(0, MAX_SAMPLE_LENGTH));
             }
           }
           results = next;
@@ -400,7 +410,7 @@ export function samples(regex: Regex, preferred: string): string[] {
         const times = Math.min(node.max, MAX_REPEAT);
         for (const part of generate(node.body)) {
           if (results.length >= MAX_SAMPLES) break;
-          results.push(part.repeat(times));
+          results.push(part.repeat(Math.min(times, Math.ceil(MAX_SAMPLE_LENGTH / Math.max(1, part.length)))).slice(0, MAX_SAMPLE_LENGTH));
         }
         return results;
       }
