@@ -22,18 +22,18 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
-    inHttp({
-      code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n',
-      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 }],
-      output: `server {\n    listen 443 ssl;\n    root /srv;\n${GZIP}}\n`,
-      inspected: ['server'],
-    }),
     {
       name: 'gzip off in effect: the value',
       code: 'http {\n    gzip off;\n    server {\n        root /srv;\n    }\n}\n',
       errors: [{ messageId: 'off', line: 2, column: 10, endLine: 2, endColumn: 13 }],
       output: 'http {\n    gzip on;\n    server {\n        root /srv;\n    }\n}\n',
     },
+    inHttp({
+      code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n',
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 }],
+      output: `server {\n    listen 443 ssl;\n    root /srv;\n${GZIP}}\n`,
+      inspected: ['server'],
+    }),
     {
       name: 'the includer in the workspace is found: its http block decides',
       filename: 'conf.d/site.conf',

@@ -26,6 +26,12 @@ runRuleTests(rule, {
     { name: 'set by headers-more', code: 'server {\n    listen 443 ssl;\n    more_set_headers "Strict-Transport-Security: max-age=63072000";\n}\n' },
   ],
   invalid: [
+    {
+      name: 'max-age under a year: the value',
+      code: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=3600" always;\n}\n',
+      errors: [{ messageId: 'short', line: 3, column: 42, endLine: 3, endColumn: 56, message: 'The HSTS max-age of 3600 seconds is under one year; raise it to at least 31536000.' }],
+      output: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=63072000" always;\n}\n',
+    },
     inHttp({
       name: 'TLS server without HSTS',
       code: 'server {\n    listen 443 ssl;\n    server_name example.com;\n}\n',
@@ -33,12 +39,6 @@ runRuleTests(rule, {
       output: `server {\n    listen 443 ssl;\n    server_name example.com;\n    ${HSTS}\n}\n`,
       inspected: ['server'],
     }),
-    {
-      name: 'max-age under a year: the value',
-      code: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=3600" always;\n}\n',
-      errors: [{ messageId: 'short', line: 3, column: 42, endLine: 3, endColumn: 56, message: 'The HSTS max-age of 3600 seconds is under one year; raise it to at least 31536000.' }],
-      output: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=63072000" always;\n}\n',
-    },
     {
       name: 'without always: the directive',
       code: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=63072000";\n}\n',

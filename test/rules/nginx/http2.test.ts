@@ -11,17 +11,17 @@ runRuleTests(rule, {
     { name: 'a snippet: http2 on may come from its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
   ],
   invalid: [
-    inHttp({
-      code: 'server {\n    listen 443 ssl;\n    server_name example.com;\n}\n',
-      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 }],
-      output: 'server {\n    listen 443 ssl;\n    http2 on;\n    server_name example.com;\n}\n',
-      inspected: ['server'],
-    }),
     {
       name: 'IPv6 listener, two-space indentation',
       code: 'http {\n  server {\n    listen [::]:443 ssl;\n    listen 443 ssl;\n  }\n}\n',
       errors: [{ messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 9 }],
       output: 'http {\n  server {\n    listen [::]:443 ssl;\n    listen 443 ssl;\n    http2 on;\n  }\n}\n',
     },
+    inHttp({
+      code: 'server {\n    listen 443 ssl;\n    server_name example.com;\n}\n',
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 }],
+      output: 'server {\n    listen 443 ssl;\n    http2 on;\n    server_name example.com;\n}\n',
+      inspected: ['server'],
+    }),
   ],
 });

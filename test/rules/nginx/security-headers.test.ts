@@ -20,6 +20,12 @@ runRuleTests(rule, {
     { name: 'a snippet: its includer\'s http block may send them', filename: 'conf.d/site.conf', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n', inspected: ['server'] },
   ],
   invalid: [
+    {
+      name: 'tab-indented, CRLF file, header inserted in the http block that declares the others',
+      code: `http {\r\n\tadd_header X-Content-Type-Options nosniff always;\r\n\t${ALL[1]}\r\n\t${ALL[2]}\r\n\tserver {\r\n\t\tlisten 443 ssl;\r\n\t}\r\n}\r\n`,
+      errors: [{ messageId: 'missing', line: 5, column: 2, endLine: 5, endColumn: 8 }],
+      output: `http {\r\n\tadd_header X-Content-Type-Options nosniff always;\r\n\t${ALL[1]}\r\n\t${ALL[2]}\r\n\t${ALL[3]}\r\n\tserver {\r\n\t\tlisten 443 ssl;\r\n\t}\r\n}\r\n`,
+    },
     inHttp({
       name: 'one finding per server, listing the missing headers, with one fix',
       code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n',
@@ -42,11 +48,5 @@ runRuleTests(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7, message: 'This `server` block does not send X-Content-Type-Options; add the missing headers with add_header ... always.' }],
       output: `server {\n    listen 80;\n    ${ALL[1]}\n    ${ALL[2]}\n    ${ALL[3]}\n    add_header X-Content-Type-Options "sniff";\n    ${ALL[0]}\n    location / {\n        root /srv;\n    }\n}\n`,
     }),
-    {
-      name: 'tab-indented, CRLF file, header inserted in the http block that declares the others',
-      code: `http {\r\n\tadd_header X-Content-Type-Options nosniff always;\r\n\t${ALL[1]}\r\n\t${ALL[2]}\r\n\tserver {\r\n\t\tlisten 443 ssl;\r\n\t}\r\n}\r\n`,
-      errors: [{ messageId: 'missing', line: 5, column: 2, endLine: 5, endColumn: 8 }],
-      output: `http {\r\n\tadd_header X-Content-Type-Options nosniff always;\r\n\t${ALL[1]}\r\n\t${ALL[2]}\r\n\t${ALL[3]}\r\n\tserver {\r\n\t\tlisten 443 ssl;\r\n\t}\r\n}\r\n`,
-    },
   ],
 });

@@ -11,6 +11,15 @@ runRuleTests(rule, {
     { name: 'a snippet: the certificate may be set in its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
   ],
   invalid: [
+    {
+      name: 'the included server of a complete configuration',
+      filename: 'conf.d/site.conf',
+      code: 'server {\n    listen 443 ssl;\n    ssl_certificate /c.crt;\n}\n',
+      files: { '/work/nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n' },
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7 }],
+      output: null,
+      inspected: ['server'],
+    },
     inHttp({
       code: 'server {\n    listen 443 ssl;\n}\n',
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 7, message: 'This TLS `server` block has no ssl_certificate and ssl_certificate_key in effect, so TLS handshakes fail; point them at the certificate and its private key.' }],
