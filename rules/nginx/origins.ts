@@ -37,7 +37,7 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Anchor and escape Origin and Referer checks',
     description:
-      'A regex that validates $http_origin or $http_referer must be anchored and escape its dots, or `^https://example.com` also accepts `https://example.com.evil.net` and `https://exampleXcom`; `valid_referers none` trusts every request without a Referer, which anyone can send (gixy origins and valid_referers). On by default: these checks guard CORS and clickjacking protection.',
+      'A regex that validates $http_origin or $http_referer must be anchored and escape its dots, or `^https://example.com` also accepts `https://example.com.evil.net` and `https://exampleXcom`; `valid_referers none` trusts every request without a Referer, which anyone can send (gixy origins and valid_referers). A regex that names no scheme and no host (`~* /app`) routes on the header rather than trusting an origin, and is left alone. On by default: these checks guard CORS and clickjacking protection.',
     checklistItem: 'security/cors',
     severity: 'warning',
     fixable: false,
@@ -54,7 +54,7 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Ancorar e escapar verificações de Origin e Referer',
       description:
-        'Uma regex que valida $http_origin ou $http_referer precisa ser ancorada e escapar seus pontos, ou `^https://example.com` também aceita `https://example.com.evil.net` e `https://exampleXcom`; `valid_referers none` confia em toda requisição sem Referer, que qualquer um pode enviar (origins e valid_referers do gixy). Ligada por padrão: essas verificações protegem o CORS e a proteção contra clickjacking.',
+        'Uma regex que valida $http_origin ou $http_referer precisa ser ancorada e escapar seus pontos, ou `^https://example.com` também aceita `https://example.com.evil.net` e `https://exampleXcom`; `valid_referers none` confia em toda requisição sem Referer, que qualquer um pode enviar (origins e valid_referers do gixy). Uma regex que não cita esquema nem host (`~* /app`) roteia pelo cabeçalho em vez de confiar numa origem, e fica de fora. Ligada por padrão: essas verificações protegem o CORS e a proteção contra clickjacking.',
       messages: {
         untrusted: 'Esta verificação de {{header}} aceita {{sample}}, uma origem em que a regex não pretende confiar; ancore-a com ^ e $ (ou uma / final) e escape seus pontos.',
         misspelled: '$http_referrer é sempre vazio: o cabeçalho se escreve Referer; use $http_referer.',
@@ -89,6 +89,8 @@ export default defineRule<NginxModel>({
           report(owner, { span: { start: variableArg.span.start + open, end: variableArg.span.start + open + '$http_referrer'.length }, messageId: 'misspelled' });
           continue;
         }
+        // A regex that names no scheme and no host (`~* /app`) routes on the header rather than trusting an origin.
+        if (!/:(?:\\?\/){2}|\w\\?\.\w/.test(condition.value)) continue;
         const sample = untrustedSample(condition.value, condition.operator.endsWith('*'), domains, httpsOnly);
         if (!sample) continue;
         const valueArg = owner.directive.args.find((arg, index) => index > 0 && arg.value.replace(/\)$/, '') === condition.value) ?? owner.directive.args[owner.directive.args.length - 1];

@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'a subdomain, escaped (gixy referer_subdomain_fp)', code: ifOrigin('^https?:\\/\\/some\\.yandex\\.ru\\/', '$http_referer') },
     { name: 'https only when asked (gixy origin_https_fp)', code: ifOrigin('^https:\\/\\/yandex\\.ru\\/'), options: { domains: ['yandex.ru'], httpsOnly: true } },
     { name: 'valid_referers without none (gixy wo_none_fp)', code: 'valid_referers server_names foo.com bar.com *.none.com none.ru;\n', inspected: ['server'] },
+    { name: 'a routing check that names no host', code: 'if ($http_referer ~* /ombi) {\n    rewrite ^/swagger/(.*) /ombi/swagger/$1? redirect;\n}\n', inspected: ['server'] },
     { name: 'another header', code: ifOrigin('^https://a.example', '$http_x_origin'), inspected: [] },
   ],
   invalid: [
