@@ -62,10 +62,10 @@ export function includeBases(rootPath: string, includerPath: string): string[] {
   return [...new Set(bases)];
 }
 
+/** `path` lies below `folder` (both normalized, as join and normalize leave them). */
 function isUnder(path: string, folder: string): boolean {
-  const api = pathApi(folder);
-  const relative = api.relative(folder, path);
-  return relative !== '' && !relative.startsWith('..') && !api.isAbsolute(relative);
+  const separator = pathApi(folder).sep;
+  return path.startsWith(folder.endsWith(separator) ? folder : folder + separator);
 }
 
 const fileExists = (view: WorkspaceView, path: string) => view.get(path) !== undefined || view.readText?.(path) !== undefined;
@@ -80,7 +80,7 @@ function literalFolder(pattern: string): string {
 function folderExists(view: WorkspaceView, folder: string): boolean {
   const api = pathApi(folder);
   if ((view.glob?.(api.join(folder, '*')) ?? []).length > 0) return true;
-  return view.files().some((file) => isUnder(file.path, folder));
+  return view.files('nginx').some((file) => isUnder(file.path, folder));
 }
 
 /** Resolves one include pattern written in `includerPath`, for a tree whose top-level file is `rootPath`. */

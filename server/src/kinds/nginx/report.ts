@@ -39,7 +39,7 @@ export function runOnTree(
     byRule = new Map();
     treeOutcomes.set(config, byRule);
   }
-  const key = `${ruleId}|${JSON.stringify(context.options)}`;
+  const key = Object.keys(context.options).length ? `${ruleId}|${JSON.stringify(context.options)}` : ruleId;
   let outcome = byRule.get(key);
   if (!outcome) {
     const found: Outcome = { findings: [], inspected: [] };

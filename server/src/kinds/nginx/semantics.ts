@@ -90,14 +90,30 @@ export function unknownAbove(config: NginxConfig, context: NginxContext, name?: 
   return false;
 }
 
-/** HTTP servers: `server` blocks outside `stream`, `mail` and `upstream`. */
-export function httpServers(config: NginxConfig): NginxContext[] {
-  return config.contexts.filter(
-    (context) => context.kind === 'server' && !ancestors(context).some((parent) => parent.kind === 'stream' || parent.kind === 'mail' || parent.kind === 'upstream'),
-  );
+/** Lists derived from a configuration once, since every rule asks for them. */
+function cachedList(cache: WeakMap<NginxConfig, NginxContext[]>, config: NginxConfig, compute: () => NginxContext[]): NginxContext[] {
+  let list = cache.get(config);
+  if (!list) {
+    list = compute();
+    cache.set(config, list);
+  }
+  return list;
 }
 
-export const httpBlocks = (config: NginxConfig) => config.contexts.filter((context) => context.kind === 'http');
+const serverLists = new WeakMap<NginxConfig, NginxContext[]>();
+const httpLists = new WeakMap<NginxConfig, NginxContext[]>();
+const httpContextLists = new WeakMap<NginxConfig, NginxContext[]>();
+
+const inStreamOrMail = (context: NginxContext) => {
+  for (let parent = context.parent; parent; parent = parent.parent) if (parent.kind === 'stream' || parent.kind === 'mail' || parent.kind === 'upstream') return true;
+  return false;
+};
+
+/** HTTP servers: `server` blocks outside `stream`, `mail` and `upstream`. */
+export const httpServers = (config: NginxConfig): NginxContext[] =>
+  cachedList(serverLists, config, () => config.contexts.filter((context) => context.kind === 'server' && !inStreamOrMail(context)));
+
+export const httpBlocks = (config: NginxConfig): NginxContext[] => cachedList(httpLists, config, () => config.contexts.filter((context) => context.kind === 'http'));
 
 /** Locations (nested ones too) and `if` blocks of a server or location. */
 export function descendants(context: NginxContext, kinds: readonly string[] = ['location', 'if']): NginxContext[] {
@@ -112,14 +128,13 @@ export function descendants(context: NginxContext, kinds: readonly string[] = ['
   return list;
 }
 
+const HTTP_CONTEXT_KINDS = new Set(['http', 'server', 'location', 'if', 'limit_except']);
+
 /** Contexts of HTTP traffic (http, server, location, if; a snippet's top level too), where request directives apply. */
-export function httpContexts(config: NginxConfig): NginxContext[] {
-  return config.contexts.filter((context) => {
-    if (context === config.main) return config.fragment;
-    if (!['http', 'server', 'location', 'if', 'limit_except'].includes(context.kind)) return false;
-    return !ancestors(context).some((parent) => parent.kind === 'stream' || parent.kind === 'mail');
-  });
-}
+export const httpContexts = (config: NginxConfig): NginxContext[] =>
+  cachedList(httpContextLists, config, () =>
+    config.contexts.filter((context) => (context === config.main ? config.fragment : HTTP_CONTEXT_KINDS.has(context.kind) && !inStreamOrMail(context))),
+  );
 
 /** `location @name` and locations with `internal`: only internal redirects reach them. */
 export function isInternalLocation(context: NginxContext): boolean {

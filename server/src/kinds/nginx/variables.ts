@@ -131,8 +131,22 @@ function globals(config: NginxConfig): Map<string, Placed> {
  * enclosing one (a `set`, the captures of the nearest regex), else a map/geo, else a request
  * variable. Undefined when nothing defines it.
  */
+const resolved = new WeakMap<Placed, Map<string, VariableValue | undefined>>();
+
 export function variableAt(config: NginxConfig, at: Placed, name: string, depth = 0): VariableValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  let byName = resolved.get(at);
+  if (!byName) {
+    byName = new Map();
+    resolved.set(at, byName);
+  }
+  if (byName.has(name)) return byName.get(name);
+  const value = findVariable(config, at, name, depth);
+  byName.set(name, value);
+  return value;
+}
+
+function findVariable(config: NginxConfig, at: Placed, name: string, depth: number): VariableValue | undefined {
   const numbered = /^[1-9]$/.test(name);
   const fromRegex = (provider: Placed): VariableValue | undefined | null => {
     const regex = regexOf(provider);
@@ -177,12 +191,15 @@ export function variableAt(config: NginxConfig, at: Placed, name: string, depth 
 }
 
 function scriptValue(config: NginxConfig, placed: Placed, name: string, value: string, depth: number): VariableValue {
-  const parts = compileScript(value).map((part) => ({ part, resolved: part.variable ? variableAt(config, placed, part.variable, depth + 1) : undefined }));
+  let parts: { part: ScriptPart; resolved?: VariableValue }[] | undefined;
+  // Resolved on first question: most variables are never asked about.
+  const resolve = () =>
+    (parts ??= compileScript(value).map((part) => ({ part, resolved: part.variable ? variableAt(config, placed, part.variable, depth + 1) : undefined })));
   return {
     name,
     provider: placed,
-    canContain: (char) => parts.some(({ resolved }) => resolved?.canContain(char) ?? false),
-    mustContain: (char) => parts.some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char))),
+    canContain: (char) => resolve().some(({ resolved }) => resolved?.canContain(char) ?? false),
+    mustContain: (char) => resolve().some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char))),
   };
 }
 
