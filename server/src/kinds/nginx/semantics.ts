@@ -151,7 +151,8 @@ export function subjectOf(config: NginxConfig, context: NginxContext): Subject {
     if (current.kind === 'location') return 'location';
     if (current.kind === 'server') return 'server';
     if (current.kind === 'http') return 'http';
-    if (current === config.main) return config.root.directives.some((directive) => directive.name === 'location') ? 'server' : current.children.some((child) => child.kind === 'server') ? 'http' : 'server';
+    // A snippet's top level is the inside of a server when it holds locations, of http when it holds servers.
+    if (current === config.main) return !config.fragment || current.children.some((child) => child.kind === 'server') ? 'http' : 'server';
   }
   return 'server';
 }
