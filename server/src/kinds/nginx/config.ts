@@ -6,7 +6,7 @@
  */
 import type { WorkspaceView } from '../../engine/rule';
 import { matchSegment } from './glob';
-import { pathApi, resolveInclude, type UnknownReason } from './includes';
+import { includeBases, pathApi, resolveInclude, type UnknownReason } from './includes';
 import { parseNginx, type NginxDirective, type NginxModel } from './model';
 
 /** A directive at its place in the resolved configuration. */
@@ -95,6 +95,15 @@ export function buildConfig(root: NginxModel, view: WorkspaceView, load: Loader 
   const config: NginxConfig = { root, main, contexts: [main], includes: [], files: new Map([[root.path, root]]), fragment: false };
   let placedCount = 0;
   let inclusions = 0;
+  const basesByIncluder = new Map<string, string[]>();
+  const basesOf = (includer: string) => {
+    let bases = basesByIncluder.get(includer);
+    if (!bases) {
+      bases = includeBases(root.path, includer);
+      basesByIncluder.set(includer, bases);
+    }
+    return bases;
+  };
 
   const walk = (model: NginxModel, directives: readonly NginxDirective[], context: NginxContext, chain: string[]) => {
     for (const directive of directives) {
@@ -115,7 +124,7 @@ export function buildConfig(root: NginxModel, view: WorkspaceView, load: Loader 
           resolution.unknown = 'limit';
           continue;
         }
-        const target = resolveInclude(pattern, model.path, root.path, view);
+        const target = resolveInclude(pattern, model.path, root.path, view, basesOf(model.path));
         resolution.unknown = target.unknown;
         for (const path of target.paths) {
           if (chain.includes(path)) {

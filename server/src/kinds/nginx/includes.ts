@@ -84,7 +84,13 @@ function folderExists(view: WorkspaceView, folder: string): boolean {
 }
 
 /** Resolves one include pattern written in `includerPath`, for a tree whose top-level file is `rootPath`. */
-export function resolveInclude(pattern: string, includerPath: string, rootPath: string, view: WorkspaceView): IncludeTarget {
+export function resolveInclude(
+  pattern: string,
+  includerPath: string,
+  rootPath: string,
+  view: WorkspaceView,
+  bases: readonly string[] = includeBases(rootPath, includerPath),
+): IncludeTarget {
   const api = pathApi(includerPath);
   let relative = pattern;
   if (api.isAbsolute(pattern)) {
@@ -92,7 +98,6 @@ export function resolveInclude(pattern: string, includerPath: string, rootPath: 
     if (!mapped) return { paths: [], unknown: 'unmapped' };
     relative = mapped[1];
   }
-  const bases = includeBases(rootPath, includerPath);
   const allowed = (path: string) => (view.contains ? view.contains(path) : bases.some((base) => isUnder(path, base)));
   let outside = false;
   for (const base of bases) {

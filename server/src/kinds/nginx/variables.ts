@@ -146,41 +146,48 @@ export function variableAt(config: NginxConfig, at: Placed, name: string, depth 
   return value;
 }
 
+/**
+ * The captures of the regex a directive or block matches: the group named `name`, an empty value
+ * for a number the regex lacks (the nearest regex owns $1..$9), or null when it has no regex.
+ */
+function regexCapture(provider: Placed, name: string, numbered: boolean): VariableValue | null {
+  const regex = regexOf(provider);
+  if (!regex) return null;
+  const parsed = parseRegex(regex.source, regex.caseInsensitive);
+  const group = parsed.groups.get(name);
+  if (group) return regexValue(name, group, parsed.caseInsensitive, provider, regex.boundary);
+  return numbered ? opaque(name, provider) : null;
+}
+
 function findVariable(config: NginxConfig, at: Placed, name: string, depth: number): VariableValue | undefined {
-  const numbered = /^[1-9]$/.test(name);
-  const fromRegex = (provider: Placed): VariableValue | undefined | null => {
-    const regex = regexOf(provider);
-    if (!regex) return null;
-    const parsed = parseRegex(regex.source, regex.caseInsensitive);
-    const group = parsed.groups.get(name);
-    if (group) return regexValue(name, group, parsed.caseInsensitive, provider, regex.boundary);
-    // The nearest regex owns $1..$9: a group it lacks is empty, not an older regex's.
-    return numbered ? opaque(name, provider) : null;
-  };
+  const numbered = name.length === 1 && name >= '1' && name <= '9';
   // A rewrite's own captures feed its replacement.
   if (at.directive.name === 'rewrite') {
-    const own = fromRegex(at);
+    const own = regexCapture(at, name, numbered);
     if (own) return own;
   }
+  const plain = `$${name}`;
+  const braced = `\${${name}}`;
   let context: NginxContext = at.context;
   let index = context.directives.indexOf(at);
   for (;;) {
     for (let i = index - 1; i >= 0; i--) {
       const placed = context.directives[i];
       const directiveName = placed.directive.name;
-      const target = placed.directive.args[0]?.value.toLowerCase();
-      if (target === `$${name}` || target === `\${${name}}`) {
-        if (SETTERS.has(directiveName)) return scriptValue(config, placed, name, placed.directive.args[1]?.value ?? '', depth);
-        if (OPAQUE_SETTERS.test(directiveName)) return opaque(name, placed);
-      }
       if (directiveName === 'rewrite') {
-        const value = fromRegex(placed);
+        const value = regexCapture(placed, name, numbered);
         if (value) return value;
+        continue;
       }
+      const setter = SETTERS.has(directiveName);
+      if (!setter && !OPAQUE_SETTERS.test(directiveName)) continue;
+      const target = placed.directive.args[0]?.value.toLowerCase();
+      if (target !== plain && target !== braced) continue;
+      return setter ? scriptValue(config, placed, name, placed.directive.args[1]?.value ?? '', depth) : opaque(name, placed);
     }
     const owner: Placed | undefined = context.owner;
     if (!owner) break;
-    const value = fromRegex(owner);
+    const value = regexCapture(owner, name, numbered);
     if (value) return value;
     context = owner.context;
     index = context.directives.indexOf(owner);
