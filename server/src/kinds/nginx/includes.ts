@@ -108,7 +108,12 @@ export function resolveInclude(
     }
     if (hasWildcard(full)) {
       const wanted = toSlashes(full);
-      const matches = (view.glob?.(full) ?? []).filter((path) => matchPath(wanted, toSlashes(path)) && allowed(path)).sort();
+      // The view lists each wildcard segment as a plain `*` (cheap for any glob engine); the pattern itself is matched here, linearly.
+      const listing = wanted
+        .split('/')
+        .map((part) => (hasWildcard(part) ? '*' : part))
+        .join('/');
+      const matches = (view.glob?.(listing) ?? []).filter((path) => matchPath(wanted, toSlashes(path)) && allowed(path)).sort();
       if (matches.length) return { paths: matches };
       // An existing folder with no match includes nothing (nginx accepts an empty glob); a missing folder is unknown.
       if (folderExists(view, literalFolder(full))) return { paths: [] };
