@@ -5,7 +5,7 @@
  * includes is analyzed as the inside of an includer the workspace does not show.
  */
 import type { WorkspaceView } from '../../engine/rule';
-import { matchSegment } from './glob';
+import { hasWildcard, matchSegment } from './glob';
 import { includeBases, pathApi, resolveInclude, type UnknownReason } from './includes';
 import { parseNginx, type NginxDirective, type NginxModel } from './model';
 
@@ -209,23 +209,55 @@ function includeNames(model: NginxModel): string[] {
   return names;
 }
 
+interface IncluderIndex {
+  /** Files whose includes name this exact file name. */
+  byName: Map<string, string[]>;
+  /** Files whose includes name files with a wildcard pattern, with the patterns. */
+  byPattern: { pattern: string; path: string }[];
+}
+
+const includerIndexes = new WeakMap<WorkspaceView, IncluderIndex>();
+
+/** Which nginx files of the workspace name which file names in their includes, built once per workspace state. */
+function includerIndex(view: WorkspaceView): IncluderIndex {
+  let index = includerIndexes.get(view);
+  if (!index) {
+    index = { byName: new Map(), byPattern: [] };
+    for (const file of view.files('nginx')) {
+      if (file.model.kind !== 'nginx' || !file.model.text.includes('include')) continue;
+      for (const name of new Set(includeNames(file.model as NginxModel))) {
+        if (hasWildcard(name)) index.byPattern.push({ pattern: name, path: file.path });
+        else {
+          const list = index.byName.get(name);
+          if (list) list.push(file.path);
+          else index.byName.set(name, [file.path]);
+        }
+      }
+    }
+    includerIndexes.set(view, index);
+  }
+  return index;
+}
+
 /**
  * Files that may include this one, directly or through others, judged by file names only: a
  * superset of the real includers, so that only their trees are built (resolving every include of
  * every config in a large workspace is what made each keystroke slow).
  */
 function possibleIncluders(model: NginxModel, view: WorkspaceView): Set<string> {
-  const files = view.files('nginx').filter((file) => file.model.kind === 'nginx' && file.model.text.includes('include'));
+  const index = includerIndex(view);
   const reached = new Set<string>();
   const api = pathApi(model.path);
   const names = [api.basename(model.path)];
-  for (let index = 0; index < names.length && reached.size < MAX_INCLUSIONS; index++) {
-    const name = names[index];
-    for (const file of files) {
-      if (reached.has(file.path) || !includeNames(file.model as NginxModel).some((pattern) => matchSegment(pattern, name))) continue;
-      reached.add(file.path);
-      names.push(api.basename(file.path));
-    }
+  for (let position = 0; position < names.length && reached.size < MAX_INCLUSIONS; position++) {
+    const name = names[position];
+    const reach = (path: string) => {
+      if (reached.has(path)) return;
+      reached.add(path);
+      names.push(api.basename(path));
+    };
+    for (const path of index.byName.get(name) ?? []) reach(path);
+    for (const { pattern, path } of index.byPattern) if (matchSegment(pattern, name)) reach(path);
   }
   return reached;
 }
