@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { addHeaderSetting, canonicalHeaderName, isSecurityHeader, own, reportOnce } from '../../server/src/kinds/nginx/config';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { addHeaderSetting, canonicalHeaderName, httpContexts, isSecurityHeader, own } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -8,7 +9,7 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Send security headers on every response',
     description:
-      'Without `always`, add_header only applies to 2xx and 3xx responses, so error pages (often the ones attackers probe) go out without the security header.',
+      'Without `always`, add_header only applies to 2xx and 3xx responses, so error pages (often the ones attackers probe) go out without the security header. An add_header with an empty value sends nothing and needs no `always`.',
     checklistItem: 'security/security-headers',
     severity: 'warning',
     fixable: true,
@@ -19,7 +20,7 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Enviar cabeçalhos de segurança em toda resposta',
       description:
-        'Sem `always`, o add_header só vale para respostas 2xx e 3xx, então páginas de erro (muitas vezes as que atacantes sondam) saem sem o cabeçalho de segurança.',
+        'Sem `always`, o add_header só vale para respostas 2xx e 3xx, então páginas de erro (muitas vezes as que atacantes sondam) saem sem o cabeçalho de segurança. Um add_header com valor vazio não envia nada e dispensa o `always`.',
       messages: {
         notAlways: '{{header}} é adicionado sem always, então respostas de erro saem sem ele; acrescente always.',
       },
@@ -30,12 +31,15 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/add-header-always', (config, report) => {
-      for (const block of config.contexts) {
+    runOnTree(context, 'nginx/add-header-always', (config, report, inspect) => {
+      for (const block of httpContexts(config)) {
         for (const placed of own(block, 'add_header')) {
           const header = addHeaderSetting(placed);
           // HSTS has its own critical rule (nginx/hsts), which also checks `always`.
-          if (!header || header.always || !isSecurityHeader(header.name) || header.name === 'strict-transport-security' || !header.valueArg) continue;
+          if (!header || !isSecurityHeader(header.name) || header.name === 'strict-transport-security') continue;
+          inspect(block, placed);
+          // An empty value sends no header at all (a deliberate way to clear one).
+          if (header.always || !header.valueArg || header.value === '') continue;
           const directive = placed.directive;
           const lastArg = directive.args[directive.args.length - 1];
           report(placed, {

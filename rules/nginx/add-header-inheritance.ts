@@ -1,14 +1,16 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import { insertInBlock, sourceOf } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
 import {
-  canonicalHeaderName,
-  effectiveHeaders,
-  insertInBlock,
-  isSecurityHeader,
+  effectiveAddHeaders,
+  headerInheritance,
+  httpContexts,
+  isProtectiveHeader,
+  isUnknownInclude,
   ownHeaders,
-  reportOnce,
-  sourceOf,
-} from '../../server/src/kinds/nginx/config';
+  unknownAbove,
+} from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -16,26 +18,33 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Do not drop inherited security headers',
     description:
-      'nginx inherits add_header only into blocks that declare none: one add_header in a location or if block silently drops every security header of the server, so those responses go out unprotected.',
+      'nginx inherits add_header only into blocks that declare none: one add_header in a server, location or if block silently drops every header of the level above, so those responses go out without the security headers (and without protective Cache-Control, Pragma, Expires or Content-Disposition values). `add_header_inherit merge` (nginx 1.29.3+) keeps them.',
     checklistItem: 'security/security-headers',
     severity: 'warning',
     fixable: true,
     crossFile: true,
+    options: {
+      allHeaders: {
+        type: 'boolean',
+        default: false,
+        description: 'Also report blocks that drop only headers without a protective role (gixy-ng reports those at low severity).',
+      },
+    },
     messages: {
-      dropped: 'This {{block}} declares its own add_header, which drops {{headers}} set by its parent; repeat them in this block.',
+      dropped: 'This `{{block}}` block declares its own add_header, which drops {{headers}} set above it; repeat them here or add add_header_inherit merge (nginx 1.29.3+).',
     },
     fixTitles: {
-      repeat: 'Repeat the inherited security headers in this block',
+      repeat: 'Repeat the dropped headers in this block',
     },
     ptBR: {
       title: 'Não descartar cabeçalhos de segurança herdados',
       description:
-        'O nginx só herda add_header em blocos que não declaram nenhum: um add_header em um location ou if descarta silenciosamente todos os cabeçalhos de segurança do server, e essas respostas saem desprotegidas.',
+        'O nginx só herda add_header em blocos que não declaram nenhum: um add_header em um server, location ou if descarta silenciosamente todos os cabeçalhos do nível acima, e essas respostas saem sem os cabeçalhos de segurança (e sem valores protetores de Cache-Control, Pragma, Expires ou Content-Disposition). `add_header_inherit merge` (nginx 1.29.3+) os mantém.',
       messages: {
-        dropped: 'Este {{block}} declara seu próprio add_header, o que descarta {{headers}} definidos pelo bloco pai; repita-os neste bloco.',
+        dropped: 'Este bloco `{{block}}` declara seu próprio add_header, o que descarta {{headers}} definidos acima dele; repita-os aqui ou adicione add_header_inherit merge (nginx 1.29.3+).',
       },
       fixTitles: {
-        repeat: 'Repetir neste bloco os cabeçalhos de segurança herdados',
+        repeat: 'Repetir neste bloco os cabeçalhos descartados',
       },
     },
     examples: {
@@ -45,23 +54,29 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/add-header-inheritance', (config, report) => {
-      for (const block of config.contexts) {
-        if ((block.kind !== 'location' && block.kind !== 'if') || !block.parent || !block.owner) continue;
+    const allHeaders = context.options.allHeaders === true;
+    runOnTree(context, 'nginx/add-header-inheritance', (config, report, inspect) => {
+      for (const block of httpContexts(config)) {
+        if (!['server', 'location', 'if'].includes(block.kind) || !block.parent || !block.owner) continue;
         const declared = ownHeaders(block);
-        if (declared.length === 0) continue;
+        const mode = headerInheritance(block);
+        if (mode === 'merge' || (declared.length === 0 && mode === 'on')) continue;
+        inspect(block);
+        // An include that could not be followed may repeat the headers here, or set them above.
+        if (block.directives.some((placed) => isUnknownInclude(config, placed))) continue;
+        const inherited = effectiveAddHeaders(block.parent);
+        if (inherited.length === 0) continue;
+        if (unknownAbove(config, block.parent, 'add_header')) continue;
         const names = new Set(declared.map((header) => header.name));
-        const dropped = effectiveHeaders(block.parent).filter(
-          (header) => header.placed.directive.name === 'add_header' && isSecurityHeader(header.name) && !names.has(header.name),
-        );
-        if (dropped.length === 0) continue;
+        const dropped = inherited.filter((header) => !names.has(header.name));
+        if (!dropped.some((header) => allHeaders || isProtectiveHeader(header))) continue;
         const owner = block.owner;
         report(owner, {
           span: owner.directive.nameSpan,
           messageId: 'dropped',
-          data: { block: block.kind, headers: [...new Set(dropped.map((header) => canonicalHeaderName(header.name)))].join(', ') },
+          data: { block: block.kind, headers: [...new Set(dropped.map((header) => header.nameArg?.value ?? header.name))].join(', ') },
           fixTitleId: 'repeat',
-          fix: () => insertInBlock(block, dropped.map((header) => sourceOf(header.placed)), ['add_header']),
+          fix: () => insertInBlock(block, [...new Set(dropped.map((header) => sourceOf(header.placed)))], ['add_header']),
         });
       }
     });

@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, insertInBlock, isRedirectOnly, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import { insertInBlock } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effective, httpServers, servesContent, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -14,7 +16,7 @@ export default defineRule<NginxModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Responses of this server are not compressed; add gzip on with gzip_types for CSS, JavaScript and JSON.',
+      missing: 'Responses of this `server` block are not compressed; add gzip on with gzip_types for CSS, JavaScript and JSON.',
       off: 'gzip is off here, so text responses go out uncompressed; set gzip on.',
     },
     fixTitles: {
@@ -25,7 +27,7 @@ export default defineRule<NginxModel>({
       description:
         'Sem gzip, HTML, CSS, JavaScript e JSON saem sem compressão, muitas vezes de três a cinco vezes maiores, o que deixa cada página e chamada de API mais lenta em redes lentas.',
       messages: {
-        missing: 'As respostas deste servidor não são comprimidas; adicione gzip on com gzip_types para CSS, JavaScript e JSON.',
+        missing: 'As respostas deste bloco `server` não são comprimidas; adicione gzip on com gzip_types para CSS, JavaScript e JSON.',
         off: 'O gzip está desligado aqui, então respostas de texto saem sem compressão; defina gzip on.',
       },
       fixTitles: {
@@ -38,9 +40,11 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/gzip', (config, report) => {
+    runOnTree(context, 'nginx/gzip', (config, report, inspect) => {
       for (const server of httpServers(config)) {
-        if (isRedirectOnly(server)) continue;
+        if (!servesContent(server)) continue;
+        inspect(server);
+        if (unknownAbove(config, server, 'gzip')) continue;
         const setting = effective(server, 'gzip');
         const last = setting[setting.length - 1];
         const value = last?.directive.args[0];
@@ -49,7 +53,6 @@ export default defineRule<NginxModel>({
           report(last, { span: value.span, messageId: 'off', fix: (fixer) => fixer.replace(value.span, 'on') });
           continue;
         }
-        if (hasUnknownInclude(config, server)) continue;
         const owner = server.owner!;
         report(owner, {
           span: owner.directive.nameSpan,

@@ -1,6 +1,9 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { addInheritedEdit, descendants, effectiveHeaders, httpServers, isTlsServer, own, type NginxContext, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import type { NginxContext } from '../../server/src/kinds/nginx/config';
+import { addInheritedEdit } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { descendants, effectiveHeaders, headerInheritance, httpServers, isTlsServer, own, servesContent, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const MIN_MAX_AGE = 31536000;
 const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
@@ -11,22 +14,22 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Send HSTS from every TLS server',
     description:
-      'A TLS server must send Strict-Transport-Security with a max-age of at least one year and `always`, so browsers never fall back to plain HTTP where traffic can be intercepted.',
+      'A TLS server that serves content must send Strict-Transport-Security with a max-age of at least one year and `always`, so browsers never fall back to plain HTTP where traffic can be intercepted. Servers that only redirect or reject every TLS handshake (`ssl_reject_handshake on`) serve nothing and need none.',
     checklistItem: 'security/https-only',
     severity: 'error',
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'This TLS {{block}} sends no Strict-Transport-Security header, so browsers may still use plain HTTP; add HSTS with a max-age of at least one year and always.',
+      missing: 'This `{{block}}` block serves TLS without a Strict-Transport-Security header, so browsers may still use plain HTTP; add HSTS with a max-age of at least one year and always.',
       short: 'The HSTS max-age of {{maxAge}} seconds is under one year; raise it to at least 31536000.',
       notAlways: 'Strict-Transport-Security is sent without always, so error responses omit it; append always.',
     },
     ptBR: {
       title: 'Enviar HSTS em todo servidor TLS',
       description:
-        'Um servidor TLS deve enviar Strict-Transport-Security com max-age de pelo menos um ano e `always`, para que navegadores nunca voltem ao HTTP puro, onde o tráfego pode ser interceptado.',
+        'Um servidor TLS que entrega conteúdo deve enviar Strict-Transport-Security com max-age de pelo menos um ano e `always`, para que navegadores nunca voltem ao HTTP puro, onde o tráfego pode ser interceptado. Servidores que só redirecionam ou recusam todo handshake TLS (`ssl_reject_handshake on`) não entregam nada e não precisam dele.',
       messages: {
-        missing: 'Este {{block}} TLS não envia o cabeçalho Strict-Transport-Security, então navegadores ainda podem usar HTTP puro; adicione HSTS com max-age de pelo menos um ano e always.',
+        missing: 'Este bloco `{{block}}` serve TLS sem o cabeçalho Strict-Transport-Security, então navegadores ainda podem usar HTTP puro; adicione HSTS com max-age de pelo menos um ano e always.',
         short: 'O max-age do HSTS de {{maxAge}} segundos é menor que um ano; aumente para pelo menos 31536000.',
         notAlways: 'Strict-Transport-Security é enviado sem always, então respostas de erro não o incluem; acrescente always.',
       },
@@ -37,11 +40,11 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/hsts', (config, report) => {
+    runOnTree(context, 'nginx/hsts', (config, report, inspect) => {
       const check = (block: NginxContext) => {
         const hsts = effectiveHeaders(block).filter((header) => header.name === 'strict-transport-security');
         if (hsts.length === 0) {
-          if (hasUnknownInclude(config, block)) return;
+          if (unknownAbove(config, block, 'add_header')) return;
           const owner = block.owner!;
           report(owner, {
             span: owner.directive.nameSpan,
@@ -76,9 +79,12 @@ export default defineRule<NginxModel>({
         }
       };
       for (const server of httpServers(config)) {
-        if (!isTlsServer(server)) continue;
+        if (!isTlsServer(server) || !servesContent(server)) continue;
+        inspect(server);
         check(server);
-        for (const block of descendants(server, ['location'])) if (own(block, 'add_header').length) check(block);
+        for (const block of descendants(server, ['location'])) {
+          if (own(block, 'add_header').length || headerInheritance(block) === 'off') check(block);
+        }
       }
     });
   },

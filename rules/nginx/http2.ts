@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, insertInBlock, isTlsServer, listens, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import { insertInBlock } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effective, httpServers, isTlsServer, listens, rejectsHandshakes, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -14,7 +16,7 @@ export default defineRule<NginxModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'This TLS server does not enable HTTP/2; add http2 on (nginx 1.25.1+) or the http2 parameter of listen.',
+      missing: 'This TLS `server` block does not enable HTTP/2; add http2 on (nginx 1.25.1+) or the http2 parameter of listen.',
     },
     fixTitles: {
       enable: 'Enable HTTP/2',
@@ -24,7 +26,7 @@ export default defineRule<NginxModel>({
       description:
         'O HTTP/2 multiplexa requisições em uma conexão e comprime cabeçalhos, o que reduz o tempo de carregamento; todo navegador o suporta sobre TLS.',
       messages: {
-        missing: 'Este servidor TLS não habilita HTTP/2; adicione http2 on (nginx 1.25.1+) ou o parâmetro http2 do listen.',
+        missing: 'Este bloco `server` TLS não habilita HTTP/2; adicione http2 on (nginx 1.25.1+) ou o parâmetro http2 do listen.',
       },
       fixTitles: {
         enable: 'Ativar HTTP/2',
@@ -36,11 +38,13 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/http2', (config, report) => {
+    runOnTree(context, 'nginx/http2', (config, report, inspect) => {
       for (const server of httpServers(config)) {
-        if (!isTlsServer(server) || listens(server).some((listen) => listen.http2)) continue;
+        if (!isTlsServer(server) || rejectsHandshakes(server)) continue;
+        inspect(server);
+        if (listens(server).some((listen) => listen.http2)) continue;
         // `http2 on` satisfies the rule; an explicit `http2 off` is a decision, not an omission.
-        if (effective(server, 'http2').length || hasUnknownInclude(config, server)) continue;
+        if (effective(server, 'http2').length || unknownAbove(config, server, 'http2')) continue;
         const owner = server.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fixTitleId: 'enable', fix: () => insertInBlock(server, ['http2 on;'], ['listen']) });
       }

@@ -1,16 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import {
-  acceptsPlainHttp,
-  descendants,
-  httpServers,
-  insertInBlock,
-  isAcmeLocation,
-  isRedirectOnly,
-  hasUnknownInclude,
-  isTlsServer,
-  reportOnce,
-} from '../../server/src/kinds/nginx/config';
+import { insertInBlock } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { acceptsPlainHttp, descendants, httpServers, isAcmeLocation, isRedirectOnly, isTlsServer, isUnknownInclude } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -24,7 +16,7 @@ export default defineRule<NginxModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      servesHttp: 'This server serves content over plain HTTP; redirect it to HTTPS with return 301 https://$host$request_uri.',
+      servesHttp: 'This `server` block serves content over plain HTTP; redirect it to HTTPS with return 301 https://$host$request_uri.',
     },
     fixTitles: {
       redirect: 'Redirect to HTTPS',
@@ -34,7 +26,7 @@ export default defineRule<NginxModel>({
       description:
         'Um servidor que escuta HTTP puro na porta 80 deve apenas redirecionar para HTTPS (exceto desafios ACME); servir conteúdo por HTTP expõe o conteúdo e seus cookies a qualquer um na rede.',
       messages: {
-        servesHttp: 'Este servidor entrega conteúdo por HTTP puro; redirecione-o para HTTPS com return 301 https://$host$request_uri.',
+        servesHttp: 'Este bloco `server` entrega conteúdo por HTTP puro; redirecione-o para HTTPS com return 301 https://$host$request_uri.',
       },
       fixTitles: {
         redirect: 'Redirecionar para HTTPS',
@@ -46,9 +38,12 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/https-redirect', (config, report) => {
+    runOnTree(context, 'nginx/https-redirect', (config, report, inspect) => {
       for (const server of httpServers(config)) {
-        if (!acceptsPlainHttp(server) || isRedirectOnly(server) || hasUnknownInclude(config, server)) continue;
+        if (!acceptsPlainHttp(server)) continue;
+        inspect(server);
+        // A server-level include the workspace lacks may hold the redirect itself.
+        if (isRedirectOnly(server) || server.directives.some((placed) => isUnknownInclude(config, placed))) continue;
         const owner = server.owner!;
         // A server-level return would also catch the ACME challenge and the HTTPS side of a mixed server.
         const fixable = !isTlsServer(server) && !descendants(server, ['location']).some(isAcmeLocation);

@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, insertInBlock, own, sourceOf, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import { insertInBlock, sourceOf } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effective, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const EXPECTED: { header: string; line: string }[] = [
   { header: 'Host', line: 'proxy_set_header Host $host;' },
@@ -21,7 +23,7 @@ export default defineRule<NginxModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'This proxy_pass location does not forward {{headers}}; add the missing proxy_set_header lines.',
+      missing: 'This `location` block passes requests with proxy_pass but does not forward {{headers}}; add the missing proxy_set_header lines.',
     },
     fixTitles: {
       addHeaders: 'Add the missing proxy_set_header lines',
@@ -31,7 +33,7 @@ export default defineRule<NginxModel>({
       description:
         'Atrás de proxy_pass a aplicação vê o nginx como cliente: sem Host, X-Real-IP, X-Forwarded-For e X-Forwarded-Proto ela monta URLs erradas, registra o IP errado e não distingue HTTPS de HTTP.',
       messages: {
-        missing: 'Este location com proxy_pass não repassa {{headers}}; adicione as linhas proxy_set_header que faltam.',
+        missing: 'Este bloco `location` repassa requisições com proxy_pass mas não repassa {{headers}}; adicione as linhas proxy_set_header que faltam.',
       },
       fixTitles: {
         addHeaders: 'Adicionar as linhas proxy_set_header que faltam',
@@ -44,9 +46,11 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/proxy-headers', (config, report) => {
+    runOnTree(context, 'nginx/proxy-headers', (config, report, inspect) => {
       for (const location of config.contexts) {
-        if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0 || hasUnknownInclude(config, location)) continue;
+        if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0) continue;
+        inspect(location);
+        if (unknownAbove(config, location, 'proxy_set_header')) continue;
         const inEffect = effective(location, 'proxy_set_header');
         const names = new Set(inEffect.map((placed) => placed.directive.args[0]?.value.toLowerCase()));
         const missing = EXPECTED.filter((expected) => !names.has(expected.header.toLowerCase()));

@@ -1,7 +1,10 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { TextEdit } from '../../server/src/engine/types';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { ancestors, effective, insertInBlock, own, type NginxContext, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import type { NginxContext } from '../../server/src/kinds/nginx/config';
+import { insertInBlock } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { ancestors, effective, isInternalLocation, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const UPSTREAM_PASSES = ['proxy_pass', 'fastcgi_pass', 'grpc_pass', 'uwsgi_pass', 'scgi_pass'];
 
@@ -21,13 +24,13 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Rate-limit proxied locations',
     description:
-      'Locations that pass requests to an application (proxy_pass, fastcgi_pass, grpc_pass, uwsgi_pass) need a limit_req in effect, so one client cannot exhaust the backend with a flood of requests.',
+      'Locations that pass requests to an application (proxy_pass, fastcgi_pass, grpc_pass, uwsgi_pass) need a limit_req in effect, so one client cannot exhaust the backend with a flood of requests. Internal locations (`internal`, `@name`) are reached only through another location, which is the one to limit.',
     checklistItem: 'security/rate-limiting',
     severity: 'warning',
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'Requests to this location reach the backend through {{pass}} without any limit_req; add limit_req with a limit_req_zone.',
+      missing: 'Requests to this `location` block reach the backend through {{pass}} without any limit_req; add limit_req with a limit_req_zone.',
     },
     fixTitles: {
       addLimit: 'Add limit_req to this location',
@@ -35,9 +38,9 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Limitar a taxa de locations com proxy',
       description:
-        'Locations que repassam requisições a uma aplicação (proxy_pass, fastcgi_pass, grpc_pass, uwsgi_pass) precisam de um limit_req em vigor, para que um único cliente não esgote o backend com uma enxurrada de requisições.',
+        'Locations que repassam requisições a uma aplicação (proxy_pass, fastcgi_pass, grpc_pass, uwsgi_pass) precisam de um limit_req em vigor, para que um único cliente não esgote o backend com uma enxurrada de requisições. Locations internos (`internal`, `@nome`) só são alcançados por outro location, que é o que deve ser limitado.',
       messages: {
-        missing: 'Requisições a este location chegam ao backend via {{pass}} sem nenhum limit_req; adicione limit_req com um limit_req_zone.',
+        missing: 'Requisições a este bloco `location` chegam ao backend via {{pass}} sem nenhum limit_req; adicione limit_req com um limit_req_zone.',
       },
       fixTitles: {
         addLimit: 'Adicionar limit_req a este location',
@@ -50,11 +53,13 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/rate-limiting', (config, report) => {
+    runOnTree(context, 'nginx/rate-limiting', (config, report, inspect) => {
       for (const location of config.contexts) {
-        if (location.kind !== 'location' || !location.owner) continue;
+        if (location.kind !== 'location' || !location.owner || isInternalLocation(location)) continue;
         const pass = UPSTREAM_PASSES.find((name) => own(location, name).length > 0);
-        if (!pass || effective(location, 'limit_req').length || hasUnknownInclude(config, location)) continue;
+        if (!pass) continue;
+        inspect(location);
+        if (effective(location, 'limit_req').length || unknownAbove(config, location, 'limit_req')) continue;
         const owner = location.owner;
         report(owner, {
           span: owner.directive.nameSpan,

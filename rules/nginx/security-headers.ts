@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { addInheritedEdit, effectiveHeaders, httpServers, isRedirectOnly, type HeaderSetting, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import { addInheritedEdit } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effectiveHeaders, httpServers, servesContent, unknownAbove, type HeaderSetting } from '../../server/src/kinds/nginx/semantics';
 
 interface Requirement {
   header: string;
@@ -46,20 +48,20 @@ export default defineRule<NginxModel>({
     fixable: true,
     crossFile: true,
     messages: {
-      missing: 'This server does not send {{header}}; add it with add_header ... always.',
+      missing: 'This `server` block does not send {{headers}}; add the missing headers with add_header ... always.',
     },
     fixTitles: {
-      add: 'Add {{header}}',
+      add: 'Add {{headers}}',
     },
     ptBR: {
       title: 'Enviar os cabeçalhos básicos de segurança',
       description:
         'Servidores que entregam conteúdo devem enviar X-Content-Type-Options, X-Frame-Options (ou frame-ancestors na CSP), Referrer-Policy e Content-Security-Policy, que bloqueiam MIME sniffing, clickjacking, vazamento de referrer e scripts injetados.',
       messages: {
-        missing: 'Este servidor não envia {{header}}; adicione-o com add_header ... always.',
+        missing: 'Este bloco `server` não envia {{headers}}; adicione os cabeçalhos que faltam com add_header ... always.',
       },
       fixTitles: {
-        add: 'Adicionar {{header}}',
+        add: 'Adicionar {{headers}}',
       },
     },
     examples: {
@@ -69,21 +71,22 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/security-headers', (config, report) => {
+    runOnTree(context, 'nginx/security-headers', (config, report, inspect) => {
       for (const server of httpServers(config)) {
-        if (isRedirectOnly(server) || hasUnknownInclude(config, server)) continue;
+        if (!servesContent(server)) continue;
+        inspect(server);
+        if (unknownAbove(config, server, 'add_header')) continue;
         const headers = effectiveHeaders(server);
+        const missing = REQUIREMENTS.filter((requirement) => !requirement.satisfied(headers));
+        if (missing.length === 0) continue;
         const owner = server.owner!;
-        for (const requirement of REQUIREMENTS) {
-          if (requirement.satisfied(headers)) continue;
-          report(owner, {
-            span: owner.directive.nameSpan,
-            messageId: 'missing',
-            data: { header: requirement.header },
-            fixTitleId: 'add',
-            fix: () => addInheritedEdit(server, 'add_header', [requirement.line]),
-          });
-        }
+        report(owner, {
+          span: owner.directive.nameSpan,
+          messageId: 'missing',
+          data: { headers: missing.map((requirement) => requirement.header).join(', ') },
+          fixTitleId: 'add',
+          fix: () => addInheritedEdit(server, 'add_header', missing.map((requirement) => requirement.line)),
+        });
       }
     });
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, isTlsServer, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effective, httpServers, isTlsServer, rejectsHandshakes, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -14,14 +15,14 @@ export default defineRule<NginxModel>({
     fixable: false,
     crossFile: true,
     messages: {
-      missing: 'This TLS server has no {{directives}} in effect, so TLS handshakes fail; point them at the certificate and its private key.',
+      missing: 'This TLS `server` block has no {{directives}} in effect, so TLS handshakes fail; point them at the certificate and its private key.',
     },
     ptBR: {
       title: 'Dar um certificado a cada servidor TLS',
       description:
         'Um servidor que escuta com ssl precisa de ssl_certificate e ssl_certificate_key em vigor; sem eles o nginx não inicia ou o handshake falha para todos os clientes.',
       messages: {
-        missing: 'Este servidor TLS não tem {{directives}} em vigor, então os handshakes TLS falham; aponte-os para o certificado e sua chave privada.',
+        missing: 'Este bloco `server` TLS não tem {{directives}} em vigor, então os handshakes TLS falham; aponte-os para o certificado e sua chave privada.',
       },
     },
     examples: {
@@ -30,13 +31,13 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/ssl-certificate', (config, report) => {
+    runOnTree(context, 'nginx/ssl-certificate', (config, report, inspect) => {
       for (const server of httpServers(config)) {
-        if (!isTlsServer(server)) continue;
         // A server that rejects every handshake (a catch-all default) needs no certificate.
-        if (effective(server, 'ssl_reject_handshake').some((placed) => placed.directive.args[0]?.value === 'on')) continue;
+        if (!isTlsServer(server) || rejectsHandshakes(server)) continue;
+        inspect(server);
         const missing = ['ssl_certificate', 'ssl_certificate_key'].filter((name) => effective(server, name).length === 0);
-        if (missing.length === 0 || hasUnknownInclude(config, server)) continue;
+        if (missing.length === 0 || missing.some((name) => unknownAbove(config, server, name))) continue;
         const owner = server.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', data: { directives: missing.join(' and ') } });
       }

@@ -1,12 +1,32 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { Span } from '../../server/src/engine/types';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { own, reportOnce } from '../../server/src/kinds/nginx/config';
+import type { NginxContext } from '../../server/src/kinds/nginx/config';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effective, effectiveValue, httpServers, isTlsServer, own } from '../../server/src/kinds/nginx/semantics';
 
 /** OpenSSL cipher-string parts that admit broken or unauthenticated suites. */
 const WEAK_PARTS = new Set(['RC4', 'DES', '3DES', 'MD5', 'NULL', 'ENULL', 'ANULL', 'EXPORT', 'EXP', 'EXPORT40', 'EXPORT56', 'ADH', 'AECDH', 'LOW', 'CBC3']);
 
 const isWeak = (element: string) => element.split(/[-+_]/).some((part) => WEAK_PARTS.has(part.toUpperCase()));
+
+/** ssl_ciphers does not apply to TLSv1.3 (its suites are all strong), so a TLSv1.3-only context needs no cipher check. */
+function tls13Only(context: NginxContext): boolean {
+  const protocols = effective(context, 'ssl_protocols').at(-1)?.directive.args.map((arg) => arg.value.toLowerCase());
+  return !!protocols?.length && protocols.every((protocol) => protocol === 'tlsv1.3');
+}
+
+/** A list of only AEAD suites (Mozilla's intermediate profile): with it, server preference only slows clients without AES hardware. */
+function onlyModernCiphers(context: NginxContext): boolean {
+  if (tls13Only(context)) return true;
+  const list = effective(context, 'ssl_ciphers').at(-1)?.directive.args[0]?.value;
+  if (!list) return false;
+  const enabled = list.split(/[:,\s]+/).filter((element) => element && !/^[!\-+@]/.test(element));
+  return enabled.length > 0 && enabled.every((element) => /GCM|CHACHA20|CCM/i.test(element) && !isWeak(element));
+}
+
+const prioritizesChaCha = (context: NginxContext) =>
+  effective(context, 'ssl_conf_command').some((placed) => /^options$/i.test(placed.directive.args[0]?.value ?? '') && /prioritizechacha/i.test(placed.directive.args[1]?.value ?? ''));
 
 export default defineRule<NginxModel>({
   meta: {
@@ -14,26 +34,30 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Exclude broken TLS ciphers',
     description:
-      'ssl_ciphers must not admit RC4, DES/3DES, MD5, NULL, EXPORT or anonymous (aNULL) suites: they are broken or unauthenticated and let an attacker read or tamper with traffic.',
+      'ssl_ciphers must not admit RC4, DES/3DES, MD5, NULL, EXPORT or anonymous (aNULL) suites: they are broken or unauthenticated and let an attacker read or tamper with traffic. With a list of only strong AEAD suites, ssl_prefer_server_ciphers on just keeps clients without AES hardware from choosing ChaCha20 (gixy-ng weak_ssl_tls).',
     checklistItem: 'security/encryption-in-transit',
     severity: 'warning',
     fixable: true,
     crossFile: true,
     messages: {
       weak: 'ssl_ciphers admits {{cipher}}, a broken or unauthenticated cipher; remove it or exclude it with !.',
+      preferServer: 'ssl_prefer_server_ciphers on overrides clients that would pick ChaCha20 although every cipher in effect is strong; set it off (Mozilla intermediate) or add ssl_conf_command Options PrioritizeChaCha.',
     },
     fixTitles: {
       removeBroken: 'Remove the broken ciphers from ssl_ciphers',
+      preferOff: 'Set ssl_prefer_server_ciphers off',
     },
     ptBR: {
       title: 'Excluir cifras TLS quebradas',
       description:
-        'ssl_ciphers não deve admitir suítes RC4, DES/3DES, MD5, NULL, EXPORT ou anônimas (aNULL): elas são quebradas ou não autenticadas e permitem que um atacante leia ou altere o tráfego.',
+        'ssl_ciphers não deve admitir suítes RC4, DES/3DES, MD5, NULL, EXPORT ou anônimas (aNULL): elas são quebradas ou não autenticadas e permitem que um atacante leia ou altere o tráfego. Com uma lista só de suítes AEAD fortes, ssl_prefer_server_ciphers on apenas impede que clientes sem aceleração AES escolham ChaCha20 (weak_ssl_tls do gixy-ng).',
       messages: {
         weak: 'ssl_ciphers admite {{cipher}}, uma cifra quebrada ou não autenticada; remova-a ou exclua-a com !.',
+        preferServer: 'ssl_prefer_server_ciphers on sobrepõe clientes que escolheriam ChaCha20 embora toda cifra em vigor seja forte; defina-o como off (Mozilla intermediate) ou adicione ssl_conf_command Options PrioritizeChaCha.',
       },
       fixTitles: {
         removeBroken: 'Remover as cifras quebradas de ssl_ciphers',
+        preferOff: 'Definir ssl_prefer_server_ciphers off',
       },
     },
     examples: {
@@ -42,9 +66,20 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/tls-ciphers', (config, report) => {
+    runOnTree(context, 'nginx/tls-ciphers', (config, report, inspect) => {
+      for (const server of httpServers(config)) if (isTlsServer(server)) inspect(server);
       for (const block of config.contexts) {
+        for (const placed of own(block, 'ssl_prefer_server_ciphers')) {
+          inspect(block, placed);
+          const arg = placed.directive.args[0];
+          if (arg?.value.toLowerCase() !== 'on' || !onlyModernCiphers(block) || prioritizesChaCha(block)) continue;
+          // A server below that lists weaker ciphers of its own still wants its order; judge the level that sets it.
+          if (effectiveValue(block, 'ssl_prefer_server_ciphers') !== 'on') continue;
+          report(placed, { span: arg.span, messageId: 'preferServer', fixTitleId: 'preferOff', fix: (fixer) => fixer.replace(arg.span, 'off') });
+        }
         for (const placed of own(block, 'ssl_ciphers')) {
+          inspect(block, placed);
+          if (tls13Only(block)) continue;
           for (const arg of placed.directive.args) {
             const raw = placed.model.text.slice(arg.span.start, arg.span.end);
             const inner = arg.quoted ? raw.slice(1, -1) : raw;

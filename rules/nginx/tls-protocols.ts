@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
-import { effective, httpServers, insertInBlock, isTlsServer, own, reportOnce, hasUnknownInclude } from '../../server/src/kinds/nginx/config';
+import { insertInBlock } from '../../server/src/kinds/nginx/edits';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { effective, httpServers, isTlsServer, own, rejectsHandshakes, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const WEAK = new Set(['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1']);
 const MODERN = 'TLSv1.2 TLSv1.3';
@@ -18,7 +20,7 @@ export default defineRule<NginxModel>({
     crossFile: true,
     messages: {
       weak: 'ssl_protocols allows {{protocol}}, which is deprecated and attackable; allow only TLSv1.2 and TLSv1.3.',
-      default: 'This TLS server relies on the default ssl_protocols, which still allows TLSv1 and TLSv1.1 before nginx 1.23.4; set ssl_protocols TLSv1.2 TLSv1.3.',
+      default: 'This TLS `server` block relies on the default ssl_protocols, which still allows TLSv1 and TLSv1.1 before nginx 1.23.4; set ssl_protocols TLSv1.2 TLSv1.3.',
     },
     fixTitles: {
       modern: 'Allow only TLSv1.2 and TLSv1.3',
@@ -30,7 +32,7 @@ export default defineRule<NginxModel>({
         'SSLv2, SSLv3, TLS 1.0 e TLS 1.1 têm ataques conhecidos (POODLE, BEAST) e estão obsoletos; o nginx anterior a 1.23.4 habilita TLS 1.0 e 1.1 por padrão, então defina ssl_protocols explicitamente.',
       messages: {
         weak: 'ssl_protocols permite {{protocol}}, que é obsoleto e atacável; permita apenas TLSv1.2 e TLSv1.3.',
-        default: 'Este servidor TLS depende do ssl_protocols padrão, que ainda permite TLSv1 e TLSv1.1 antes do nginx 1.23.4; defina ssl_protocols TLSv1.2 TLSv1.3.',
+        default: 'Este bloco `server` TLS depende do ssl_protocols padrão, que ainda permite TLSv1 e TLSv1.1 antes do nginx 1.23.4; defina ssl_protocols TLSv1.2 TLSv1.3.',
       },
       fixTitles: {
         modern: 'Permitir apenas TLSv1.2 e TLSv1.3',
@@ -43,9 +45,10 @@ export default defineRule<NginxModel>({
     },
   },
   check(_model, context) {
-    reportOnce(context, 'nginx/tls-protocols', (config, report) => {
+    runOnTree(context, 'nginx/tls-protocols', (config, report, inspect) => {
       for (const block of config.contexts) {
         for (const placed of own(block, 'ssl_protocols')) {
+          inspect(block, placed);
           const args = placed.directive.args;
           for (const arg of args) {
             if (!WEAK.has(arg.value.toLowerCase())) continue;
@@ -60,7 +63,9 @@ export default defineRule<NginxModel>({
         }
       }
       for (const server of httpServers(config)) {
-        if (!isTlsServer(server) || effective(server, 'ssl_protocols').length || hasUnknownInclude(config, server)) continue;
+        if (!isTlsServer(server) || rejectsHandshakes(server)) continue;
+        inspect(server);
+        if (effective(server, 'ssl_protocols').length || unknownAbove(config, server, 'ssl_protocols')) continue;
         const owner = server.owner!;
         report(owner, {
           span: owner.directive.nameSpan,

@@ -97,7 +97,7 @@ describe('markdown', () => {
     const runbook = lines.find((line) => line.includes('`documentation/runbooks`'))!;
     assert.ok(runbook.startsWith('| ✅ Satisfied'), runbook);
     assert.ok(runbook.includes('docs/runbooks/restart.md:1: Runbook'), runbook);
-    const notVerified = lines.find((line) => line.includes('`security/cors`'))!;
+    const notVerified = lines.find((line) => line.includes('`security/ddos-protection`'))!;
     assert.ok(notVerified.includes("How to verify: a person's attestation."), notVerified);
   });
 

@@ -10,6 +10,7 @@ import { analyzeFile, applyEdits } from '../../server/src/engine/analyze';
 import type { ParsedFile, Rule, WorkspaceView } from '../../server/src/engine/rule';
 import type { BaseModel, FileKind, Finding, Inspection } from '../../server/src/engine/types';
 import { initKinds, kindSupport } from '../../server/src/kinds';
+import { matchPath } from '../../server/src/kinds/nginx/glob';
 import { ALL_RULES } from '../../rules';
 
 export interface ValidCase {
@@ -50,17 +51,29 @@ const DEFAULT_FILENAMES: Record<FileKind, string> = {
   compose: '/work/compose.yaml',
 };
 
-export function workspaceOf(files: Record<string, BaseModel>): WorkspaceView {
+/**
+ * A workspace of the given models: the folder holding them all is its root (nothing outside it is
+ * part of the workspace), raw text comes from the models, globs match like nginx's glob(3).
+ */
+export function workspaceOf(files: Record<string, BaseModel>, root: string = commonFolder(Object.keys(files))): WorkspaceView {
   const parsed: ParsedFile[] = Object.values(files).map((model) => ({ path: model.path, kind: model.kind, model }));
+  const prefix = root.endsWith('/') ? root : root + '/';
   return {
     files: (kind) => parsed.filter((file) => kind === undefined || file.kind === kind),
     get: (path) => parsed.find((file) => file.path === path),
     readText: (path) => files[path]?.text,
-    glob: (pattern) => {
-      const regex = new RegExp('^' + pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '$');
-      return Object.keys(files).filter((path) => regex.test(path)).sort();
-    },
+    glob: (pattern) => Object.keys(files).filter((path) => matchPath(pattern, path)).sort(),
+    contains: (path) => path.startsWith(prefix),
   };
+}
+
+function commonFolder(paths: string[]): string {
+  if (paths.length === 0) return '/';
+  let common = paths[0].slice(0, paths[0].lastIndexOf('/'));
+  for (const path of paths) {
+    while (common && !path.startsWith(common + '/')) common = common.slice(0, common.lastIndexOf('/'));
+  }
+  return common || '/';
 }
 
 function resolvePath(base: string, path: string): string {
@@ -79,7 +92,7 @@ export function analyzeCase(rules: readonly Rule<any>[], kind: FileKind, testCas
     models[full] = kindSupport(otherKind).parse(text, full);
   }
   const settings = ruleId && testCase.options ? { rules: { [ruleId]: { options: testCase.options } } } : undefined;
-  const { findings, inspected } = analyzeFile({ model, rules, settings, workspace: workspaceOf(models) });
+  const { findings, inspected } = analyzeFile({ model, rules, settings, workspace: workspaceOf(models, '/work') });
   return { model, findings, inspected };
 }
 
@@ -112,7 +125,7 @@ const countBy = (findings: Finding[]) => {
  * Kinds whose rules already report what they inspect. While a kind is missing here its rules are
  * not held to the proof contract below; every kind must be listed before the work lands.
  */
-const KINDS_REPORTING_INSPECTIONS = new Set<FileKind>(['compose', 'terraform']);
+const KINDS_REPORTING_INSPECTIONS = new Set<FileKind>(['compose', 'nginx', 'terraform']);
 
 /** The subjects of the rule under test, sorted, for comparing with a case's `inspected`. */
 function subjectsOf(inspected: Inspection[], ruleId: string, path: string): string[] {

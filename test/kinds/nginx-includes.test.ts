@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { performance } from 'node:perf_hooks';
 import { analyzeModel } from '../../server/src/engine/analyze';
 import type { BaseModel } from '../../server/src/engine/types';
-import { effective, effectiveHeaders, httpServers, isTlsServer, nginxConfigOf } from '../../server/src/kinds/nginx/config';
+import { nginxConfigOf } from '../../server/src/kinds/nginx/config';
+import { effective, effectiveHeaders, httpServers, isTlsServer } from '../../server/src/kinds/nginx/semantics';
 import { parseNginx, type NginxModel } from '../../server/src/kinds/nginx/model';
 import { nginxRules } from '../../rules/nginx';
 import { workspaceOf } from '../helpers/rule-tester';
@@ -80,14 +82,18 @@ describe('nginx includes', () => {
     assert.ok(config.contexts.some((context) => context.kind === 'types'));
   });
 
-  it('marks a missing file and ignores an empty glob', () => {
-    const { models, view } = workspace({ '/w/nginx.conf': 'http { include missing.conf; include none/*.conf; }\n' });
+  it('marks a missing file and a glob whose folder is missing as unknown, an empty glob in an existing folder as known', () => {
+    const { models, view } = workspace({
+      '/w/nginx.conf': 'http { include missing.conf; include none/*.conf; include conf.d/*.conf; }\n',
+      '/w/conf.d/readme.txt': '# not a .conf file\n',
+    });
     const config = nginxConfigOf(models['/w/nginx.conf'], view);
     assert.deepEqual(
-      config.includes.map((include) => [include.pattern, include.missing, include.paths]),
+      config.includes.map((include) => [include.pattern, include.unknown, include.paths]),
       [
-        ['missing.conf', true, []],
-        ['none/*.conf', false, []],
+        ['missing.conf', 'missing', []],
+        ['none/*.conf', 'missing', []],
+        ['conf.d/*.conf', undefined, []],
       ],
     );
   });
@@ -129,9 +135,106 @@ describe('nginx includes', () => {
       'nginx/gzip@1',
       'nginx/https-redirect@1',
       'nginx/security-headers@1',
-      'nginx/security-headers@1',
-      'nginx/security-headers@1',
-      'nginx/security-headers@1',
     ]);
+  });
+
+  const resolve = (files: Record<string, string>, path: string) => {
+    const { models, view } = workspace(files);
+    return nginxConfigOf(models[path], view).includes.map((include) => [include.pattern, include.paths, include.unknown]);
+  };
+
+  it('maps absolute paths by their install prefix onto the workspace, never onto the machine or a wider folder', () => {
+    assert.deepEqual(
+      resolve(
+        {
+          '/w/nginx/nginx.conf':
+            'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n    include /etc/nginx/modules-enabled/*;\n    include /usr/local/etc/nginx/snippets/tls.conf;\n    include /srv/www/site.conf;\n    include /etc/passwd;\n}\n',
+          '/w/nginx/conf.d/a.conf': 'server { listen 80; }\n',
+          '/w/nginx/snippets/tls.conf': 'ssl_protocols TLSv1.2;\n',
+          '/w/other.conf': 'server { listen 81; }\n',
+        },
+        '/w/nginx/nginx.conf',
+      ),
+      [
+        ['/etc/nginx/conf.d/*.conf', ['/w/nginx/conf.d/a.conf'], undefined],
+        ['/etc/nginx/modules-enabled/*', [], 'missing'],
+        ['/usr/local/etc/nginx/snippets/tls.conf', ['/w/nginx/snippets/tls.conf'], undefined],
+        ['/srv/www/site.conf', [], 'unmapped'],
+        ['/etc/passwd', [], 'unmapped'],
+      ],
+    );
+  });
+
+  it('never leaves the workspace, however many ../ an include climbs', () => {
+    const read: string[] = [];
+    const models = { '/w/nginx.conf': parseNginx('http { include ../../../../etc/passwd; include ../outside/*.conf; }\n', '/w/nginx.conf') };
+    const base = workspaceOf(models, '/w');
+    const view = {
+      ...base,
+      readText: (path: string) => (read.push(path), base.readText!(path)),
+      glob: (pattern: string) => (read.push(pattern), base.glob!(pattern)),
+    };
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    assert.deepEqual(
+      config.includes.map((include) => include.unknown),
+      ['outside', 'outside'],
+    );
+    assert.deepEqual(read.filter((path) => !path.startsWith('/w/')), []);
+  });
+
+  it('resolves a snippet\'s includes against the folder conf.d or sites-enabled lives in when no nginx.conf includes it', () => {
+    assert.deepEqual(
+      resolve(
+        {
+          '/w/sites-enabled/example.com': 'server {\n    include snippets/ssl.conf;\n    include /etc/nginx/snippets/headers.conf;\n}\n',
+          '/w/snippets/ssl.conf': 'ssl_protocols TLSv1.3;\n',
+          '/w/snippets/headers.conf': 'add_header X-Frame-Options DENY always;\n',
+        },
+        '/w/sites-enabled/example.com',
+      ),
+      [
+        ['snippets/ssl.conf', ['/w/snippets/ssl.conf'], undefined],
+        ['/etc/nginx/snippets/headers.conf', ['/w/snippets/headers.conf'], undefined],
+      ],
+    );
+  });
+
+  it('matches a hostile glob in linear time and never includes dot files', () => {
+    const name = 'a'.repeat(40);
+    const { models, view: base } = workspace({
+      '/w/nginx.conf': 'http { include a*a*a*a*a*a*a*a*a*a*a*a*b; include conf.d/*.conf; }\n',
+      [`/w/${name}`]: '# not matched\n',
+      '/w/conf.d/.hidden.conf': 'server { listen 80; }\n',
+    });
+    const asked: string[] = [];
+    const view = { ...base, glob: (pattern: string) => (asked.push(pattern), base.glob!(pattern)) };
+    const started = performance.now();
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    // The workspace's glob engine only ever lists folders: the hostile pattern never reaches it.
+    assert.deepEqual(asked.filter((pattern) => pattern.split('/').some((part) => /[*?[]/.test(part) && part !== '*')), []);
+    assert.ok(performance.now() - started < 1000, 'the glob is matched without backtracking');
+    assert.deepEqual(
+      config.includes.map((include) => [include.pattern, include.paths, include.unknown]),
+      [
+        ['a*a*a*a*a*a*a*a*a*a*a*a*b', [], undefined],
+        ['conf.d/*.conf', [], undefined],
+      ],
+    );
+  });
+
+  it('caps the include depth and the number of inclusions', () => {
+    const files: Record<string, string> = { '/w/nginx.conf': 'http { include l1.conf; }\n' };
+    for (let level = 1; level <= 20; level++) files[`/w/l${level}.conf`] = `include l${level + 1}.conf;\ninclude l${level + 1}.conf;\n`;
+    const { models, view } = workspace(files);
+    const config = nginxConfigOf(models['/w/nginx.conf'], view);
+    assert.ok(config.includes.some((include) => include.unknown === 'limit'));
+    assert.ok(config.includes.filter((include) => include.paths.length).length <= 512 + 1);
+  });
+
+  it('keeps the first directive of a file that starts with a byte order mark, at its offset', () => {
+    const model = parseNginx('\uFEFFserver_tokens on;\nhttp {}\n', '/w/nginx.conf');
+    assert.deepEqual(model.errors, []);
+    assert.equal(model.directives[0].name, 'server_tokens');
+    assert.deepEqual(model.directives[0].nameSpan, { start: 1, end: 14 });
   });
 });

@@ -76,6 +76,12 @@ export interface WorkspaceView {
   readText?(path: string): string | undefined;
   /** Paths matching a glob, for nginx `include` patterns. */
   glob?(pattern: string): string[];
+  /**
+   * True when a path lies inside the workspace (one of its folders), the only place a rule may
+   * follow a reference to (an nginx `include`). Without it, nginx resolves includes only below the
+   * folder of the configuration that names them.
+   */
+  contains?(path: string): boolean;
 }
 
 export interface RuleContext<M extends BaseModel = BaseModel> {

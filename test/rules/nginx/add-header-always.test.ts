@@ -5,11 +5,13 @@ runRuleTests(rule, {
   valid: [
     'server {\n    add_header X-Frame-Options DENY always;\n}\n',
     { name: 'not a security header', code: 'server {\n    add_header Cache-Control "public";\n}\n' },
-    { name: 'HSTS is left to nginx/hsts', code: 'server {\n    add_header Strict-Transport-Security "max-age=63072000";\n}\n' },
+    { name: 'HSTS is left to nginx/hsts', code: 'server {\n    add_header Strict-Transport-Security "max-age=63072000";\n}\n', inspected: [] },
+    { name: 'an empty value sends nothing', code: 'server {\n    location /embed/ {\n        add_header X-Frame-Options "";\n    }\n}\n', inspected: ['location'] },
   ],
   invalid: [
     {
       code: 'server {\n    add_header X-Content-Type-Options nosniff;\n}\n',
+      inspected: ['server'],
       errors: [{ messageId: 'notAlways', line: 2, column: 5, endLine: 2, endColumn: 47, message: 'X-Content-Type-Options is added without always, so error responses go out without it; append always.' }],
       output: 'server {\n    add_header X-Content-Type-Options nosniff always;\n}\n',
     },

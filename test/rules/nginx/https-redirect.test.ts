@@ -8,7 +8,8 @@ runRuleTests(rule, {
       name: 'ACME challenge served, everything else redirected',
       code: 'server {\n    listen 80;\n    location /.well-known/acme-challenge/ {\n        root /var/www/certbot;\n    }\n    location / {\n        return 301 https://$host$request_uri;\n    }\n}\n',
     },
-    { name: 'TLS only', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n' },
+    { name: 'TLS only', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n', inspected: [] },
+    { name: 'an include the workspace lacks may hold the redirect', code: 'server {\n    listen 80;\n    include /config/nginx/redirect.conf;\n}\n', inspected: ['server'] },
     { name: 'an internal port', code: 'server {\n    listen 127.0.0.1:80;\n    location /status { stub_status; }\n}\n' },
     { name: 'rewrite to https', code: 'server {\n    listen 80;\n    rewrite ^ https://$host$request_uri permanent;\n}\n' },
   ],
@@ -16,6 +17,7 @@ runRuleTests(rule, {
     {
       code: 'server {\n    listen 80;\n    server_name example.com;\n    root /srv;\n    location / {\n        try_files $uri =404;\n    }\n}\n',
       errors: [{ messageId: 'servesHttp', line: 1, column: 1, endLine: 1, endColumn: 7 }],
+      inspected: ['server'],
       output: 'server {\n    listen 80;\n    server_name example.com;\n    return 301 https://$host$request_uri;\n    root /srv;\n    location / {\n        try_files $uri =404;\n    }\n}\n',
     },
     {

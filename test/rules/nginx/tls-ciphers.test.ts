@@ -5,7 +5,17 @@ runRuleTests(rule, {
   valid: [
     'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA512:DHE-RSA-AES256-GCM-SHA512:ECDHE-RSA-AES256-GCM-SHA384;',
     { name: 'weak ones excluded with !', code: "server {\n    ssl_ciphers 'HIGH:!aNULL:!MD5:!RC4:!3DES';\n}\n" },
-    { name: 'no ssl_ciphers at all', code: 'server {\n    listen 443 ssl;\n}\n' },
+    { name: 'no ssl_ciphers at all', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
+    { name: 'ssl_ciphers does not apply to TLSv1.3 only', code: 'http {\n    ssl_protocols TLSv1.3;\n    ssl_ciphers RC4-SHA;\n}\n', inspected: ['http'] },
+    {
+      name: 'server preference with a list that still has CBC suites keeps the strong ones first',
+      code: 'http {\n    ssl_ciphers HIGH:!aNULL:!MD5;\n    ssl_prefer_server_ciphers on;\n}\n',
+    },
+    {
+      name: 'server preference that defers to ChaCha20 clients',
+      code: 'http {\n    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305;\n    ssl_prefer_server_ciphers on;\n    ssl_conf_command Options PrioritizeChaCha;\n}\n',
+    },
+    { name: 'nothing TLS at all', code: 'http {\n    server {\n        listen 80;\n    }\n}\n', inspected: [] },
   ],
   invalid: [
     {
@@ -25,6 +35,13 @@ runRuleTests(rule, {
         { messageId: 'weak', line: 1, column: 19, endLine: 1, endColumn: 25 },
       ],
       output: 'ssl_ciphers AES128-SHA;\n',
+    },
+    {
+      name: 'server preference over a list of only strong AEAD suites (gixy-ng weak_ssl_tls)',
+      code: 'http {\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305;\n    ssl_prefer_server_ciphers on;\n}\n',
+      errors: [{ messageId: 'preferServer', line: 4, column: 31, endLine: 4, endColumn: 33 }],
+      output: 'http {\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305;\n    ssl_prefer_server_ciphers off;\n}\n',
+      inspected: ['http'],
     },
     {
       name: 'nothing left after removal: no fix',

@@ -1,11 +1,14 @@
 import rule from '../../../rules/nginx/tls-protocols';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
     'server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n}\n',
     { name: 'inherited from http', code: 'http {\n    ssl_protocols TLSv1.3;\n    server {\n        listen 443 ssl;\n    }\n}\n' },
-    { name: 'plain servers rely on nothing', code: 'server {\n    listen 80;\n}\n' },
+    inHttp({ name: 'plain servers rely on nothing', code: 'server {\n    listen 80;\n}\n', inspected: [] }),
+    { name: 'a snippet relies on its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
+    inHttp({ name: 'a server rejecting every handshake', code: 'server {\n    listen 443 ssl;\n    ssl_reject_handshake on;\n}\n', inspected: [] }),
   ],
   invalid: [
     {
@@ -23,17 +26,18 @@ runRuleTests(rule, {
       errors: [{ messageId: 'weak', line: 3, column: 19, endLine: 3, endColumn: 24 }],
       output: 'server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n}\n',
     },
-    {
+    inHttp({
       name: 'a TLS server on the default protocols: inserted after the certificate lines',
       code: 'server {\n    listen 443 ssl;\n    ssl_certificate /c.crt;\n    ssl_certificate_key /c.key;\n    root /srv;\n}\n',
       errors: [{ messageId: 'default', line: 1, column: 1, endLine: 1, endColumn: 7 }],
       output: 'server {\n    listen 443 ssl;\n    ssl_certificate /c.crt;\n    ssl_certificate_key /c.key;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    root /srv;\n}\n',
-    },
-    {
+      inspected: ['server'],
+    }),
+    inHttp({
       name: 'listen 443 with ssl on',
       code: 'server {\n    listen 443;\n    ssl on;\n}\n',
       errors: [{ messageId: 'default', line: 1, column: 1, endLine: 1, endColumn: 7 }],
       output: 'server {\n    listen 443;\n    ssl on;\n    ssl_protocols TLSv1.2 TLSv1.3;\n}\n',
-    },
+    }),
   ],
 });

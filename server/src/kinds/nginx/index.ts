@@ -9,8 +9,12 @@ const NGINX_FOLDERS = new Set(['nginx', 'conf.d', 'sites-available', 'sites-enab
 const SITE_FOLDERS = new Set(['sites-available', 'sites-enabled']);
 /** Site files are often named after their domain (`example.com`); these endings are never sites. */
 const NOT_A_SITE = /\.(?:md|txt|json|ya?ml|sh|bak|orig|old|swp|save|dpkg-\w+|j2|template|tpl|erb|example|sample)$/i;
-/** A top-level http, server or events block: cheap enough to run on every other .conf file. */
-const NGINX_CONTENT = /^\s*(?:http|server|events)\s*\{/m;
+/**
+ * A top-level http, server or events block, or a location block (a snippet included into a
+ * server, like linuxserver's *.subfolder.conf): cheap enough to run on every other .conf file,
+ * and linear (no part of it can match the same text two ways).
+ */
+const NGINX_CONTENT = /^[ \t\uFEFF]*(?:(?:http|server|events)[ \t]*\{|location[ \t]+(?:[=~^@][^\s{]*[ \t]+)?[^\s{]+[ \t]*\{)/m;
 
 export const nginxSupport: KindSupport<NginxModel> = {
   kind: 'nginx',

@@ -13,6 +13,8 @@ export interface Token {
 }
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+/** A UTF-8 byte order mark, which editors may keep at the start of a file; nginx never sees it as part of a word. */
+const BOM = '\uFEFF';
 
 /**
  * nginx's own unescaping (ngx_conf_read_token): only \" \' \\ \t \r \n are escapes, every other
@@ -52,6 +54,8 @@ export class Lexer {
 
   next(): Token {
     const text = this.text;
+    // Skipped in place, so every offset stays the offset of the text the editor holds.
+    if (this.pos === 0 && text.startsWith(BOM)) this.pos = 1;
     for (;;) {
       while (this.pos < text.length && isSpace(text[this.pos])) this.pos++;
       if (text[this.pos] !== '#') break;

@@ -1,0 +1,73 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxArg, NginxModel } from '../../server/src/kinds/nginx/model';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { httpContexts, moreSetHeaderValues, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
+
+/** A line break followed by a space or tab: nginx sends it as an obsolete folded header line. */
+const FOLDED = /\n[ \t]/;
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/add-header-multiline',
+    kind: 'nginx',
+    title: 'Write each header value on one line',
+    description:
+      'A header value that spans lines (a long Content-Security-Policy written over several lines) goes out as an obsolete folded header (RFC 7230): some clients reject the response or drop the header (gixy add_header_multiline). Hint by default, off the checklist: current browsers unfold such values, so it rarely breaks production; raise its severity to enforce it.',
+    checklistItem: 'security/security-headers',
+    severity: 'hint',
+    fixable: true,
+    crossFile: true,
+    messages: {
+      multiline: 'The value of {{header}} spans several lines, which goes out as an obsolete folded header some clients reject; write it on one line.',
+    },
+    fixTitles: {
+      join: 'Join the header value into one line',
+    },
+    ptBR: {
+      title: 'Escrever cada valor de cabeçalho em uma linha',
+      description:
+        'Um valor de cabeçalho que ocupa várias linhas (uma Content-Security-Policy longa escrita em várias linhas) sai como cabeçalho dobrado obsoleto (RFC 7230): alguns clientes rejeitam a resposta ou descartam o cabeçalho (add_header_multiline do gixy). Dica por padrão, fora do checklist: navegadores atuais desdobram esses valores, então raramente quebra a produção; aumente a severidade para exigi-la.',
+      messages: {
+        multiline: 'O valor de {{header}} ocupa várias linhas, o que sai como cabeçalho dobrado obsoleto que alguns clientes rejeitam; escreva-o em uma linha.',
+      },
+      fixTitles: {
+        join: 'Juntar o valor do cabeçalho em uma linha',
+      },
+    },
+    examples: {
+      bad: 'add_header Content-Security-Policy "\n    default-src \'self\';\n    img-src data:";',
+      good: 'add_header Content-Security-Policy "default-src \'self\'; img-src data:";',
+    },
+  },
+  check(_model, context) {
+    runOnTree(context, 'nginx/add-header-multiline', (config, report, inspect) => {
+      for (const block of httpContexts(config)) {
+        const values: { placed: (typeof block.directives)[number]; header: string; arg: NginxArg; start: number }[] = [];
+        for (const placed of own(block, 'add_header')) {
+          const [name, value] = placed.directive.args;
+          if (name && value) values.push({ placed, header: name.value, arg: value, start: 0 });
+        }
+        for (const placed of own(block, 'more_set_headers')) {
+          for (const { name, arg } of moreSetHeaderValues(placed)) values.push({ placed, header: name, arg, start: arg.value.indexOf(':') + 1 });
+        }
+        for (const { placed, header, arg, start } of values) {
+          inspect(block, placed);
+          if (!FOLDED.test(arg.value.slice(start))) continue;
+          const inner = valueSpan(placed, arg, 0, arg.value.length);
+          report(placed, {
+            span: arg.span,
+            messageId: 'multiline',
+            data: { header },
+            fixTitleId: 'join',
+            fix: (fixer) => {
+              if (!inner) return null;
+              const head = arg.value.slice(0, start);
+              const joined = arg.value.slice(start).replace(/\s*[\r\n]\s*/g, ' ').trim();
+              return fixer.replace(inner, head + (head ? ' ' : '') + joined);
+            },
+          });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,105 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { parseRegex, samples } from '../../server/src/kinds/nginx/regex';
+import { httpContexts, own } from '../../server/src/kinds/nginx/semantics';
+import { ifCondition } from '../../server/src/kinds/nginx/variables';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * gixy's origins check: fill every free position of the regex with `/`, put an attacker's domain
+ * around what the regex leaves open (no `^`: anything before; no `$` or final `/`: anything
+ * after), and see whether the host that results is still a trusted one.
+ */
+function untrustedSample(pattern: string, caseInsensitive: boolean, domains: string[], httpsOnly: boolean): string | undefined {
+  const domain = domains.length ? domains.map(escapeRegex).join('|') : '[^/.]*\\.[^/]{2,7}';
+  const valid = new RegExp(`^https${httpsOnly ? '' : '?'}://(?:[^/.]*\\.){0,10}(?<domain>${domain})(?::\\d*)?(?:/|\\?|$)`);
+  const regex = parseRegex(pattern, caseInsensitive);
+  const untrusted = (filler: string) => {
+    for (let value of samples(regex, filler)) {
+      value = value.startsWith('^') ? value.slice(1) : 'http://evil.com/' + value;
+      if (value.endsWith('$')) value = value.slice(0, -1);
+      else if (!value.endsWith('/')) value += '.evil.com';
+      value = value.replace(/[\^$]/g, '');
+      const match = valid.exec(value);
+      if (!match || match.groups?.domain === 'evil.com') return value.replace(/[\u0000-\u001f]/g, 'a');
+    }
+    return undefined;
+  };
+  // A slash wherever the regex allows one finds every hole; a letter shows the user a plausible one.
+  return untrusted('/') === undefined ? undefined : (untrusted('x') ?? untrusted('/'));
+}
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/origins',
+    kind: 'nginx',
+    title: 'Anchor and escape Origin and Referer checks',
+    description:
+      'A regex that validates $http_origin or $http_referer must be anchored and escape its dots, or `^https://example.com` also accepts `https://example.com.evil.net` and `https://exampleXcom`; `valid_referers none` trusts every request without a Referer, which anyone can send (gixy origins and valid_referers). A regex that names no scheme and no host (`~* /app`) routes on the header rather than trusting an origin, and is left alone. On by default: these checks guard CORS and clickjacking protection.',
+    checklistItem: 'security/cors',
+    severity: 'warning',
+    fixable: false,
+    crossFile: true,
+    options: {
+      domains: { type: 'string[]', default: [], description: 'Trusted registrable domains (gixy\'s `domains`); empty accepts any domain that is not the attacker\'s.' },
+      httpsOnly: { type: 'boolean', default: false, description: 'Also report regexes that accept plain http origins (gixy\'s `https_only`).' },
+    },
+    messages: {
+      untrusted: 'This {{header}} check accepts {{sample}}, an origin the regex does not mean to trust; anchor it with ^ and $ (or a final /) and escape its dots.',
+      misspelled: '$http_referrer is always empty: the header is spelled Referer; use $http_referer.',
+      noneReferer: 'valid_referers none trusts every request without a Referer header, which any client can omit; remove none.',
+    },
+    ptBR: {
+      title: 'Ancorar e escapar verificações de Origin e Referer',
+      description:
+        'Uma regex que valida $http_origin ou $http_referer precisa ser ancorada e escapar seus pontos, ou `^https://example.com` também aceita `https://example.com.evil.net` e `https://exampleXcom`; `valid_referers none` confia em toda requisição sem Referer, que qualquer um pode enviar (origins e valid_referers do gixy). Uma regex que não cita esquema nem host (`~* /app`) roteia pelo cabeçalho em vez de confiar numa origem, e fica de fora. Ligada por padrão: essas verificações protegem o CORS e a proteção contra clickjacking.',
+      messages: {
+        untrusted: 'Esta verificação de {{header}} aceita {{sample}}, uma origem em que a regex não pretende confiar; ancore-a com ^ e $ (ou uma / final) e escape seus pontos.',
+        misspelled: '$http_referrer é sempre vazio: o cabeçalho se escreve Referer; use $http_referer.',
+        noneReferer: 'valid_referers none confia em toda requisição sem o cabeçalho Referer, que qualquer cliente pode omitir; remova none.',
+      },
+    },
+    examples: {
+      bad: "if ($http_origin !~ '^https://example.com') {\n    return 403;\n}",
+      good: "if ($http_origin !~ '^https://example\\.com$') {\n    return 403;\n}",
+    },
+  },
+  check(_model, context) {
+    const domains = Array.isArray(context.options.domains) ? (context.options.domains as string[]).filter((domain) => domain && domain !== '*') : [];
+    const httpsOnly = context.options.httpsOnly === true;
+    runOnTree(context, 'nginx/origins', (config, report, inspect) => {
+      for (const block of httpContexts(config)) {
+        for (const placed of own(block, 'valid_referers')) {
+          inspect(block, placed);
+          for (const arg of placed.directive.args) {
+            if (arg.value.toLowerCase() === 'none') report(placed, { span: arg.span, messageId: 'noneReferer' });
+          }
+        }
+        if (block.kind !== 'if' || !block.owner) continue;
+        const condition = ifCondition(block.owner);
+        if (!condition || !['$http_origin', '$http_referer', '$http_referrer'].includes(condition.variable)) continue;
+        if (!['~', '~*', '!~', '!~*'].includes(condition.operator)) continue;
+        inspect(block);
+        const owner = block.owner;
+        const variableArg = owner.directive.args[0];
+        if (condition.variable === '$http_referrer') {
+          const open = !variableArg.quoted && variableArg.value.startsWith('(') ? 1 : 0;
+          report(owner, { span: { start: variableArg.span.start + open, end: variableArg.span.start + open + '$http_referrer'.length }, messageId: 'misspelled' });
+          continue;
+        }
+        // A regex that names no scheme and no host (`~* /app`) routes on the header rather than trusting an origin.
+        if (!/:(?:\\?\/){2}|\w\\?\.\w/.test(condition.value)) continue;
+        const sample = untrustedSample(condition.value, condition.operator.endsWith('*'), domains, httpsOnly);
+        if (!sample) continue;
+        const valueArg = owner.directive.args.find((arg, index) => index > 0 && arg.value.replace(/\)$/, '') === condition.value) ?? owner.directive.args[owner.directive.args.length - 1];
+        report(owner, {
+          span: valueArg.span,
+          messageId: 'untrusted',
+          data: { header: condition.variable === '$http_origin' ? 'Origin' : 'Referer', sample },
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,76 @@
+import { defineRule } from '../../server/src/engine/rule';
+import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import type { NginxContext, Placed } from '../../server/src/kinds/nginx/config';
+import { runOnTree } from '../../server/src/kinds/nginx/report';
+import { httpContexts, isInternalLocation, own } from '../../server/src/kinds/nginx/semantics';
+
+/**
+ * Directives that answer in the rewrite phase, before allow/deny run: `return` (an error status
+ * refuses everyone anyway, so only a 2xx/3xx or a URL counts) and `rewrite ... redirect|permanent`.
+ */
+function answersEarly(placed: Placed): boolean {
+  const args = placed.directive.args;
+  if (placed.directive.name === 'rewrite') return ['redirect', 'permanent'].includes(args[2]?.value ?? '');
+  const status = Number(args[0]?.value);
+  if (!Number.isNaN(status) && status >= 400) return false;
+  // Moving the same request to HTTPS reveals nothing: the HTTPS server checks its own rules.
+  const target = Number.isNaN(status) ? args[0]?.value : args[1]?.value;
+  return !/^https:\/\/\$(?:host|server_name|http_host)(?:\$request_uri|\$uri)?$/.test(target ?? '');
+}
+
+/** Blocks below one that are reached by the same requests: nested locations and ifs, internal locations aside. */
+function reachedBlocks(block: NginxContext): NginxContext[] {
+  const list = [block];
+  for (const child of block.children) {
+    if (!['location', 'if', 'limit_except'].includes(child.kind) || isInternalLocation(child)) continue;
+    // A nested location with its own allow/deny is judged on its own.
+    if (child.kind === 'location' && (own(child, 'allow').length || own(child, 'deny').length)) continue;
+    list.push(...reachedBlocks(child));
+  }
+  return list;
+}
+
+export default defineRule<NginxModel>({
+  meta: {
+    id: 'nginx/return-bypasses-allow-deny',
+    kind: 'nginx',
+    title: 'Do not answer before allow and deny run',
+    description:
+      '`return` and `rewrite ... redirect` answer in the rewrite phase, before the access phase where allow and deny are checked, so `allow 10.0.0.0/8; deny all; return 200 "secret";` serves everyone (gixy-ng return_bypasses_allow_deny). An error status refuses everyone anyway, and a redirect of the same request to HTTPS reveals nothing: neither is reported. On by default.',
+    checklistItem: 'security/ip-whitelisting',
+    severity: 'warning',
+    fixable: false,
+    crossFile: true,
+    messages: {
+      bypass: 'This {{directive}} answers before the allow and deny rules of its block are checked, so every client gets this response; serve it from a location the rules protect (try_files or a named location) instead.',
+    },
+    ptBR: {
+      title: 'Não responder antes de allow e deny',
+      description:
+        '`return` e `rewrite ... redirect` respondem na fase de rewrite, antes da fase de acesso em que allow e deny são verificados, então `allow 10.0.0.0/8; deny all; return 200 "segredo";` atende a todos (return_bypasses_allow_deny do gixy-ng). Um status de erro recusa todos de qualquer forma, e um redirecionamento da mesma requisição para HTTPS não revela nada: nenhum dos dois é apontado. Ligada por padrão.',
+      messages: {
+        bypass: 'Este {{directive}} responde antes que as regras allow e deny do seu bloco sejam verificadas, então todo cliente recebe esta resposta; sirva-a de um location protegido pelas regras (try_files ou um location nomeado).',
+      },
+    },
+    examples: {
+      bad: 'location /health {\n    allow 10.0.0.0/8;\n    deny all;\n    return 200 "ok";\n}',
+      good: 'location /health {\n    allow 10.0.0.0/8;\n    deny all;\n    try_files /health.txt =404;\n}',
+    },
+  },
+  check(_model, context) {
+    runOnTree(context, 'nginx/return-bypasses-allow-deny', (config, report, inspect) => {
+      for (const block of httpContexts(config)) {
+        if (block.kind === 'if' || block.kind === 'limit_except') continue;
+        const rules = [...own(block, 'allow'), ...own(block, 'deny')];
+        if (rules.length === 0) continue;
+        inspect(block, rules[0]);
+        for (const reached of reachedBlocks(block)) {
+          for (const placed of [...own(reached, 'return'), ...own(reached, 'rewrite')]) {
+            if (!answersEarly(placed)) continue;
+            report(placed, { span: placed.directive.nameSpan, messageId: 'bypass', data: { directive: placed.directive.name } });
+          }
+        }
+      }
+    });
+  },
+});

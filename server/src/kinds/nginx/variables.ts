@@ -1,0 +1,217 @@
+/**
+ * What an nginx variable can hold where a directive uses it, as gixy models it: request variables
+ * with the characters a client can put in them ($uri can carry a decoded newline, $request_uri
+ * cannot), regex captures of the enclosing location, `if` or `rewrite`, and `set` values built
+ * from those. A variable nothing in the configuration defines is unknown and makes no claim.
+ */
+import type { NginxConfig, NginxContext, Placed } from './config';
+import { canContain, mustContain, parseRegex, type RegexNode } from './regex';
+import { locationMatch } from './model';
+
+export interface ScriptPart {
+  /** Offsets of the part in the directive argument's value. */
+  start: number;
+  end: number;
+  text: string;
+  /** The variable's name (`uri`, `1`, `arg_x`) when the part is a variable. */
+  variable?: string;
+}
+
+/** Splits a value into literal text and variables, as ngx_http_script_compile does. */
+export function compileScript(value: string): ScriptPart[] {
+  const parts: ScriptPart[] = [];
+  const pattern = /\$([1-9]|[a-z_][a-z0-9_]*|\{[a-z0-9_]+\})/gi;
+  let last = 0;
+  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+    if (match.index > last) parts.push({ start: last, end: match.index, text: value.slice(last, match.index) });
+    parts.push({ start: match.index, end: match.index + match[0].length, text: match[0], variable: match[1].replace(/[{}]/g, '').toLowerCase() });
+    last = match.index + match[0].length;
+  }
+  if (last < value.length) parts.push({ start: last, end: value.length, text: value.slice(last) });
+  return parts;
+}
+
+export interface VariableValue {
+  name: string;
+  /** Whether the client can put this character in the value. */
+  canContain(char: string): boolean;
+  /** Whether every value holds this character. */
+  mustContain(char: string): boolean;
+  /** The directive that defines it (a set, a location regex), when the configuration does. */
+  provider?: Placed;
+}
+
+/** Request variables and the characters a client can put in them (gixy's builtin_variables). */
+const BUILTIN_PATTERNS: [name: string, prefix: boolean, pattern: string][] = [
+  ['uri', false, '/[^\\x20\\t]*'],
+  ['document_uri', false, '/[^\\x20\\t]*'],
+  ['arg_', true, '[^\\s&]+'],
+  ['args', false, '[^\\s]+'],
+  ['query_string', false, '[^\\s]+'],
+  ['request_uri', false, '/[^\\s]*'],
+  ['http_', true, '[\\x21-\\x7e]'],
+];
+
+function regexValue(name: string, node: RegexNode, caseInsensitive: boolean, provider?: Placed, boundary?: (char: string) => boolean): VariableValue {
+  return {
+    name,
+    provider,
+    canContain: (char) => (!boundary || boundary(char)) && canContain(node, char, caseInsensitive),
+    mustContain: (char) => mustContain(node, char),
+  };
+}
+
+function builtin(name: string): VariableValue | undefined {
+  for (const [builtinName, prefix, pattern] of BUILTIN_PATTERNS) {
+    if (prefix ? name.startsWith(builtinName) : name === builtinName) return regexValue(name, parseRegex(pattern).root, true);
+  }
+  return undefined;
+}
+
+/** A value the client cannot shape: a map, a geo block, a Lua or Perl setter, server-side state. */
+const opaque = (name: string, provider?: Placed): VariableValue => ({ name, provider, canContain: () => false, mustContain: () => false });
+
+/** rewrite matches the URI without whitespace or line breaks in its captures (gixy's boundary). */
+const rewriteBoundary = (char: string) => !/[\s]/.test(char);
+
+/** The regex a block or directive matches, with the case mode: location ~, if (... ~ ...), rewrite. */
+function regexOf(placed: Placed): { source: string; caseInsensitive: boolean; boundary?: (char: string) => boolean } | undefined {
+  const directive = placed.directive;
+  if (directive.name === 'location' && directive.children) {
+    const { modifier, pattern } = locationMatch(directive);
+    return modifier === '~' || modifier === '~*' ? { source: pattern, caseInsensitive: modifier === '~*' } : undefined;
+  }
+  if (directive.name === 'if') {
+    const condition = ifCondition(placed);
+    if (!condition || !/^~\*?$/.test(condition.operator)) return undefined;
+    return { source: condition.value, caseInsensitive: condition.operator === '~*' };
+  }
+  if (directive.name === 'rewrite' && directive.args.length >= 2) return { source: directive.args[0].value, caseInsensitive: false, boundary: rewriteBoundary };
+  return undefined;
+}
+
+/** The condition of an `if` block: `($http_origin !~* "^https://a\.example$")` -> variable, operator, value. */
+export function ifCondition(placed: Placed): { variable: string; operator: string; value: string } | undefined {
+  const args = placed.directive.args;
+  if (args.length === 0) return undefined;
+  const first = args[0].value.replace(/^\(/, '');
+  const rest = args.slice(1).map((arg) => arg.value);
+  const lastIndex = rest.length - 1;
+  if (lastIndex >= 0) rest[lastIndex] = rest[lastIndex].replace(/\)$/, '');
+  const values = rest.filter((value, index) => value !== '' || index !== lastIndex);
+  if (values.length < 2) return undefined;
+  return { variable: first.toLowerCase(), operator: values[0], value: values.slice(1).join(' ') };
+}
+
+const SETTERS = new Set(['set', 'auth_request_set']);
+const OPAQUE_SETTERS = /^(?:perl_set|js_set|set_by_lua\w*|set_secure_random_\w+|set_md5|set_sha1|set_escape_uri|set_unescape_uri|set_real_ip_from)$/;
+const MAX_DEPTH = 8;
+
+/** Variables defined by map and geo blocks: global in nginx, whatever their position. */
+const globalVariables = new WeakMap<NginxConfig, Map<string, Placed>>();
+
+function globals(config: NginxConfig): Map<string, Placed> {
+  let found = globalVariables.get(config);
+  if (!found) {
+    found = new Map();
+    for (const context of config.contexts) {
+      const owner = context.owner;
+      if (!owner || !['map', 'geo', 'split_clients', 'perl_set'].includes(context.kind)) continue;
+      const args = owner.directive.args;
+      const target = context.kind === 'geo' && args.length === 1 ? args[0] : args[1] ?? args[0];
+      if (target?.value.startsWith('$')) found.set(target.value.slice(1).toLowerCase(), owner);
+    }
+    globalVariables.set(config, found);
+  }
+  return found;
+}
+
+/**
+ * What `$name` holds when `at` runs: the nearest definition before it in its block or an
+ * enclosing one (a `set`, the captures of the nearest regex), else a map/geo, else a request
+ * variable. Undefined when nothing defines it.
+ */
+const resolved = new WeakMap<Placed, Map<string, VariableValue | undefined>>();
+
+export function variableAt(config: NginxConfig, at: Placed, name: string, depth = 0): VariableValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  let byName = resolved.get(at);
+  if (!byName) {
+    byName = new Map();
+    resolved.set(at, byName);
+  }
+  if (byName.has(name)) return byName.get(name);
+  const value = findVariable(config, at, name, depth);
+  byName.set(name, value);
+  return value;
+}
+
+/**
+ * The captures of the regex a directive or block matches: the group named `name`, an empty value
+ * for a number the regex lacks (the nearest regex owns $1..$9), or null when it has no regex.
+ */
+function regexCapture(provider: Placed, name: string, numbered: boolean): VariableValue | null {
+  const regex = regexOf(provider);
+  if (!regex) return null;
+  const parsed = parseRegex(regex.source, regex.caseInsensitive);
+  const group = parsed.groups.get(name);
+  if (group) return regexValue(name, group, parsed.caseInsensitive, provider, regex.boundary);
+  return numbered ? opaque(name, provider) : null;
+}
+
+function findVariable(config: NginxConfig, at: Placed, name: string, depth: number): VariableValue | undefined {
+  const numbered = name.length === 1 && name >= '1' && name <= '9';
+  // A rewrite's own captures feed its replacement.
+  if (at.directive.name === 'rewrite') {
+    const own = regexCapture(at, name, numbered);
+    if (own) return own;
+  }
+  const plain = `$${name}`;
+  const braced = `\${${name}}`;
+  let context: NginxContext = at.context;
+  let index = context.directives.indexOf(at);
+  for (;;) {
+    for (let i = index - 1; i >= 0; i--) {
+      const placed = context.directives[i];
+      const directiveName = placed.directive.name;
+      if (directiveName === 'rewrite') {
+        const value = regexCapture(placed, name, numbered);
+        if (value) return value;
+        continue;
+      }
+      const setter = SETTERS.has(directiveName);
+      if (!setter && !OPAQUE_SETTERS.test(directiveName)) continue;
+      const target = placed.directive.args[0]?.value.toLowerCase();
+      if (target !== plain && target !== braced) continue;
+      return setter ? scriptValue(config, placed, name, placed.directive.args[1]?.value ?? '', depth) : opaque(name, placed);
+    }
+    const owner: Placed | undefined = context.owner;
+    if (!owner) break;
+    const value = regexCapture(owner, name, numbered);
+    if (value) return value;
+    context = owner.context;
+    index = context.directives.indexOf(owner);
+  }
+  const global = globals(config).get(name);
+  if (global) return opaque(name, global);
+  return builtin(name);
+}
+
+function scriptValue(config: NginxConfig, placed: Placed, name: string, value: string, depth: number): VariableValue {
+  let parts: { part: ScriptPart; resolved?: VariableValue }[] | undefined;
+  // Resolved on first question: most variables are never asked about.
+  const resolve = () =>
+    (parts ??= compileScript(value).map((part) => ({ part, resolved: part.variable ? variableAt(config, placed, part.variable, depth + 1) : undefined })));
+  return {
+    name,
+    provider: placed,
+    canContain: (char) => resolve().some(({ resolved }) => resolved?.canContain(char) ?? false),
+    mustContain: (char) => resolve().some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char))),
+  };
+}
+
+/** The variables of a directive argument, each resolved where the directive runs. */
+export function scriptVariables(config: NginxConfig, at: Placed, value: string): { part: ScriptPart; value?: VariableValue }[] {
+  return compileScript(value).map((part) => ({ part, value: part.variable ? variableAt(config, at, part.variable) : undefined }));
+}
+
