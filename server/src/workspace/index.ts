@@ -110,7 +110,7 @@ export class WorkspaceIndex {
       absolute,
       (entry) => {
         if (!entry.symlink) this.readFromDisk(entry.path);
-        else if (!this.contains(entry.path)) this.skipLinkOutside(entry.path);
+        else if (realPath(entry.path) === undefined || !this.contains(entry.path)) this.skipLink(entry.path);
         // A link to a file inside the workspace is not read twice: the file is analyzed at its own path.
       },
       { enter: (entry) => !ALWAYS_SKIPPED.has(entry.name) && !this.isExcluded(entry.path) },
@@ -124,10 +124,17 @@ export class WorkspaceIndex {
     const supported = mayBeSupported(path);
     const evidence = isEvidenceCandidate(this.relative(path));
     if (!supported && !evidence) return;
-    if (isSymlink(path)) {
-      if (!this.contains(path)) return this.skipLinkOutside(path);
+    const type = fileType(path);
+    if (type === 'symlink') {
+      if (realPath(path) === undefined || !this.contains(path)) return this.skipLink(path);
       this.remove(path);
       if (supported) this.markSkipped(path, 'not analyzed: a symbolic link; the file it points to is analyzed at its own path');
+      return;
+    }
+    if (type === 'folder') return this.remove(path);
+    if (type === 'special') {
+      this.remove(path);
+      if (supported) this.markSkipped(path, 'not analyzed: not a regular file');
       return;
     }
     const maxBytes = this.options.maxFileSizeKb * 1024;
@@ -142,9 +149,11 @@ export class WorkspaceIndex {
     else if ('notAFile' in read) this.markSkipped(path, 'not analyzed: not a regular file');
   }
 
-  private skipLinkOutside(path: string): void {
+  /** A link that leads out of the workspace, or nowhere. */
+  private skipLink(path: string): void {
     this.remove(path);
-    if (mayBeSupported(path)) this.markSkipped(path, 'not analyzed: a symbolic link to a file outside the workspace');
+    if (!mayBeSupported(path)) return;
+    this.markSkipped(path, realPath(path) === undefined ? 'not analyzed: a broken symbolic link' : 'not analyzed: a symbolic link to a file outside the workspace');
   }
 
   /** Sets the text of a file: from disk (no version) or from an open editor buffer. */
@@ -296,7 +305,7 @@ export class WorkspaceIndex {
         start,
         (entry) => {
           if (results.length >= MAX_GLOB_MATCHES || !matches(toSlashes(entry.path))) return;
-          if (!entry.symlink || this.isReadableFile(entry.path)) results.push(entry.path);
+          if (this.isReadableFile(entry.path)) results.push(entry.path);
         },
         { maxDepth: below, maxEntries: MAX_GLOB_ENTRIES },
       );
@@ -374,10 +383,12 @@ function realPath(path: string): string | undefined {
   }
 }
 
-function isSymlink(path: string): boolean {
+/** What is at a path itself (a link is not followed); undefined when nothing is. */
+function fileType(path: string): 'file' | 'folder' | 'symlink' | 'special' | undefined {
   try {
-    return lstatSync(path).isSymbolicLink();
+    const stats = lstatSync(path);
+    return stats.isSymbolicLink() ? 'symlink' : stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'special';
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { stripBom } from '../engine/files';
 
 export type ReadResult =
@@ -20,6 +20,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 export function readRegularFile(path: string, maxBytes: number): ReadResult {
   let fd: number;
   try {
+    // Opening a device can have effects of its own (a tape rewinds): look before opening.
+    if (!statSync(path).isFile()) return { notAFile: true };
     fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     return { error: errorCode(error) };
@@ -48,6 +50,7 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
 export function readHead(path: string, maxBytes: number): string | undefined {
   let fd: number;
   try {
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, OPEN_FLAGS);
   } catch {
     return undefined;

@@ -8,6 +8,8 @@ export interface WalkedEntry {
   depth: number;
   /** A symbolic link: the walk reports it, never follows it; the caller decides what a link to a file is worth. */
   symlink: boolean;
+  /** A FIFO, socket or device: reported so it can be listed, never to be opened. */
+  special: boolean;
 }
 
 export interface WalkOptions {
@@ -20,11 +22,10 @@ export interface WalkOptions {
 }
 
 /**
- * Every regular file and symbolic link below a folder, depth first, in name order. Only real
- * folders are entered: a symlinked folder is never followed, so `ln -s . loop` neither loops nor
- * counts a file twice, and a link cannot lead the walk out of the tree. Devices, FIFOs and sockets
- * are never reported. Unreadable folders are skipped, never thrown. Returns false when
- * `maxEntries` cut the walk short.
+ * Every entry that is not a folder below a folder, depth first, in name order. Only real folders
+ * are entered: a symlinked folder is never followed, so `ln -s . loop` neither loops nor counts a
+ * file twice, and a link cannot lead the walk out of the tree. Unreadable folders are skipped,
+ * never thrown. Returns false when `maxEntries` cut the walk short.
  */
 export function walkFiles(folder: string, visit: (entry: WalkedEntry) => void, options: WalkOptions = {}): boolean {
   const maxDepth = options.maxDepth ?? Infinity;
@@ -43,10 +44,12 @@ export function walkFiles(folder: string, visit: (entry: WalkedEntry) => void, o
     const folders: { dir: string; depth: number }[] = [];
     for (const dirent of entries) {
       if (--budget < 0) return false;
-      const entry: WalkedEntry = { path: join(dir, dirent.name), name: dirent.name, depth, symlink: dirent.isSymbolicLink() };
+      const symlink = dirent.isSymbolicLink();
+      const special = !symlink && !dirent.isFile() && !dirent.isDirectory();
+      const entry: WalkedEntry = { path: join(dir, dirent.name), name: dirent.name, depth, symlink, special };
       if (dirent.isDirectory()) {
         if (depth + 1 < maxDepth && (options.enter?.(entry, true) ?? true)) folders.push({ dir: entry.path, depth: depth + 1 });
-      } else if ((dirent.isFile() || entry.symlink) && (options.enter?.(entry, false) ?? true)) visit(entry);
+      } else if (options.enter?.(entry, false) ?? true) visit(entry);
     }
     for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]);
   }
