@@ -260,10 +260,10 @@ interface Analysis {
   ms: number;
 }
 
-function analyze(kind: FileKind, text: string): Analysis {
+function analyze(kind: FileKind, text: string, rules: readonly Rule<any>[]): Analysis {
   const started = performance.now();
   const model = kindSupport(kind).parse(text, FUZZ_PATHS[kind]);
-  const { findings, inspected } = analyzeFile({ model, rules: rulesOf(kind) });
+  const { findings, inspected } = analyzeFile({ model, rules });
   return { model, findings, inspected, ms: performance.now() - started };
 }
 
@@ -289,12 +289,13 @@ export interface InputResult {
 const countOf = (findings: readonly Finding[], ruleId: string) => findings.filter((finding) => finding.ruleId === ruleId).length;
 
 /** Everything that must hold for one input; `fixes` of its quick fixes are applied and checked. */
-export function checkInput(kind: FileKind, text: string, options: { slowMs?: number; fixes?: number; rng?: Rng } = {}): InputResult {
+export function checkInput(kind: FileKind, text: string, options: { slowMs?: number; fixes?: number; rng?: Rng; rules?: readonly Rule<any>[] } = {}): InputResult {
+  const rules = options.rules ?? rulesOf(kind);
   const defects: InputResult['defects'] = [];
   const found = (symptom: Symptom, key: string, detail: string) => defects.push({ kind, symptom, key, detail });
   let analysis: Analysis;
   try {
-    analysis = analyze(kind, text);
+    analysis = analyze(kind, text, rules);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     found('exception', message.split('\n')[0].slice(0, 80), error instanceof Error ? (error.stack ?? message) : message);
@@ -325,7 +326,7 @@ export function checkInput(kind: FileKind, text: string, options: { slowMs?: num
     const fixed = applyEdits(text, finding.fix!.edits);
     let after: Analysis;
     try {
-      after = analyze(kind, fixed);
+      after = analyze(kind, fixed, rules);
     } catch (error) {
       found('broken-fix', `${finding.ruleId}: throws`, `${finding.ruleId} "${finding.fix!.title}": the fixed file throws ${String(error)}`);
       continue;
@@ -344,8 +345,8 @@ export function checkInput(kind: FileKind, text: string, options: { slowMs?: num
  * The smallest input (greedy: whole lines, then characters) that still shows the same defect.
  * Bounded: a few thousand checks at most.
  */
-export function shrink(kind: FileKind, text: string, symptom: Symptom, key: string): string {
-  const still = (candidate: string) => checkInput(kind, candidate, { fixes: 100, rng: random(1) }).defects.some((defect) => defect.symptom === symptom && defect.key === key);
+export function shrink(kind: FileKind, text: string, symptom: Symptom, key: string, rules?: readonly Rule<any>[]): string {
+  const still = (candidate: string) => checkInput(kind, candidate, { fixes: 100, rng: random(1), rules }).defects.some((defect) => defect.symptom === symptom && defect.key === key);
   let current = text;
   let budget = symptom === 'slow' ? 20 : 3000;
   const attempt = (candidate: string) => {
