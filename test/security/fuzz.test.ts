@@ -1,7 +1,6 @@
 /**
  * The mutation fuzzer (scripts/fuzz.ts): what it detects, on rules built to fail, and a short seeded
- * run over every kind (the corpus too when it is there; CI has only the fixtures and rule examples).
- * `npm run fuzz` does the long run.
+ * run over every kind. `npm run fuzz` does the long run.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -88,8 +87,10 @@ describe('fuzzer checks', () => {
 });
 
 describe('a short seeded fuzz run', () => {
+  // The fixtures and rule examples only, so that CI (which has no corpus) and a laptop run the same
+  // inputs; `npm run fuzz` mutates the corpus too.
   it('finds nothing in 400 inputs over every kind', async () => {
-    const report = await fuzz({ seed: 7, inputs: 400 });
+    const report = await fuzz({ seed: 1, inputs: 400, corpus: false });
     assert.equal(report.inputs, 400);
     assert.deepEqual(Object.keys(report.byKind).sort(), KINDS.map((support) => support.kind).sort());
     for (const [kind, figures] of Object.entries(report.byKind)) assert.ok(figures.inputs >= 100 && figures.findings > 0, `${kind} is exercised`);
