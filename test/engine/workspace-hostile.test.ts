@@ -185,6 +185,12 @@ describe('a hostile workspace', () => {
     });
   });
 
+  it('lists a file it cannot open, with the reason the system gives', () => {
+    const index = new WorkspaceIndex(root);
+    index.readFromDisk(join(root, 'Dockerfile', 'nested', 'Dockerfile'));
+    assert.deepEqual(skippedOf(index), { 'Dockerfile/nested/Dockerfile': 'not analyzed: cannot be read (ENOTDIR)' });
+  });
+
   it('lists files it cannot read, with why', { skip: process.getuid?.() === 0 && 'root reads every file' }, () => {
     const locked = join(base, 'locked');
     mkdirSync(locked);
