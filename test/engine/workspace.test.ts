@@ -80,4 +80,22 @@ describe('LineIndex', () => {
     assert.equal(index.eol, '\r\n');
     assert.equal(index.lineCount, 4);
   });
+
+  it('never splits a CRLF: an offset between \\r and \\n ends the line before the break', () => {
+    const text = 'ab\r\ncd\r\n\r\nef';
+    const index = new LineIndex(text);
+    assert.deepEqual(index.rangeOf({ start: 1, end: 3 }), { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } });
+    for (let offset = 0; offset <= text.length; offset++) {
+      const position = index.positionAt(offset);
+      assert.ok(position.character <= index.lineText(position.line).length, `offset ${offset} -> ${JSON.stringify(position)}`);
+    }
+  });
+
+  it('clamps offsets that are not in the text', () => {
+    const index = new LineIndex('ab\ncd');
+    assert.deepEqual(index.positionAt(-3), { line: 0, character: 0 });
+    assert.deepEqual(index.positionAt(99), { line: 1, character: 2 });
+    assert.deepEqual(index.positionAt(Number.NaN), { line: 0, character: 0 });
+    assert.deepEqual(index.positionAt(Number.POSITIVE_INFINITY), { line: 1, character: 2 });
+  });
 });

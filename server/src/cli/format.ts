@@ -55,6 +55,32 @@ function count(locale: Locale, noun: Counted, n: number): string {
   return t(locale, `cli.count.${noun}.${n === 1 ? 'one' : 'other'}`, { n });
 }
 
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides, which a terminal would obey:
+ * `\x1b]0;title\x07` retitles the window, `\x1b[2J` clears it, U+202E reverses what follows.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LAYOUT = new Set(['\n', '\t']);
+
+function visible(char: string): string {
+  const code = char.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text from files (names, messages quoting their content, reasons) made safe for a terminal: every
+ * control character is shown as an escape (`\x1b`), so the only escape sequences the terminal
+ * sees are the colours this program writes. Line breaks are escaped too: one finding, one line.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, visible);
+}
+
+/** The same for a whole document (a Markdown report): its own line breaks and tabs stay. */
+export function terminalSafeDocument(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (char) => (LAYOUT.has(char) ? char : visible(char)));
+}
+
 export function toText(scan: ProjectScan, colour: boolean): string {
   const locale = scan.settings.locale ?? 'en';
   const paint = (code: string, text: string) => (colour ? `${code}${text}\x1b[0m` : text);
@@ -62,17 +88,17 @@ export function toText(scan: ProjectScan, colour: boolean): string {
   const out: string[] = [];
   let currentFile = '';
   for (const finding of findings) {
-    const file = relativePath(scan.root, finding.path);
+    const file = terminalSafe(relativePath(scan.root, finding.path));
     if (file !== currentFile) {
       if (currentFile) out.push('');
       out.push(paint('\x1b[1m', file));
       currentFile = file;
     }
     const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-    out.push(`  ${where}  ${paint(COLOURS[finding.severity], finding.severity.padEnd(11))}  ${finding.ruleId}  ${finding.message}`);
+    out.push(`  ${where}  ${paint(COLOURS[finding.severity], finding.severity.padEnd(11))}  ${terminalSafe(finding.ruleId)}  ${terminalSafe(finding.message)}`);
   }
-  for (const error of scan.errors) out.push(paint(COLOURS.error, t(locale, 'cli.error', { file: error.file, message: error.message })));
-  for (const skip of scan.skipped) out.push(paint('\x1b[2m', t(locale, 'cli.skipped', { file: relativePath(scan.root, skip.path), reason: skip.reason })));
+  for (const error of scan.errors) out.push(paint(COLOURS.error, terminalSafe(t(locale, 'cli.error', { file: error.file, message: error.message }))));
+  for (const skip of scan.skipped) out.push(paint('\x1b[2m', terminalSafe(t(locale, 'cli.skipped', { file: relativePath(scan.root, skip.path), reason: skip.reason }))));
   if (out.length) out.push('');
   const bySeverity = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   out.push(

@@ -21,8 +21,14 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /**
+   * The line/character of an offset, clamped to the text. An offset between the `\r` and the `\n`
+   * of a CRLF is taken back to the end of the line's content: no range or edit may split a line
+   * break (editors treat CRLF as one unit, and half of one is a stray `\r`).
+   */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), this.text.length)) : offset > 0 ? this.text.length : 0;
+    if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {

@@ -1,15 +1,28 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { minimatch } from 'minimatch';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeFile, type AnalysisSettings, type FileAnalysis } from '../engine/analyze';
-import { skipReasonForContent, DEFAULT_MAX_FILE_SIZE_KB } from '../engine/files';
+import { skipReasonForContent, tooLargeReason, DEFAULT_MAX_FILE_SIZE_KB } from '../engine/files';
 import type { ParsedFile, Rule, WorkspaceView } from '../engine/rule';
 import type { BaseModel, FileKind } from '../engine/types';
 import { detectKind, kindSupport, mayBeSupported } from '../kinds';
 import { isEvidenceCandidate } from '../checklist/evidence';
+import { compileGlob, hasMagic, literalPrefix, type GlobMatcher } from './glob';
+import { readHead, readRegularFile } from './read';
+import { walkFiles } from './walk';
 
 /** Folders never worth walking: VCS data, dependencies, build output of common toolchains. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.terraform', '.venv', '__pycache__', '.e2e', '.hg', '.svn']);
+
+/** A glob (an nginx `include`) returns at most this many files ... */
+const MAX_GLOB_MATCHES = 1024;
+/** ... and reads at most this many directory entries looking for them. */
+const MAX_GLOB_ENTRIES = 100_000;
+/** How much of a file too large to read is read to tell its kind (the sniffers look no further). */
+const SNIFF_BYTES = 64 * 1024;
+
+/** Globs and excludes work on `/`-separated paths; on Windows a `\` is a separator, not an escape. */
+const NATIVE_SLASHES = sep === '/';
+const toSlashes = (path: string) => (NATIVE_SLASHES ? path : path.split(sep).join('/'));
 
 export interface IndexOptions {
   exclude?: string[];
@@ -35,6 +48,10 @@ export interface SkippedFile {
  * Every supported file of a workspace with its text and (lazily) its parsed model, plus the files
  * that may hold checklist evidence. The LSP server keeps one current through document and
  * file-watcher events; the CLI builds one per scan. Models are parsed once per text version.
+ *
+ * What it reads from disk stays inside the workspace: the root and the folders it scanned. Symlinked
+ * folders are never followed, a link to a file counts only if the file is inside, and only regular
+ * files under the size limit are read.
  */
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
@@ -42,17 +59,23 @@ export class WorkspaceIndex {
   private currentView: WorkspaceView | undefined;
   readonly skipped = new Map<string, string>();
   private options: Required<IndexOptions>;
+  private excludeMatchers: GlobMatcher[] = [];
+  /** The workspace folders (absolute), with their real paths once resolved. */
+  private readonly roots = new Map<string, string | undefined>();
 
   constructor(
     readonly root: string,
     options: IndexOptions = {},
   ) {
-    this.options = { exclude: options.exclude ?? [], maxFileSizeKb: options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB };
+    this.options = { exclude: [], maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB };
+    this.setOptions(options);
+    this.roots.set(resolve(root), undefined);
   }
 
   setOptions(options: IndexOptions): void {
     this.changed();
     this.options = { exclude: options.exclude ?? this.options.exclude, maxFileSizeKb: options.maxFileSizeKb ?? this.options.maxFileSizeKb };
+    this.excludeMatchers = this.options.exclude.map((pattern) => compileGlob(pattern, { dot: true, matchBase: !pattern.includes('/') }));
   }
 
   relative(path: string): string {
@@ -67,34 +90,70 @@ export class WorkspaceIndex {
     const rel = this.relative(path);
     if (rel.startsWith('..')) return false;
     if (rel.split('/').some((part) => ALWAYS_SKIPPED.has(part))) return true;
-    return this.options.exclude.some((pattern) => minimatch(rel, pattern, { dot: true, matchBase: !pattern.includes('/') }));
+    return this.excludeMatchers.some((matches) => matches(rel));
+  }
+
+  /** True when a path is in one of the workspace's folders, by name and (when it exists) by its real path. */
+  contains(path: string): boolean {
+    const absolute = resolve(path);
+    if (![...this.roots.keys()].some((root) => isWithin(absolute, root))) return false;
+    const real = realPath(absolute);
+    if (real === undefined) return true;
+    return this.realRoots().some((root) => isWithin(real, root));
   }
 
   /** Walks a folder (the root by default), reading every file that may be supported or may be evidence. */
   scan(folder: string = this.root): void {
-    walkFiles(folder, (path, name) => !ALWAYS_SKIPPED.has(name) && !this.isExcluded(path), (path, size) => this.readFromDisk(path, size));
+    const absolute = resolve(folder);
+    if (![...this.roots.keys()].some((root) => isWithin(absolute, root))) this.roots.set(absolute, undefined);
+    walkFiles(
+      absolute,
+      (entry) => {
+        if (!entry.symlink) this.readFromDisk(entry.path);
+        else if (realPath(entry.path) === undefined || !this.contains(entry.path)) this.skipLink(entry.path);
+        // A link to a file inside the workspace is not read twice: the file is analyzed at its own path.
+      },
+      { enter: (entry) => !ALWAYS_SKIPPED.has(entry.name) && !this.isExcluded(entry.path) },
+    );
   }
 
   /** (Re)reads a file from disk unless an editor owns it; used by the scan and file watchers. */
-  readFromDisk(path: string, size?: number): void {
+  readFromDisk(path: string): void {
     const existing = this.entries.get(path);
     if (existing?.version !== undefined) return;
     const supported = mayBeSupported(path);
     const evidence = isEvidenceCandidate(this.relative(path));
     if (!supported && !evidence) return;
-    const bytes = size ?? safeSize(path);
-    if (bytes === undefined) return this.remove(path);
-    if (bytes > this.options.maxFileSizeKb * 1024) {
-      if (supported && detectKind(path) !== undefined) this.markSkipped(path, `not analyzed: ${Math.round(bytes / 1024)} KB is over readiness.maxFileSizeKb (${this.options.maxFileSizeKb} KB)`);
+    const type = fileType(path);
+    if (type === 'symlink') {
+      if (realPath(path) === undefined || !this.contains(path)) return this.skipLink(path);
+      this.remove(path);
+      if (supported) this.markSkipped(path, 'not analyzed: a symbolic link; the file it points to is analyzed at its own path');
       return;
     }
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return this.remove(path);
+    if (type === 'folder') return this.remove(path);
+    if (type === 'special') {
+      this.remove(path);
+      if (supported) this.markSkipped(path, 'not analyzed: not a regular file');
+      return;
     }
-    this.setText(path, text);
+    const maxBytes = this.options.maxFileSizeKb * 1024;
+    const read = readRegularFile(path, maxBytes);
+    if ('text' in read) return this.setText(path, read.text);
+    this.remove(path);
+    if (!supported) return;
+    if ('tooLarge' in read) {
+      // A YAML file is a manifest only by its content: the head tells, as it does for any file.
+      if (detectKind(path, readHead(path, SNIFF_BYTES)) !== undefined) this.markSkipped(path, tooLargeReason(read.tooLarge, this.options.maxFileSizeKb));
+    } else if ('error' in read && read.error !== 'ENOENT') this.markSkipped(path, `not analyzed: cannot be read (${read.error})`);
+    else if ('notAFile' in read) this.markSkipped(path, 'not analyzed: not a regular file');
+  }
+
+  /** A link that leads out of the workspace, or nowhere. */
+  private skipLink(path: string): void {
+    this.remove(path);
+    if (!mayBeSupported(path)) return;
+    this.markSkipped(path, realPath(path) === undefined ? 'not analyzed: a broken symbolic link' : 'not analyzed: a symbolic link to a file outside the workspace');
   }
 
   /** Sets the text of a file: from disk (no version) or from an open editor buffer. */
@@ -132,6 +191,7 @@ export class WorkspaceIndex {
 
   /** Drops every file under a folder (a workspace folder was removed). */
   forget(folder: string): void {
+    this.roots.delete(resolve(folder));
     const prefix = folder.endsWith(sep) ? folder : folder + sep;
     for (const path of [...this.entries.keys(), ...this.evidence.keys(), ...this.skipped.keys()]) {
       if (path.startsWith(prefix)) this.remove(path);
@@ -197,17 +257,94 @@ export class WorkspaceIndex {
         return files;
       },
       get: (path) => this.parsed(path),
-      readText: (path) => this.entries.get(path)?.text ?? readTextIfExists(path),
+      readText: (path) => this.readText(path),
       glob: (pattern) => {
         let matches = globs.get(pattern);
         if (!matches) {
-          matches = globFiles(pattern);
+          matches = this.glob(pattern);
           globs.set(pattern, matches);
         }
         return matches;
       },
     };
     return this.currentView;
+  }
+
+  /**
+   * The text of a file inside the workspace (its open buffer, or the disk's), for includes and
+   * other cross-file lookups. Anything else is unknown: a path outside the workspace (`..`, an
+   * absolute path elsewhere, a link leading out), a device or FIFO, a file over the size limit.
+   */
+  private readText(path: string): string | undefined {
+    if (!this.contains(path)) return undefined;
+    const entry = this.entries.get(resolve(path));
+    if (entry) return entry.skip ? undefined : entry.text;
+    const read = readRegularFile(path, this.options.maxFileSizeKb * 1024);
+    return 'text' in read ? read.text : undefined;
+  }
+
+  /**
+   * The files inside the workspace that an absolute glob matches (nginx `include conf.d/*.conf`),
+   * sorted as nginx does. The walk only enters the workspace's folders, never follows a symlinked
+   * folder, and stops at MAX_GLOB_MATCHES files or MAX_GLOB_ENTRIES directory entries.
+   */
+  private glob(pattern: string): string[] {
+    const slashed = toSlashes(pattern);
+    const options = { escapes: NATIVE_SLASHES };
+    if (!hasMagic(slashed, options)) {
+      return this.isReadableFile(pattern) ? [resolve(pattern)] : [];
+    }
+    const matches = compileGlob(slashed, options);
+    const { prefix, depth } = literalPrefix(slashed, options);
+    const base = resolve(prefix === '' ? sep : prefix);
+    const results: string[] = [];
+    for (const start of this.walkStarts(base)) {
+      const below = depth - segmentsBetween(base, start);
+      if (below <= 0 || !this.contains(start)) continue;
+      const complete = walkFiles(
+        start,
+        (entry) => {
+          if (results.length >= MAX_GLOB_MATCHES || !matches(toSlashes(entry.path))) return;
+          if (this.isReadableFile(entry.path)) results.push(entry.path);
+        },
+        { maxDepth: below, maxEntries: MAX_GLOB_ENTRIES },
+      );
+      if (!complete) break;
+    }
+    return [...new Set(results)].sort();
+  }
+
+  /** A regular file inside the workspace, within the size limit: what readText would return. */
+  private isReadableFile(path: string): boolean {
+    if (!this.contains(path)) return false;
+    if (this.entries.has(resolve(path))) return !this.entries.get(resolve(path))!.skip;
+    try {
+      const stats = statSync(path);
+      return stats.isFile() && stats.size <= this.options.maxFileSizeKb * 1024;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Where a walk for a glob below `base` starts: `base` itself inside a workspace folder, or the folders inside `base`. */
+  private walkStarts(base: string): string[] {
+    const starts: string[] = [];
+    for (const root of this.roots.keys()) {
+      if (isWithin(base, root)) starts.push(base);
+      else if (isWithin(root, base)) starts.push(root);
+    }
+    return [...new Set(starts)];
+  }
+
+  private realRoots(): string[] {
+    const reals: string[] = [];
+    for (const [root, known] of this.roots) {
+      const real = known ?? realPath(root);
+      if (real === undefined) continue;
+      this.roots.set(root, real);
+      reals.push(real);
+    }
+    return reals;
   }
 
   /** Every change to the indexed files calls this, so the next view() reflects the new state. */
@@ -227,60 +364,31 @@ export class WorkspaceIndex {
   }
 }
 
-function safeSize(path: string): number | undefined {
+function isWithin(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
+}
+
+/** How many folders `path` is below `folder`. */
+function segmentsBetween(folder: string, path: string): number {
+  const rel = relative(folder, path);
+  return rel === '' ? 0 : rel.split(sep).length;
+}
+
+function realPath(path: string): string | undefined {
   try {
-    return statSync(path).size;
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }
 }
 
-function readTextIfExists(path: string): string | undefined {
+/** What is at a path itself (a link is not followed); undefined when nothing is. */
+function fileType(path: string): 'file' | 'folder' | 'symlink' | 'special' | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    const stats = lstatSync(path);
+    return stats.isSymbolicLink() ? 'symlink' : stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'special';
   } catch {
     return undefined;
   }
-}
-
-/**
- * Every file below a folder, depth first; `enter` decides which entries (files and folders) are
- * visited. Unreadable entries are skipped, never thrown.
- */
-function walkFiles(folder: string, enter: (path: string, name: string, depth: number) => boolean, visit: (path: string, size: number) => void): void {
-  const walk = (dir: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(dir, name);
-      if (!enter(path, name, depth)) continue;
-      let stats;
-      try {
-        stats = statSync(path);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) walk(path, depth + 1);
-      else if (stats.isFile()) visit(path, stats.size);
-    }
-  };
-  walk(folder, 0);
-}
-
-/** Files matching an absolute glob (nginx `include conf.d/*.conf`), sorted like nginx does. */
-export function globFiles(pattern: string): string[] {
-  if (!/[*?[]/.test(pattern)) return readTextIfExists(pattern) === undefined ? [] : [pattern];
-  const parts = pattern.split('/');
-  const firstGlob = parts.findIndex((part) => /[*?[]/.test(part));
-  const base = parts.slice(0, firstGlob).join('/') || '/';
-  const maxDepth = parts.length - firstGlob;
-  const results: string[] = [];
-  walkFiles(base, (_path, _name, depth) => depth < maxDepth, (path) => {
-    if (minimatch(path, pattern)) results.push(path);
-  });
-  return results.sort();
 }
