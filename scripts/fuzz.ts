@@ -36,6 +36,7 @@ const FUZZ_PATHS: Record<string, string> = {
   kubernetes: '/fuzz/manifest.yaml',
   nginx: '/fuzz/nginx.conf',
   terraform: '/fuzz/main.tf',
+  compose: '/fuzz/compose.yaml',
 };
 
 /** The corpus folder of each kind's real files (a kind without one fuzzes its fixtures and rule examples). */

@@ -258,6 +258,7 @@ export class WorkspaceIndex {
       },
       get: (path) => this.parsed(path),
       readText: (path) => this.readText(path),
+      contains: (path) => this.contains(path),
       glob: (pattern) => {
         let matches = globs.get(pattern);
         if (!matches) {

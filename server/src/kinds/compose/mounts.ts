@@ -7,7 +7,8 @@ import { isMap, isScalar, type Node } from 'yaml';
 import type { WorkspaceView } from '../../engine/rule';
 import type { Span } from '../../engine/types';
 import { scalarString, spanOf } from '../kubernetes/nodes';
-import { hasUnknownInclude, httpServers, listens, nginxConfigOf } from '../nginx/config';
+import { nginxConfigOf } from '../nginx/config';
+import { httpServers, listens, unknownAbove } from '../nginx/semantics';
 import type { NginxModel } from '../nginx/model';
 import { interpolate } from './interpolation';
 import { resolvePath, type ResolvedService, type ServiceLayer } from './services';
@@ -87,7 +88,7 @@ export function mountedNginxPorts(service: ResolvedService, view: WorkspaceView)
   if (config.contexts.some((context) => context.kind === 'stream')) return undefined;
   const ports = new Set<number>();
   for (const server of httpServers(config)) {
-    if (hasUnknownInclude(config, server)) return undefined;
+    if (unknownAbove(config, server)) return undefined;
     const declared = listens(server);
     // A server without `listen` listens on 80 (nginx runs as root in the official images).
     if (declared.length === 0) ports.add(80);
