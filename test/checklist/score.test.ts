@@ -62,9 +62,9 @@ function only(statuses: Record<string, Attestation['status'] | 'none'>): Record<
 
 const SIGNED: ReadinessConfig['signoff'] = {
   techLead: { name: 'João', date: '2025-10-15' },
-  devopsEngineer: { name: 'Maria' },
-  securityEngineer: { name: 'Pedro' },
-  productOwner: { name: 'Ana' },
+  devopsEngineer: { name: 'Maria', date: '2025-10-15' },
+  securityEngineer: { name: 'Pedro', date: '2025-10-15' },
+  productOwner: { name: 'Ana', date: '2025-10-15' },
 };
 
 describe('item status', () => {

@@ -26,6 +26,7 @@ const STATUS_ICONS: Record<ItemStatus, string> = {
   failing: '❌',
   'not-verified': '⏳',
   'not-applicable': '➖',
+  contradicted: '⚠️',
 };
 
 /** Findings shown per item before "... and N more". */

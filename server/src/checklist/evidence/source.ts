@@ -5,7 +5,9 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../engine/text';
+import type { Span } from '../../engine/types';
 import type { Localized } from '../catalog';
+import type { TargetId } from '../types';
 
 export interface EvidenceInput {
   /** Path relative to the workspace root, forward slashes. */
@@ -18,18 +20,31 @@ export interface EvidenceInput {
   yamlRoots?: readonly unknown[];
 }
 
-/** What a detector found, before it is spread over the items it proves. */
+/**
+ * What a detector found, before it is spread over the items it proves. Two kinds of `item` are
+ * not checklist items: `fact:<name>` carries a fact for a cross-file join (see joins.ts), and
+ * `declared:<target>` a value stated for a target that no item owns (the success metrics).
+ */
 export interface DetectorHit {
   item: string;
   what: Localized;
   /** 0-based line. */
   line?: number;
+  /** A value the file states for a target; the checklist judges it against the target in force. */
+  declares?: { target: TargetId; text: string; value: number; span: Span; source: string };
+  /** For `fact:` items: the fact's fields. */
+  fact?: Record<string, string | string[]>;
 }
+
+export const FACT_PREFIX = 'fact:';
+export const DECLARED_PREFIX = 'declared:';
 
 export interface Detector {
   id: string;
   /** What it looks for, e.g. "Prometheus scrape configuration". */
   title: string;
+  /** What to add to the workspace to prove its items, for the "To verify" list. */
+  hint?: Localized;
   /** What counts and what does not: the heuristic, documented for the catalog and the docs. */
   heuristic: string;
   /** Item id -> why a hit proves that item. */
@@ -70,6 +85,10 @@ export class SourceFile {
 
   get isMarkdown(): boolean {
     return /\.(md|markdown)$/.test(this.name);
+  }
+
+  get isTerraform(): boolean {
+    return /\.tf$/.test(this.name);
   }
 
   /** Only CustomResourceDefinitions: schemas, which mention every field name and prove nothing. */

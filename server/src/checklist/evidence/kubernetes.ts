@@ -1,0 +1,2 @@
+import type { Detector } from './source';
+export const KUBERNETES_DETECTORS: Detector[] = [];

@@ -1,0 +1,2 @@
+import type { Detector } from './source';
+export const TERRAFORM_DETECTORS: Detector[] = [];
