@@ -82,7 +82,7 @@ export function formatValue(value: number, unit: TargetUnit, locale: Locale): st
     case 'minutes':
       return t(locale, 'target.unit.minutes', { n: number });
     case 'days':
-      return t(locale, 'target.unit.days', { n: number });
+      return t(locale, value === 1 ? 'target.unit.days.one' : 'target.unit.days.other', { n: number });
     case 'percent':
       return `${number}%`;
     case 'ms':

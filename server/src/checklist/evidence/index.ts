@@ -13,7 +13,7 @@ import type { EvidenceHit } from '../types';
 import { backupScheduleDetector, backupScriptDetector, isBackupScript } from './backup';
 import { ciApprovalDetector, ciLoadTestsDetector, ciPromotionDetector, ciQualityGateDetector, ciRollbackDetector, ciSecurityScanDetector, ciTestsDetector, isCiFile } from './ci';
 import { CI_MORE_DETECTORS, isRepositoryMetaFile } from './ci-more';
-import { DOC_DETECTORS, isOpenApiPath, openApiDetector, recoveryObjectivesDetector } from './docs';
+import { declaredMetricsDetector, DOC_DETECTORS, isOpenApiPath, openApiDetector, recoveryObjectivesDetector } from './docs';
 import { JOINS, joinFacts as join } from './joins';
 import { KUBERNETES_DETECTORS } from './kubernetes';
 import { isMigrationPath, migrationsDetector } from './migrations';
@@ -47,6 +47,7 @@ export const DETECTORS: readonly Detector[] = [
   backupScheduleDetector,
   backupScriptDetector,
   recoveryObjectivesDetector,
+  declaredMetricsDetector,
   openApiDetector,
   migrationsDetector,
   ...KUBERNETES_DETECTORS,
@@ -82,8 +83,11 @@ export interface EvidenceSource {
   proves: Record<string, Localized>;
 }
 
-/** Every source of evidence the catalog lists: the file detectors, the joins and the application information. */
-export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [...DETECTORS, ...JOINS, APPLICATION_INFO_EVIDENCE];
+/**
+ * Every source of evidence the catalog lists: the file detectors, the joins and the application
+ * information. Detectors that only record facts for joins or declared values prove no item alone.
+ */
+export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [...DETECTORS, ...JOINS, APPLICATION_INFO_EVIDENCE].filter((source) => Object.keys(source.proves).length > 0);
 
 export function detectorById(id: string): EvidenceSource | undefined {
   return EVIDENCE_SOURCES.find((detector) => detector.id === id);
