@@ -191,13 +191,12 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     status = 'contradicted';
     decidedBy = 'attestation';
     const by = attestation.by ? t(locale, 'contradiction.by', { by: attestation.by }) : '';
-    const key: MessageKey = attestation.status === 'done' ? 'contradiction.done' : 'contradiction.na';
     contradiction = {
       attestation: attestation.status,
       ...(attestation.by ? { by: attestation.by } : {}),
       ...(attestation.date ? { date: attestation.date } : {}),
       findings: errors,
-      message: t(locale, key, { by, findings: plural(locale, 'cli.count.finding', errors) }),
+      message: t(locale, `contradiction.${attestation.status}.${errors === 1 ? 'one' : 'other'}` as MessageKey, { by, n: formatNumber(locale, errors) }),
     };
   } else if (attestation?.status === 'na') {
     [status, decidedBy] = ['not-applicable', 'attestation'];

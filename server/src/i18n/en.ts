@@ -119,8 +119,10 @@ export const EN = {
   'status.contradicted': 'Contradicted',
   'attestation.naNeedsReason': 'Marked not applicable without a reason, so it is not applied; add a note saying why it does not apply.',
   'contradiction.by': ' by {{by}}',
-  'contradiction.done': 'Attested done{{by}}, but {{findings}} say otherwise.',
-  'contradiction.na': 'Marked not applicable{{by}}, but {{findings}} show it applies and fails.',
+  'contradiction.done.one': 'Attested done{{by}}, but 1 error finding says otherwise.',
+  'contradiction.done.other': 'Attested done{{by}}, but {{n}} error findings say otherwise.',
+  'contradiction.na.one': 'Marked not applicable{{by}}, but 1 error finding shows it applies and fails.',
+  'contradiction.na.other': 'Marked not applicable{{by}}, but {{n}} error findings show it applies and fails.',
 
   'count.criticalItem.one': '1 critical item',
   'count.criticalItem.other': '{{n}} critical items',

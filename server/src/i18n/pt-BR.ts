@@ -121,8 +121,10 @@ export const PT_BR: Record<MessageKey, string> = {
   'status.contradicted': 'Contradito',
   'attestation.naNeedsReason': 'Marcado como não aplicável sem justificativa, então não foi aplicado; adicione uma nota dizendo por que não se aplica.',
   'contradiction.by': ' por {{by}}',
-  'contradiction.done': 'Atestado como concluído{{by}}, mas {{findings}} dizem o contrário.',
-  'contradiction.na': 'Marcado como não aplicável{{by}}, mas {{findings}} mostram que se aplica e falha.',
+  'contradiction.done.one': 'Atestado como concluído{{by}}, mas 1 problema de nível erro diz o contrário.',
+  'contradiction.done.other': 'Atestado como concluído{{by}}, mas {{n}} problemas de nível erro dizem o contrário.',
+  'contradiction.na.one': 'Marcado como não aplicável{{by}}, mas 1 problema de nível erro mostra que se aplica e falha.',
+  'contradiction.na.other': 'Marcado como não aplicável{{by}}, mas {{n}} problemas de nível erro mostram que se aplica e falha.',
 
   'count.criticalItem.one': '1 item crítico',
   'count.criticalItem.other': '{{n}} itens críticos',
