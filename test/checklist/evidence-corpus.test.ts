@@ -33,7 +33,10 @@ test('every detector runs on every real-world candidate file without throwing', 
         assert.fail(`${detector.id} threw on ${path}: ${error instanceof Error ? error.message : String(error)}`);
       }
       for (const hit of hits) {
-        assert.ok(detector.proves[hit.item], `${detector.id} reported ${hit.item}, which it does not declare`);
+        const internal = hit.item.startsWith('fact:') || hit.item.startsWith('declared:');
+        assert.ok(internal || detector.proves[hit.item], `${detector.id} reported ${hit.item}, which it does not declare`);
+        if (hit.item.startsWith('fact:')) assert.ok(hit.fact, `${detector.id}: a fact carries its fields`);
+        if (hit.declares) assert.ok(Number.isFinite(hit.declares.value) && hit.declares.span.start <= hit.declares.span.end && hit.declares.span.end <= file.text.length, `${detector.id} declares a value inside ${path}`);
         assert.ok(hit.line === undefined || (Number.isInteger(hit.line) && hit.line >= 0), `${detector.id} line on ${path}`);
       }
     }

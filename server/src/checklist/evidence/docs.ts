@@ -307,7 +307,7 @@ export const recoveryObjectivesDetector: Detector = {
     'backup/dr-procedures': loc('A disaster-recovery plan lists its procedures step by step.', 'Um plano de disaster recovery lista seus procedimentos passo a passo.'),
   },
   appliesTo: (file) => file.isMarkdown || file.isYaml,
-  textHint: /\bRTO\b|\bRPO\b|\bMTTR\b|Recovery (?:Time|Point) Objective|disaster|\bdr[-_]?plan\b|^dr\s*:/im,
+  textHint: /\bRTO\b|\bRPO\b|\bMTTR\b|Recovery (?:Time|Point) Objective|disaster|\bdr[-_]?plan\b|\bdr[ \t]*:/i,
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const [item, keyword, target, name] of [
@@ -331,7 +331,7 @@ export const recoveryObjectivesDetector: Detector = {
         const procedures = get(pair.value, 'procedures');
         const withSteps = pairs(procedures).filter((procedure) => {
           const steps = get(procedure.value, 'steps') ?? procedure.value;
-          return items(steps).some((step) => {
+          return [...items(steps), ...pairs(steps).map((pair) => pair.value)].some((step) => {
             const text = str(step) ?? getStr(step, 'action') ?? getStr(step, 'run') ?? getStr(step, 'name');
             return text !== undefined && contentLines([text]).length > 0;
           });

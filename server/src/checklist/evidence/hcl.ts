@@ -67,6 +67,15 @@ export function isTrue(block: HclBlock | undefined, name: string): boolean {
   return value === true || value === 'true';
 }
 
+/**
+ * The attribute is set to something the files show: a literal or a reference to a resource. A bare
+ * variable, local or `null` is unknown (the caller decides), so it proves nothing either way.
+ */
+export function isSet(block: HclBlock | undefined, name: string): boolean {
+  const raw = block?.attributes.get(name)?.raw;
+  return raw !== undefined && raw !== 'null' && raw !== '""' && !/^(?:var|local|each|count)\.[\w.\[\]"-]+$/.test(raw);
+}
+
 export function numberOf(block: HclBlock | undefined, name: string): number | undefined {
   const value = literal(block, name);
   if (typeof value === 'number') return value;

@@ -6,7 +6,7 @@
  * count, and a value it cannot read (a variable) proves nothing.
  */
 import { isPlaceholder } from '../targets';
-import { address, allBlocks, isTrue, literal, nested, numberOf, parseHcl, resources, type HclAttribute, type HclBlock } from './hcl';
+import { address, allBlocks, isSet, isTrue, literal, nested, numberOf, parseHcl, resources, type HclAttribute, type HclBlock } from './hcl';
 import { loc, type Detector, type DetectorHit, type SourceFile } from './source';
 
 const trees = new WeakMap<SourceFile, HclBlock[]>();
@@ -89,7 +89,7 @@ export const terraformDnsDetector: Detector = {
       const alias = nested(record, 'alias').length > 0;
       if (alias || (ttl !== undefined && ttl <= LOW_TTL))
         add('deployment/dns-configured', `Route 53 record ${named(record)} (${alias ? 'alias' : `TTL ${ttl}`})`, `Registro Route 53 ${named(record)} (${alias ? 'alias' : `TTL ${ttl}`})`, file, record);
-      if (nested(record, 'failover_routing_policy').length > 0 && record.attributes.has('health_check_id'))
+      if (nested(record, 'failover_routing_policy').length > 0 && isSet(record, 'health_check_id'))
         add('backup/failover-automation', `Route 53 failover record ${named(record)} with a health check`, `Registro de failover Route 53 ${named(record)} com health check`, file, record);
     }
     for (const record of resources(hcl(file), 'cloudflare_record', 'cloudflare_dns_record', 'google_dns_record_set')) {
@@ -207,7 +207,7 @@ export const terraformNetworkDetector: Detector = {
         add('deployment/vpc-network', `Private subnet ${named(subnet)}`, `Subnet privada ${named(subnet)}`, file, subnet);
     }
     for (const module of blocks.filter((block) => block.type === 'module' && /terraform-aws-modules\/vpc\/aws/.test(String(literal(block, 'source') ?? ''))))
-      if (module.attributes.has('private_subnets')) add('deployment/vpc-network', `VPC module ${module.labels[0]} with private subnets`, `Módulo de VPC ${module.labels[0]} com subnets privadas`, file, module);
+      if (isSet(module, 'private_subnets')) add('deployment/vpc-network', `VPC module ${module.labels[0]} with private subnets`, `Módulo de VPC ${module.labels[0]} com subnets privadas`, file, module);
     for (const repository of resources(blocks, 'aws_ecr_repository')) {
       const scan = nested(repository, 'image_scanning_configuration').some((config) => isTrue(config, 'scan_on_push'));
       if (scan) add('deployment/docker-image-scanning', `ECR repository ${named(repository)} scans on push`, `Repositório ECR ${named(repository)} escaneia no push`, file, repository);
@@ -363,13 +363,13 @@ export const terraformIdentityDetector: Detector = {
     }
     for (const client of resources(blocks, 'aws_cognito_user_pool_client')) {
       const access = hoursOf(client, 'access_token_validity', 'access_token');
-      if (access !== undefined && access <= 1 && client.attributes.has('refresh_token_validity'))
+      if (access !== undefined && access <= 1 && numberOf(client, 'refresh_token_validity') !== undefined)
         add('security/session-management', `Cognito client ${named(client)}: ${access * 60}-minute access tokens with refresh`, `Cliente Cognito ${named(client)}: access tokens de ${access * 60} minutos com refresh`, file, client);
     }
     for (const rotation of resources(blocks, 'aws_secretsmanager_secret_rotation')) {
       const rules = nested(rotation, 'rotation_rules')[0];
       const days = numberOf(rules, 'automatically_after_days');
-      if ((days !== undefined && days <= 90) || rules?.attributes.has('schedule_expression'))
+      if ((days !== undefined && days <= 90) || (typeof literal(rules, 'schedule_expression') === 'string' && /^rate\(\s*(?:[1-9]|[1-8]\d|90)\s+days?\s*\)$/.test(String(literal(rules, 'schedule_expression')))))
         add('security/token-management', `Secrets Manager rotation ${named(rotation)}${days !== undefined ? ` every ${days} days` : ''}`, `Rotação do Secrets Manager ${named(rotation)}${days !== undefined ? ` a cada ${days} dias` : ''}`, file, rotation);
     }
     return hits;
@@ -403,7 +403,7 @@ export const terraformDataDetector: Detector = {
     const { add, hits } = collector();
     const blocks = hcl(file);
     for (const db of resources(blocks, 'aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance')) {
-      if (db.attributes.has('replicate_source_db')) add('performance/read-replicas', `${named(db)} replicates ${db.attributes.get('replicate_source_db')!.raw}`, `${named(db)} replica ${db.attributes.get('replicate_source_db')!.raw}`, file, db);
+      if (isSet(db, 'replicate_source_db')) add('performance/read-replicas', `${named(db)} replicates ${db.attributes.get('replicate_source_db')!.raw}`, `${named(db)} replica ${db.attributes.get('replicate_source_db')!.raw}`, file, db);
       if (db.labels[0] === 'aws_rds_cluster_instance' && (numberOf(db, 'count') ?? 1) >= 2) add('performance/read-replicas', `${named(db)}: ${numberOf(db, 'count')} cluster instances (readers)`, `${named(db)}: ${numberOf(db, 'count')} instâncias do cluster (leitores)`, file, db);
       if (isTrue(db, 'multi_az')) {
         add('backup/failover-automation', `${named(db)} is Multi-AZ`, `${named(db)} é Multi-AZ`, file, db);
@@ -471,11 +471,11 @@ export const terraformBackupDetector: Detector = {
         const lifecycle = nested(rule, 'lifecycle')[0];
         const declares = declaresDays(lifecycle?.attributes.get('delete_after'), 'backupRetention', `aws_backup_plan ${named(plan)}`);
         if (declares) add('backup/backup-retention', `AWS Backup plan ${named(plan)} keeps backups ${declares.value} days`, `Plano do AWS Backup ${named(plan)} mantém backups por ${declares.value} dias`, file, lifecycle!, declares);
-        if (nested(rule, 'copy_action').some((copy) => copy.attributes.has('destination_vault_arn')))
+        if (nested(rule, 'copy_action').some((copy) => isSet(copy, 'destination_vault_arn')))
           add('backup/cross-region-backups', `AWS Backup plan ${named(plan)} copies to another vault`, `Plano do AWS Backup ${named(plan)} copia para outro cofre`, file, plan);
       }
     }
-    for (const vault of resources(blocks, 'aws_backup_vault').filter((block) => block.attributes.has('kms_key_arn')))
+    for (const vault of resources(blocks, 'aws_backup_vault').filter((block) => isSet(block, 'kms_key_arn')))
       add('backup/backup-encryption', `Backup vault ${named(vault)} encrypted with a KMS key`, `Cofre de backup ${named(vault)} criptografado com chave KMS`, file, vault);
     for (const db of resources(blocks, 'aws_db_instance', 'aws_rds_cluster')) {
       const retention = db.attributes.get('backup_retention_period');
@@ -490,7 +490,7 @@ export const terraformBackupDetector: Detector = {
     for (const group of resources(blocks, 'aws_cloudwatch_log_group')) {
       const declares = declaresDays(group.attributes.get('retention_in_days'), 'logRetention', named(group));
       if (declares && declares.value > 0) add('monitoring/log-retention', `Log group ${named(group)} keeps logs ${declares.value} days`, `Grupo de logs ${named(group)} mantém logs por ${declares.value} dias`, file, group, declares);
-      if (group.attributes.has('kms_key_id')) add('monitoring/log-security', `Log group ${named(group)} encrypted with a KMS key`, `Grupo de logs ${named(group)} criptografado com chave KMS`, file, group);
+      if (isSet(group, 'kms_key_id')) add('monitoring/log-security', `Log group ${named(group)} encrypted with a KMS key`, `Grupo de logs ${named(group)} criptografado com chave KMS`, file, group);
     }
     for (const filter of resources(blocks, 'aws_cloudwatch_log_metric_filter'))
       if (String(literal(filter, 'pattern') ?? filter.attributes.get('pattern')?.raw ?? '').replace(/"/g, '').trim() && nested(filter, 'metric_transformation').length > 0)
