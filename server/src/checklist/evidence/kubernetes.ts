@@ -36,7 +36,7 @@ export const kubernetesFactsDetector: Detector = {
   heuristic: 'Records Services (selector, target ports), workloads (pod labels, container ports, the ConfigMaps they reference), ConfigMaps and kustomize ConfigMap generators, and autoscalers, for the joins.',
   proves: {},
   appliesTo: (file) => file.isYaml,
-  textHint: /kind\s*:|configMapGenerator/,
+  textHint: /kind[ \t]*:[ \t]*['"]?(?:Service|ConfigMap|HorizontalPodAutoscaler|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Rollout|Pod|DeploymentConfig)\b|configMapGenerator/,
   detect(file) {
     const hits: DetectorHit[] = [];
     const fact = (name: string, what: string, line: number | undefined, data: Record<string, string | string[]>) => hits.push({ item: `fact:${name}`, what: loc(what, what), line, fact: data });
