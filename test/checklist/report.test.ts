@@ -109,7 +109,7 @@ describe('markdown', () => {
   test('the flow, the targets and the Final Approval table', () => {
     assert.ok(markdown.includes('1. ❌ Deployment OK? → Fix the deployment issues **(blocks approval)**'), markdown);
     assert.ok(markdown.includes('| **Uptime** | at least 99.9% | not declared | ⏳ unknown |'));
-    assert.ok(markdown.includes('| **RTO** | at most 15 min | 15 min (15 minutos, .readiness.yml) | ✅ met |'), markdown);
+    assert.ok(markdown.includes('| **RTO** | at most 15 min | 15 min ("15 minutos"), .readiness.yml | ✅ met |'), markdown);
     assert.ok(markdown.includes('| **🔒 Security** | ✅ Approved ⚠️ its gate is open | Pedro Costa (Security Engineer) | 2025-10-14 | pen test \\| passed |'), markdown);
     assert.ok(markdown.includes('| **📚 Documentation** | ⏳ Pending | Tech Writer | - | - |'));
     assert.ok(markdown.includes('> The seed marks no item critical'));

@@ -83,7 +83,8 @@ function scoreText(report: ChecklistReport, category: CategoryResult): string {
 function declaredText(report: ChecklistReport, value: DeclaredValue | undefined, unit: Parameters<typeof formatValue>[1]): string {
   if (!value) return tr(report, 'report.notDeclared');
   const where = `${value.file}${value.range ? `:${value.range.start.line + 1}` : ''}`;
-  return `${formatValue(value.value, unit, report.locale)} (${value.text}, ${where})`;
+  const formatted = formatValue(value.value, unit, report.locale);
+  return `${formatted}${value.text !== formatted ? ` ("${value.text}")` : ''}, ${where}`;
 }
 
 function metStatus(report: ChecklistReport, met: boolean | undefined): string {
@@ -134,7 +135,7 @@ function detailLines(report: ChecklistReport, item: ChecklistItemResult): { kind
   }
   if (item.proof?.summary && !item.contradiction) lines.push({ kind: 'hint', text: tr(report, 'report.proof', { summary: item.proof.summary }) });
   if (item.proof?.toVerify?.length) {
-    lines.push({ kind: 'hint', text: tr(report, 'report.toVerify', { steps: item.proof.toVerify.map((step) => step.text.replace(/\.$/, '')).join('; ') }) });
+    lines.push({ kind: 'hint', text: tr(report, 'report.toVerify', { steps: item.proof.toVerify.map((step) => step.text).join(' ') }) });
   }
   return lines;
 }

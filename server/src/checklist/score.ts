@@ -217,7 +217,7 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     rules,
     evidence: hits.length,
     summary: proofSummary(item, status, decidedBy, rules, findings, hits, attestation, contradiction, locale),
-    ...(status === 'satisfied' || status === 'attested' || status === 'not-applicable' ? {} : { toVerify: toVerify(item, enabledRules, context) }),
+    ...(status === 'not-verified' ? { toVerify: toVerify(item, enabledRules, context) } : {}),
   };
   const critical = context.critical.has(item.id);
   const rejected = config.rejected[item.id];

@@ -104,7 +104,7 @@ export interface ItemProof {
   evidence: number;
   /** One sentence in the report locale, e.g. "6 containers in 3 files checked, none failing." */
   summary: string;
-  /** What file or attestation would prove it; present unless the item is satisfied, attested or not applicable. */
+  /** What file or attestation would prove it; present when the item is not verified (a failing item needs its findings fixed instead). */
   toVerify?: ProofStep[];
 }
 

@@ -257,7 +257,7 @@ export const EN = {
   'report.missed': 'missed',
   'report.targetLine': 'Target {{target}}: {{values}}.',
   'report.proof': 'Proof: {{summary}}',
-  'report.toVerify': 'To verify: {{steps}}.',
+  'report.toVerify': 'To verify: {{steps}}',
   'report.totals': '{{satisfied}} satisfied from files, {{attested}} attested, {{failing}} failing, {{contradicted}} contradicted, {{notVerified}} to verify, {{notApplicable}} not applicable, of {{total}} items.',
   'report.flow': 'Pre-production validation',
   'report.flowNo': '→ {{action}}',

@@ -259,7 +259,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'report.missed': 'não atendida',
   'report.targetLine': 'Meta {{target}}: {{values}}.',
   'report.proof': 'Prova: {{summary}}',
-  'report.toVerify': 'Para verificar: {{steps}}.',
+  'report.toVerify': 'Para verificar: {{steps}}',
   'report.totals': '{{satisfied}} atendidos pelos arquivos, {{attested}} atestados, {{failing}} com falhas, {{contradicted}} contraditos, {{notVerified}} a verificar, {{notApplicable}} não aplicáveis, de {{total}} itens.',
   'report.flow': 'Validação pré-produção',
   'report.flowNo': '→ {{action}}',

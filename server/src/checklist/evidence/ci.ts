@@ -243,7 +243,7 @@ export const ciTestsDetector: Detector = {
           item: 'tests/unit-tests',
           what: loc(`Coverage threshold ${coverage[1]}% in job "${job.name}"`, `Limite de cobertura de ${coverage[1]}% no job "${job.name}"`),
           line: command.line,
-          declares: { target: 'coverage', text: coverage[0], value: Number(coverage[1]), span: digits, source: `job "${job.name}"` },
+          declares: { target: 'coverage', text: `${coverage[1]}%`, value: Number(coverage[1]), span: digits, source: `job "${job.name}"` },
         });
       }
     }
