@@ -138,6 +138,10 @@ describe('setApproval', () => {
   });
 });
 
+function setAttestationText(...args: Parameters<typeof setAttestation>): string {
+  return text(setAttestation(...args));
+}
+
 /** Each edit changes only the bytes of the node that changed. */
 describe('byte-minimal edits', () => {
   const cases: { name: string; before: string; edit: (text: string) => EditOutcome; after: string }[] = [
@@ -200,6 +204,12 @@ describe('byte-minimal edits', () => {
       before: 'checklist:\n  security/waf: todo\n',
       edit: (source) => setAttestation(source, 'security/waf', 'done', { note: 'see: the #waf channel' }),
       after: 'checklist:\n  security/waf:\n    status: done\n    note: "see: the #waf channel"\n',
+    },
+    {
+      name: 'an entry without a value keeps its comment on its line',
+      before: 'checklist:\n  security/waf: # decide after the audit\n  security/cors: todo # after the audit\n',
+      edit: (source) => setAttestation(setAttestationText(source, 'security/waf', 'done'), 'security/cors', 'done', { by: 'Ana' }),
+      after: 'checklist:\n  security/waf: done # decide after the audit\n  security/cors: # after the audit\n    status: done\n    by: Ana\n',
     },
     {
       name: 'an empty section with a comment',

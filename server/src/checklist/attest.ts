@@ -118,11 +118,17 @@ function edit(text: string, section: string, key: string, fields: [string, strin
   const entry = entryPair.value as Node | null;
   const entryKey = entryPair.key as Node;
   if (entry === null || isScalar(entry)) {
-    if (bare !== undefined && entry !== null) return { text: layout.apply([{ start: entry.range![0], end: entry.range![1], newText: layout.scalar(bare) }]) };
-    const end = entry?.range ? Math.max(entry.range[1], entryKey.range![1]) : entryKey.range![1];
-    const indent = layout.column(entryKey) + layout.unit;
-    const block = bare !== undefined ? ` ${layout.scalar(bare)}` : `${layout.nl}${layout.fieldLines(fields, indent).replace(/(\r?\n)$/, '')}`;
-    return { text: layout.apply([{ start: entryKey.range![1], end, newText: `:${block}` }]) };
+    const colon = layout.colonAfter(entryKey.range![1]);
+    const empty = entry === null || !entry.range || entry.range[0] === entry.range[1];
+    if (bare !== undefined) {
+      // `id: todo` -> `id: done`; `id:` (maybe `id: # comment`) -> `id: done`, the comment kept after it.
+      return { text: layout.apply([empty ? { start: colon + 1, end: colon + 1, newText: ` ${layout.scalar(bare)}` } : { start: entry!.range![0], end: entry!.range![1], newText: layout.scalar(bare) }]) };
+    }
+    // The scalar goes; a comment on the key's line stays there; the fields go on the lines below.
+    const at = layout.nextLineStart(colon);
+    const edits: TextEdit[] = [{ start: at, end: at, newText: layout.withLeadingBreak(at, layout.fieldLines(fields, layout.column(entryKey) + layout.unit)) }];
+    if (!empty) edits.push({ start: colon + 1, end: entry!.range![1], newText: '' });
+    return { text: layout.apply(edits) };
   }
   if (!isMap(entry)) return { error: `${section}.${key} in .readiness.yml is not a mapping; fix it before recording attestations.` };
   const edits: TextEdit[] = [];
@@ -170,6 +176,12 @@ class Layout {
 
   column(node: Node): number {
     return this.lines.positionAt(node.range![0]).character - (this.lines.positionAt(node.range![0]).line === 0 && this.text.startsWith('\uFEFF') ? 1 : 0);
+  }
+
+  /** The offset of the `:` that follows a mapping key ending at `offset`. */
+  colonAfter(offset: number): number {
+    const colon = this.text.indexOf(':', offset);
+    return colon < 0 ? offset : colon;
   }
 
   /** The start of the line after the one holding `offset` (the end of the text when it is the last line). */
