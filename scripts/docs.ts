@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { ALL_RULES } from '../rules';
 import { SEED_ITEMS } from '../server/src/checklist/seed-items';
-import { APPLICATION_FIELDS, ATTESTATION_STATUSES, SEVERITY_SETTINGS, SIGNOFF_ROLES } from '../server/src/engine/config';
+import { APPLICATION_FIELDS, APPROVAL_KEYS, APPROVAL_STATUSES, ATTESTATION_STATUSES, GATE_KEYS, SEVERITY_SETTINGS, SIGNOFF_ROLES, TARGET_SCHEMA } from '../server/src/engine/config';
 import type { RuleMeta } from '../server/src/engine/rule';
 import { categoryOfItem } from '../server/src/engine/types';
 
@@ -114,17 +114,38 @@ function configSchema(): string {
     checklist[item.id] = {
       description: `${item.title}: ${item.seedText}`,
       oneOf: [
-        status,
+        { enum: ATTESTATION_STATUSES.filter((value) => value !== 'na'), description: 'na needs a reason: { status: na, note: ... }.' },
         {
           type: 'object',
           additionalProperties: false,
           required: ['status'],
           properties: { status, by: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' } },
+          if: { properties: { status: { const: 'na' } } },
+          then: { required: ['note'], properties: { note: { type: 'string', minLength: 1, pattern: '\\S' } } },
         },
       ],
     };
   }
-  const signoff = { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' }, date: { type: 'string' } } };
+  const date = { type: 'string', pattern: '^(?:\\d{4}-\\d{2}-\\d{2}|\\d{2}/\\d{2}/\\d{4})$' };
+  const signoff = { type: 'object', additionalProperties: false, required: ['name', 'date'], properties: { name: { type: 'string', minLength: 1 }, date } };
+  const targets: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(TARGET_SCHEMA)) {
+    const number = { type: 'number', ...(spec.exclusiveMinimum ? { exclusiveMinimum: spec.minimum } : { minimum: spec.minimum }), maximum: spec.maximum };
+    targets[key] =
+      spec.type === 'enum'
+        ? { description: spec.description, enum: [...spec.values!] }
+        : spec.type === 'number'
+          ? { description: spec.description, ...number }
+          : { description: spec.description, type: 'object', additionalProperties: false, properties: { min: number, max: number } };
+  }
+  const approval = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { status: { enum: [...APPROVAL_STATUSES] }, name: { type: 'string' }, date, notes: { type: 'string' } },
+    if: { required: ['status'], properties: { status: { enum: ['approved', 'rejected'] } } },
+    then: { required: ['name', 'date'] },
+  };
+  const itemIds = SEED_ITEMS.filter((entry) => !entry.id.startsWith('signoff/')).map((entry) => entry.id);
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Production Readiness configuration (.readiness.yml)',
@@ -141,7 +162,21 @@ function configSchema(): string {
         properties: Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, { type: 'string' }])),
       },
       checklist: { description: 'Manual attestations by checklist item id.', type: 'object', additionalProperties: false, properties: checklist },
-      signoff: { description: 'The four sign-offs.', type: 'object', additionalProperties: false, properties: Object.fromEntries(SIGNOFF_ROLES.map((role) => [role, signoff])) },
+      signoff: { description: 'The four sign-offs, each with a name and a date.', type: 'object', additionalProperties: false, properties: Object.fromEntries(SIGNOFF_ROLES.map((role) => [role, signoff])) },
+      targets: { description: "The seed's targets; values the files declare outside them fail their items.", type: 'object', additionalProperties: false, properties: targets },
+      approval: { description: "The seed's Final Approval table, by category.", type: 'object', additionalProperties: false, properties: Object.fromEntries(APPROVAL_KEYS.map((key) => [key, approval])) },
+      gates: {
+        description: 'Share of applicable items (0 to 100) the Tests OK and Documentation OK gates need done; 100 by default.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(GATE_KEYS.map((key) => [key, { type: 'number', minimum: 0, maximum: 100 }])),
+      },
+      critical: {
+        description: "Changes to the product's critical set (the seed marks no item critical).",
+        type: 'object',
+        additionalProperties: false,
+        properties: { add: { type: 'array', items: { enum: itemIds } }, remove: { type: 'array', items: { enum: itemIds } } },
+      },
     },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

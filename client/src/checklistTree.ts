@@ -22,6 +22,7 @@ const STATUS_ICONS: Record<ItemStatus, vscode.ThemeIcon> = {
   'not-verified': OPEN,
   'not-applicable': new vscode.ThemeIcon('circle-slash'),
   attested: new vscode.ThemeIcon('verified', new vscode.ThemeColor('testing.iconPassed')),
+  contradicted: new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconFailed')),
 };
 
 const SEVERITY_ICONS: Record<ChecklistFinding['severity'], vscode.ThemeIcon> = {
@@ -130,7 +131,7 @@ export class CategoryNode extends vscode.TreeItem {
     this.contextValue = 'category';
     const gate = result.gate;
     const gateText = gate ? (gate.passed ? vscode.l10n.t('gate passed') : vscode.l10n.t('gate open')) : vscode.l10n.t('no gate');
-    this.description = `${percent(result.score)} · ${gateText}`;
+    this.description = result.applicable === false ? vscode.l10n.t('not applicable') : `${percent(result.score)} · ${gateText}`;
     this.iconPath = categoryIcon(result);
     const counts = result.counts;
     const tooltip = new vscode.MarkdownString();
@@ -148,7 +149,7 @@ export class CategoryNode extends vscode.TreeItem {
       ),
     );
     this.tooltip = tooltip;
-    const items = onlyFailing ? result.items.filter((item) => item.status === 'failing') : result.items;
+    const items = onlyFailing ? result.items.filter((item) => item.status === 'failing' || item.status === 'contradicted') : result.items;
     this.items = items.map((item) => new ItemNode(this, item, workspaceRoot));
   }
 
@@ -317,6 +318,10 @@ function itemTooltip(item: ChecklistItemResult): vscode.MarkdownString {
   tooltip.appendText(`${item.seedTitle}: ${item.seedText}`);
   tooltip.appendMarkdown('_\n\n');
   tooltip.appendText(verificationText(item.verification));
+  if (item.proof) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(item.contradiction?.message ?? item.proof.summary);
+  }
   if (item.critical) {
     tooltip.appendMarkdown('\n\n$(warning) ');
     tooltip.appendText(item.criticalReason ? vscode.l10n.t('Critical: {0}', item.criticalReason) : vscode.l10n.t('Critical item.'));

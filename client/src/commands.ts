@@ -52,8 +52,9 @@ async function attest(ctx: CommandContext, node: ChecklistNode | undefined, stat
   if (status !== 'todo') {
     const note = await vscode.window.showInputBox({
       title: status === 'done' ? vscode.l10n.t('Mark "{0}" as done', item.item.title) : vscode.l10n.t('Mark "{0}" as not applicable', item.item.title),
-      prompt: vscode.l10n.t('Optional note, stored in .readiness.yml'),
+      prompt: status === 'na' ? vscode.l10n.t('Why it does not apply (required), stored in .readiness.yml') : vscode.l10n.t('Optional note, stored in .readiness.yml'),
       placeHolder: status === 'done' ? vscode.l10n.t('e.g. link to the runbook') : vscode.l10n.t('e.g. why it does not apply'),
+      validateInput: (value) => (status === 'na' && !value.trim() ? vscode.l10n.t('A reason is required to mark an item not applicable.') : undefined),
     });
     if (note === undefined) return;
     if (note.trim()) params.note = note.trim();

@@ -34,6 +34,8 @@ export function statusLabel(status: ItemStatus): string {
       return vscode.l10n.t('not applicable');
     case 'attested':
       return vscode.l10n.t('attested');
+    case 'contradicted':
+      return vscode.l10n.t('contradicted');
   }
 }
 

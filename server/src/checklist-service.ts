@@ -56,6 +56,7 @@ export function checklistOf(index: WorkspaceIndex, findings: Finding[], inspecte
     config: config.config,
     locale,
     problems: configFindings(config).map((finding) => `${index.relative(finding.path)}:${finding.range.start.line + 1}: ${finding.message}`),
+    configPath: config.path,
   });
   return { ...report, analyzedFiles: index.paths().length };
 }

@@ -87,3 +87,17 @@ test('titles and descriptions exist in English and pt-BR, and the seed text is k
 test('ids are stable: <category>/<kebab-case>', () => {
   for (const item of catalog) assert.match(item.id, /^(deployment|security|monitoring|performance|backup|tests|documentation|signoff)\/[a-z0-9]+(-[a-z0-9]+)*$/);
 });
+
+test('at least 110 of the 139 items can be proven from files (by evidence, or by rules that inspect)', () => {
+  const items = catalog.filter((item) => item.category !== 'Sign-off');
+  const verifiable = items.filter((item) => item.evidence.length > 0 || (item.rules.length > 0 && !item.manual));
+  assert.ok(verifiable.length >= 110, `${verifiable.length} verifiable`);
+  const attestationOnly = items.filter((item) => item.evidence.length === 0 && (item.rules.length === 0 || item.manual)).map((item) => item.id);
+  assert.ok(attestationOnly.length <= 29, attestationOnly.join(', '));
+});
+
+test('evidence sources say what would prove their items, in both languages', () => {
+  const hinted = EVIDENCE_SOURCES.filter((source) => source.hint);
+  assert.ok(hinted.length >= EVIDENCE_SOURCES.length - 2, 'nearly every source has a hint for the "To verify" list (the others show their title)');
+  for (const source of hinted) assert.ok(source.hint!.en.length > 10 && source.hint!.pt.length > 10 && source.hint!.en !== source.hint!.pt, source.id);
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatPercent, MESSAGES, resolveLocale, t } from '../../server/src/i18n/index';
-import { CATEGORIES } from '../../server/src/engine/types';
+import { CATEGORIES, SUBJECTS } from '../../server/src/engine/types';
 
 test('English and pt-BR tables have the same keys', () => {
   assert.deepEqual(Object.keys(MESSAGES['pt-BR']).sort(), Object.keys(MESSAGES.en).sort());
@@ -41,4 +41,15 @@ test('locale helpers', () => {
   assert.equal(resolveLocale(undefined), 'en');
   assert.equal(formatPercent('en', 87.5), '87.5');
   assert.equal(formatPercent('pt-BR', 87.5), '87,5');
+});
+
+test('every subject a rule can inspect has its singular and plural in both languages', () => {
+  for (const subject of SUBJECTS) {
+    for (const form of ['one', 'other'] as const) {
+      const key = `subject.${subject}.${form}` as keyof typeof MESSAGES.en;
+      assert.ok(MESSAGES.en[key], key);
+      assert.ok(MESSAGES['pt-BR'][key], key);
+    }
+    assert.match(t('en', `subject.${subject}.other` as keyof typeof MESSAGES.en, { n: 3 }), /^3 /);
+  }
 });

@@ -18,9 +18,11 @@ function build(locale: 'en' | 'pt-BR' = 'en', overrides: Partial<ReadinessConfig
     application: { name: 'Sistema de Autenticação', version: 'v2.1.0', rto: '15 minutos' },
     checklist: {
       'security/waf': { status: 'done', by: 'Pedro', date: '2025-10-10', note: 'Cloudflare | managed rules' },
-      'performance/partitioning': { status: 'na' },
+      'performance/partitioning': { status: 'na', note: 'Tables stay small' },
+      'security/https-only': { status: 'done', by: 'Rui' },
     },
     signoff: { techLead: { name: 'João Silva', date: '2025-10-15' } },
+    approval: { security: { status: 'approved', name: 'Pedro Costa', date: '2025-10-14', notes: 'pen test | passed' } },
     ...overrides,
   };
   return computeChecklist({
@@ -53,7 +55,7 @@ describe('markdown', () => {
   test('has the seed final checklist sections, in order', () => {
     const headings = lines.filter((line) => line.startsWith('#'));
     assert.equal(headings[0], '# Production Readiness Checklist: Sistema de Autenticação');
-    const order = ['Application information', 'Approval criteria', 'Deployment', 'Security', 'Monitoring', 'Performance', 'Backup', 'Tests', 'Documentation', 'Sign-off'];
+    const order = ['Application information', 'Approval criteria', 'Pre-production validation', 'Targets and success metrics', 'Deployment', 'Security', 'Monitoring', 'Performance', 'Backup', 'Tests', 'Documentation', 'Final approval', 'Sign-off'];
     let last = -1;
     for (const name of order) {
       const index = headings.findIndex((heading) => heading.startsWith('## ') && heading.includes(name));
@@ -80,7 +82,7 @@ describe('markdown', () => {
     assert.ok(markdown.includes('| **Version** | v2.1.0 |'));
     assert.ok(markdown.includes('| **Deploy date** | _not set_ |'));
     assert.ok(markdown.includes('| **🔒 Security** | 25% | 100% of critical items |'));
-    assert.ok(markdown.includes('| **🧪 Tests** | not weighted | - |'));
+    assert.ok(markdown.includes('| **🧪 Tests** | not weighted | &gt;= 100% of applicable items | 0.0% | ❌ Failed<br>Score 0% is below 100%. |'), markdown);
     assert.ok(markdown.includes('| **Tech Lead** | ✅ João Silva | 2025-10-15 |'));
     assert.ok(markdown.includes('| **Product Owner** | ⏳ _pending_ | - |'));
     assert.ok(markdown.includes('> - .readiness.yml:2: Unknown section "foo".'));
@@ -89,7 +91,8 @@ describe('markdown', () => {
   test('every item appears with its status and proof; text is escaped', () => {
     for (const category of report.categories) for (const item of category.items) assert.ok(markdown.includes(`\`${item.id}\``), item.id);
     const https = lines.find((line) => line.includes('`security/https-only`'))!;
-    assert.match(https, /^\| ❌ Failing \| \*\*HTTPS only\*\* ⚠️ _critical_/);
+    assert.match(https, /^\| ⚠️ Contradicted \| \*\*HTTPS only\*\* ⚠️ _critical_/);
+    assert.ok(https.includes('Attested done by Rui, but 2 error findings say otherwise.'), https);
     assert.ok(https.includes('nginx/hsts nginx/other.conf:2: Second.'));
     assert.ok(https.includes('No Strict-Transport-Security header \\| add &lt;one&gt;.'));
     const waf = lines.find((line) => line.includes('`security/waf`'))!;
@@ -98,7 +101,39 @@ describe('markdown', () => {
     assert.ok(runbook.startsWith('| ✅ Satisfied'), runbook);
     assert.ok(runbook.includes('docs/runbooks/restart.md:1: Runbook'), runbook);
     const notVerified = lines.find((line) => line.includes('`security/ddos-protection`'))!;
-    assert.ok(notVerified.includes("How to verify: a person's attestation."), notVerified);
+    assert.ok(notVerified.includes('To verify: '), notVerified);
+    assert.ok(notVerified.includes('Or attest it in .readiness.yml: checklist: security/ddos-protection: { status: done, by, date, note }.'), notVerified);
+    assert.ok(runbook.includes('Proof: Evidence in 1 file.'), runbook);
+  });
+
+  test('the flow, the targets and the Final Approval table', () => {
+    assert.ok(markdown.includes('1. ❌ Deployment OK? → Fix the deployment issues **(blocks approval)**'), markdown);
+    assert.ok(markdown.includes('| **Uptime** | at least 99.9% | not declared | ⏳ unknown |'));
+    assert.ok(markdown.includes('| **RTO** | at most 15 min | 15 min ("15 minutos"), .readiness.yml | ✅ met |'), markdown);
+    assert.ok(markdown.includes('| **🔒 Security** | ✅ Approved ⚠️ its gate is open | Pedro Costa (Security Engineer) | 2025-10-14 | pen test \\| passed |'), markdown);
+    assert.ok(markdown.includes('| **📚 Documentation** | ⏳ Pending | Tech Writer | - | - |'));
+    assert.ok(markdown.includes('> The seed marks no item critical'));
+  });
+
+  test('text from the workspace cannot inject Markdown or HTML', () => {
+    const hostile = renderReport(
+      build('en', { application: { name: '**Pwned** [click](https://evil.example) <img src=x onerror=alert(1)>\n# Fake heading' } }),
+      'markdown',
+    );
+    const titleLine = hostile.split('\n')[0];
+    assert.equal(titleLine, '# Production Readiness Checklist: \\*\\*Pwned\\*\\* \\[click\\](https://evil.example) &lt;img src=x onerror=alert(1)&gt; \\# Fake heading');
+    assert.ok(!hostile.includes('<img'));
+    const problems = renderReport({ ...build(), problems: ['.readiness.yml:2: Unknown section "<script>alert(1)</script>" **bold**\n## injected'] }, 'markdown');
+    assert.ok(problems.includes('> - .readiness.yml:2: Unknown section "&lt;script&gt;alert(1)&lt;/script&gt;" \\*\\*bold\\*\\* \\#\\# injected'), problems);
+    assert.ok(!/^## injected/m.test(problems));
+  });
+
+  test('a category whose items are all not applicable reads "not applicable"', () => {
+    const checklist = Object.fromEntries(build().categories.find((category) => category.category === 'Tests')!.items.map((item) => [item.id, { status: 'na' as const, note: 'no code' }]));
+    const text = renderReport(build('en', { checklist }), 'markdown');
+    assert.ok(text.includes('## 🧪 Tests: Not applicable'), text);
+    assert.ok(/\| \*\*🧪 Tests\*\* \| not weighted \| [^|]+ \| Not applicable \| ➖ Not applicable \|/.test(text));
+    assert.match(text, /7 items marked not applicable/);
   });
 
   test('pt-BR headings, statuses and categories', () => {
@@ -132,7 +167,8 @@ describe('html', () => {
   test('has every section and item', () => {
     for (const text of ['Application information', 'Approval criteria', 'Sign-off', 'Sistema de Autenticação', 'João Silva']) assert.ok(html.includes(text), text);
     for (const category of report.categories) for (const item of category.items) assert.ok(html.includes(`<code>${item.id}</code>`), item.id);
-    assert.equal((html.match(/<table>/g) ?? []).length, 2 + report.categories.length + 1);
+    assert.equal((html.match(/<table>/g) ?? []).length, 2 + 1 + report.categories.length + 1 + 1);
+    assert.ok(html.includes('<ol class="flow">'));
   });
 
   test('pt-BR', () => {
@@ -153,8 +189,9 @@ describe('summary', () => {
   test('score, gates, verdict and the top failing items, critical first', () => {
     const summary = renderSummary(build());
     const lines = summary.trimEnd().split('\n');
-    assert.match(lines[0], /^Production readiness: \d+\.\d% \(gates \d\/5\): Not approved for production \(\d of 5 gates failing; 3 of 4 sign-offs missing\)$/);
-    assert.equal(lines.filter((line) => /^  (PASS|FAIL) /.test(line)).length, 5);
+    assert.match(lines[0], /^Production readiness: \d+\.\d% \(gates \d\/7\): Not approved for production \(blocked at "Deployment OK\?": Fix the deployment issues; \d of 7 gates failing; 3 of 4 sign-offs missing; 1 item marked not applicable\)$/);
+    assert.match(lines[1], /^\d+ satisfied from files, 1 attested, \d+ failing, 1 contradicted, \d+ to verify, 1 not applicable, of 139 items\.$/);
+    assert.equal(lines.filter((line) => /^  (PASS|FAIL) /.test(line)).length, 7);
     assert.ok(lines.some((line) => /^  FAIL Security +\d+\.\d% \(100% of critical items\)$/.test(line)), summary);
     assert.ok(lines.includes('Sign-offs: 1/4 recorded'));
     const top = lines.slice(lines.indexOf('Top failing items:') + 1);
@@ -173,7 +210,7 @@ describe('summary', () => {
 
   test('pt-BR', () => {
     const summary = renderSummary(build('pt-BR'));
-    assert.match(summary, /^Production readiness: \d+,\d% \(critérios \d\/5\): Não aprovado para produção/);
+    assert.match(summary, /^Production readiness: \d+,\d% \(critérios \d\/7\): Não aprovado para produção \(bloqueado em "Deployment OK\?": Corrigir issues de deploy;/);
     assert.ok(summary.includes('FALHA Segurança'));
     assert.ok(summary.includes('Principais itens com falhas:'));
   });

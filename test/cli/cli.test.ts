@@ -123,7 +123,7 @@ describe('readiness CLI', () => {
     assert.match(below.stdout, /Readiness score [\d.]+% is below --fail-below 90\./);
     const gates = run(['scan', join(dir, 'ok.Dockerfile'), '--fail-on', 'never', '--require-gates']);
     assert.equal(gates.code, 1);
-    assert.match(gates.stdout, /\d of 5 approval gates are not met \(--require-gates\)\./);
+    assert.match(gates.stdout, /\d of 7 approval gates are not met \(--require-gates\)\./);
     assert.equal(run(['scan', join(dir, 'ok.Dockerfile'), '--fail-below', '0']).code, 0);
     assert.equal(run(['scan', '--fail-below', 'lots']).code, 2);
   });

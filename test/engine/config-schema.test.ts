@@ -30,7 +30,8 @@ describe('.readiness.yml schema', () => {
     for (const text of [
       readFileSync(join(root, 'examples', '.readiness.yml'), 'utf8'),
       'rules:\n  dockerfile/healthcheck: off\n  k8s/replicas: { severity: error, options: { minReplicas: 3 } }\nexclude: ["legacy/**"]\nlocale: pt-BR\n',
-      'checklist:\n  performance/cdn: na\n  security/https-only: { status: done, by: Ana, note: ok }\nsignoff:\n  techLead: { name: Ana, date: "2026-11-28" }\n',
+      'checklist:\n  performance/cdn: { status: na, note: no static assets }\n  security/https-only: { status: done, by: Ana, note: ok }\nsignoff:\n  techLead: { name: Ana, date: "2026-11-28" }\n',
+      'targets:\n  rtoMinutes: 30\n  backupRetentionDays: { min: 14, max: 35 }\n  tlsVersion: "1.2"\napproval:\n  deployment: { status: approved, name: Maria, date: "2026-11-28" }\n  tests: { status: pending }\ngates:\n  documentation: 80\ncritical:\n  add: [deployment/secrets]\n  remove: [security/2fa-mfa]\n',
     ]) {
       assert.deepEqual(bothVerdicts(text), { schema: true, server: true }, text);
     }
@@ -45,6 +46,15 @@ describe('.readiness.yml schema', () => {
       'checklist:\n  security/https-only: maybe\n',
       'signoff:\n  ceo: { name: X }\n',
       'colour: blue\n',
+      'checklist:\n  performance/cdn: na\n',
+      'checklist:\n  performance/cdn: { status: na, by: Ana }\n',
+      'signoff:\n  techLead: { name: Ana }\n',
+      'targets:\n  coveragePercent: 120\n',
+      'targets:\n  rtoMinutes: 0\n',
+      'targets:\n  tlsVersion: "1.1"\n',
+      'approval:\n  security: { status: approved }\n',
+      'gates:\n  deployment: 50\n',
+      'critical:\n  add: [security/nope]\n',
     ]) {
       assert.deepEqual(bothVerdicts(text), { schema: false, server: false }, text);
     }

@@ -3,6 +3,6 @@ export { checklistCatalog, catalogItem, SIGNOFF_ITEM_ROLES, type CatalogItem, ty
 export type { Locale } from '../i18n';
 export { computeChecklist, type ChecklistInput } from './score';
 export { isEvidenceCandidate, runDetectors, DETECTORS, EVIDENCE_SOURCES, type EvidenceInput } from './evidence/index';
-export { setAttestation, setSignoff, type AttestationExtra, type EditOutcome } from './attest';
+export { setApproval, setAttestation, setSignoff, type AttestationExtra, type EditOutcome } from './attest';
 export { renderReport, renderSummary, type ReportFormat } from './report';
 export * from './types';

@@ -1,12 +1,15 @@
 /**
  * Renders a computed checklist as the seed's "Checklist Final": application information, the
- * approval table per category, every item with its status and proof, and the sign-off table.
+ * approval criteria, the pre-production flow with the step that blocks, the targets and success
+ * metrics, every item with its status and proof, the Final Approval table and the sign-offs.
  * Markdown for GitHub, self-contained HTML (inline CSS, no scripts, printable), JSON, and a short
- * terminal summary.
+ * terminal summary. Every text that comes from the workspace (names, notes, messages, paths) is
+ * escaped for the format it lands in.
  */
 import { APPLICATION_FIELDS } from '../engine/config';
 import { formatPercent, t, type MessageKey } from '../i18n/index';
-import type { CategoryResult, ChecklistItemResult, ChecklistReport, ItemStatus } from './types';
+import { formatValue } from './targets';
+import type { CategoryResult, ChecklistItemResult, ChecklistReport, DeclaredValue, ItemStatus, SuccessMetric } from './types';
 
 export type ReportFormat = 'markdown' | 'json' | 'html';
 
@@ -26,6 +29,7 @@ const STATUS_ICONS: Record<ItemStatus, string> = {
   failing: '❌',
   'not-verified': '⏳',
   'not-applicable': '➖',
+  contradicted: '⚠️',
 };
 
 /** Findings shown per item before "... and N more". */
@@ -52,17 +56,39 @@ function pct(report: ChecklistReport, value: number): string {
   return `${formatPercent(report.locale, value)}%`;
 }
 
-function title(report: ChecklistReport): string {
-  return report.application.name ? tr(report, 'report.titleFor', { name: report.application.name }) : tr(report, 'report.title');
+/** The title; `name` is passed through `escape` (the application name comes from the workspace). */
+function title(report: ChecklistReport, escape: (text: string) => string = (text) => text): string {
+  return report.application.name ? tr(report, 'report.titleFor', { name: escape(report.application.name) }) : tr(report, 'report.title');
 }
 
 function verdict(report: ChecklistReport): string {
-  if (report.approved) return tr(report, 'verdict.approved');
+  const notApplicable = report.approval?.notApplicableItems ?? 0;
+  const na = notApplicable > 0 ? tr(report, notApplicable === 1 ? 'verdict.notApplicable.one' : 'verdict.notApplicable.other', { n: notApplicable }) : '';
+  if (report.approved) return `${tr(report, 'verdict.approved')}${na ? ` (${na})` : ''}`;
   const reasons: string[] = [];
+  const blocking = report.approval?.flow.find((step) => step.id === report.approval.blockingStep);
+  if (blocking) reasons.push(tr(report, 'verdict.blockedAt', { question: blocking.question, action: blocking.action }));
   if (report.gatesPassed < report.gatesTotal) reasons.push(tr(report, 'verdict.gatesFailing', { failed: report.gatesTotal - report.gatesPassed, total: report.gatesTotal }));
   const missing = report.signoffs.filter((signoff) => !signoff.name).length;
   if (missing > 0) reasons.push(tr(report, 'verdict.signoffsMissing', { missing }));
+  if (na) reasons.push(na);
   return `${tr(report, 'verdict.notApproved')}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+}
+
+/** Score of a category, or "not applicable" when every item is marked so. */
+function scoreText(report: ChecklistReport, category: CategoryResult): string {
+  return category.applicable === false ? tr(report, 'gate.notApplicable') : pct(report, category.score);
+}
+
+function declaredText(report: ChecklistReport, value: DeclaredValue | undefined, unit: Parameters<typeof formatValue>[1]): string {
+  if (!value) return tr(report, 'report.notDeclared');
+  const where = `${value.file}${value.range ? `:${value.range.start.line + 1}` : ''}`;
+  const formatted = formatValue(value.value, unit, report.locale);
+  return `${formatted}${value.text !== formatted ? ` ("${value.text}")` : ''}, ${where}`;
+}
+
+function metStatus(report: ChecklistReport, met: boolean | undefined): string {
+  return met === undefined ? `⏳ ${tr(report, 'report.unknown')}` : met ? `✅ ${tr(report, 'report.met')}` : `❌ ${tr(report, 'report.missed')}`;
 }
 
 function categoryName(report: ChecklistReport, category: string): string {
@@ -71,6 +97,7 @@ function categoryName(report: ChecklistReport, category: string): string {
 
 function gateText(report: ChecklistReport, category: CategoryResult): string {
   if (!category.gate) return tr(report, 'gate.none');
+  if (category.gate.notApplicable) return `➖ ${tr(report, 'gate.notApplicable')}`;
   return category.gate.passed ? `✅ ${tr(report, 'gate.passed')}` : `❌ ${tr(report, 'gate.failed')}`;
 }
 
@@ -85,6 +112,8 @@ function date(report: ChecklistReport): string {
 /** Plain-text lines describing an item's proof: attestation, findings, evidence, or how to verify it. */
 function detailLines(report: ChecklistReport, item: ChecklistItemResult): { kind: 'attestation' | 'finding' | 'evidence' | 'hint'; text: string; href?: string }[] {
   const lines: { kind: 'attestation' | 'finding' | 'evidence' | 'hint'; text: string; href?: string }[] = [];
+  if (item.contradiction) lines.push({ kind: 'finding', text: item.contradiction.message });
+  if (item.rejectedAttestation) lines.push({ kind: 'hint', text: item.rejectedAttestation.reason });
   if (item.attestation) {
     const status = tr(report, `attestation.${item.attestation.status}` as MessageKey);
     let text = item.attestation.by ? tr(report, 'report.attestedBy', { status, by: item.attestation.by }) : tr(report, 'report.attestedAnonymous', { status });
@@ -99,34 +128,75 @@ function detailLines(report: ChecklistReport, item: ChecklistItemResult): { kind
   for (const hit of item.evidence) {
     lines.push({ kind: 'evidence', text: `${hit.file}${hit.line !== undefined ? `:${hit.line + 1}` : ''}: ${hit.what}. ${hit.why}`, href: hit.uri });
   }
-  if (item.status === 'not-verified') {
-    const methods: string[] = [];
-    if (item.verification.rules.length) methods.push(tr(report, 'report.methodRules', { rules: item.verification.rules.join(', ') }));
-    if (item.verification.evidence.length) methods.push(tr(report, 'report.methodEvidence', { detectors: item.verification.evidence.join(', ') }));
-    if (item.verification.manual || methods.length === 0) methods.push(tr(report, 'report.methodManual'));
-    lines.push({ kind: 'hint', text: tr(report, 'report.howToVerify', { methods: methods.join('; ') }) });
-  } else if (item.status === 'satisfied' && item.findings.length === 0 && item.evidence.length === 0) {
-    lines.push({ kind: 'hint', text: tr(report, 'report.verifyWith', { methods: tr(report, 'report.methodRules', { rules: item.verification.rules.join(', ') }) }) });
+  for (const target of item.targets ?? []) {
+    if (target.declared.length === 0) continue;
+    const values = target.declared.map((value) => `${formatValue(value.value, target.target.unit, report.locale)} ${value.met ? '✅' : '❌'}`).join(', ');
+    lines.push({ kind: 'hint', text: tr(report, 'report.targetLine', { target: target.target.text, values }) });
+  }
+  if (item.proof?.summary && !item.contradiction) lines.push({ kind: 'hint', text: tr(report, 'report.proof', { summary: item.proof.summary }) });
+  if (item.proof?.toVerify?.length) {
+    lines.push({ kind: 'hint', text: tr(report, 'report.toVerify', { steps: item.proof.toVerify.map((step) => step.text).join(' ') }) });
   }
   return lines;
 }
 
+function totalsText(report: ChecklistReport): string {
+  const totals = report.totals;
+  return tr(report, 'report.totals', {
+    satisfied: totals.satisfied,
+    attested: totals.attested,
+    failing: totals.failing,
+    contradicted: totals.contradicted,
+    notVerified: totals.notVerified,
+    notApplicable: totals.notApplicable,
+    total: totals.total,
+  });
+}
+
+/** The seed's success metrics, then the other targets, each with what the files declare. */
+function targetRows(report: ChecklistReport): { title: string; target: string; declared: string; status: string }[] {
+  const metricIds = new Set((report.metrics ?? []).map((metric) => metric.id));
+  const rows = (report.metrics ?? []).map((metric: SuccessMetric) => ({ title: metric.title, target: metric.target.text, declared: declaredText(report, metric.declared, metric.target.unit), status: metStatus(report, metric.met) }));
+  for (const target of report.targets ?? []) {
+    if (metricIds.has(target.id as SuccessMetric['id'])) continue;
+    const items = report.categories.flatMap((category) => category.items).flatMap((item) => item.targets ?? []).filter((result) => result.target.id === target.id);
+    const declared = items.flatMap((result) => result.declared);
+    const shown = declared.find((value) => !value.met) ?? declared[0];
+    rows.push({ title: tr(report, `target.name.${target.id}` as MessageKey), target: target.text, declared: declaredText(report, shown, target.unit), status: metStatus(report, shown?.met) });
+  }
+  return rows;
+}
+
 // ---- Markdown -------------------------------------------------------------------------------------
 
+/** Text from the workspace inside a Markdown table cell: no table breaks, no HTML, no links or emphasis it did not ask for. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+/** Text from the workspace in Markdown flow text (a heading, a list item): one line, no markup of its own. */
+function inline(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/\r?\n/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([`*_[\]#!~])/g, '\\$1');
 }
 
 function renderMarkdown(report: ChecklistReport): string {
   const out: string[] = [];
-  out.push(`# ${title(report)}`, '');
+  out.push(`# ${title(report, inline)}`, '');
   out.push(tr(report, 'report.generated', { date: date(report) }), '');
   out.push(`| ${tr(report, 'report.overallScore')} | ${tr(report, 'report.gates')} | ${tr(report, 'report.verdict')} |`, '|---|---|---|');
   out.push(`| **${pct(report, report.score)}** | ${report.gatesPassed}/${report.gatesTotal} | ${report.approved ? '✅' : '❌'} **${cell(verdict(report))}** |`, '');
+  if (report.totals) out.push(totalsText(report), '');
 
   if (report.problems.length) {
     out.push(`> [!WARNING]`, `> **${tr(report, 'report.problems')}**`);
-    for (const problem of report.problems) out.push(`> - ${problem.replace(/\r?\n/g, ' ')}`);
+    for (const problem of report.problems) out.push(`> - ${inline(problem)}`);
     out.push('');
   }
 
@@ -142,13 +212,30 @@ function renderMarkdown(report: ChecklistReport): string {
   out.push(`| ${tr(report, 'report.category')} | ${tr(report, 'report.weight')} | ${tr(report, 'report.criterion')} | ${tr(report, 'report.score')} | ${tr(report, 'report.status')} |`, '|---|---|---|---|---|');
   for (const category of report.categories) {
     out.push(
-      `| **${CATEGORY_ICONS[category.category] ?? ''} ${categoryName(report, category.category)}** | ${weightText(report, category)} | ${category.gate ? cell(category.gate.criterion) : '-'} | ${pct(report, category.score)} | ${gateText(report, category)} |`,
+      `| **${CATEGORY_ICONS[category.category] ?? ''} ${categoryName(report, category.category)}** | ${weightText(report, category)} | ${category.gate ? cell(category.gate.criterion) : '-'} | ${scoreText(report, category)} | ${gateText(report, category)}${category.gate?.reasons?.length ? `<br>${category.gate.reasons.map(cell).join('<br>')}` : ''} |`,
     );
   }
   out.push('');
+  if (report.critical) out.push(`> ${inline(report.critical.note)}`, '');
+
+  if (report.approval) {
+    out.push(`## 🧭 ${tr(report, 'report.flow')}`, '');
+    report.approval.flow.forEach((step, index) => {
+      const blocking = step.id === report.approval.blockingStep;
+      out.push(`${index + 1}. ${step.passed ? '✅' : '❌'} ${step.question}${step.passed ? '' : ` ${tr(report, 'report.flowNo', { action: step.action })}`}${blocking ? ` **${tr(report, 'report.blocking')}**` : ''}`);
+    });
+    out.push(`${report.approval.flow.length + 1}. ${report.approved ? '✅' : '⏳'} ${tr(report, 'verdict.approved')}`, '');
+  }
+
+  if (report.metrics) {
+    out.push(`## 🎯 ${tr(report, 'report.targetsAndMetrics')}`, '');
+    out.push(`| ${tr(report, 'report.metric')} | ${tr(report, 'report.target')} | ${tr(report, 'report.declared')} | ${tr(report, 'report.status')} |`, '|---|---|---|---|');
+    for (const row of targetRows(report)) out.push(`| **${row.title}** | ${cell(row.target)} | ${cell(row.declared)} | ${row.status} |`);
+    out.push('');
+  }
 
   for (const category of report.categories) {
-    out.push(`## ${CATEGORY_ICONS[category.category] ?? ''} ${categoryName(report, category.category)}: ${pct(report, category.score)}`, '');
+    out.push(`## ${CATEGORY_ICONS[category.category] ?? ''} ${categoryName(report, category.category)}: ${scoreText(report, category)}`, '');
     out.push(tr(report, 'report.counts', { satisfied: category.counts.satisfied + category.counts.attested, applicable: category.counts.applicable }), '');
     out.push(`| ${tr(report, 'report.status')} | ${tr(report, 'report.item')} | ${tr(report, 'report.details')} |`, '|---|---|---|');
     for (const item of category.items) {
@@ -160,6 +247,16 @@ function renderMarkdown(report: ChecklistReport): string {
         })
         .join('<br>');
       out.push(`| ${STATUS_ICONS[item.status]} ${tr(report, `status.${item.status}` as MessageKey)} | **${cell(item.title)}**${critical}<br>\`${item.id}\` | ${details} |`);
+    }
+    out.push('');
+  }
+
+  if (report.approval) {
+    out.push(`## ✅ ${tr(report, 'report.finalApproval')}`, '');
+    out.push(`| ${tr(report, 'report.category')} | ${tr(report, 'report.status')} | ${tr(report, 'report.owner')} | ${tr(report, 'report.date')} | ${tr(report, 'report.notes')} |`, '|---|---|---|---|---|');
+    for (const row of report.approval.table) {
+      const status = `${row.status === 'approved' ? '✅' : row.status === 'rejected' ? '❌' : '⏳'} ${tr(report, `approval.${row.status}` as MessageKey)}${row.contradicted ? ` ⚠️ ${tr(report, 'report.gateOpen')}` : ''}`;
+      out.push(`| **${CATEGORY_ICONS[row.category] ?? ''} ${categoryName(report, row.category)}** | ${status} | ${row.name ? `${cell(row.name)} (${row.owner})` : row.owner} | ${row.date ? cell(row.date) : '-'} | ${row.notes ? cell(row.notes) : '-'} |`);
     }
     out.push('');
   }
@@ -197,7 +294,7 @@ th { background: var(--bg); }
 .summary strong { display: block; font-size: 1.4rem; }
 .pass { color: var(--ok); } .fail { color: var(--bad); }
 .status { white-space: nowrap; font-weight: 600; }
-.s-satisfied, .s-attested { color: var(--ok); } .s-failing { color: var(--bad); } .s-not-verified { color: var(--warn); } .s-not-applicable { color: var(--muted); }
+.s-satisfied, .s-attested { color: var(--ok); } .s-failing, .s-contradicted { color: var(--bad); } .s-not-verified { color: var(--warn); } .s-not-applicable { color: var(--muted); }
 .critical { color: var(--bad); font-size: .8rem; border: 1px solid var(--bad); border-radius: 3px; padding: 0 .25rem; margin-left: .3rem; }
 ul.details { margin: 0; padding-left: 1.1rem; } ul.details li.finding { color: var(--bad); } ul.details li.evidence { color: var(--ok); } ul.details li.hint { color: var(--muted); list-style: none; margin-left: -1.1rem; }
 .problems { border: 1px solid var(--warn); background: #fff8c5; padding: .5rem 1rem; border-radius: 6px; }
@@ -221,6 +318,7 @@ function renderHtml(report: ChecklistReport): string {
   out.push(`<div>${esc(tr(report, 'report.gates'))}<strong>${report.gatesPassed}/${report.gatesTotal}</strong></div>`);
   out.push(`<div>${esc(tr(report, 'report.verdict'))}<strong class="${report.approved ? 'pass' : 'fail'}">${esc(verdict(report))}</strong></div>`);
   out.push('</div>');
+  if (report.totals) out.push(`<p>${esc(totalsText(report))}</p>`);
 
   if (report.problems.length) {
     out.push(`<div class="problems"><strong>${esc(tr(report, 'report.problems'))}</strong><ul>`);
@@ -243,13 +341,30 @@ function renderHtml(report: ChecklistReport): string {
   for (const category of report.categories) {
     const gateClass = category.gate ? (category.gate.passed ? 'pass' : 'fail') : 'muted';
     out.push(
-      `<tr><th>${CATEGORY_ICONS[category.category] ?? ''} ${esc(categoryName(report, category.category))}</th><td>${esc(weightText(report, category))}</td><td>${category.gate ? esc(category.gate.criterion) : '-'}</td><td>${esc(pct(report, category.score))}</td><td class="${gateClass}">${esc(gateText(report, category))}</td></tr>`,
+      `<tr><th>${CATEGORY_ICONS[category.category] ?? ''} ${esc(categoryName(report, category.category))}</th><td>${esc(weightText(report, category))}</td><td>${category.gate ? esc(category.gate.criterion) : '-'}</td><td>${esc(scoreText(report, category))}</td><td class="${gateClass}">${esc(gateText(report, category))}${(category.gate?.reasons ?? []).map((reason) => `<br><span class="muted">${esc(reason)}</span>`).join('')}</td></tr>`,
     );
   }
   out.push('</tbody></table>');
+  if (report.critical) out.push(`<p class="muted">${esc(report.critical.note)}</p>`);
+
+  if (report.approval) {
+    out.push(`<h2>${esc(tr(report, 'report.flow'))}</h2>`, '<ol class="flow">');
+    for (const step of report.approval.flow) {
+      const blocking = step.id === report.approval.blockingStep;
+      out.push(`<li class="${step.passed ? 'pass' : 'fail'}">${step.passed ? '✅' : '❌'} ${esc(step.question)}${step.passed ? '' : ` ${esc(tr(report, 'report.flowNo', { action: step.action }))}`}${blocking ? ` <strong>${esc(tr(report, 'report.blocking'))}</strong>` : ''}</li>`);
+    }
+    out.push(`<li>${report.approved ? '✅' : '⏳'} ${esc(tr(report, 'verdict.approved'))}</li>`, '</ol>');
+  }
+
+  if (report.metrics) {
+    out.push(`<h2>${esc(tr(report, 'report.targetsAndMetrics'))}</h2>`, '<table>');
+    out.push(`<thead><tr><th>${esc(tr(report, 'report.metric'))}</th><th>${esc(tr(report, 'report.target'))}</th><th>${esc(tr(report, 'report.declared'))}</th><th>${esc(tr(report, 'report.status'))}</th></tr></thead>`, '<tbody>');
+    for (const row of targetRows(report)) out.push(`<tr><th>${esc(row.title)}</th><td>${esc(row.target)}</td><td>${esc(row.declared)}</td><td>${esc(row.status)}</td></tr>`);
+    out.push('</tbody></table>');
+  }
 
   for (const category of report.categories) {
-    out.push(`<h2 id="${esc(category.category.toLowerCase())}">${CATEGORY_ICONS[category.category] ?? ''} ${esc(categoryName(report, category.category))}: ${esc(pct(report, category.score))}</h2>`);
+    out.push(`<h2 id="${esc(category.category.toLowerCase())}">${CATEGORY_ICONS[category.category] ?? ''} ${esc(categoryName(report, category.category))}: ${esc(scoreText(report, category))}</h2>`);
     out.push(`<p class="muted">${esc(tr(report, 'report.counts', { satisfied: category.counts.satisfied + category.counts.attested, applicable: category.counts.applicable }))}</p>`);
     out.push('<table>', `<thead><tr><th>${esc(tr(report, 'report.status'))}</th><th>${esc(tr(report, 'report.item'))}</th><th>${esc(tr(report, 'report.details'))}</th></tr></thead>`, '<tbody>');
     for (const item of category.items) {
@@ -270,6 +385,16 @@ function renderHtml(report: ChecklistReport): string {
     out.push('</tbody></table>');
   }
 
+  if (report.approval) {
+    out.push(`<h2>${esc(tr(report, 'report.finalApproval'))}</h2>`, '<table>');
+    out.push(`<thead><tr><th>${esc(tr(report, 'report.category'))}</th><th>${esc(tr(report, 'report.status'))}</th><th>${esc(tr(report, 'report.owner'))}</th><th>${esc(tr(report, 'report.date'))}</th><th>${esc(tr(report, 'report.notes'))}</th></tr></thead>`, '<tbody>');
+    for (const row of report.approval.table) {
+      const status = `${tr(report, `approval.${row.status}` as MessageKey)}${row.contradicted ? ` (${tr(report, 'report.gateOpen')})` : ''}`;
+      out.push(`<tr><th>${esc(categoryName(report, row.category))}</th><td class="${row.status === 'approved' ? 'pass' : row.status === 'rejected' ? 'fail' : 'muted'}">${esc(status)}</td><td>${row.name ? `${esc(row.name)} (${esc(row.owner)})` : esc(row.owner)}</td><td>${row.date ? esc(row.date) : ''}</td><td>${row.notes ? esc(row.notes) : ''}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+
   out.push(`<h2>${esc(tr(report, 'report.signoff'))}</h2>`, '<table>', `<thead><tr><th>${esc(tr(report, 'report.role'))}</th><th>${esc(tr(report, 'report.name'))}</th><th>${esc(tr(report, 'report.date'))}</th></tr></thead>`, '<tbody>');
   for (const signoff of report.signoffs) {
     out.push(`<tr><th>${esc(signoff.title)}</th><td>${signoff.name ? esc(signoff.name) : `<span class="muted">${esc(tr(report, 'report.pending'))}</span>`}</td><td>${signoff.date ? esc(signoff.date) : ''}</td></tr>`);
@@ -285,6 +410,7 @@ export function renderSummary(report: ChecklistReport): string {
   const lines: string[] = [];
   lines.push(tr(report, 'summary.header', { score: formatPercent(report.locale, report.score), passed: report.gatesPassed, total: report.gatesTotal, verdict: verdict(report) }));
   const scored = report.categories.filter((category) => category.gate);
+  if (report.totals) lines.push(totalsText(report));
   const width = Math.max(...scored.map((category) => categoryName(report, category.category).length));
   const markWidth = Math.max(tr(report, 'summary.pass').length, tr(report, 'summary.fail').length);
   for (const category of scored) {
@@ -292,7 +418,7 @@ export function renderSummary(report: ChecklistReport): string {
       `  ${tr(report, 'summary.gate', {
         mark: (category.gate!.passed ? tr(report, 'summary.pass') : tr(report, 'summary.fail')).padEnd(markWidth),
         category: categoryName(report, category.category).padEnd(width),
-        score: formatPercent(report.locale, category.score).padStart(5),
+        score: (category.applicable === false ? '-' : formatPercent(report.locale, category.score)).padStart(5),
         criterion: category.gate!.criterion,
       })}`,
     );
@@ -300,7 +426,7 @@ export function renderSummary(report: ChecklistReport): string {
   lines.push(tr(report, 'summary.signoffs', { recorded: report.signoffs.filter((signoff) => signoff.name).length }));
   const failing = report.categories
     .flatMap((category) => category.items)
-    .filter((item) => item.status === 'failing')
+    .filter((item) => item.status === 'failing' || item.status === 'contradicted')
     .sort((a, b) => Number(b.critical) - Number(a.critical) || b.findings.length - a.findings.length || a.id.localeCompare(b.id))
     .slice(0, 5);
   if (failing.length === 0) {

@@ -27,3 +27,15 @@ export function formatPercent(locale: Locale, value: number): string {
   const text = value.toFixed(1);
   return locale === 'pt-BR' ? text.replace('.', ',') : text;
 }
+
+const NUMBER_FORMATS = new Map<Locale, Intl.NumberFormat>();
+
+/** A number as the locale writes it (1,000.5 / 1.000,5), up to two decimals. */
+export function formatNumber(locale: Locale, value: number): string {
+  let format = NUMBER_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format.format(value);
+}

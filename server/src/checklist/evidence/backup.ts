@@ -2,11 +2,27 @@
  * Backup evidence: Velero schedules, backup CronJobs and backup scripts. Only commands that run
  * count: a comment or an echo mentioning pg_dump backs nothing up.
  */
+import type { Span } from '../../engine/types';
 import { commands, get, getStr, items, kindOf, loc, short, str, type Command, type Detector, type DetectorHit, type SourceFile } from './source';
 import { durationDays } from './observability';
 
 const BACKUP_COMMAND = /^(?:pg_dump(?:all)?|pg_basebackup|mysqldump|mariadb-dump|mongodump|redis-cli\b.*\b(?:bgsave|--rdb)|velero\s+backup\s+create|restic\s+(?:-\S+\s+)*backup|borg\s+create|wal-g\s+backup-push|pgbackrest\b.*\bbackup|xtrabackup\b.*--backup|aws\s+rds\s+create-db-snapshot|aws\s+backup\s+start-backup-job|gcloud\s+sql\s+backups\s+create)\b/;
-const RESTORE_COMMAND = /^(?:pg_restore|psql\b.*<|mysql\b.*<|mongorestore|velero\s+restore\s+create|restic\s+(?:-\S+\s+)*restore|borg\s+extract|wal-g\s+backup-fetch|pgbackrest\b.*\brestore)\b/;
+/** Restores that rebuild the whole environment (a Velero restore, a database restored from a snapshot): disaster-recovery drills. */
+const ENVIRONMENT_RESTORE = /^(?:velero\s+restore\s+create|aws\s+rds\s+restore-db-(?:instance|cluster)-\S+)\b/;
+
+/**
+ * A command that restores a backup into a target: `pg_restore -d db`, `psql -d db < dump`, a
+ * Velero restore ... Listing a backup (`pg_restore --list`) or printing it (`pg_restore dump`
+ * without a database) restores nothing.
+ */
+export function isRestore(command: Command): boolean {
+  const text = command.text;
+  if (/^pg_restore\b/.test(text)) return /\s(?:-d\s*\S|--dbname[= ]\S)/.test(text) && !/\s(?:-l|--list)\b/.test(text);
+  if (/^(?:psql|mysql|mariadb)\b/.test(text)) return /\s<\s*\S|\s(?:-f|--file)[= ]?\s*\S/.test(text) || command.piped === true;
+  if (/^mongorestore\b/.test(text)) return !/--dryRun\b/i.test(text);
+  if (/^restic\b/.test(text)) return /\brestore\b/.test(text) && /--target[= ]\S/.test(text);
+  return ENVIRONMENT_RESTORE.test(text) || /^(?:borg\s+extract|wal-g\s+backup-fetch\s+\S+|pgbackrest\b.*\brestore)\b/.test(text);
+}
 const ENCRYPTION = /(?:--server-side-encryption|--sse\b|--sse-kms-key-id|\bgpg\b.*(?:--encrypt|-e\b|-c\b|--symmetric)|\bopenssl\s+(?:enc|smime)\b|^age\s+(?:-r|--recipient|-p)|restic\b|borg\s+create)/;
 const NOTIFY = /^(?:curl|wget)\b.*(?:hooks\.slack\.com|webhook|healthchecks\.io|hc-ping\.com|cronitor|pagerduty|opsgenie|pushgateway|\$\{?[A-Z_]*(?:WEBHOOK|HEALTHCHECK|PING)[A-Z_]*)|^(?:aws\s+sns\s+publish|aws\s+cloudwatch\s+put-metric-data|mail\b|sendmail\b)/i;
 
@@ -41,13 +57,16 @@ export const backupScheduleDetector: Detector = {
   heuristic:
     'A Velero Schedule (velero.io) with a cron schedule, or a Kubernetes CronJob whose container actually runs a backup tool (pg_dump, mysqldump, mongodump, ' +
     'pg_basebackup, restic/borg, wal-g, velero backup create, RDS snapshots). A CronJob named "backup" that runs something else does not count. ' +
-    'A Velero ttl of 30 days or more proves retention; a CronJob that runs a restore tool proves restore testing.',
+    'A Velero ttl declares the backup retention (judged against the retention target); a CronJob that restores into a target (pg_restore -d, psql < dump, velero restore create) ' +
+    'proves restore testing, and one that restores the environment (velero restore create, an RDS restore) disaster-recovery testing. Listing a backup (pg_restore --list) restores nothing.',
   proves: {
     'backup/automated-backups': loc('Backups run automatically on a schedule.', 'Os backups rodam automaticamente em um agendamento.'),
     'backup/backup-frequency': loc('The schedule sets how often backups run.', 'O agendamento define a frequência dos backups.'),
-    'backup/backup-retention': loc('Backups expire after a retention period of 30 days or more.', 'Os backups expiram após um período de retenção de 30 dias ou mais.'),
+    'backup/backup-retention': loc('Backups expire after a retention period within the target.', 'Os backups expiram após um período de retenção dentro da meta.'),
     'backup/backup-testing': loc('A scheduled job restores a backup, so restores are exercised.', 'Um job agendado restaura um backup, então os restores são exercitados.'),
+    'backup/dr-testing': loc('A scheduled job restores the environment, so disaster recovery is rehearsed.', 'Um job agendado restaura o ambiente, então o disaster recovery é ensaiado.'),
   },
+  hint: loc('Schedule backups (a Velero Schedule or a backup CronJob) and a job that restores them into a scratch target.', 'Agende backups (um Velero Schedule ou um CronJob de backup) e um job que os restaure em um destino de teste.'),
   appliesTo: (file) => file.isYaml,
   textHint: /velero\.io|kind\s*:\s*CronJob/,
   detect(file) {
@@ -61,9 +80,16 @@ export const backupScheduleDetector: Detector = {
         schedule = { cron, line: file.lineOfNode(get(root, 'spec', 'schedule')) };
         const what = loc(`Velero Schedule ${name} (${cron})`, `Velero Schedule ${name} (${cron})`);
         hits.push({ item: 'backup/automated-backups', what, line: file.lineOfNode(root) }, { item: 'backup/backup-frequency', what, line: schedule.line });
-        const ttl = getStr(root, 'spec', 'template', 'ttl');
+        const ttlNode = get(root, 'spec', 'template', 'ttl') as { range?: number[] } | undefined;
+        const ttl = str(ttlNode);
         const days = durationDays(ttl);
-        if (ttl && days !== undefined && days >= 30) hits.push({ item: 'backup/backup-retention', what: loc(`Velero Schedule ${name} ttl ${ttl}`, `Velero Schedule ${name} ttl ${ttl}`), line: file.lineOfNode(get(root, 'spec', 'template', 'ttl')) });
+        if (ttl && days !== undefined && ttlNode?.range)
+          hits.push({
+            item: 'backup/backup-retention',
+            what: loc(`Velero Schedule ${name} ttl ${ttl}`, `Velero Schedule ${name} ttl ${ttl}`),
+            line: file.lineOfNode(ttlNode),
+            declares: { target: 'backupRetention', text: `ttl: ${ttl}`, value: Math.round(days * 10) / 10, span: { start: ttlNode.range[0], end: ttlNode.range[1] }, source: `Velero Schedule ${name}` },
+          });
         continue;
       }
       if (kind !== 'CronJob') continue;
@@ -74,8 +100,12 @@ export const backupScheduleDetector: Detector = {
         const what = loc(`CronJob ${name} (${cron}) runs "${short(backup.text)}"`, `CronJob ${name} (${cron}) executa "${short(backup.text)}"`);
         hits.push({ item: 'backup/automated-backups', what, line: file.lineOfNode(root) }, { item: 'backup/backup-frequency', what, line: file.lineOfNode(get(root, 'spec', 'schedule')) });
       }
-      const restore = jobCommands.find((command) => RESTORE_COMMAND.test(command.text));
-      if (restore) hits.push({ item: 'backup/backup-testing', what: loc(`CronJob ${name} (${cron}) runs "${short(restore.text)}"`, `CronJob ${name} (${cron}) executa "${short(restore.text)}"`), line: file.lineOfNode(root) });
+      const restore = jobCommands.find((command) => isRestore(command));
+      if (restore) {
+        const what = loc(`CronJob ${name} (${cron}) runs "${short(restore.text)}"`, `CronJob ${name} (${cron}) executa "${short(restore.text)}"`);
+        hits.push({ item: 'backup/backup-testing', what, line: file.lineOfNode(root) });
+        if (ENVIRONMENT_RESTORE.test(restore.text)) hits.push({ item: 'backup/dr-testing', what, line: file.lineOfNode(root) });
+      }
     }
     return hits;
   },
@@ -84,6 +114,7 @@ export const backupScheduleDetector: Detector = {
 export const backupScriptDetector: Detector = {
   id: 'backup-script',
   title: 'Backup scripts',
+  hint: loc('Script the backup (pg_dump ...) with encryption, retention and a notification.', 'Automatize o backup em script (pg_dump ...) com criptografia, retenção e notificação.'),
   heuristic:
     'A shell script under a backup/restore path that runs a backup tool (pg_dump, mysqldump, mongodump, restic, ...) outside comments and echo lines. ' +
     'In such a script: server-side or client-side encryption (--sse, --server-side-encryption, gpg, openssl enc, age, restic) proves encryption; a retention ' +
@@ -101,24 +132,35 @@ export const backupScriptDetector: Detector = {
     const scriptCommands = commands(file.text, file);
     const hits: DetectorHit[] = [];
     const backup = scriptCommands.find((command) => BACKUP_COMMAND.test(command.text));
-    const restore = scriptCommands.find((command) => RESTORE_COMMAND.test(command.text));
+    const restore = scriptCommands.find((command) => isRestore(command));
     if (restore) hits.push({ item: 'backup/backup-testing', what: loc(`Restore "${short(restore.text)}"`, `Restore "${short(restore.text)}"`), line: restore.line });
     if (!backup) return hits;
     hits.push({ item: 'backup/automated-backups', what: loc(`Backup "${short(backup.text)}"`, `Backup "${short(backup.text)}"`), line: backup.line });
     const encryption = scriptCommands.find((command) => ENCRYPTION.test(command.text));
     if (encryption) hits.push({ item: 'backup/backup-encryption', what: loc(`Encryption "${short(encryption.text)}"`, `Criptografia "${short(encryption.text)}"`), line: encryption.line });
     const retention = retentionDays(file);
-    if (retention && retention.days >= 30) hits.push({ item: 'backup/backup-retention', what: loc(`Retention of ${retention.days} days`, `Retenção de ${retention.days} dias`), line: retention.line });
+    if (retention)
+      hits.push({
+        item: 'backup/backup-retention',
+        what: loc(`Retention of ${retention.days} days`, `Retenção de ${retention.days} dias`),
+        line: file.lineOf(retention.span.start),
+        declares: { target: 'backupRetention', text: retention.text, value: retention.days, span: retention.span, source: file.name },
+      });
     const notify = scriptCommands.find((command) => NOTIFY.test(command.text));
     if (notify) hits.push({ item: 'backup/backup-monitoring', what: loc(`Notification "${short(notify.text)}"`, `Notificação "${short(notify.text)}"`), line: notify.line });
     return hits;
   },
 };
 
-function retentionDays(file: SourceFile): { days: number; line: number } | undefined {
+/** The retention a backup script applies, in days, with the span of the number. */
+function retentionDays(file: SourceFile): { days: number; text: string; span: Span } | undefined {
   const variable = /^\s*(?:export\s+)?[A-Z_]*RETENTION[A-Z_]*=["']?(?:\$\{[A-Z_]+:-)?(\d+)/m.exec(file.text);
-  if (variable) return { days: Number(variable[1]), line: file.lineOf(variable.index) };
+  if (variable) {
+    const end = variable.index + variable[0].length;
+    return { days: Number(variable[1]), text: variable[0].trim(), span: { start: end - variable[1].length, end } };
+  }
   const find = /^[^#\n]*\bfind\b[^\n]*-mtime\s+\+(\d+)[^\n]*(?:-delete|-exec\s+rm)/m.exec(file.text);
-  if (find) return { days: Number(find[1]), line: file.lineOf(find.index) };
-  return undefined;
+  if (!find) return undefined;
+  const start = find.index + find[0].indexOf(`+${find[1]}`, find[0].indexOf('-mtime')) + 1;
+  return { days: Number(find[1]), text: find[0].trim(), span: { start, end: start + find[1].length } };
 }

@@ -7,8 +7,12 @@ import { isMap, isSeq } from 'yaml';
 import { commands, firstHitPerItem, get, getStr, items, loc, pairs, short, str, type Command, type Detector, type DetectorHit, type SourceFile } from './source';
 import type { Localized } from '../catalog';
 
-interface CiStep {
+export interface CiStep {
   name: string;
+  /** `continue-on-error: true`: its failure does not fail the job. */
+  canFail: boolean;
+  /** `if: false`: never runs. */
+  disabled: boolean;
   uses?: string;
   usesLine?: number;
   /** Inputs of a `uses:` step (`with:`), lower-cased values. */
@@ -17,19 +21,28 @@ interface CiStep {
   line?: number;
 }
 
-interface CiJob {
+export interface CiJob {
   id: string;
   name: string;
   line?: number;
   environment?: string;
+  /** Runs only when a person starts it (GitLab `when: manual`). */
   manual: boolean;
+  /** `continue-on-error: true` (GitHub) or `allow_failure: true` (GitLab). */
+  canFail: boolean;
+  /** `if: false`: never runs. */
+  disabled: boolean;
+  /** Runs on a schedule (GitHub `on: schedule`, GitLab rules on `$CI_PIPELINE_SOURCE == "schedule"`). */
+  scheduled: boolean;
   needs: string[];
   stage?: string;
   steps: CiStep[];
 }
 
-interface CiPipeline {
+export interface CiPipeline {
   system: 'github' | 'gitlab';
+  /** The workflow runs only by hand (`on: workflow_dispatch` and nothing else). */
+  manualOnly: boolean;
   jobs: CiJob[];
   /** GitLab `include: template:` names (security templates count as scanners). */
   templates: { name: string; line?: number }[];
@@ -62,11 +75,28 @@ function scriptCommands(node: unknown, file: SourceFile): Command[] {
   return text === undefined ? [] : commands(text, file, from);
 }
 
+/** `if: false` or `if: ${{ false }}`. */
+function neverRuns(node: unknown): boolean {
+  const condition = get(node, 'if');
+  return (str(condition) ?? '').replace(/^\$\{\{\s*|\s*\}\}$/g, '').trim() === 'false';
+}
+
+const canFail = (node: unknown, key: string) => str(get(node, key)) === 'true';
+
+function githubEvents(root: unknown): string[] {
+  const on = get(root, 'on') ?? get(root, 'true');
+  if (str(on)) return [str(on)!];
+  if (isSeq(on)) return on.items.map(str).filter((event): event is string => !!event);
+  return pairs(on).map((pair) => str(pair.key)).filter((event): event is string => !!event);
+}
+
 function readGithub(file: SourceFile): CiPipeline | undefined {
   const root = file.yamlRoots()[0];
   const jobs = get(root, 'jobs');
   if (!isMap(jobs)) return undefined;
-  const result: CiPipeline = { system: 'github', jobs: [], templates: [], stages: [] };
+  const events = githubEvents(root);
+  const result: CiPipeline = { system: 'github', manualOnly: events.length > 0 && events.every((event) => event === 'workflow_dispatch'), jobs: [], templates: [], stages: [] };
+  const scheduled = events.includes('schedule');
   for (const pair of pairs(jobs)) {
     const id = str(pair.key);
     const job = pair.value;
@@ -85,6 +115,8 @@ function readGithub(file: SourceFile): CiPipeline | undefined {
       const usesNode = get(step, 'uses');
       return {
         name: getStr(step, 'name') ?? '',
+        canFail: canFail(step, 'continue-on-error'),
+        disabled: neverRuns(step),
         uses: str(usesNode)?.toLowerCase(),
         usesLine: file.lineOfNode(usesNode),
         with: withInputs,
@@ -92,7 +124,7 @@ function readGithub(file: SourceFile): CiPipeline | undefined {
         line: file.lineOfNode(step),
       };
     });
-    result.jobs.push({ id, name: getStr(job, 'name') ?? id, line: file.lineOfNode(pair.key), environment, manual: false, needs, steps });
+    result.jobs.push({ id, name: getStr(job, 'name') ?? id, line: file.lineOfNode(pair.key), environment, manual: false, canFail: canFail(job, 'continue-on-error'), disabled: neverRuns(job), scheduled, needs, steps });
   }
   return result;
 }
@@ -102,7 +134,7 @@ const GITLAB_RESERVED = new Set(['stages', 'variables', 'include', 'default', 'w
 function readGitlab(file: SourceFile): CiPipeline | undefined {
   const root = file.yamlRoots()[0];
   if (!root) return undefined;
-  const result: CiPipeline = { system: 'gitlab', jobs: [], templates: [], stages: items(get(root, 'stages')).map(str).filter((x): x is string => !!x) };
+  const result: CiPipeline = { system: 'gitlab', manualOnly: false, jobs: [], templates: [], stages: items(get(root, 'stages')).map(str).filter((x): x is string => !!x) };
   const include = get(root, 'include');
   for (const entry of isSeq(include) ? include.items : include ? [include] : []) {
     const template = getStr(entry, 'template') ?? getStr(entry, 'component') ?? str(entry);
@@ -119,26 +151,42 @@ function readGitlab(file: SourceFile): CiPipeline | undefined {
     const whenManual = getStr(job, 'when') === 'manual' || items(get(job, 'rules')).some((rule) => getStr(rule, 'when') === 'manual');
     const needsNode = get(job, 'needs');
     const needs = items(needsNode).map((need) => str(need) ?? getStr(need, 'job')).filter((x): x is string => !!x);
+    const rules = items(get(job, 'rules'));
     result.jobs.push({
       id,
       name: id,
       line: file.lineOfNode(pair.key),
       environment,
       manual: whenManual,
+      canFail: canFail(job, 'allow_failure'),
+      disabled: getStr(job, 'when') === 'never',
+      scheduled: rules.some((rule) => /CI_PIPELINE_SOURCE\s*==\s*["']schedule["']/.test(getStr(rule, 'if') ?? '') && getStr(rule, 'when') !== 'never'),
       needs,
       stage: getStr(job, 'stage'),
-      steps: [{ name: id, with: {}, commands: jobCommands, line: file.lineOfNode(pair.key) }],
+      steps: [{ name: id, canFail: false, disabled: false, with: {}, commands: jobCommands, line: file.lineOfNode(pair.key) }],
     });
   }
   return result;
 }
 
-function allCommands(pipeline: CiPipeline): { job: CiJob; step: CiStep; command: Command }[] {
-  return pipeline.jobs.flatMap((job) => job.steps.flatMap((step) => step.commands.map((command) => ({ job, step, command }))));
+/**
+ * Steps whose outcome counts: not disabled, allowed to fail or masked (`|| true`). With
+ * `automatic` (the default), also only jobs that run without a person starting them: a test suite
+ * in a workflow that only runs by hand does not run on every change.
+ */
+function effectiveSteps(pipeline: CiPipeline, automatic: boolean): { job: CiJob; step: CiStep }[] {
+  if (automatic && pipeline.manualOnly) return [];
+  return pipeline.jobs
+    .filter((job) => !job.disabled && !job.canFail && !(automatic && job.manual))
+    .flatMap((job) => job.steps.filter((step) => !step.disabled && !step.canFail).map((step) => ({ job, step })));
 }
 
-function allUses(pipeline: CiPipeline): { job: CiJob; step: CiStep; uses: string }[] {
-  return pipeline.jobs.flatMap((job) => job.steps.flatMap((step) => (step.uses ? [{ job, step, uses: step.uses }] : [])));
+export function allCommands(pipeline: CiPipeline, automatic = true): { job: CiJob; step: CiStep; command: Command }[] {
+  return effectiveSteps(pipeline, automatic).flatMap(({ job, step }) => step.commands.filter((command) => !command.masked).map((command) => ({ job, step, command })));
+}
+
+export function allUses(pipeline: CiPipeline, automatic = true): { job: CiJob; step: CiStep; uses: string }[] {
+  return effectiveSteps(pipeline, automatic).flatMap(({ job, step }) => (step.uses ? [{ job, step, uses: step.uses }] : []));
 }
 
 // ---- Tests ----------------------------------------------------------------------------------------
@@ -151,23 +199,26 @@ const COVERAGE_THRESHOLD = /(?:--cov-fail-under[= ]|--fail-under[= ]|--check-cov
 export const ciTestsDetector: Detector = {
   id: 'ci-tests',
   title: 'CI test jobs',
+  hint: loc('Run the test suites in CI on every change (npm test, pytest, go test ...), with a coverage threshold.', 'Rode as suítes de teste no CI a cada mudança (npm test, pytest, go test ...), com limite de cobertura.'),
   heuristic:
     'A GitHub Actions or GitLab CI step runs a real test runner (npm test, pytest, go test, mvn verify, gradle test, jest, cypress run, ...). ' +
     'Job and step names prove nothing and echo/printf lines and comments are ignored. The kind of suite comes from the command or the job name ' +
-    '(integration, e2e/cypress/playwright, smoke, pact); a coverage threshold flag of at least 80% proves the unit-test coverage target.',
+    '(integration, e2e/cypress/playwright, smoke, pact); a coverage threshold flag declares the unit-test coverage, judged against the coverage target (80% by default). ' +
+    'Steps that cannot fail (`|| true`, continue-on-error, allow_failure), disabled steps and workflows that only run by hand (workflow_dispatch) do not count.',
   proves: {
     'deployment/automated-testing': loc('The pipeline runs a test suite on every change.', 'O pipeline executa uma suíte de testes a cada mudança.'),
     'tests/integration-tests': loc('The pipeline runs an integration test suite.', 'O pipeline executa uma suíte de testes de integração.'),
     'tests/end-to-end-tests': loc('The pipeline runs end-to-end tests.', 'O pipeline executa testes end-to-end.'),
     'tests/smoke-tests': loc('The pipeline runs smoke checks after deploying.', 'O pipeline executa verificações de smoke após o deploy.'),
     'tests/contract-tests': loc('The pipeline verifies API contracts (Pact).', 'O pipeline verifica contratos de API (Pact).'),
-    'tests/unit-tests': loc('The pipeline fails when coverage drops below 80%.', 'O pipeline falha quando a cobertura cai abaixo de 80%.'),
+    'tests/unit-tests': loc('The pipeline fails when coverage drops below the target.', 'O pipeline falha quando a cobertura cai abaixo da meta.'),
   },
   appliesTo: isCiFile,
   detect(file) {
     const pipeline = ciPipeline(file);
     if (!pipeline) return [];
     const { add, hits } = firstHitPerItem();
+    const declared = new Set<number>();
     for (const { job, step, command } of allCommands(pipeline)) {
       const label = `${job.name} ${step.name}`.toLowerCase();
       const text = command.text;
@@ -184,8 +235,17 @@ export const ciTestsDetector: Detector = {
       if (/\bpact\b|pact-broker|pact-provider-verifier|can-i-deploy/i.test(text) && !/^(?:npm|yarn|pnpm)\s+(?:ci|install)\b/.test(text))
         add('tests/contract-tests', loc(`Contract verification "${short(text)}" in job "${job.name}"`, `Verificação de contrato "${short(text)}" no job "${job.name}"`), command.line);
       const coverage = COVERAGE_THRESHOLD.exec(text);
-      if (coverage && Number(coverage[1]) >= 80)
-        add('tests/unit-tests', loc(`Coverage threshold ${coverage[1]}% in job "${job.name}"`, `Limite de cobertura de ${coverage[1]}% no job "${job.name}"`), command.line);
+      const span = coverage ? file.find(coverage[0], command.line) : undefined;
+      if (coverage && span && !declared.has(span.start)) {
+        declared.add(span.start);
+        const digits = { start: span.end - coverage[1].length, end: span.end };
+        hits.push({
+          item: 'tests/unit-tests',
+          what: loc(`Coverage threshold ${coverage[1]}% in job "${job.name}"`, `Limite de cobertura de ${coverage[1]}% no job "${job.name}"`),
+          line: command.line,
+          declares: { target: 'coverage', text: `${coverage[1]}%`, value: Number(coverage[1]), span: digits, source: `job "${job.name}"` },
+        });
+      }
     }
     for (const { job, step, uses } of allUses(pipeline)) {
       if (/^cypress-io\/github-action/.test(uses) || /playwright/.test(uses))
@@ -204,6 +264,7 @@ const LOAD_RUNNER = /^(?:k6\s+(?:run|cloud)\b|docker\s+run\b.*\bgrafana\/k6\b|jm
 export const ciLoadTestsDetector: Detector = {
   id: 'ci-load-tests',
   title: 'Load tests run by CI',
+  hint: loc('Run the load tests in CI (k6 run, the grafana/k6 action).', 'Rode os testes de carga no CI (k6 run, a action grafana/k6).'),
   heuristic: 'A pipeline step runs a load-test tool non-interactively: k6 run, jmeter -n, locust --headless, artillery run, Gatling, or the grafana/k6 actions.',
   proves: {
     'tests/performance-tests': loc('Performance tests run automatically in the pipeline.', 'Testes de performance rodam automaticamente no pipeline.'),
@@ -276,6 +337,7 @@ const GITLAB_SECURITY_TEMPLATE = /(?:Security|Jobs)\/(SAST|DAST|Dependency-Scann
 export const ciSecurityScanDetector: Detector = {
   id: 'ci-security-scan',
   title: 'Security scanners in CI',
+  hint: loc('Run security scanners in CI (CodeQL, Trivy, Semgrep, ZAP, npm audit).', 'Rode scanners de segurança no CI (CodeQL, Trivy, Semgrep, ZAP, npm audit).'),
   heuristic:
     'A pipeline step uses a known scanner action (CodeQL, Sonar, Snyk, Trivy/Anchore/Docker Scout image scans, Semgrep, ZAP, Gitleaks, Checkov) ' +
     'or runs a scanner command (trivy, grype, snyk, semgrep, zap-baseline.py, npm audit, pip-audit, govulncheck, ...), or GitLab includes a Security/* template. ' +
@@ -327,11 +389,13 @@ export const ciSecurityScanDetector: Detector = {
 export const ciQualityGateDetector: Detector = {
   id: 'ci-quality-gate',
   title: 'Quality gates',
+  hint: loc('Fail the pipeline on quality: a SonarQube quality gate or a coverage threshold.', 'Reprove o pipeline por qualidade: um quality gate do SonarQube ou um limite de cobertura.'),
   heuristic:
     'A SonarQube/SonarCloud scan or quality-gate action in a pipeline (Sonar fails the change when its quality gate fails), a coverage threshold flag ' +
     '(--cov-fail-under, --check-coverage, --coverage-threshold), or a codecov.yml with a project or patch status target.',
   proves: {
     'deployment/quality-gates': loc('The pipeline fails when quality or coverage drops below a threshold.', 'O pipeline falha quando a qualidade ou a cobertura fica abaixo de um limite.'),
+    'tests/unit-tests': loc('Codecov fails the change when coverage drops below the target.', 'O Codecov reprova a mudança quando a cobertura cai abaixo da meta.'),
   },
   appliesTo: (file) => isCiFile(file) || /^\.?codecov\.ya?ml$/.test(file.name),
   detect(file) {
@@ -341,7 +405,15 @@ export const ciQualityGateDetector: Detector = {
         const status = get(root, 'coverage', 'status');
         const targetNode = [['project', 'default', 'target'], ['patch', 'default', 'target'], ['project', 'target']].map((path) => get(status, ...path)).find((node) => str(node) !== undefined);
         const target = str(targetNode);
-        if (target && target !== 'auto') return [{ item, what: loc(`Codecov status target ${target}`, `Meta de status do Codecov ${target}`), line: file.lineOfNode(targetNode) }];
+        if (!target || target === 'auto') continue;
+        const line = file.lineOfNode(targetNode);
+        const what = loc(`Codecov status target ${target}`, `Meta de status do Codecov ${target}`);
+        const percent = /^(\d{1,3}(?:\.\d+)?)%?$/.exec(target);
+        const range = (targetNode as { range?: number[] }).range;
+        return [
+          { item, what, line },
+          ...(percent && range ? [{ item: 'tests/unit-tests', what, line, declares: { target: 'coverage' as const, text: target, value: Number(percent[1]), span: { start: range[0], end: range[1] }, source: 'codecov.yml' } }] : []),
+        ];
       }
       return [];
     }
@@ -368,6 +440,7 @@ const PRE_PRODUCTION = /^(?:stag|staging|stage|preprod|pre-prod|homolog|hml|uat|
 export const ciApprovalDetector: Detector = {
   id: 'ci-approval',
   title: 'Approval before production',
+  hint: loc('Deploy to a protected production environment (environment: production) that requires reviewers.', 'Faça deploy em um ambiente de produção protegido (environment: production) que exige revisores.'),
   heuristic:
     'A GitHub Actions job deploys to a production environment (environment: production), which is where GitHub enforces required reviewers, ' +
     'or uses a manual-approval action; a GitLab job targets a production environment and runs only when started by hand (when: manual). ' +
@@ -386,7 +459,7 @@ export const ciApprovalDetector: Detector = {
         return [{ item, what: loc(`Job "${job.name}" deploys to "${job.environment}" (${how.en})`, `O job "${job.name}" faz deploy em "${job.environment}" (${how.pt})`), line: job.line }];
       }
     }
-    for (const { job, step, uses } of allUses(pipeline)) {
+    for (const { job, step, uses } of allUses(pipeline, false)) {
       if (/manual-approval/.test(uses)) return [{ item, what: loc(`Manual approval step ${uses} in job "${job.name}"`, `Passo de aprovação manual ${uses} no job "${job.name}"`), line: step.usesLine }];
     }
     return [];
@@ -396,6 +469,7 @@ export const ciApprovalDetector: Detector = {
 export const ciPromotionDetector: Detector = {
   id: 'ci-promotion',
   title: 'Promotion between environments',
+  hint: loc('Deploy to staging first and promote to production in the same pipeline (needs: staging).', 'Faça deploy primeiro em staging e promova para produção no mesmo pipeline (needs: staging).'),
   heuristic:
     'One pipeline deploys to a pre-production environment (staging, homolog, uat) and to production, and the production job runs after it ' +
     '(needs: on GitHub or GitLab, or a later GitLab stage). Two unrelated deploy jobs do not count.',
@@ -441,6 +515,7 @@ const ROLLBACK = /^(?:kubectl\s+(?:-n\s+\S+\s+)?rollout\s+undo\b|kubectl\s+argo\
 export const ciRollbackDetector: Detector = {
   id: 'ci-rollback',
   title: 'Automatic rollback in CI',
+  hint: loc('Roll back failed releases automatically (helm upgrade --atomic, kubectl rollout undo).', 'Reverta automaticamente versões com falha (helm upgrade --atomic, kubectl rollout undo).'),
   heuristic:
     'A pipeline step rolls back a failed release: kubectl rollout undo, helm rollback, helm upgrade --atomic (rolls back on failure), ' +
     'argo rollouts undo/abort, argocd app rollback. A rollback command only echoed or written in a comment does not count.',
@@ -451,7 +526,7 @@ export const ciRollbackDetector: Detector = {
   detect(file) {
     const pipeline = ciPipeline(file);
     if (!pipeline) return [];
-    for (const { job, command } of allCommands(pipeline)) {
+    for (const { job, command } of allCommands(pipeline, false)) {
       if (ROLLBACK.test(command.text))
         return [{ item: 'deployment/rollback-capability', what: loc(`Rollback "${short(command.text)}" in job "${job.name}"`, `Rollback "${short(command.text)}" no job "${job.name}"`), line: command.line }];
     }

@@ -3,8 +3,10 @@
  * a heading, says so) AND has substance: enough real content lines under it and, for procedures,
  * actual steps. A README line that merely mentions "runbook" is not a runbook.
  */
-import { contentLines, get, getStr, items, loc, markdownSections, pairs, str, type Detector, type DetectorHit, type SourceFile } from './source';
+import { contentLines, get, getStr, isPlaceholderLine, items, loc, markdownSections, pairs, str, type Detector, type DetectorHit, type SourceFile } from './source';
 import type { Localized } from '../catalog';
+import { isPlaceholder, parseDuration } from '../targets';
+import type { TargetId } from '../types';
 
 interface DocTopic {
   id: string;
@@ -20,12 +22,31 @@ interface DocTopic {
   label: Localized;
 }
 
+/** Lines inside code fences that are not blank or placeholders. */
+function fencedContent(body: string[]): string[] {
+  const inside: string[] = [];
+  let fence: string | undefined;
+  for (const line of body) {
+    const marker = /^\s*(```|~~~)/.exec(line);
+    if (marker) fence = fence === undefined ? marker[1] : fence === marker[1] ? undefined : fence;
+    else if (fence !== undefined && line.trim() && !isPlaceholderLine(line)) inside.push(line);
+  }
+  return inside;
+}
+
 const STEPS = {
-  test: (body: string[]) => body.filter((line) => /^\s*\d+[.)]\s+\S/.test(line)).length >= 2 || body.some((line) => /^\s*(```|~~~)/.test(line)) || body.filter((line) => /^\s*[-*]\s+\[[ xX]\]/.test(line)).length >= 2,
-  describe: 'steps (a numbered list, a checklist or a code block)',
+  test: (body: string[]) => {
+    const real = contentLines(body);
+    return (
+      real.filter((line) => /^\s*\d+[.)]\s+\S/.test(line)).length >= 2 ||
+      fencedContent(body).length > 0 ||
+      real.filter((line) => /^\s*[-*]\s+\[[ xX]\]/.test(line)).length >= 2
+    );
+  },
+  describe: 'steps (a numbered list, a checklist or a code block, not placeholders)',
 };
 const CONTACT = {
-  test: (body: string[]) => body.some((line) => /[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|(?:^|\s)#[a-z][\w-]+|(?:^|\s)@[\w-]{2,}|pagerduty|opsgenie|slack/i.test(line)),
+  test: (body: string[]) => contentLines(body).some((line) => /[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|(?:^|\s)#[a-z][\w-]+|(?:^|\s)@[\w-]{2,}|pagerduty|opsgenie|slack/i.test(line)),
   describe: 'a way to reach someone (e-mail, phone, chat channel or handle, paging service)',
 };
 
@@ -89,7 +110,7 @@ const TOPICS: DocTopic[] = [
     name: /incident|incidente/,
     heading: /incident (?:response|management|process)|resposta a incidentes|gest[ãa]o de incidentes|^incidents?$|^incidentes?$/i,
     requirement: {
-      test: (body) => STEPS.test(body) || body.some((line) => /\b(?:sev|severity|severidade|p)[ -]?[0-4]\b/i.test(line)),
+      test: (body) => STEPS.test(body) || contentLines(body).some((line) => /\b(?:sev|severity|severidade|p)[ -]?[0-4]\b/i.test(line)),
       describe: 'steps or severity levels',
     },
   },
@@ -104,7 +125,7 @@ const TOPICS: DocTopic[] = [
     name: /escalat|escalonamento|escalacao/,
     heading: /escalat|escala[çc][ãa]o|escalonamento/i,
     requirement: {
-      test: (body) => STEPS.test(body) || CONTACT.test(body) || body.filter((line) => /\b(?:level|tier|nível|nivel|L[1-3])\b/i.test(line)).length >= 2,
+      test: (body) => STEPS.test(body) || CONTACT.test(body) || contentLines(body).filter((line) => /\b(?:level|tier|nível|nivel|L[1-3])\b/i.test(line)).length >= 2,
       describe: 'levels, steps or contacts',
     },
   },
@@ -126,7 +147,7 @@ const TOPICS: DocTopic[] = [
     name: /^(?:sla|slas|slo|slos|service[-_]levels?)$|^sla[-_]/,
     heading: /\bSLAs?\b|\bSLOs?\b|service level|n[íi]vel de servi[çc]o/i,
     minLines: 2,
-    requirement: { test: (body) => body.some((line) => /\d{2}(?:[.,]\d+)?\s*%/.test(line)), describe: 'a target percentage (99.9%)' },
+    requirement: { test: (body) => contentLines(body).some((line) => /\d{2}(?:[.,]\d+)?\s*%/.test(line)), describe: 'a target percentage (99.9%)' },
   },
   {
     id: 'doc-change-management',
@@ -146,7 +167,7 @@ const TOPICS: DocTopic[] = [
     },
     name: /capacity|capacidade/,
     heading: /capacity|capacidade/i,
-    requirement: { test: (body) => body.filter((line) => /\d/.test(line)).length >= 2, describe: 'figures (load, growth, limits)' },
+    requirement: { test: (body) => contentLines(body).filter((line) => /\d/.test(line)).length >= 2, describe: 'figures (load, growth, limits)' },
   },
   {
     id: 'doc-disaster-recovery',
@@ -191,8 +212,20 @@ const TOPICS: DocTopic[] = [
     name: /breach/,
     heading: /breach|notifica[çc][ãa]o de (?:viola[çc][ãa]o|incidente)|vazamento de dados/i,
     requirement: {
-      test: (body) => body.some((line) => /\b\d+\s*(?:h|hours?|horas?|days?|dias?|business days|dias úteis)\b|ANPD|\bDPO\b|authorit|autoridade|encarregado/i.test(line)),
+      test: (body) => contentLines(body).some((line) => /\b\d+\s*(?:h|hours?|horas?|days?|dias?|business days|dias úteis)\b|ANPD|\bDPO\b|authorit|autoridade|encarregado/i.test(line)),
       describe: 'a deadline or the authority to notify',
+    },
+  },
+  {
+    id: 'doc-data-classification',
+    title: 'Data classification',
+    label: loc('Data classification', 'Classificação de dados'),
+    proves: { 'security/data-classification': loc('Data is classified by sensitivity, with the levels defined.', 'Os dados são classificados por sensibilidade, com os níveis definidos.') },
+    name: /data[-_]?classification|classificacao[-_]de[-_]dados/,
+    heading: /data classification|classifica[çc][ãa]o (?:de|dos) dados|sensitivity levels|n[íi]veis de sensibilidade/i,
+    requirement: {
+      test: (body) => new Set(contentLines(body).flatMap((line) => [...line.toLowerCase().matchAll(/\b(public|internal|confidential|restricted|secret|sensitive|p[úu]blico|interno|confidencial|restrito|sigiloso|sens[íi]vel)\b/g)].map((match) => match[1].normalize('NFD').replace(/[\u0300-\u036f]/g, '')))).size >= 3,
+      describe: 'at least three sensitivity levels (public, internal, confidential, restricted)',
     },
   },
 ];
@@ -207,9 +240,10 @@ function topicDetector(topic: DocTopic): Detector {
   return {
     id: topic.id,
     title: topic.title,
+    hint: loc(`Write a ${topic.label.en.toLowerCase()} (docs/, with real content${topic.requirement ? `: ${topic.requirement.describe}` : ''}).`, `Escreva um(a) ${topic.label.pt.toLowerCase()} (docs/, com conteúdo real).`),
     heuristic:
       `A Markdown document about it: the file or folder name matches ${topic.name}, or a heading matches ${topic.heading}; with at least ${minLines} lines of real content ` +
-      `(links alone, headings and blank lines do not count)${requires}. A passing mention in another document proves nothing.`,
+      `(links alone, headings, blank lines and placeholders such as TODO, TBD, "fill in later" or lorem ipsum do not count)${requires}. A passing mention in another document proves nothing.`,
     proves: topic.proves,
     appliesTo: (file) => file.isMarkdown,
     detect(file) {
@@ -229,39 +263,127 @@ function topicDetector(topic: DocTopic): Detector {
 
 export const DOC_DETECTORS: Detector[] = TOPICS.map(topicDetector);
 
-// ---- Recovery objectives -------------------------------------------------------------------------
+// ---- Recovery objectives and declared metrics ------------------------------------------------------
 
-const TIME_VALUE = String.raw`(\d+(?:[.,]\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|min|minutos?|m|hours?|hrs?|h|horas?)\b`;
-const RTO = new RegExp(String.raw`\b(?:RTO|Recovery Time Objective)\b[^\n\d]{0,40}?` + TIME_VALUE, 'i');
-const RPO = new RegExp(String.raw`\b(?:RPO|Recovery Point Objective)\b[^\n\d]{0,40}?` + TIME_VALUE, 'i');
+const TIME_VALUE = String.raw`(\d+(?:[.,]\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?|min|minutos?|m|hours?|hrs?|h|horas?))\b`;
+
+interface Declaration {
+  target: TargetId;
+  value: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Values stated after a keyword ("RTO: 15 minutes", "| RTO | 4 hours |"), with the span of the
+ * value. The text between keyword and value must not be a placeholder: "RTO: TBD 4 hours" states
+ * nothing.
+ */
+function statedDurations(text: string, keyword: string, target: TargetId): Declaration[] {
+  const pattern = new RegExp(String.raw`\b(?:${keyword})\b([^\n\d]{0,40}?)` + TIME_VALUE, 'gi');
+  const found: Declaration[] = [];
+  for (const match of text.matchAll(pattern)) {
+    if (isPlaceholder(match[1]) || /\b(?:define|defina|set|escolha|choose)\b/i.test(match[1])) continue;
+    const minutes = parseDuration(match[2]);
+    if (minutes === undefined) continue;
+    const end = match.index! + match[0].length;
+    found.push({ target, value: minutes, text: match[2], start: end - match[2].length, end });
+  }
+  return found;
+}
 
 export const recoveryObjectivesDetector: Detector = {
   id: 'recovery-objectives',
   title: 'Recovery objectives and DR plans',
+  hint: loc('State the RTO and RPO with values ("RTO: 15 minutes") in the DR document or .readiness.yml.', 'Registre o RTO e o RPO com valores ("RTO: 15 minutos") no documento de DR ou no .readiness.yml.'),
   heuristic:
-    'A document or YAML file states the RTO or RPO with a value ("RTO: 15 minutes", "rto: 15m"); "define the RTO" or "RTO: TBD" does not count. ' +
-    'A YAML disaster-recovery plan (disaster_recovery with procedures and steps) proves DR procedures.',
+    'A document or YAML file states the RTO or RPO with a value ("RTO: 15 minutes", "rto: 15m", "| RTO | 4 hours |"), judged against the RTO and RPO targets; ' +
+    '"define the RTO", "RTO: TBD" or "RTO: TBD 4 hours" does not count. MTTR values are read for the success metrics. A YAML disaster-recovery plan ' +
+    '(disaster_recovery with procedures and real steps) proves DR procedures.',
   proves: {
     'backup/rto-defined': loc('The RTO is written down with a value.', 'O RTO está registrado com um valor.'),
     'backup/rpo-defined': loc('The RPO is written down with a value.', 'O RPO está registrado com um valor.'),
     'backup/dr-procedures': loc('A disaster-recovery plan lists its procedures step by step.', 'Um plano de disaster recovery lista seus procedimentos passo a passo.'),
   },
   appliesTo: (file) => file.isMarkdown || file.isYaml,
-  textHint: /\bRTO\b|\bRPO\b|Recovery (?:Time|Point) Objective|disaster|\bdr[-_]?plan\b|^dr\s*:/im,
+  textHint: /\bRTO\b|\bRPO\b|\bMTTR\b|Recovery (?:Time|Point) Objective|disaster|\bdr[-_]?plan\b|\bdr[ \t]*:/i,
   detect(file) {
     const hits: DetectorHit[] = [];
-    for (const [item, pattern, name] of [['backup/rto-defined', RTO, 'RTO'], ['backup/rpo-defined', RPO, 'RPO']] as const) {
-      const match = pattern.exec(file.text);
-      if (match) hits.push({ item, what: loc(`${name} ${match[1]} ${match[2]}`, `${name} ${match[1]} ${match[2]}`), line: file.lineOf(match.index) });
+    for (const [item, keyword, target, name] of [
+      ['backup/rto-defined', 'RTO|Recovery Time Objective', 'rto', 'RTO'],
+      ['backup/rpo-defined', 'RPO|Recovery Point Objective', 'rpo', 'RPO'],
+      ['declared:mttr', 'MTTR|Mean Time To (?:Recovery|Repair|Restore)', 'mttr', 'MTTR'],
+    ] as const) {
+      for (const stated of statedDurations(file.text, keyword, target)) {
+        hits.push({
+          item,
+          what: loc(`${name} ${stated.text}`, `${name} ${stated.text}`),
+          line: file.lineOf(stated.start),
+          declares: { target, text: stated.text, value: stated.value, span: { start: stated.start, end: stated.end }, source: `${name} in ${file.name}` },
+        });
+      }
     }
     for (const root of file.yamlRoots()) {
       for (const pair of pairs(root)) {
         const key = str(pair.key) ?? '';
         if (!/^(?:disaster[-_]?recovery|dr[-_]?plan|dr)$/i.test(key)) continue;
         const procedures = get(pair.value, 'procedures');
-        const withSteps = pairs(procedures).filter((procedure) => get(procedure.value, 'steps') !== undefined || items(procedure.value).length > 0);
+        const withSteps = pairs(procedures).filter((procedure) => {
+          const steps = get(procedure.value, 'steps') ?? procedure.value;
+          return [...items(steps), ...pairs(steps).map((pair) => pair.value)].some((step) => {
+            const text = str(step) ?? getStr(step, 'action') ?? getStr(step, 'run') ?? getStr(step, 'name');
+            return text !== undefined && contentLines([text]).length > 0;
+          });
+        });
         if (withSteps.length > 0)
           hits.push({ item: 'backup/dr-procedures', what: loc(`DR plan with ${withSteps.length} procedure(s): ${withSteps.map((p) => str(p.key)).join(', ')}`, `Plano de DR com ${withSteps.length} procedimento(s): ${withSteps.map((p) => str(p.key)).join(', ')}`), line: file.lineOfNode(pair.key) });
+      }
+    }
+    return hits;
+  },
+};
+
+const METRIC_LINES: { target: TargetId; keyword: RegExp; value: RegExp; toValue: (match: RegExpExecArray) => number | undefined }[] = [
+  { target: 'uptime', keyword: /\b(?:uptime|availability|disponibilidade|SLA target)\b/i, value: /(\d{2,3}(?:[.,]\d+)?)\s*%/, toValue: (m) => Number(m[1].replace(',', '.')) },
+  { target: 'errorRate', keyword: /\b(?:error rate|taxa de erros?)\b/i, value: /(\d+(?:[.,]\d+)?)\s*%/, toValue: (m) => Number(m[1].replace(',', '.')) },
+  { target: 'p95', keyword: /\b(?:p95|95th percentile|percentil 95)\b/i, value: /(\d+(?:[.,]\d+)?)\s*(ms|s)\b/, toValue: (m) => Number(m[1].replace(',', '.')) * (m[2] === 's' ? 1000 : 1) },
+  { target: 'throughput', keyword: /\b(?:throughput|vaz[ãa]o|requests per second)\b/i, value: /(\d[\d.,]*)\s*(?:rps|req\/s|requests\/s)\b/i, toValue: (m) => Number(m[1].replace(/[.,](?=\d{3}\b)/g, '').replace(',', '.')) },
+];
+
+export const declaredMetricsDetector: Detector = {
+  id: 'declared-metrics',
+  title: 'Service levels stated in documents',
+  heuristic:
+    'A Markdown table row or a "key: value" line that states a success metric: uptime/availability as a percentage, error rate as a percentage, P95 in ms, throughput in RPS. ' +
+    'These are declarations, judged against the targets (a README that promises a P95 of 800 ms fails the response-time item); they never prove an item by themselves. ' +
+    'Placeholders (TBD, [value]) state nothing, and a sentence in prose is not read.',
+  proves: {},
+  appliesTo: (file) => file.isMarkdown,
+  textHint: /uptime|availability|disponibilidade|error rate|taxa de erro|p95|percentile|percentil|throughput|vaz[ãa]o|requests per second/i,
+  detect(file) {
+    const hits: DetectorHit[] = [];
+    let offset = 0;
+    for (const line of file.text.split('\n')) {
+      const start = offset;
+      offset += line.length + 1;
+      if (!/^\s*\|.*\|\s*$/.test(line) && !/^\s*(?:[-*]\s+)?\**[\w ()/.-]{2,40}\**\s*:/.test(line)) continue;
+      if (isPlaceholderLine(line)) continue;
+      for (const metric of METRIC_LINES) {
+        const keyword = metric.keyword.exec(line);
+        if (!keyword) continue;
+        const rest = line.slice(keyword.index + keyword[0].length);
+        const match = metric.value.exec(rest);
+        if (!match || match.index > 40) continue;
+        const value = metric.toValue(match);
+        if (value === undefined || !Number.isFinite(value)) continue;
+        const at = start + keyword.index + keyword[0].length + match.index;
+        hits.push({
+          item: `declared:${metric.target}`,
+          what: loc(`${keyword[0]} ${match[0]}`, `${keyword[0]} ${match[0]}`),
+          line: file.lineOf(at),
+          declares: { target: metric.target, text: match[0], value, span: { start: at, end: at + match[0].length }, source: `${keyword[0]} in ${file.name}` },
+        });
       }
     }
     return hits;
@@ -277,6 +399,7 @@ export function isOpenApiPath(file: SourceFile): boolean {
 export const openApiDetector: Detector = {
   id: 'openapi-spec',
   title: 'OpenAPI/Swagger specification',
+  hint: loc('Commit the OpenAPI/Swagger specification of the API.', 'Versione a especificação OpenAPI/Swagger da API.'),
   heuristic:
     'A YAML or JSON file whose top level declares openapi: 3.x or swagger: "2.0" together with info and at least one path. A file that only mentions OpenAPI, ' +
     'or a configuration with a nested openapi key, does not count.',

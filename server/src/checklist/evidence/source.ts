@@ -5,7 +5,9 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../engine/text';
+import type { Span } from '../../engine/types';
 import type { Localized } from '../catalog';
+import type { TargetId } from '../types';
 
 export interface EvidenceInput {
   /** Path relative to the workspace root, forward slashes. */
@@ -18,18 +20,31 @@ export interface EvidenceInput {
   yamlRoots?: readonly unknown[];
 }
 
-/** What a detector found, before it is spread over the items it proves. */
+/**
+ * What a detector found, before it is spread over the items it proves. Two kinds of `item` are
+ * not checklist items: `fact:<name>` carries a fact for a cross-file join (see joins.ts), and
+ * `declared:<target>` a value stated for a target that no item owns (the success metrics).
+ */
 export interface DetectorHit {
   item: string;
   what: Localized;
   /** 0-based line. */
   line?: number;
+  /** A value the file states for a target; the checklist judges it against the target in force. */
+  declares?: { target: TargetId; text: string; value: number; span: Span; source: string };
+  /** For `fact:` items: the fact's fields. */
+  fact?: Record<string, string | string[]>;
 }
+
+export const FACT_PREFIX = 'fact:';
+export const DECLARED_PREFIX = 'declared:';
 
 export interface Detector {
   id: string;
   /** What it looks for, e.g. "Prometheus scrape configuration". */
   title: string;
+  /** What to add to the workspace to prove its items, for the "To verify" list. */
+  hint?: Localized;
   /** What counts and what does not: the heuristic, documented for the catalog and the docs. */
   heuristic: string;
   /** Item id -> why a hit proves that item. */
@@ -72,6 +87,10 @@ export class SourceFile {
     return /\.(md|markdown)$/.test(this.name);
   }
 
+  get isTerraform(): boolean {
+    return /\.tf$/.test(this.name);
+  }
+
   /** Only CustomResourceDefinitions: schemas, which mention every field name and prove nothing. */
   get isCrdOnly(): boolean {
     if (!this.isYaml) return false;
@@ -82,6 +101,13 @@ export class SourceFile {
   lineOf(offset: number): number {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex.positionAt(offset).line;
+  }
+
+  /** The span of the first occurrence of `needle` on or after a 0-based line; undefined when absent. */
+  find(needle: string, line = 0): Span | undefined {
+    this.lineIndex ??= new LineIndex(this.text);
+    const at = needle ? this.text.indexOf(needle, this.lineIndex.lineStart(line)) : -1;
+    return at >= 0 ? { start: at, end: at + needle.length } : undefined;
   }
 
   /** Line of the first occurrence of `needle` at or after `from`, or of `from` when absent. */
@@ -292,9 +318,17 @@ export interface Command {
   /** One simple command, trimmed, env assignments and `sudo`/`exec` removed. */
   text: string;
   line?: number;
+  /**
+   * Its failure cannot fail the script: `cmd || true`, `cmd || echo failed`, or after `set +e`.
+   * A test run this way proves nothing (`cmd || exit 1` still fails, so it is not masked).
+   */
+  masked?: boolean;
+  /** Reads the output of the previous command (`gunzip -c dump | psql`). */
+  piped?: boolean;
 }
 
 const NOT_RUN = /^(echo|printf|#|:|true|false|cat\s*<<|exit\b)/;
+const STILL_FAILS = /^(?:exit\s+[1-9]\d*|false|return\s+[1-9]\d*|exit\s+\$\?)\b/;
 
 /**
  * Splits a script into the simple commands that actually run: comments, `echo`/`printf` lines and
@@ -303,27 +337,38 @@ const NOT_RUN = /^(echo|printf|#|:|true|false|cat\s*<<|exit\b)/;
 export function commands(script: string, file?: SourceFile, from = 0): Command[] {
   const result: Command[] = [];
   const physical = script.split(/\r?\n/);
+  let errexitOff = false;
   for (let index = 0; index < physical.length; index++) {
     const first = physical[index];
     let logical = first;
     // A trailing backslash continues the command on the next line.
     while (/\\\s*$/.test(logical) && index + 1 < physical.length) logical = logical.replace(/\\\s*$/, ' ') + physical[++index];
     const line = file && first.trim() ? file.lineOfText(first.trim(), from) : undefined;
-    for (const part of splitSimpleCommands(logical)) {
-      let text = part.replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '');
+    const parts = splitSimpleCommands(logical);
+    parts.forEach((part, position) => {
+      if (/^set\s+(?:-\w*)?\+e\b|^set\s+\+o\s+errexit\b/.test(part.text)) errexitOff = true;
+      else if (/^set\s+-\w*e\w*\b|^set\s+-o\s+errexit\b/.test(part.text)) errexitOff = false;
+      let text = part.text.replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)+/, '');
       text = text.replace(/^(?:then|do|else)\s+/, '').replace(/^(?:sudo|exec|time|env)\s+/, '').trim();
-      if (!text || NOT_RUN.test(text)) continue;
-      result.push({ text, line });
-    }
+      if (!text || NOT_RUN.test(text)) return;
+      const next = parts[position + 1];
+      const masked = errexitOff || (part.separator === '||' && next !== undefined && !STILL_FAILS.test(next.text));
+      const piped = position > 0 && parts[position - 1].separator === '|';
+      result.push({ text, line, ...(masked ? { masked } : {}), ...(piped ? { piped } : {}) });
+    });
   }
   return result;
 }
 
-/** Splits one shell line on `&&`, `||`, `;` and `|` outside quotes, dropping a trailing comment. */
-function splitSimpleCommands(line: string): string[] {
-  const parts: string[] = [];
+/** Splits one shell line on `&&`, `||`, `;` and `|` outside quotes, dropping a trailing comment; each part keeps the operator after it. */
+function splitSimpleCommands(line: string): { text: string; separator: string }[] {
+  const parts: { text: string; separator: string }[] = [];
   let current = '';
   let quote: string | undefined;
+  const push = (separator: string) => {
+    if (current.trim()) parts.push({ text: current.trim(), separator });
+    current = '';
+  };
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quote) {
@@ -337,15 +382,15 @@ function splitSimpleCommands(line: string): string[] {
     } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) {
       break;
     } else if (c === ';' || c === '|' || (c === '&' && line[i + 1] === '&')) {
-      if (line[i + 1] === c) i++;
-      parts.push(current);
-      current = '';
+      const double = line[i + 1] === c;
+      if (double) i++;
+      push(double ? c + c : c);
     } else {
       current += c;
     }
   }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter(Boolean);
+  push('');
+  return parts;
 }
 
 // ---- Markdown -----------------------------------------------------------------------------------
@@ -376,12 +421,25 @@ export function markdownSections(file: SourceFile): Section[] {
   });
 }
 
-/** Lines of real content: not blank, not a heading, not a lone link or image, not a fence marker. */
+const PLACEHOLDER_LINE =
+  /\b(?:TODO|TBD|TBA|FIXME|XXX|WIP)\b|lorem ipsum|fill (?:in|this|me)\b|to be (?:written|defined|determined|completed|done|added)|coming soon|placeholder|under construction|a definir|a preencher|preencher depois|em breve|em constru[çc][ãa]o/i;
+const LOREM_WORDS = /\b(?:lorem|ipsum|dolor|consectetur|adipiscing|eiusmod|tempor|incididunt|labore|dolore|aliqua|veniam|nostrud|exercitation|ullamco|laboris|aliquip|commodo|consequat|aute|irure|reprehenderit|voluptate|cillum|fugiat|pariatur|excepteur|occaecat|cupidatat|proident|culpa|officia|deserunt|mollit|laborum)\b/gi;
+
+/** A line that stands in for content: TODO, TBD, "fill in later", lorem ipsum. */
+export function isPlaceholderLine(line: string): boolean {
+  return PLACEHOLDER_LINE.test(line) || (line.match(LOREM_WORDS)?.length ?? 0) >= 2;
+}
+
+/**
+ * Lines of real content: not blank, not a heading, not a lone link or image, not a fence marker,
+ * not an empty list item or table row, not a placeholder (TODO, TBD, lorem ipsum).
+ */
 export function contentLines(body: string[]): string[] {
   return body.filter((line) => {
     const text = line.trim();
     if (!text || /^#{1,6}\s/.test(text) || /^(```|~~~)/.test(text) || /^[-*_]{3,}$/.test(text)) return false;
-    const withoutLinks = text.replace(/^[-*+]\s+|^\d+[.)]\s+/, '').replace(/!?\[[^\]]*\]\([^)]*\)/g, '').replace(/<[^>]+>/g, '').trim();
+    if (isPlaceholderLine(text)) return false;
+    const withoutLinks = text.replace(/^[-*+]\s+(?:\[[ xX]\]\s*)?|^\d+[.)]\s+/, '').replace(/!?\[[^\]]*\]\([^)]*\)/g, '').replace(/<[^>]+>/g, '').trim();
     return withoutLinks.replace(/[|:\-\s.,;]/g, '').length >= 3;
   });
 }

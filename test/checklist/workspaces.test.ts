@@ -1,0 +1,139 @@
+/**
+ * Two workspaces of the same service, scored from their files alone (application information, no
+ * attestations): one well prepared, one with the same file names and nothing behind them.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { checklistFor } from '../../server/src/checklist-service';
+import type { ChecklistItemResult, ChecklistReport } from '../../server/src/checklist/types';
+import { scanProject, type ProjectScan } from '../../server/src/project';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'checklist');
+
+function items(report: ChecklistReport): ChecklistItemResult[] {
+  return report.categories.flatMap((category) => category.items);
+}
+
+describe('a well-prepared service', () => {
+  let scan: ProjectScan;
+  let report: ChecklistReport;
+  before(async () => {
+    scan = await scanProject([join(FIXTURES, 'well-prepared')]);
+    report = checklistFor(scan, 'en');
+  });
+
+  test('has nothing for its rules to complain about', () => {
+    const problems = scan.findings.filter((finding) => finding.severity !== 'hint').map((finding) => `${finding.ruleId} ${scan.index.relative(finding.path)}:${finding.range.start.line + 1}`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(scan.errors, []);
+  });
+
+  test('scores at least 70% from its files alone', (t) => {
+    t.diagnostic(`score ${report.score}%, ${report.totals.satisfied} of ${report.totals.total} items satisfied, ${report.totals.notVerified} to verify`);
+    assert.ok(report.score >= 70, `score ${report.score}`);
+    assert.equal(report.totals.attested + report.totals.notApplicable, 0, 'no attestation helps it');
+    assert.equal(report.totals.failing + report.totals.contradicted, 0);
+  });
+
+  test('the evidence of every category proves its items', () => {
+    const byEvidence = items(report).filter((item) => item.proof.decidedBy === 'evidence').map((item) => item.id);
+    for (const id of [
+      'deployment/environment-provisioned',
+      'deployment/dns-configured',
+      'deployment/ssl-tls',
+      'deployment/cdn',
+      'deployment/vpc-network',
+      'deployment/docker-registry',
+      'deployment/services',
+      'deployment/configmaps',
+      'deployment/deployment-manifests',
+      'security/authentication',
+      'security/2fa-mfa',
+      'security/key-management',
+      'security/encryption-in-transit',
+      'security/waf',
+      'security/ddos-protection',
+      'security/cors',
+      'security/ip-whitelisting',
+      'security/audit-logging',
+      'security/data-retention',
+      'monitoring/critical-alerts',
+      'monitoring/error-rate-alerts',
+      'monitoring/correlation-ids',
+      'monitoring/log-retention',
+      'performance/response-times',
+      'performance/throughput',
+      'performance/read-replicas',
+      'performance/connection-pooling',
+      'performance/indexing',
+      'performance/partitioning',
+      'performance/scalability-testing',
+      'backup/automated-backups',
+      'backup/backup-testing',
+      'backup/dr-testing',
+      'backup/dr-procedures',
+      'backup/rto-defined',
+      'backup/cross-region-backups',
+      'tests/unit-tests',
+      'documentation/runbooks',
+      'documentation/change-management',
+    ]) {
+      assert.ok(byEvidence.includes(id), `${id} is proven by evidence`);
+    }
+  });
+
+  test('the seed\'s success metrics are declared and met', () => {
+    assert.deepEqual(
+      report.metrics.map((metric) => [metric.id, metric.declared?.value, metric.met]),
+      [
+        ['uptime', 99.95, true],
+        ['p95', 180, true],
+        ['errorRate', 0.05, true],
+        ['throughput', 1200, true],
+        ['mttr', 12, true],
+      ],
+    );
+  });
+
+  test('items only its rules can prove wait for their rule packs to report what they inspect', (t) => {
+    const reporting = new Set(scan.inspected.map((inspection) => inspection.ruleId.split('/')[0]));
+    const ruleOnly = items(report).filter((item) => item.verification.rules.length > 0 && !item.verification.manual && item.proof.decidedBy !== 'evidence');
+    const waiting: string[] = [];
+    for (const item of ruleOnly) {
+      const packs = new Set(item.verification.rules.map((rule) => rule.split('/')[0]));
+      if ([...packs].some((pack) => reporting.has(pack))) {
+        assert.equal(item.status, 'satisfied', `${item.id}: its rules report inspections, so the well-prepared files prove it`);
+      } else {
+        assert.equal(item.status, 'not-verified', item.id);
+        waiting.push(item.id);
+      }
+    }
+    if (waiting.length) t.diagnostic(`waiting for rule packs to report inspections: ${waiting.join(', ')}`);
+  });
+});
+
+describe('a hollow look-alike with the same file names', () => {
+  let report: ChecklistReport;
+  before(async () => {
+    report = checklistFor(await scanProject([join(FIXTURES, 'hollow')]), 'en');
+  });
+
+  test('scores at most 5% with at most 5 items satisfied', (t) => {
+    const satisfied = items(report).filter((item) => item.status === 'satisfied').map((item) => `${item.id} (${item.proof.summary})`);
+    t.diagnostic(`score ${report.score}%, satisfied: ${satisfied.join('; ') || 'none'}`);
+    assert.ok(report.score <= 5, `score ${report.score}`);
+    assert.ok(satisfied.length <= 5, satisfied.join('\n'));
+    assert.equal(report.approved, false);
+  });
+
+  test('none of its placeholders proves a critical item', () => {
+    const critical = items(report).filter((item) => item.critical && item.status === 'satisfied');
+    assert.deepEqual(critical.map((item) => item.id), []);
+  });
+
+  test('its declared values are placeholders, not values', () => {
+    for (const id of ['backup/rto-defined', 'backup/rpo-defined']) assert.equal(items(report).find((item) => item.id === id)?.status, 'not-verified', id);
+    assert.equal(report.metrics.find((metric) => metric.id === 'uptime')?.declared, undefined);
+  });
+});
