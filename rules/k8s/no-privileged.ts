@@ -29,6 +29,7 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of runningContainers(model)) {
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const privileged = containerSecurityField(container, 'privileged');
       if (isTrue(privileged)) context.report({ span: spanOf(privileged)!, messageId: 'privileged', data: { name: container.name ?? '?' } });
     }
