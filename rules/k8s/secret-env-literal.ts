@@ -3,7 +3,7 @@ import { isSecretLikeName } from '../../server/src/engine/secrets';
 import { editorFor } from '../../server/src/kinds/kubernetes/checks';
 import { secretValueKind } from '../../server/src/kinds/kubernetes/secret-values';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { contentSpan, scalarString } from '../../server/src/kinds/kubernetes/nodes';
 
 /** DB_PASSWORD -> db-password, apiToken -> api-token: a valid Secret data key. */
 function kebab(name: string): string {
@@ -64,7 +64,7 @@ export default defineRule<KubernetesModel>({
         const workload = container.pod.owner.name ?? 'app';
         const valuePair = env.valuePair;
         context.report({
-          span: spanOf(env.value)!,
+          span: contentSpan(model.text, env.value)!,
           messageId: recognised?.kind ?? 'literal',
           data: { name: env.name, workload, provider: recognised?.kind === 'token' ? recognised.provider : '' },
           fixTitleId: 'useSecret',

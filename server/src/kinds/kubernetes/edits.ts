@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, typ
 import type { LineIndex } from '../../engine/text';
 import type { Span, TextEdit } from '../../engine/types';
 import { columnOf, type KubernetesModel } from './model';
-import { scalarString } from './nodes';
+import { contentSpan, scalarString } from './nodes';
 
 /** YAML to insert: strings are written as given (callers quote them), objects become block maps. */
 export type YValue = string | number | boolean | YObject | YValue[];
@@ -48,7 +48,9 @@ export class YamlEditor {
     const column = columnOf(this.model.text, keyNode.range[0]);
     const eol = this.lines.eol;
     const body = this.render(value, column + this.model.style.indentUnit).join(eol);
-    return { start: keyNode.range[0], end: valueNode.range[1], newText: `${key}:${eol}${body}` };
+    // A block scalar's range takes in the line break after it, which the replacement must keep.
+    const end = contentSpan(this.model.text, valueNode)?.end ?? valueNode.range[1];
+    return { start: keyNode.range[0], end, newText: `${key}:${eol}${body}` };
   }
 
   /** The block rendering of `entries` at a column, as lines without line breaks. */

@@ -9,9 +9,10 @@
  * Each rule id stays suppressible: a member suppressed at that spot (a `readiness-ignore` comment
  * for the line, or `readiness-ignore-file`) reports its own finding, which the suppression then
  * swallows (so the comment counts as used), and it is left out of the group's finding and fix. A
- * member switched off in settings does not run: when it would have run before the reporter, it is
- * left out too. Members of one group must agree on `crossFile`, so that they are replayed from the
- * engine's per-model results together or run together.
+ * member switched off in settings does not run: one that would have run before the reporter (the
+ * group's members run in the group's order) is left out too; one after it cannot be known yet and
+ * is still named. Members of one group must agree on `crossFile`, so that they are replayed from
+ * the engine's per-model results together or run together.
  */
 import type { RuleContext, ReportDescriptor } from '../../engine/rule';
 import type { BaseModel, Span } from '../../engine/types';
@@ -37,9 +38,13 @@ export class GroupReporter {
   private readonly ranBefore: ReadonlySet<string>;
   private readonly suppressions: Suppression[];
 
+  /**
+   * @param order the group's rule ids in the order they run (their order in the rule registry)
+   */
   constructor(
     private readonly context: RuleContext<BaseModel>,
     group: string,
+    private readonly order: readonly string[],
     private readonly self: string,
   ) {
     let byModel = passes.get(context.workspace);
@@ -71,7 +76,9 @@ export class GroupReporter {
     }
     // A member that ran earlier in this pass, unsuppressed, with the same gap has reported the group.
     if (spot.open.some((id) => id !== this.self && this.ranBefore.has(id) && !suppressed(id))) return;
-    const members = spot.open.filter((id) => id === this.self || (!this.ranBefore.has(id) && !suppressed(id)));
+    // Members after this one have yet to run; those before it that did not run are switched off.
+    const position = this.order.indexOf(this.self);
+    const members = spot.open.filter((id) => id === this.self || (this.order.indexOf(id) > position && !suppressed(id)));
     this.context.report(members.length > 1 ? spot.grouped(members) : spot.single);
   }
 }
