@@ -27,10 +27,7 @@ runRuleTests(rule, {
       code: deployment('  replicas: 3\n'),
       inspected: ['workload'],
       errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'Deployment "web" runs up to 3 replicas with no pod anti-affinity or topology spread constraint, so they may all land on one node and fail together; spread them across nodes.' }],
-      output: deployment(
-        '  replicas: 3\n',
-        '      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector:\n                matchLabels:\n                  app: web\n                  version: "2"\n              topologyKey: kubernetes.io/hostname\n',
-      ),
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels:\n        app: web\n        version: "2"\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector:\n                matchLabels:\n                  app: web\n                  version: "2"\n              topologyKey: kubernetes.io/hostname\n      containers:\n      - name: app\n',
     },
     {
       name: 'anti-affinity on a label the pods do not carry: the fix adds a term for their own labels',

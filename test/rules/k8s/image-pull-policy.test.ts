@@ -25,7 +25,7 @@ runRuleTests(rule, {
       code: pod('    image: redis:7\n    ports:\n    - containerPort: 6379\n'),
       inspected: ['container'],
       errors: [{ messageId: 'defaultPolicy', line: 8, column: 18, endLine: 8, endColumn: 19, message: 'Image "redis:7" uses the moving tag 7 without imagePullPolicy, so nodes keep the build they pulled first (IfNotPresent); set imagePullPolicy: Always or pin a full version or a digest.' }],
-      output: pod('    image: redis:7\n    imagePullPolicy: Always\n    ports:\n    - containerPort: 6379\n'),
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: redis:7\n    imagePullPolicy: Always\n    ports:\n    - containerPort: 6379\n',
     },
     {
       name: 'latest with an explicit IfNotPresent',

@@ -15,7 +15,7 @@ runRuleTests(rule, {
       name: 'grouped with the seccomp profile, whose rule runs after it',
       code: pod('  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n'),
       errors: [{ messageId: 'grouped', line: 7, column: 11, endLine: 7, endColumn: 14 }],
-      output: pod('  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n      seccompProfile:\n        type: RuntimeDefault\n'),
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n      seccompProfile:\n        type: RuntimeDefault\n',
     },
     {
       name: 'explicit true is replaced; pod-level seccomp is kept',

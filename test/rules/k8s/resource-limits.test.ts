@@ -19,7 +19,7 @@ runRuleTests(rule, {
       code: pod('  - name: app\n    resources:\n      requests:\n        memory: "1Gi"\n        cpu: "2"\n'),
       inspected: ['container'],
       errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, message: 'Container "app" sets no limits.cpu, limits.memory, so it can starve the rest of the node; add them to its resources.' }],
-      output: pod('  - name: app\n    resources:\n      requests:\n        memory: "1Gi"\n        cpu: "2"\n      limits:\n        memory: "1Gi"\n        cpu: "2"\n'),
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    resources:\n      requests:\n        memory: "1Gi"\n        cpu: "2"\n      limits:\n        memory: "1Gi"\n        cpu: "2"\n',
     },
     {
       name: 'cpu limit missing',

@@ -18,7 +18,7 @@ runRuleTests(rule, {
       code: pod('  containers:\n  - name: app\n    image: app:1\n    ports:\n    - containerPort: 80\n'),
       inspected: ['container'],
       errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14 }],
-      output: pod('  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      runAsNonRoot: true\n    ports:\n    - containerPort: 80\n'),
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      runAsNonRoot: true\n    ports:\n    - containerPort: 80\n',
     },
     {
       name: 'container overrides the pod with false',
