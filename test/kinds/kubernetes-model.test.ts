@@ -56,7 +56,7 @@ describe('kubernetes kind', () => {
   });
 
   it('models every pod-bearing kind the same way, OpenShift DeploymentConfig included', () => {
-    const template = '  template:\n    metadata:\n      labels: {app: x}\n      annotations: {a: b}\n    spec:\n      containers:\n      - name: c\n';
+    const template = '  template:\n    metadata:\n      labels: {app: x}\n      annotations: {a: b}\n    spec:\n      containers:\n      - name: c\n        image: c:1.0.0\n';
     const kinds: [string, string, string][] = [
       ['apps/v1', 'Deployment', template],
       ['apps/v1', 'StatefulSet', template],
@@ -74,6 +74,12 @@ describe('kubernetes kind', () => {
       assert.ok(pod, `${apiVersion} ${kind} has a pod template`);
       assert.deepEqual([pod.labels, pod.annotations, pod.containers.map((container) => container.name)], [{ app: 'x' }, { a: 'b' }, ['c']], kind);
     }
+    const patch = parseKubernetes(`apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: w\nspec:\n  replicas: 0\n${template.replace('        image: c:1.0.0\n', '')}`, '/r/patch.yaml');
+    assert.deepEqual([patch.objects[0].partial, patch.objects[0].pod], [true, undefined], 'an apps/v1 workload with no selector and no image is a patch');
+    const deletion = parseKubernetes('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\n$patch: delete\n', '/r/delete.patch.yaml');
+    assert.equal(deletion.objects[0].partial, true, 'a $patch directive makes a patch');
+    const draft = parseKubernetes(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n${template}`, '/r/draft.yaml');
+    assert.equal(draft.objects[0].partial, false, 'a Deployment that names its image is analyzed even before it has a selector');
     const custom = parseKubernetes(`apiVersion: example.com/v1\nkind: DeploymentConfig\nmetadata:\n  name: w\nspec:\n${template}`, '/r/w.yaml');
     assert.equal(custom.objects[0].pod, undefined, 'a custom kind of the same name is not a workload');
   });

@@ -2,7 +2,7 @@ import rule from '../../../rules/k8s/anti-affinity';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const deployment = (replicas: string, podSpec = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n${replicas}  template:\n    metadata:\n      labels:\n        app: web\n        version: "2"\n    spec:\n${podSpec}      containers:\n      - name: app\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n${replicas}  template:\n    metadata:\n      labels:\n        app: web\n        version: "2"\n    spec:\n${podSpec}      containers:\n      - name: app\n        image: app:1.0.0\n`;
 const antiAffinity = (selector: string, key = 'kubernetes.io/hostname') =>
   `      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector:\n${selector}              topologyKey: ${key}\n`;
 
@@ -27,7 +27,7 @@ runRuleTests(rule, {
       code: deployment('  replicas: 3\n'),
       inspected: ['workload'],
       errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 12, message: 'Deployment "web" runs up to 3 replicas with no pod anti-affinity or topology spread constraint, so they may all land on one node and fail together; spread them across nodes.' }],
-      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels:\n        app: web\n        version: "2"\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector:\n                matchLabels:\n                  app: web\n                  version: "2"\n              topologyKey: kubernetes.io/hostname\n      containers:\n      - name: app\n',
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels:\n        app: web\n        version: "2"\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector:\n                matchLabels:\n                  app: web\n                  version: "2"\n              topologyKey: kubernetes.io/hostname\n      containers:\n      - name: app\n        image: app:1.0.0\n',
     },
     {
       name: 'anti-affinity on a label the pods do not carry: the fix adds a term for their own labels',
@@ -49,7 +49,7 @@ runRuleTests(rule, {
     },
     {
       name: 'pods without labels: no fix (the term would select nothing)',
-      code: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: app\n',
+      code: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n',
       errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 11 }],
       output: null,
     },

@@ -8,7 +8,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      hostPID: true\n      containers:\n      - name: a\n',
+      code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      hostPID: true\n      containers:\n      - name: a\n        image: agent:1.0.0\n',
       inspected: ['workload'],
       errors: [
         { messageId: 'shared', line: 8, column: 20, endLine: 8, endColumn: 24, message: 'The pod of DaemonSet "agent" sets hostNetwork: true, sharing the node\'s namespace; remove it.' },

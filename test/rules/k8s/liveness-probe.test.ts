@@ -36,10 +36,10 @@ runRuleTests(rule, {
     },
     {
       name: 'named port in a Deployment, CRLF line breaks',
-      code: 'apiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: web\r\nspec:\r\n  template:\r\n    spec:\r\n      containers:\r\n      - name: app\r\n        ports:\r\n        - name: http\r\n          containerPort: 8080\r\n',
+      code: 'apiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: web\r\nspec:\r\n  template:\r\n    spec:\r\n      containers:\r\n      - name: app\r\n        image: app:1.0.0\r\n        ports:\r\n        - name: http\r\n          containerPort: 8080\r\n',
       errors: [{ messageId: 'missing', line: 9, column: 15, endLine: 9, endColumn: 18 }],
       output:
-        'apiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: web\r\nspec:\r\n  template:\r\n    spec:\r\n      containers:\r\n      - name: app\r\n        ports:\r\n        - name: http\r\n          containerPort: 8080\r\n        livenessProbe:\r\n          httpGet:\r\n            path: /health\r\n            port: http\r\n          initialDelaySeconds: 30\r\n          periodSeconds: 10\r\n',
+        'apiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: web\r\nspec:\r\n  template:\r\n    spec:\r\n      containers:\r\n      - name: app\r\n        image: app:1.0.0\r\n        ports:\r\n        - name: http\r\n          containerPort: 8080\r\n        livenessProbe:\r\n          httpGet:\r\n            path: /health\r\n            port: http\r\n          initialDelaySeconds: 30\r\n          periodSeconds: 10\r\n',
     },
     {
       name: 'an OpenShift DeploymentConfig is a workload too',

@@ -2,7 +2,7 @@ import rule from '../../../rules/k8s/network-policy';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const deployment = (podSpec = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: front\n    spec:\n${podSpec}      containers:\n      - name: app\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: front\n    spec:\n${podSpec}      containers:\n      - name: app\n        image: app:1.0.0\n`;
 const policy = (namespace: string, podSelector = '{}', extra = '  policyTypes: [Ingress]\n') =>
   `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\n  namespace: ${namespace}\nspec:\n  podSelector: ${podSelector}\n${extra}`;
 

@@ -2,7 +2,7 @@ import rule from '../../../rules/k8s/pod-disruption-budget';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const deployment = (replicas: number, namespace = 'shop') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: ${namespace}\nspec:\n  replicas: ${replicas}\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: front\n    spec:\n      containers:\n      - name: app\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: ${namespace}\nspec:\n  replicas: ${replicas}\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: front\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n`;
 const pdb = (namespace: string, selector: string, apiVersion = 'policy/v1') =>
   `apiVersion: ${apiVersion}\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: ${namespace}\nspec:\n  maxUnavailable: 1\n${selector}`;
 const byApp = (app: string) => `  selector:\n    matchLabels:\n      app: ${app}\n`;

@@ -2,7 +2,7 @@ import rule from '../../../rules/k8s/readiness-probe';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const deployment = (containers: string, labels = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n${labels}    spec:\n      containers:\n${containers}`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n${labels}    spec:\n      containers:\n${containers}`;
 const service = (namespace: string, selector: string) =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: ${namespace}\nspec:\n  selector:\n${selector}  ports:\n  - port: 80\n`;
 
@@ -43,7 +43,7 @@ runRuleTests(rule, {
       name: 'second container declares a port and lacks the probe',
       code: deployment('      - name: app\n        readinessProbe:\n          tcpSocket: {port: 80}\n      - name: sidecar\n        image: envoy:1.30 # proxy\n        ports:\n        - containerPort: 9901\n'),
       inspected: ['container'],
-      errors: [{ messageId: 'missing', line: 16, column: 15, endLine: 16, endColumn: 22 }],
+      errors: [{ messageId: 'missing', line: 19, column: 15, endLine: 19, endColumn: 22 }],
       output: deployment(
         '      - name: app\n        readinessProbe:\n          tcpSocket: {port: 80}\n      - name: sidecar\n        image: envoy:1.30 # proxy\n        ports:\n        - containerPort: 9901\n        readinessProbe:\n          httpGet:\n            path: /ready\n            port: 9901\n          initialDelaySeconds: 5\n          periodSeconds: 5\n',
       ),
@@ -52,13 +52,13 @@ runRuleTests(rule, {
       name: 'a Service selects a pod whose containers declare no ports: every container, no fix (no port to probe)',
       code: deployment('      - name: worker\n        image: w:1\n'),
       files: { 'svc.yaml': service('shop', '    app: web\n') },
-      errors: [{ messageId: 'selected', line: 13, column: 15, endLine: 13, endColumn: 21, message: 'Container "worker" has no readinessProbe, so Service "web" sends it traffic before it is ready; add one that checks a readiness endpoint.' }],
+      errors: [{ messageId: 'selected', line: 16, column: 15, endLine: 16, endColumn: 21, message: 'Container "worker" has no readinessProbe, so Service "web" sends it traffic before it is ready; add one that checks a readiness endpoint.' }],
       output: null,
     },
     {
       name: 'Service in the same file',
       code: `${deployment('      - name: app\n        ports:\n        - name: http\n          containerPort: 8080\n')}---\n${service('shop', '    app: web\n')}`,
-      errors: [{ messageId: 'selected', line: 13, column: 15, endLine: 13, endColumn: 18 }],
+      errors: [{ messageId: 'selected', line: 16, column: 15, endLine: 16, endColumn: 18 }],
       output: `${deployment('      - name: app\n        ports:\n        - name: http\n          containerPort: 8080\n        readinessProbe:\n          httpGet:\n            path: /ready\n            port: http\n          initialDelaySeconds: 5\n          periodSeconds: 5\n')}---\n${service('shop', '    app: web\n')}`,
     },
   ],

@@ -17,11 +17,11 @@ runRuleTests(rule, {
     { name: 'replicas: 0 is a workload switched off on purpose', code: deployment(`  replicas: 0\n${template()}`) },
     {
       name: 'a controller with leader election is a singleton by design',
-      code: deployment(`  replicas: 1\n${template('      containers:\n      - name: manager\n        args: ["--leader-elect", "--metrics-bind-address=:8080"]\n')}`),
+      code: deployment(`  replicas: 1\n${template('      containers:\n      - name: manager\n        image: controller:1.0.0\n        args: ["--leader-elect", "--metrics-bind-address=:8080"]\n')}`),
     },
     {
       name: 'a pod mounting a ReadWriteOnce claim cannot run twice',
-      code: deployment(template('      containers:\n      - name: app\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n')),
+      code: deployment(template('      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n')),
       files: { 'pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n' },
     },
     { name: 'a database server image is a singleton by design', code: deployment(template('      containers:\n      - name: redis\n        image: redis:7.2.4\n')) },
@@ -37,10 +37,10 @@ runRuleTests(rule, {
     },
     {
       name: 'missing replicas in a StatefulSet, minimum 3: replicas goes right under spec',
-      code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: app\n',
+      code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n',
       options: { minReplicas: 3 },
       errors: [{ messageId: 'missing', line: 5, column: 1, endLine: 5, endColumn: 5 }],
-      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  serviceName: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: app\n',
+      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 3\n  serviceName: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n',
     },
     {
       name: 'the autoscaler in the same file lets it scale to one: the finding and the fix are on its minReplicas',
@@ -63,9 +63,9 @@ runRuleTests(rule, {
     },
     {
       name: 'a budget and a spread already exist: nothing comes next',
-      code: `${deployment(`  replicas: 1\n${template(`${spread}      containers:\n      - name: app\n`)}`)}---\n${budget}`,
+      code: `${deployment(`  replicas: 1\n${template(`${spread}      containers:\n      - name: app\n        image: app:1.0.0\n`)}`)}---\n${budget}`,
       errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14 }],
-      output: `${deployment(`  replicas: 2\n${template(`${spread}      containers:\n      - name: app\n`)}`)}---\n${budget}`,
+      output: `${deployment(`  replicas: 2\n${template(`${spread}      containers:\n      - name: app\n        image: app:1.0.0\n`)}`)}---\n${budget}`,
     },
   ],
 });

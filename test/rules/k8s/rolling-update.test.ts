@@ -1,11 +1,11 @@
 import rule from '../../../rules/k8s/rolling-update';
 import { runRuleTests } from '../../helpers/rule-tester';
 
-const template = '  template:\n    spec:\n      containers:\n      - name: app\n';
+const template = '  template:\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n';
 const deployment = (spec: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n${spec}${template}`;
 const claim = (modes: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [${modes}]\n`;
 const withClaim = (strategy: string) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: db\nspec:\n${strategy}  template:\n    spec:\n      containers:\n      - name: app\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: db\nspec:\n${strategy}  template:\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n`;
 
 runRuleTests(rule, {
   valid: [

@@ -12,7 +12,7 @@ runRuleTests(rule, {
     { name: 'legacy container annotation', code: pod('  containers:\n  - name: app\n', '  annotations:\n    container.seccomp.security.alpha.kubernetes.io/app: localhost/profiles/app.json\n') },
     {
       name: 'legacy annotation on a Deployment pod template',
-      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      annotations:\n        seccomp.security.alpha.kubernetes.io/pod: docker/default\n    spec:\n      containers:\n      - name: app\n',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      annotations:\n        seccomp.security.alpha.kubernetes.io/pod: docker/default\n    spec:\n      containers:\n      - name: app\n        image: app:1.0.0\n',
     },
   ],
   invalid: [

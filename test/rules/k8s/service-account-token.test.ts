@@ -2,7 +2,7 @@ import rule from '../../../rules/k8s/service-account-token';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const deployment = (podSpec: string) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n${podSpec}      containers:\n      - name: app\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n${podSpec}      containers:\n      - name: app\n        image: app:1.0.0\n`;
 const account = (name: string, extra = '') => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: shop\n${extra}`;
 
 runRuleTests(rule, {
@@ -43,7 +43,7 @@ runRuleTests(rule, {
       code: deployment(''),
       inspected: ['workload'],
       errors: [{ messageId: 'missing', line: 8, column: 5, endLine: 8, endColumn: 9, message: 'The pod of Deployment "web" mounts a token of service account default, which no binding in the workspace grants anything; set automountServiceAccountToken: false.' }],
-      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      automountServiceAccountToken: false\n      containers:\n      - name: app\n',
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      automountServiceAccountToken: false\n      containers:\n      - name: app\n        image: app:1.0.0\n',
     },
     {
       name: 'an account that mounts the token, bound in another namespace only',
@@ -54,7 +54,7 @@ runRuleTests(rule, {
           'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: web\n  namespace: other\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: web\nsubjects:\n- kind: ServiceAccount\n  name: web\n',
       },
       errors: [{ messageId: 'missing', line: 8, column: 5, endLine: 8, endColumn: 9 }],
-      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      automountServiceAccountToken: false\n      serviceAccountName: web\n      containers:\n      - name: app\n',
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      automountServiceAccountToken: false\n      serviceAccountName: web\n      containers:\n      - name: app\n        image: app:1.0.0\n',
     },
   ],
 });

@@ -127,6 +127,7 @@ function extractFacts(model: KubernetesModel): FileFacts {
     skaffoldImages: [],
   };
   for (const object of model.objects) {
+    if (object.partial) continue;
     const { reader, spec } = object;
     const group = groupOf(object.apiVersion);
     const base = { object, namespace: object.namespace };

@@ -20,6 +20,12 @@ export interface K8sObject {
   pod?: PodSpec;
   /** Index of the YAML document that holds the object. */
   document: number;
+  /**
+   * A fragment, not an object the API server would accept: a kustomize patch (`$patch:` at its top,
+   * or an apps/v1 workload with neither the selector apps/v1 requires nor any container image).
+   * Its pod template is not analyzed: the object it patches is.
+   */
+  partial: boolean;
   reader: NodeReader;
 }
 
@@ -230,13 +236,28 @@ function collectObjects(map: YAMLMap, doc: K8sDocument, model: KubernetesModel, 
     spec: reader.getMap(map, 'spec'),
     document: doc.index,
     reader,
+    partial: reader.pair(map, '$patch') !== undefined,
   };
   doc.objects.push(object);
   model.objects.push(object);
   object.pod = podSpecOf(object);
+  if (object.pod && isPatchOfWorkload(object)) object.partial = true;
+  if (object.partial) object.pod = undefined;
   if (kind.endsWith('List') && depth === 0) {
     for (const item of reader.items(reader.getSeq(map, 'items'))) if (isMap(item)) collectObjects(item, doc, model, depth + 1);
   }
+}
+
+const SELECTED_WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * An apps/v1 workload without the selector the API requires and without a single container image
+ * is a strategic-merge patch (kustomize's `patches:`), which only names what it changes.
+ */
+function isPatchOfWorkload(object: K8sObject): boolean {
+  if (!SELECTED_WORKLOADS.has(object.kind) || !/^apps\/v1(?:beta2)?$/.test(object.apiVersion)) return false;
+  if (object.reader.pair(object.spec, 'selector')) return false;
+  return !(object.pod?.containers ?? []).some((container) => container.image !== undefined);
 }
 
 function podSpecOf(object: K8sObject): PodSpec | undefined {
