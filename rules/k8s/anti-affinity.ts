@@ -1,7 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, isReplicated, MAP_TOP, objectSpan, replicaRange, spreadsReplicas, yamlString } from '../../server/src/kinds/kubernetes/checks';
+import { editorFor, MAP_TOP, objectSpan, yamlString } from '../../server/src/kinds/kubernetes/checks';
 import type { YObject } from '../../server/src/kinds/kubernetes/edits';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isReplicated, replicaRange, spreadsReplicas } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {

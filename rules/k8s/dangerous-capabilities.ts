@@ -1,7 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { containerSecurityField, runningContainers } from '../../server/src/kinds/kubernetes/checks';
+import { runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { containerSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the container runtimes' defaults). */
 const BASELINE_CAPABILITIES = new Set([

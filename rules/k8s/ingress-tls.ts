@@ -1,8 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { isMap } from 'yaml';
 import { editorFor, MAP_TOP, objectSpan } from '../../server/src/kinds/kubernetes/checks';
-import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import type { YValue } from '../../server/src/kinds/kubernetes/edits';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 
 /**
  * Annotations through which a cloud load balancer terminates TLS with a certificate it manages:

@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { isReplicated, objectSpan, replicaRange, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
+import { objectSpan, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isReplicated, replicaRange } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {

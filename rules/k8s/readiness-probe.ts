@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, isBatch, probeFix, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
+import { editorFor, probeFix, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isBatch } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {

@@ -1,24 +1,11 @@
 import { isScalar } from 'yaml';
 import { defineRule, type RuleContext } from '../../server/src/engine/rule';
 import type { TextEdit } from '../../server/src/engine/types';
-import {
-  commandWords,
-  editorFor,
-  isReplicated,
-  keySpan,
-  MAP_TOP,
-  mountsSingleNodeClaim,
-  objectSpan,
-  replicasOf,
-  rolloutOf,
-  runsDatabaseServer,
-  spreadsReplicas,
-  unavailableDuringRollout,
-  workspaceOf,
-} from '../../server/src/kinds/kubernetes/checks';
+import { commandWords, editorFor, keySpan, MAP_TOP, objectSpan, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { ScalerFact } from '../../server/src/kinds/kubernetes/facts';
 import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isReplicated, mountsSingleNodeClaim, replicasOf, rolloutOf, runsDatabaseServer, spreadsReplicas, unavailableDuringRollout } from '../../server/src/kinds/kubernetes/workloads';
 
 /** Flags with which a controller elects one active leader among its replicas. */
 const LEADER_ELECTION = /^--(?:leader-elect|leader-election|enable-leader-election)(?:=true)?$/;

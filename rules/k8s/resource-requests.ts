@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { checkResources, RESOURCES_GROUP_DOC } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { checkResources, RESOURCES_GROUP_DOC } from '../../server/src/kinds/kubernetes/resources';
 
 export default defineRule<KubernetesModel>({
   meta: {

@@ -1,18 +1,8 @@
 import { defineRule, type RuleContext } from '../../server/src/engine/rule';
-import {
-  editorFor,
-  keySpan,
-  mountsSingleNodeClaim,
-  objectSpan,
-  replicaRange,
-  rolloutOf,
-  scaledValue,
-  unavailableDuringRollout,
-  workspaceOf,
-  type Rollout,
-} from '../../server/src/kinds/kubernetes/checks';
+import { editorFor, keySpan, objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { mountsSingleNodeClaim, replicaRange, type Rollout, rolloutOf, scaledValue, unavailableDuringRollout } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {

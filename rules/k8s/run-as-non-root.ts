@@ -1,8 +1,9 @@
 import { isScalar } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
-import { CONTAINER_TOP, editorFor, effectiveSecurityField, runningContainers } from '../../server/src/kinds/kubernetes/checks';
+import { CONTAINER_TOP, editorFor, runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { isTrue, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { effectiveSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 export default defineRule<KubernetesModel>({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { checkRestrictedGap, RESTRICTED_GROUP_DOC } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { checkRestrictedGap, RESTRICTED_GROUP_DOC } from '../../server/src/kinds/kubernetes/security';
 
 export default defineRule<KubernetesModel>({
   meta: {

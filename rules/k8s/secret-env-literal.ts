@@ -1,9 +1,9 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { isSecretLikeName } from '../../server/src/engine/secrets';
 import { editorFor } from '../../server/src/kinds/kubernetes/checks';
-import { secretValueKind } from '../../server/src/kinds/kubernetes/secret-values';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { contentSpan, scalarString } from '../../server/src/kinds/kubernetes/nodes';
+import { secretValueKind } from '../../server/src/kinds/kubernetes/secret-values';
 
 /** DB_PASSWORD -> db-password, apiToken -> api-token: a valid Secret data key. */
 function kebab(name: string): string {

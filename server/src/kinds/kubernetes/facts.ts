@@ -39,8 +39,9 @@ export interface ScalerFact extends Namespaced {
   targetName: string;
   minReplicas: number;
   maxReplicas: number;
-  /** The node holding minReplicas (or the spec, when it is missing), for fixes in the same file. */
+  /** The autoscaler's spec, where a fix in the same file sets its minimum. */
   spec?: YAMLMap;
+  /** `minReplicas` (HPA) or `minReplicaCount` (KEDA). */
   minKey: string;
 }
 
