@@ -8,6 +8,7 @@ runRuleTests(rule, {
   valid: [
     { code: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n'), inspected: ['container'] },
     pod(`  - name: app\n    securityContext:\n${hardened}`),
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', inspected: [] },
     { name: 'file-wide suppression', code: `# readiness-ignore-file k8s/no-privilege-escalation -- legacy setuid tooling\n${pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n')}` },
   ],
   invalid: [

@@ -7,6 +7,7 @@ runRuleTests(rule, {
   valid: [
     { code: pod('  - name: app\n    resources:\n      limits:\n        cpu: 500m\n        memory: 512Mi\n'), inspected: ['container'] },
     pod('  - name: app\n    resources: {limits: {cpu: "1", memory: 1Gi}}\n'),
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', inspected: [] },
     {
       name: 'a LimitRange of the namespace supplies default limits',
       code: pod('  - name: app\n    resources: {requests: {cpu: 100m, memory: 128Mi}}\n', '  namespace: shop\n'),

@@ -8,6 +8,7 @@ runRuleTests(rule, {
   valid: [
     { code: pod('  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n  - name: app\n'), inspected: ['container'] },
     pod('  containers:\n  - name: app\n    securityContext:\n      seccompProfile:\n        type: Localhost\n        localhostProfile: p.json\n'),
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', inspected: [] },
     { name: 'legacy pod annotation', code: pod('  containers:\n  - name: app\n', '  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\n') },
     { name: 'legacy container annotation', code: pod('  containers:\n  - name: app\n', '  annotations:\n    container.seccomp.security.alpha.kubernetes.io/app: localhost/profiles/app.json\n') },
     {

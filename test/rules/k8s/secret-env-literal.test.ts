@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'a public key is not a secret', code: deployment('        - name: SIGNING_CERT\n          value: "-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----"\n') },
     deployment('        - name: NODE_ENV\n          value: production\n        - name: TOKEN_URL\n          value: https://auth.example.com/token\n'),
     deployment('        - name: API_TOKEN\n          value: $(SHARED_TOKEN)\n'),
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', inspected: [] },
   ],
   invalid: [
     {
