@@ -48,6 +48,8 @@ export class KubernetesWorkspace {
   private readonly imposedCache = new Map<KustomizeNode, (string | undefined)[]>();
   /** Workspace paths by their normalised form. */
   private readonly paths = new Map<string, string>();
+  /** namespacesOf answers, by path and written namespace: every rule asks for every workload. */
+  private readonly namespaceCache = new Map<string, string[]>();
 
   constructor(files: { path: string; facts: FileFacts }[]) {
     for (const { facts } of files) {
@@ -76,9 +78,14 @@ export class KubernetesWorkspace {
 
   /** The namespaces an object of this file lands in (kustomize's, else its own, else default). */
   namespacesOf(path: string, explicit: string | undefined): string[] {
-    const imposed = this.imposedOnFile(normalize(path));
-    if (!imposed) return [explicit ?? DEFAULT_NAMESPACE];
-    return [...new Set(imposed.map((namespace) => namespace ?? explicit ?? DEFAULT_NAMESPACE))];
+    const key = `${path}\u0000${explicit ?? ''}`;
+    let namespaces = this.namespaceCache.get(key);
+    if (!namespaces) {
+      const imposed = this.imposedOnFile(normalize(path));
+      namespaces = imposed ? [...new Set(imposed.map((namespace) => namespace ?? explicit ?? DEFAULT_NAMESPACE))] : [explicit ?? DEFAULT_NAMESPACE];
+      this.namespaceCache.set(key, namespaces);
+    }
+    return namespaces;
   }
 
   /** True when some kustomization includes this file (its namespace is then kustomize's business). */
