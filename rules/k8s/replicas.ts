@@ -20,6 +20,7 @@ function nextSteps(context: RuleContext<KubernetesModel>, object: K8sObject, min
   if (min >= 2 && !workspaceOf(context).budgetFor(context.model.path, object)) steps.push('k8s/pod-disruption-budget');
   if (min >= 2 && !spreadsReplicas(object)) steps.push('k8s/anti-affinity');
   const rollout = rolloutOf(object);
+  if (rollout.type === 'Recreate' && min >= 2 && !mountsSingleNodeClaim(context, object)) steps.push('k8s/rolling-update');
   if (object.kind === 'Deployment' && rollout.rolling && (unavailableDuringRollout(rollout, min) ?? 0) > 0 && (unavailableDuringRollout(rollout, replicasOf(object).count) ?? 0) === 0) {
     steps.push('k8s/rolling-update');
   }

@@ -83,6 +83,8 @@ describe('kubernetes fix placement and titles', () => {
     assert.equal(fixOf(DEPLOYMENT, 'k8s/replicas', 'pt-BR').title, 'Definir replicas como 2 (próximo passo: k8s/pod-disruption-budget, k8s/anti-affinity)');
     const budget = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n';
     assert.equal(fixOf(DEPLOYMENT, 'k8s/replicas', 'en', { '/work/pdb.yaml': budget }).title, 'Set replicas to 2 (next step: k8s/anti-affinity)');
+    const recreate = DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy:\n    type: Recreate\n  selector:');
+    assert.equal(fixOf(recreate, 'k8s/replicas').title, 'Set replicas to 2 (next step: k8s/pod-disruption-budget, k8s/anti-affinity, k8s/rolling-update)');
   });
 
   it('fix titles are translated', () => {

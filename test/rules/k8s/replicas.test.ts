@@ -56,6 +56,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a single replica with Recreate: two replicas then need a rolling update',
+      code: deployment(`  replicas: 1\n  strategy:\n    type: Recreate\n${template()}`),
+      errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14 }],
+      output: deployment(`  replicas: 2\n  strategy:\n    type: Recreate\n${template()}`),
+    },
+    {
       name: 'a ReplicationController',
       code: 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: rc\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n      - name: app\n',
       errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14 }],
