@@ -1,4 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
+import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { isTrue, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
@@ -30,6 +31,7 @@ export default defineRule<KubernetesModel>({
   check(model, context) {
     for (const object of model.objects) {
       if (!object.pod) continue;
+      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
       for (const field of HOST_FIELDS) {
         const value = object.reader.get(object.pod.node, field);
         if (isTrue(value)) context.report({ span: spanOf(value)!, messageId: 'shared', data: { kind: object.kind, name: object.name ?? '?', field } });

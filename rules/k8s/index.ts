@@ -1,7 +1,12 @@
 import type { Rule } from '../../server/src/engine/rule';
+import antiAffinity from './anti-affinity';
+import dangerousCapabilities from './dangerous-capabilities';
 import defaultNamespace from './default-namespace';
+import dockerSocket from './docker-socket';
 import dropCapabilities from './drop-capabilities';
 import hostNamespaces from './host-namespaces';
+import hostPort from './host-port';
+import imagePullPolicy from './image-pull-policy';
 import imageTag from './image-tag';
 import ingressRateLimit from './ingress-rate-limit';
 import ingressTls from './ingress-tls';
@@ -23,6 +28,10 @@ import seccompProfile from './seccomp-profile';
 import secretEnvLiteral from './secret-env-literal';
 import serviceAccountToken from './service-account-token';
 
+/**
+ * In run order. The restricted-profile rules run in the order of RESTRICTED_SETTINGS (checks.ts):
+ * the first that runs reports their grouped finding (groups.ts).
+ */
 export const k8sRules: Rule<any>[] = [
   livenessProbe,
   readinessProbe,
@@ -32,11 +41,15 @@ export const k8sRules: Rule<any>[] = [
   runAsNonRoot,
   noPrivileged,
   hostNamespaces,
-  noPrivilegeEscalation,
   readOnlyRootFs,
   dropCapabilities,
+  noPrivilegeEscalation,
   seccompProfile,
+  dangerousCapabilities,
+  dockerSocket,
+  hostPort,
   imageTag,
+  imagePullPolicy,
   secretEnvLiteral,
   replicas,
   rollingUpdate,
@@ -46,5 +59,6 @@ export const k8sRules: Rule<any>[] = [
   serviceAccountToken,
   rbacWildcard,
   podDisruptionBudget,
+  antiAffinity,
   networkPolicy,
 ];

@@ -35,6 +35,7 @@ export default defineRule<KubernetesModel>({
       if (object.kind !== 'Ingress') continue;
       const className = object.reader.getString(object.spec, 'ingressClassName') ?? object.annotations['kubernetes.io/ingress.class'];
       if (className !== 'nginx') continue;
+      context.inspect({ subject: 'object', span: objectSpan(object), name: object.name });
       if (LIMIT_ANNOTATIONS.some((annotation) => annotation in object.annotations)) continue;
       context.report({ span: objectSpan(object), messageId: 'missing', data: { name: object.name ?? '?' } });
     }

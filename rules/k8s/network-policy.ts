@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { namespaceOf, objectSpan } from '../../server/src/kinds/kubernetes/checks';
+import { objectSpan, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isTrue } from '../../server/src/kinds/kubernetes/nodes';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -8,13 +9,16 @@ export default defineRule<KubernetesModel>({
     kind: 'kubernetes',
     title: 'Restrict pod traffic with a NetworkPolicy',
     description:
-      'Without a NetworkPolicy in its namespace every pod accepts traffic from any pod in the cluster, so one compromised pod can reach them all.',
+      'Without a NetworkPolicy that selects them, pods accept traffic from any pod in the cluster, so one compromised pod can reach them all. ' +
+      'Coverage is per workload: a policy covers a pod when it is in the pod\'s namespace, isolates ingress (no policyTypes, or one listing Ingress) and its podSelector matches the pod template\'s labels (an empty podSelector matches every pod). ' +
+      'Cilium policies with ingress rules count by their endpointSelector; Calico policies, whose selectors are expressions, and cluster-wide policies are taken to cover. ' +
+      'A hostNetwork pod cannot be selected by a NetworkPolicy and gets no finding.',
     checklistItem: 'deployment/network-policies',
     severity: 'warning',
     fixable: false,
     crossFile: true,
     messages: {
-      missing: 'No NetworkPolicy exists in namespace {{namespace}}, so {{kind}} "{{name}}" accepts traffic from every pod; add a default-deny policy and allow what it needs.',
+      missing: 'No NetworkPolicy in namespace {{namespace}} selects the pods of {{kind}} "{{name}}", so they accept traffic from every pod; add a default-deny policy and allow what it needs.',
     },
     examples: {
       bad: 'kind: Deployment\nmetadata:\n  namespace: shop\n',
@@ -23,23 +27,22 @@ export default defineRule<KubernetesModel>({
     ptBR: {
       title: 'Restringir o tráfego dos pods com uma NetworkPolicy',
       description:
-        'Sem uma NetworkPolicy no namespace, todo pod aceita tráfego de qualquer pod do cluster, e um único pod comprometido alcança todos.',
+        'Sem uma NetworkPolicy que os selecione, os pods aceitam tráfego de qualquer pod do cluster, e um único pod comprometido alcança todos. ' +
+        'A cobertura é por workload: uma política cobre um pod quando está no namespace do pod, isola o ingress (sem policyTypes, ou com Ingress na lista) e seu podSelector casa com os labels do template do pod (um podSelector vazio casa com todo pod). ' +
+        'Políticas do Cilium com regras de ingress contam pelo endpointSelector; políticas do Calico, cujos seletores são expressões, e políticas de todo o cluster são tomadas como cobertura. ' +
+        'Um pod com hostNetwork não pode ser selecionado por uma NetworkPolicy e não gera achado.',
       messages: {
-        missing: 'Não existe NetworkPolicy no namespace {{namespace}}, então {{kind}} "{{name}}" aceita tráfego de todo pod; adicione uma política default-deny e libere o que ele precisa.',
+        missing: 'Nenhuma NetworkPolicy no namespace {{namespace}} seleciona os pods de {{kind}} "{{name}}", então eles aceitam tráfego de todo pod; adicione uma política default-deny e libere o que ele precisa.',
       },
     },
   },
   check(model, context) {
-    const workloads = model.objects.filter((object) => object.pod);
-    if (workloads.length === 0) return;
-    const covered = new Set<string>();
-    for (const file of context.workspace.files('kubernetes')) {
-      const other = file.model as KubernetesModel;
-      for (const object of other.objects ?? []) if (object.kind === 'NetworkPolicy') covered.add(namespaceOf(object));
-    }
-    for (const workload of workloads) {
-      const namespace = namespaceOf(workload);
-      if (covered.has(namespace)) continue;
+    const workspace = workspaceOf(context);
+    for (const workload of model.objects) {
+      if (!workload.pod || isTrue(workload.reader.get(workload.pod.node, 'hostNetwork'))) continue;
+      context.inspect({ subject: 'workload', span: objectSpan(workload), name: workload.name });
+      if (workspace.isolated(model.path, workload)) continue;
+      const namespace = workspace.namespacesOf(model.path, workload.namespace).join(', ');
       context.report({ span: objectSpan(workload), messageId: 'missing', data: { namespace, kind: workload.kind, name: workload.name ?? '?' } });
     }
   },

@@ -1,20 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { namespaceOf, objectSpan, replicasOf } from '../../server/src/kinds/kubernetes/checks';
-import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-
-function coveringBudget(workload: K8sObject, budgets: K8sObject[]): boolean {
-  const labels = workload.pod?.labels ?? {};
-  return budgets.some((budget) => {
-    if (namespaceOf(budget) !== namespaceOf(workload)) return false;
-    const { reader } = budget;
-    const selector = reader.getMap(budget.spec, 'selector');
-    // A budget selecting by expressions is trusted: evaluating them is not worth a false alarm.
-    if (reader.getSeq(selector, 'matchExpressions')) return true;
-    const matchLabels = reader.stringMap(reader.getMap(selector, 'matchLabels'));
-    const keys = Object.keys(matchLabels);
-    return keys.length > 0 && keys.every((key) => labels[key] === matchLabels[key]);
-  });
-}
+import { objectSpan, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
+import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isReplicated, replicaRange } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -22,13 +9,17 @@ export default defineRule<KubernetesModel>({
     kind: 'kubernetes',
     title: 'Protect replicated workloads with a PodDisruptionBudget',
     description:
-      'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once, turning maintenance into an outage.',
+      'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once, turning maintenance into an outage. ' +
+      'A budget counts when it is in the workload\'s namespace (kustomize namespaces included) and its selector matches the pod template\'s labels, by matchLabels and matchExpressions, as the eviction API evaluates it; ' +
+      'a budget without a selector (or, in policy/v1beta1, with an empty one) selects nothing, while an empty selector in policy/v1 selects every pod of its namespace. ' +
+      'Replicated workloads with two or more replicas need one (or an autoscaler that may run two); Jobs, CronJobs and DaemonSets do not (a drain does not evict DaemonSet pods).',
     checklistItem: 'deployment/deployment-manifests',
     severity: 'warning',
     fixable: false,
     crossFile: true,
     messages: {
       missing: '{{kind}} "{{name}}" runs {{count}} replicas but no PodDisruptionBudget in namespace {{namespace}} selects its pods; add one with minAvailable or maxUnavailable.',
+      scaled: '{{kind}} "{{name}}" may be scaled to {{count}} replicas but no PodDisruptionBudget in namespace {{namespace}} selects its pods; add one with minAvailable or maxUnavailable.',
     },
     examples: {
       bad: 'kind: Deployment\nspec:\n  replicas: 3\n',
@@ -37,28 +28,27 @@ export default defineRule<KubernetesModel>({
     ptBR: {
       title: 'Proteger workloads replicados com um PodDisruptionBudget',
       description:
-        'Sem um PodDisruptionBudget um dreno de nó ou uma atualização do cluster pode despejar todas as réplicas de uma vez, transformando manutenção em indisponibilidade.',
+        'Sem um PodDisruptionBudget um dreno de nó ou uma atualização do cluster pode despejar todas as réplicas de uma vez, transformando manutenção em indisponibilidade. ' +
+        'Um budget conta quando está no namespace do workload (incluindo namespaces do kustomize) e seu seletor casa com os labels do template do pod, por matchLabels e matchExpressions, como a API de eviction avalia; ' +
+        'um budget sem seletor (ou, em policy/v1beta1, com um vazio) não seleciona nada, e um seletor vazio em policy/v1 seleciona todo pod do namespace. ' +
+        'Workloads replicados com duas réplicas ou mais precisam de um (ou com um autoscaler que possa executar duas); Jobs, CronJobs e DaemonSets não (um dreno não despeja pods de DaemonSet).',
       messages: {
         missing: '{{kind}} "{{name}}" executa {{count}} réplicas, mas nenhum PodDisruptionBudget no namespace {{namespace}} seleciona seus pods; adicione um com minAvailable ou maxUnavailable.',
+        scaled: '{{kind}} "{{name}}" pode ser escalado para {{count}} réplicas, mas nenhum PodDisruptionBudget no namespace {{namespace}} seleciona seus pods; adicione um com minAvailable ou maxUnavailable.',
       },
     },
   },
   check(model, context) {
-    const workloads = model.objects.filter((object) => (object.kind === 'Deployment' || object.kind === 'StatefulSet') && object.pod);
-    if (workloads.length === 0) return;
-    const budgets: K8sObject[] = [];
-    for (const file of context.workspace.files('kubernetes')) {
-      const other = file.model as KubernetesModel;
-      for (const object of other.objects ?? []) if (object.kind === 'PodDisruptionBudget') budgets.push(object);
-    }
-    for (const workload of workloads) {
-      const { count } = replicasOf(workload);
-      if (count < 2 || !Number.isFinite(count) || coveringBudget(workload, budgets)) continue;
-      context.report({
-        span: objectSpan(workload),
-        messageId: 'missing',
-        data: { kind: workload.kind, name: workload.name ?? '?', count, namespace: namespaceOf(workload) },
-      });
+    const workspace = workspaceOf(context);
+    for (const workload of model.objects) {
+      if (!isReplicated(workload)) continue;
+      context.inspect({ subject: 'workload', span: objectSpan(workload), name: workload.name });
+      const range = replicaRange(context, workload);
+      // With an autoscaler the budget matters as soon as it may run two pods; an unknown count is not judged.
+      const count = range.scaled && Number.isFinite(range.max) ? range.max : range.min;
+      if (count < 2 || !Number.isFinite(count) || workspace.budgetFor(model.path, workload)) continue;
+      const data = { kind: workload.kind, name: workload.name ?? '?', count, namespace: workspace.namespacesOf(model.path, workload.namespace).join(', ') };
+      context.report({ span: objectSpan(workload), messageId: range.scaled ? 'scaled' : 'missing', data });
     }
   },
 });

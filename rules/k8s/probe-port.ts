@@ -34,7 +34,8 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of model.containers) {
-      if (container.ports.length === 0) continue;
+      if (container.ports.length === 0 || !PROBES.some((probe) => container[probe])) continue;
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const { reader } = container.pod.owner;
       const numbers = new Set(container.ports.map((port) => port.number));
       const names = new Set(container.ports.map((port) => port.name));

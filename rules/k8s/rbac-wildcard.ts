@@ -1,4 +1,6 @@
+import { isMap } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
+import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
@@ -34,10 +36,13 @@ export default defineRule<KubernetesModel>({
     for (const object of model.objects) {
       if (object.kind !== 'Role' && object.kind !== 'ClusterRole') continue;
       const { reader } = object;
+      context.inspect({ subject: 'object', span: objectSpan(object), name: object.name });
       for (const rule of reader.items(reader.getSeq(object.node, 'rules'))) {
+        // An empty or scalar item (`- ` alone) grants nothing; the items after it still count.
+        if (!isMap(rule)) continue;
         const wildcards = FIELDS.flatMap((field) =>
           reader
-            .items(reader.getSeq(rule as never, field))
+            .items(reader.getSeq(rule, field))
             .filter((item) => scalarString(item) === '*')
             .map((item) => ({ field, span: spanOf(item)! })),
         );

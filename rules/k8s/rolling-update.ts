@@ -1,8 +1,8 @@
-import { isScalar } from 'yaml';
-import { defineRule } from '../../server/src/engine/rule';
+import { defineRule, type RuleContext } from '../../server/src/engine/rule';
 import { editorFor, keySpan, objectSpan } from '../../server/src/kinds/kubernetes/checks';
-import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { mountsSingleNodeClaim, replicaRange, type Rollout, rolloutOf, scaledValue, unavailableDuringRollout } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -10,14 +10,21 @@ export default defineRule<KubernetesModel>({
     kind: 'kubernetes',
     title: 'Roll out without taking pods down first',
     description:
-      'The Recreate strategy stops every pod before starting new ones, and a rolling update with maxUnavailable above 0 (25% by default) removes serving pods before their replacements are ready.',
+      'The Recreate strategy stops every pod before starting new ones, and a rolling update whose maxUnavailable resolves to a pod or more removes serving pods before their replacements are ready. ' +
+      'maxUnavailable and maxSurge are resolved for the replica count as the deployment controller does (a percentage of maxUnavailable rounds down, of maxSurge up): the default 25% takes no pod down below 4 replicas. ' +
+      'With an autoscaler the count is its minReplicas; with an unknown count a percentage is not judged. ' +
+      'Recreate is right, and not reported, for a pod that mounts a ReadWriteOnce (or ReadWriteOncePod) claim, which a second node cannot mount, or a claim the workspace does not show, and for a single replica (no autoscaler), where it keeps a singleton from ever running twice (k8s/replicas speaks about the single replica). Applies to Deployments and OpenShift DeploymentConfigs.',
     checklistItem: 'deployment/deployment-strategy',
     severity: 'warning',
     fixable: true,
+    crossFile: true,
     messages: {
-      recreate: 'Deployment "{{name}}" uses the Recreate strategy, so every rollout is an outage; use RollingUpdate with maxUnavailable: 0.',
-      defaultUnavailable: 'Deployment "{{name}}" keeps the default maxUnavailable of 25%, so rollouts remove serving pods first; set rollingUpdate.maxUnavailable: 0.',
-      unavailable: 'Deployment "{{name}}" allows {{value}} unavailable pods during a rollout; set maxUnavailable to 0 and let maxSurge add capacity instead.',
+      recreate: '{{kind}} "{{name}}" uses the Recreate strategy, so every rollout is an outage; use a rolling update with maxUnavailable: 0.',
+      defaultUnavailable: '{{kind}} "{{name}}" keeps the default maxUnavailable of 25%, which takes {{count}} of its {{replicas}} serving pods down before their replacements are ready; set maxUnavailable: 0.',
+      unavailable: '{{kind}} "{{name}}" lets a rollout take {{count}} serving pods down (maxUnavailable {{value}}) before their replacements are ready; set maxUnavailable to 0 and let maxSurge add capacity instead.',
+    },
+    fixTitles: {
+      zero: 'Set maxUnavailable to 0',
     },
     examples: {
       bad: 'strategy:\n  type: Recreate\n',
@@ -26,50 +33,64 @@ export default defineRule<KubernetesModel>({
     ptBR: {
       title: 'Fazer rollout sem derrubar pods antes',
       description:
-        'A estratégia Recreate para todos os pods antes de iniciar os novos, e um rolling update com maxUnavailable acima de 0 (25% por padrão) remove pods em serviço antes que os substitutos estejam prontos.',
+        'A estratégia Recreate para todos os pods antes de iniciar os novos, e um rolling update cujo maxUnavailable resulta em um pod ou mais remove pods em serviço antes que os substitutos estejam prontos. ' +
+        'maxUnavailable e maxSurge são calculados para o número de réplicas como o controlador de deployments faz (uma porcentagem de maxUnavailable arredonda para baixo, de maxSurge para cima): os 25% padrão não derrubam nenhum pod abaixo de 4 réplicas. ' +
+        'Com um autoscaler o número é o seu minReplicas; com um número desconhecido uma porcentagem não é julgada. ' +
+        'Recreate é o certo, e não é reportado, para um pod que monta um claim ReadWriteOnce (ou ReadWriteOncePod), que um segundo nó não consegue montar, ou um claim que o workspace não mostra, e para uma única réplica (sem autoscaler), em que evita que um singleton rode duas vezes (k8s/replicas fala da réplica única). Vale para Deployments e DeploymentConfigs do OpenShift.',
       messages: {
-        recreate: 'O Deployment "{{name}}" usa a estratégia Recreate, então todo rollout causa indisponibilidade; use RollingUpdate com maxUnavailable: 0.',
-        defaultUnavailable: 'O Deployment "{{name}}" mantém o maxUnavailable padrão de 25%, então os rollouts removem pods em serviço primeiro; defina rollingUpdate.maxUnavailable: 0.',
-        unavailable: 'O Deployment "{{name}}" permite {{value}} pods indisponíveis durante um rollout; defina maxUnavailable como 0 e deixe o maxSurge adicionar capacidade.',
+        recreate: '{{kind}} "{{name}}" usa a estratégia Recreate, então todo rollout causa indisponibilidade; use um rolling update com maxUnavailable: 0.',
+        defaultUnavailable: '{{kind}} "{{name}}" mantém o maxUnavailable padrão de 25%, que derruba {{count}} de seus {{replicas}} pods em serviço antes que os substitutos estejam prontos; defina maxUnavailable: 0.',
+        unavailable: '{{kind}} "{{name}}" permite que um rollout derrube {{count}} pods em serviço (maxUnavailable {{value}}) antes que os substitutos estejam prontos; defina maxUnavailable como 0 e deixe o maxSurge adicionar capacidade.',
+      },
+      fixTitles: {
+        zero: 'Definir maxUnavailable como 0',
       },
     },
   },
   check(model, context) {
     for (const object of model.objects) {
-      if (object.kind !== 'Deployment' || !object.spec) continue;
-      const { reader } = object;
-      const spec = object.spec;
-      const name = object.name ?? '?';
-      const strategyPair = reader.pair(spec, 'strategy');
-      const strategy = reader.map(strategyPair?.value);
-      const type = reader.get(strategy, 'type');
-      if (scalarString(type) === 'Recreate') {
-        context.report({ span: spanOf(type)!, messageId: 'recreate', data: { name } });
+      if ((object.kind !== 'Deployment' && object.kind !== 'DeploymentConfig') || !object.spec || !object.pod) continue;
+      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
+      const rollout = rolloutOf(object);
+      const data = { kind: object.kind, name: object.name ?? '?' };
+      const range = replicaRange(context, object);
+      if (rollout.type === 'Recreate') {
+        // One replica that never runs twice is a singleton by design; so is a pod whose volume one node at a time can mount.
+        const singleton = !range.scaled && range.max <= 1;
+        if (!singleton && !mountsSingleNodeClaim(context, object)) context.report({ span: spanOf(object.reader.get(rollout.strategy, 'type'))!, messageId: 'recreate', data });
         continue;
       }
-      const rollingUpdate = reader.getMap(strategy, 'rollingUpdate');
-      const maxUnavailable = reader.get(rollingUpdate, 'maxUnavailable');
-      const surge = scalarString(reader.get(rollingUpdate, 'maxSurge'));
-      // maxUnavailable 0 needs a non-zero surge, or the rollout cannot make progress.
-      const fixable = surge !== '0' && surge !== '0%';
-      if (isScalar(maxUnavailable) && maxUnavailable.value !== null) {
-        const value = scalarString(maxUnavailable) ?? '';
-        if (value === '0' || value === '0%') continue;
-        const span = spanOf(maxUnavailable)!;
+      if (!rollout.rolling) continue;
+      const replicas = range.min;
+      const count = unavailableDuringRollout(rollout, replicas);
+      if (!count) continue;
+      const fix = () => zeroUnavailable(context, object, rollout, replicas);
+      if (rollout.maxUnavailable) {
+        const value = scalarString(rollout.maxUnavailable) ?? '';
+        context.report({ span: spanOf(rollout.maxUnavailable)!, messageId: 'unavailable', data: { ...data, value, count }, fixTitleId: 'zero', fix });
+      } else {
         context.report({
-          span,
-          messageId: 'unavailable',
-          data: { name, value },
-          fix: (fixer) => (fixable && reader.pair(rollingUpdate, 'maxUnavailable')?.value === maxUnavailable ? fixer.replace(span, '0') : null),
+          span: (rollout.strategyPair ? spanOf(rollout.strategyPair.key as never) : keySpan(object.node, 'spec', object.reader)) ?? objectSpan(object),
+          messageId: 'defaultUnavailable',
+          data: { ...data, count, replicas },
+          fixTitleId: 'zero',
+          fix,
         });
-        continue;
       }
-      context.report({
-        span: (strategyPair ? spanOf(strategyPair.key as never) : keySpan(object.node, 'spec', reader)) ?? objectSpan(object),
-        messageId: 'defaultUnavailable',
-        data: { name },
-        fix: () => (fixable ? editorFor(context).merge(spec, { strategy: { rollingUpdate: { maxUnavailable: 0 } } }) : null),
-      });
     }
   },
 });
+
+/**
+ * Sets maxUnavailable to 0. The rollout then needs room to surge: a maxSurge that resolves to 0
+ * would stall it, so the fix is offered only when maxSurge adds at least one pod.
+ */
+function zeroUnavailable(context: RuleContext<KubernetesModel>, object: K8sObject, rollout: Rollout, replicas: number) {
+  const surge = scaledValue(rollout.maxSurge, '25%', Number.isFinite(replicas) ? replicas : 1, true);
+  if (!surge) return null;
+  const editor = editorFor(context);
+  if (rollout.params && rollout.maxUnavailable && object.reader.pair(rollout.params, 'maxUnavailable')?.value === rollout.maxUnavailable) {
+    return editor.merge(rollout.params, { maxUnavailable: 0 });
+  }
+  return editor.merge(object.spec!, { strategy: { [rollout.paramsKey]: { maxUnavailable: 0 } } }, { after: ['replicas'] });
+}

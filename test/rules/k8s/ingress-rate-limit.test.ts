@@ -3,8 +3,8 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "10"\nspec:\n  ingressClassName: nginx\n',
-    { name: 'another controller', code: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\nspec:\n  ingressClassName: traefik\n' },
+    { code: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: "10"\nspec:\n  ingressClassName: nginx\n', inspected: ['object'] },
+    { name: 'another controller', code: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\nspec:\n  ingressClassName: traefik\n', inspected: [] },
   ],
   invalid: [
     {

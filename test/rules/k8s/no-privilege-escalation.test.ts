@@ -5,20 +5,30 @@ const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name
 const hardened = '      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities:\n        drop:\n        - ALL\n      seccompProfile:\n        type: RuntimeDefault\n';
 
 runRuleTests(rule, {
-  valid: [pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n'), pod(`  - name: app\n    securityContext:\n${hardened}`)],
+  valid: [
+    { code: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n'), inspected: ['container'] },
+    pod(`  - name: app\n    securityContext:\n${hardened}`),
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', inspected: [] },
+    { name: 'file-wide suppression', code: `# readiness-ignore-file k8s/no-privilege-escalation -- legacy setuid tooling\n${pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n')}` },
+  ],
   invalid: [
     {
-      name: 'no securityContext: one combined fix',
-      code: pod('  - name: app\n    image: app:1\n'),
-      errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14 }],
-      output:
-        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities:\n        drop:\n        - ALL\n      seccompProfile:\n        type: RuntimeDefault\n',
+      name: 'grouped with the seccomp profile, whose rule runs after it',
+      code: pod('  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n'),
+      errors: [{ messageId: 'grouped', line: 7, column: 11, endLine: 7, endColumn: 14 }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n      seccompProfile:\n        type: RuntimeDefault\n',
     },
     {
       name: 'explicit true is replaced; pod-level seccomp is kept',
       code: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: true\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n'),
       errors: [{ messageId: 'wrong', line: 12, column: 33, endLine: 12, endColumn: 37, message: 'Container "app" sets allowPrivilegeEscalation: true; set it to false.' }],
       output: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n'),
+    },
+    {
+      name: 'only its own setting missing: its own message',
+      code: pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n'),
+      errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, message: 'Container "app" does not set allowPrivilegeEscalation: false, so setuid binaries can raise its privileges; set it in the securityContext.' }],
+      output: pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n'),
     },
   ],
 });

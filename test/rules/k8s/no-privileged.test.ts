@@ -4,7 +4,11 @@ import { runRuleTests } from '../../helpers/rule-tester';
 const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n${container}`;
 
 runRuleTests(rule, {
-  valid: [pod('  - name: app\n    securityContext:\n      privileged: false\n'), pod('  - name: app\n')],
+  valid: [
+    { code: pod('  - name: app\n    securityContext:\n      privileged: false\n'), inspected: ['container'] },
+    pod('  - name: app\n'),
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n', inspected: [] },
+  ],
   invalid: [
     {
       code: pod('  - name: app\n    securityContext:\n      privileged: true\n'),

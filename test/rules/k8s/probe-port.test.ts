@@ -5,8 +5,12 @@ const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name
 
 runRuleTests(rule, {
   valid: [
-    pod('  - name: app\n    ports:\n    - containerPort: 8080\n      name: http\n    livenessProbe:\n      httpGet: {path: /health, port: http}\n    readinessProbe:\n      tcpSocket:\n        port: 8080\n'),
-    { name: 'no declared ports: nothing to compare', code: pod('  - name: app\n    livenessProbe:\n      httpGet:\n        port: 9999\n') },
+    {
+      code: pod('  - name: app\n    ports:\n    - containerPort: 8080\n      name: http\n    livenessProbe:\n      httpGet: {path: /health, port: http}\n    readinessProbe:\n      tcpSocket:\n        port: 8080\n'),
+      inspected: ['container'],
+    },
+    { name: 'no declared ports: nothing to compare', code: pod('  - name: app\n    livenessProbe:\n      httpGet:\n        port: 9999\n'), inspected: [] },
+    { name: 'no probe: nothing to inspect', code: pod('  - name: app\n    ports:\n    - containerPort: 8080\n'), inspected: [] },
   ],
   invalid: [
     {

@@ -3,8 +3,8 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: r\nrules:\n- apiGroups: [""]\n  resources: [configmaps]\n  verbs: [get, list]\n',
-    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  verbs: "*"\n',
+    { code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: r\nrules:\n- apiGroups: [""]\n  resources: [configmaps]\n  verbs: [get, list]\n', inspected: ['object'] },
+    { code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  verbs: "*"\n', inspected: [] },
   ],
   invalid: [
     {
@@ -18,6 +18,13 @@ runRuleTests(rule, {
     {
       code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: r\nrules:\n- apiGroups:\n  - apps\n  resources:\n  - deployments\n  verbs:\n  - get\n  - "*"\n',
       errors: [{ messageId: 'wildcard', line: 12, column: 5, endLine: 12, endColumn: 8 }],
+      output: null,
+    },
+    {
+      name: 'an empty first rule does not hide the wildcards after it',
+      code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n-\n- "not a rule"\n- apiGroups: [""]\n  resources: [pods]\n  verbs: ["*"]\n',
+      inspected: ['object'],
+      errors: [{ messageId: 'wildcard', line: 10, column: 11, endLine: 10, endColumn: 14 }],
       output: null,
     },
   ],

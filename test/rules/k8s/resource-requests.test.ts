@@ -1,33 +1,64 @@
 import rule from '../../../rules/k8s/resource-requests';
 import { runRuleTests } from '../../helpers/rule-tester';
 
-const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n${container}`;
+const pod = (container: string, namespace = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n${namespace}spec:\n  containers:\n${container}`;
+const limitRange = (namespace: string, limit: string) =>
+  `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: ${namespace}\nspec:\n  limits:\n  - type: Container\n${limit}`;
 
 runRuleTests(rule, {
   valid: [
-    pod('  - name: app\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n'),
+    { code: pod('  - name: app\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n'), inspected: ['container'] },
     { name: 'ephemeral containers are exempt', code: pod('  - name: app\n    resources: {requests: {cpu: 1, memory: 1Gi}}\n').replace('  containers:', '  ephemeralContainers:\n  - name: dbg\n  containers:') },
+    { name: 'a limit without a request: Kubernetes copies the limit into the request', code: pod('  - name: app\n    resources:\n      limits:\n        cpu: 500m\n        memory: 512Mi\n') },
+    {
+      name: 'a LimitRange of the namespace supplies default requests',
+      code: pod('  - name: app\n', '  namespace: shop\n'),
+      files: { 'limits.yaml': limitRange('shop', '    defaultRequest:\n      cpu: 100m\n      memory: 128Mi\n') },
+    },
+    {
+      name: 'a LimitRange default limit is also the default request',
+      code: pod('  - name: app\n', '  namespace: shop\n'),
+      files: { 'limits.yaml': limitRange('shop', '    default:\n      cpu: 500m\n      memory: 512Mi\n') },
+    },
+    { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n', inspected: [] },
   ],
   invalid: [
     {
-      name: 'no resources at all, indented sequences',
-      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1.0\n',
-      errors: [{ messageId: 'missing', line: 9, column: 17, endLine: 9, endColumn: 20, message: 'Container "app" does not request cpu and memory, so it is scheduled blindly and evicted first; add resources.requests.' }],
+      name: 'no resources at all: one finding for requests and limits (the limits rule runs after it), indented sequences',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1.0\n          env:\n            - name: A\n              value: b\n',
+      inspected: ['container'],
+      errors: [
+        {
+          messageId: 'grouped',
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 20,
+          message: 'Container "app" sets no requests.cpu, requests.memory, limits.cpu, limits.memory, so it is scheduled blindly and can starve the node; add them to its resources.',
+        },
+      ],
       output:
-        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1.0\n          resources:\n            requests:\n              memory: "256Mi"\n              cpu: "250m"\n',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1.0\n          resources:\n            requests:\n              memory: "256Mi"\n              cpu: "250m"\n            limits:\n              memory: "512Mi"\n              cpu: "500m"\n          env:\n            - name: A\n              value: b\n',
     },
     {
-      name: 'limits only, four-space indent',
-      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\nspec:\n    containers:\n        -   name: app\n            resources:\n                limits:\n                    cpu: 1\n',
-      errors: [{ messageId: 'missing', line: 7, column: 19, endLine: 7, endColumn: 22 }],
+      name: 'limits suppressed: only the requests part, four-space indent',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\nspec:\n    containers:\n        # readiness-ignore k8s/resource-limits -- the platform sets them\n        -   name: app\n            resources:\n                requests:\n                    cpu: 1\n',
+      errors: [{ messageId: 'missing', line: 8, column: 19, endLine: 8, endColumn: 22, message: 'Container "app" sets no requests.memory, so it is scheduled blindly and evicted first; add them to its resources.' }],
       output:
-        'apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\nspec:\n    containers:\n        -   name: app\n            resources:\n                limits:\n                    cpu: 1\n                requests:\n                    memory: "256Mi"\n                    cpu: "250m"\n',
+        'apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\nspec:\n    containers:\n        # readiness-ignore k8s/resource-limits -- the platform sets them\n        -   name: app\n            resources:\n                requests:\n                    cpu: 1\n                    memory: "256Mi"\n',
     },
     {
       name: 'memory missing from requests; init container too',
-      code: pod('  - name: app\n    resources:\n      requests:\n        cpu: 100m\n').replace('  containers:', '  initContainers:\n  - name: init\n    resources:\n      requests: {cpu: 1, memory: 1Gi}\n  containers:'),
-      errors: [{ messageId: 'missing', line: 11, column: 11, endLine: 11, endColumn: 14 }],
-      output: pod('  - name: app\n    resources:\n      requests:\n        cpu: 100m\n        memory: "256Mi"\n').replace('  containers:', '  initContainers:\n  - name: init\n    resources:\n      requests: {cpu: 1, memory: 1Gi}\n  containers:'),
+      code: pod('  - name: app\n    resources:\n      requests:\n        cpu: 100m\n      limits:\n        cpu: 200m\n').replace('  containers:', '  initContainers:\n  - name: init\n    resources:\n      requests: {cpu: 1, memory: 1Gi}\n      limits: {cpu: 1, memory: 1Gi}\n  containers:'),
+      errors: [{ messageId: 'grouped', line: 12, column: 11, endLine: 12, endColumn: 14, message: 'Container "app" sets no requests.memory, limits.memory, so it is scheduled blindly and can starve the node; add them to its resources.' }],
+      output: pod('  - name: app\n    resources:\n      requests:\n        cpu: 100m\n        memory: "256Mi"\n      limits:\n        cpu: 200m\n        memory: "512Mi"\n').replace('  containers:', '  initContainers:\n  - name: init\n    resources:\n      requests: {cpu: 1, memory: 1Gi}\n      limits: {cpu: 1, memory: 1Gi}\n  containers:'),
+    },
+    {
+      name: 'a LimitRange in another namespace does not count',
+      code: pod('  - name: app\n    resources:\n      limits: {cpu: 1}\n', '  namespace: shop\n'),
+      files: { 'limits.yaml': limitRange('other', '    defaultRequest:\n      memory: 128Mi\n') },
+      errors: [{ messageId: 'grouped', line: 8, column: 11, endLine: 8, endColumn: 14 }],
+      output: null,
     },
   ],
 });

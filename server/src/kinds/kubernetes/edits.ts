@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, typ
 import type { LineIndex } from '../../engine/text';
 import type { Span, TextEdit } from '../../engine/types';
 import { columnOf, type YamlStyle } from './model';
-import { scalarString, spanOf } from './nodes';
+import { contentSpan, scalarString } from './nodes';
 
 /** YAML to insert: strings are written as given (callers quote them), objects become block maps. */
 export type YValue = string | number | boolean | YObject | YValue[];
@@ -18,6 +18,15 @@ export interface YamlSource {
 }
 
 /**
+ * Where new keys go in a map, so a fix lands where a person would write it (and near the finding):
+ * after the last of `after` present in the map, or at the top of the map when none is. Without a
+ * placement, new keys are appended at the end of the map.
+ */
+export interface Placement {
+  after: readonly string[];
+}
+
+/**
  * Computes text insertions that add keys to block maps, following the file's indentation, sequence
  * style and line breaks. Every method answers null when it cannot edit safely (a flow map, an alias,
  * a node that anchors reuse), and the rule then offers no fix.
@@ -28,9 +37,12 @@ export class YamlEditor {
     private readonly lines: LineIndex,
   ) {}
 
-  /** Adds the missing parts of `entries` to `map`, descending into existing block maps and replacing differing scalars. */
-  merge(map: YAMLMap, entries: YObject): TextEdit[] | null {
-    const edits = this.mergeInto(map, entries);
+  /**
+   * Adds the missing parts of `entries` to `map`, descending into existing block maps and replacing
+   * differing scalars; keys new to `map` itself go where `placement` says.
+   */
+  merge(map: YAMLMap, entries: YObject, placement?: Placement): TextEdit[] | null {
+    const edits = this.mergeInto(map, entries, placement);
     if (!edits) return null;
     return edits.some((edit) => this.isShared(edit.start)) ? null : edits;
   }
@@ -43,7 +55,9 @@ export class YamlEditor {
     const column = columnOf(this.model.text, keyNode.range[0]);
     const eol = this.lines.eol;
     const body = this.render(value, column + this.model.style.indentUnit).join(eol);
-    return { start: keyNode.range[0], end: spanOf(valueNode)!.end, newText: `${key}:${eol}${body}` };
+    // A block scalar's range takes in the line break after it, which the replacement must keep.
+    const end = contentSpan(this.model.text, valueNode)?.end ?? valueNode.range[1];
+    return { start: keyNode.range[0], end, newText: `${key}:${eol}${body}` };
   }
 
   /** The block rendering of `entries` at a column, as lines without line breaks. */
@@ -79,7 +93,7 @@ export class YamlEditor {
     return this.model.sharedSpans.some((span: Span) => offset >= span.start && offset < span.end);
   }
 
-  private mergeInto(map: YAMLMap, entries: YObject): TextEdit[] | null {
+  private mergeInto(map: YAMLMap, entries: YObject, placement?: Placement): TextEdit[] | null {
     if (map.flow || !map.range) return null;
     const edits: TextEdit[] = [];
     const missing: YObject = {};
@@ -94,11 +108,35 @@ export class YamlEditor {
       edits.push(...edit);
     }
     if (Object.keys(missing).length > 0) {
-      const append = this.appendToMap(map, missing);
-      if (!append) return null;
-      edits.push(append);
+      const insert = placement ? this.insertIntoMap(map, missing, placement) : this.appendToMap(map, missing);
+      if (!insert) return null;
+      edits.push(insert);
     }
     return edits;
+  }
+
+  /** Inserts `entries` after the last pair whose key is in `placement.after`, or at the top of the map. */
+  private insertIntoMap(map: YAMLMap, entries: YObject, placement: Placement): TextEdit | null {
+    const firstKey = map.items[0]?.key as Scalar | undefined;
+    if (!firstKey?.range) return null;
+    const column = columnOf(this.model.text, firstKey.range[0]);
+    const eol = this.lines.eol;
+    const body = this.render(entries, column);
+    let anchor: Pair | undefined;
+    for (const pair of map.items) if (placement.after.includes(scalarString(pair.key) ?? '')) anchor = pair;
+    const firstLine = this.lines.positionAt(firstKey.range[0]).line;
+    // A map that starts after `- ` (a list item) cannot take a line above its first key: go below it.
+    const ownsLine = this.model.text.slice(this.lines.lineStart(firstLine), firstKey.range[0]).trim() === '';
+    if (!anchor && ownsLine) {
+      const at = this.lines.lineStart(firstLine);
+      return { start: at, end: at, newText: body.join(eol) + eol };
+    }
+    const after = anchor ?? map.items[0];
+    const lastNode = ((after.value as Node | null)?.range ? after.value : after.key) as Node;
+    const end = lastNode.range![1];
+    const line = this.lines.positionAt(Math.max((after.key as Scalar).range![0], end - 1)).line;
+    const at = this.lines.lineEnd(line);
+    return { start: at, end: at, newText: eol + body.join(eol) };
   }
 
   private mergeValue(pair: Pair, want: YValue): TextEdit[] | null {

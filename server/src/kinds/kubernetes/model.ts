@@ -20,6 +20,12 @@ export interface K8sObject {
   pod?: PodSpec;
   /** Index of the YAML document that holds the object. */
   document: number;
+  /**
+   * A fragment, not an object the API server would accept: a kustomize patch (`$patch:` at its top,
+   * or an apps/v1 workload with neither the selector apps/v1 requires nor any container image).
+   * Its pod template is not analyzed: the object it patches is.
+   */
+  partial: boolean;
   reader: NodeReader;
 }
 
@@ -30,8 +36,22 @@ export interface PodSpec {
   keySpan: Span;
   /** Labels of the pod template (the Pod's own labels for a Pod). */
   labels: Record<string, string>;
+  /** Annotations of the pod template (the Pod's own for a Pod): legacy seccomp annotations live here. */
+  annotations: Record<string, string>;
+  /** The annotation values' nodes by key, for findings on an annotation. */
+  annotationNodes: Map<string, Scalar>;
   securityContext?: YAMLMap;
   containers: Container[];
+  volumes: Volume[];
+}
+
+export interface Volume {
+  name?: string;
+  node: YAMLMap;
+  /** `hostPath.path`, when the volume mounts a path of the node. */
+  hostPath?: { path: string; node: Scalar };
+  /** `persistentVolumeClaim.claimName`. */
+  claimName?: string;
 }
 
 export type ContainerType = 'container' | 'initContainer' | 'ephemeralContainer';
@@ -56,6 +76,22 @@ export interface Image {
   value: string;
   span: Span;
   node: Scalar;
+  /** The repository, without tag or digest (`registry:5000/team/app`). */
+  name: string;
+  /** The tag after the last `:` of the last path segment, when there is one. */
+  tag?: string;
+  /** The `@sha256:...` digest, when the image is pinned by one. */
+  digest?: string;
+}
+
+/** Splits `registry:5000/team/app:1.2@sha256:...` into repository, tag and digest. */
+export function imageReference(value: string): { name: string; tag?: string; digest?: string } {
+  const at = value.indexOf('@');
+  const digest = at >= 0 ? value.slice(at + 1) : undefined;
+  const reference = at >= 0 ? value.slice(0, at) : value;
+  const colon = reference.lastIndexOf(':');
+  if (colon > reference.lastIndexOf('/')) return { name: reference.slice(0, colon), tag: reference.slice(colon + 1), digest };
+  return { name: reference, digest };
 }
 
 export interface Container {
@@ -104,7 +140,19 @@ export interface KubernetesModel extends BaseModel {
   sharedSpans: Span[];
 }
 
+/** Kinds whose `spec.template` is a pod template (CronJob's is under `jobTemplate.spec`). */
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
+
+/** OpenShift's DeploymentConfig (apps.openshift.io/v1, or the legacy unprefixed v1 API) carries a pod template too. */
+function isDeploymentConfig(apiVersion: string, kind: string): boolean {
+  return kind === 'DeploymentConfig' && (apiVersion.startsWith('apps.openshift.io/') || apiVersion === 'v1');
+}
+
+/** The API group of an apiVersion: `apps/v1` -> `apps`, `v1` -> '' (the core group). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
 
 export function parseKubernetes(text: string, path: string): KubernetesModel {
   const model: KubernetesModel = {
@@ -142,7 +190,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
       reader,
     };
     model.documents.push(doc);
-    model.sharedSpans.push(...reader.sharedSpans);
+    for (const span of reader.sharedSpans) model.sharedSpans.push(span);
     if (document.errors.length > 0) {
       model.errors.push(parseError(document.errors[0], text));
       return;
@@ -152,7 +200,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
     collectObjects(rootMap, doc, model, 0);
     if (!styleFound) styleFound = detectStyle(rootMap, text, model.style);
   });
-  for (const object of model.objects) if (object.pod) model.containers.push(...object.pod.containers);
+  for (const object of model.objects) if (object.pod) for (const container of object.pod.containers) model.containers.push(container);
   return model;
 }
 
@@ -188,39 +236,75 @@ function collectObjects(map: YAMLMap, doc: K8sDocument, model: KubernetesModel, 
     spec: reader.getMap(map, 'spec'),
     document: doc.index,
     reader,
+    partial: reader.pair(map, '$patch') !== undefined,
   };
   doc.objects.push(object);
   model.objects.push(object);
   object.pod = podSpecOf(object);
+  if (object.pod && isPatchOfWorkload(object)) object.partial = true;
+  if (object.partial) object.pod = undefined;
   if (kind.endsWith('List') && depth === 0) {
     for (const item of reader.items(reader.getSeq(map, 'items'))) if (isMap(item)) collectObjects(item, doc, model, depth + 1);
   }
 }
 
+const SELECTED_WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * An apps/v1 workload without the selector the API requires and without a single container image
+ * is a strategic-merge patch (kustomize's `patches:`), which only names what it changes.
+ */
+function isPatchOfWorkload(object: K8sObject): boolean {
+  if (!SELECTED_WORKLOADS.has(object.kind) || !/^apps\/v1(?:beta2)?$/.test(object.apiVersion)) return false;
+  if (object.reader.pair(object.spec, 'selector')) return false;
+  return !(object.pod?.containers ?? []).some((container) => container.image !== undefined);
+}
+
 function podSpecOf(object: K8sObject): PodSpec | undefined {
   const { reader } = object;
-  if (object.kind === 'Pod') return buildPod(object, object.node, object.labels);
+  if (object.kind === 'Pod') return buildPod(object, object.node, object.labels, reader.getMap(object.metadata, 'annotations'));
   let templateHolder: YAMLMap | undefined;
-  if (POD_TEMPLATE_KINDS.has(object.kind)) templateHolder = object.spec;
+  if (POD_TEMPLATE_KINDS.has(object.kind) || isDeploymentConfig(object.apiVersion, object.kind)) templateHolder = object.spec;
   else if (object.kind === 'CronJob') templateHolder = reader.getMap(reader.getMap(object.spec, 'jobTemplate'), 'spec');
   const template = reader.getMap(templateHolder, 'template');
   if (!template) return undefined;
-  return buildPod(object, template, reader.stringMap(reader.getMap(reader.getMap(template, 'metadata'), 'labels')));
+  const metadata = reader.getMap(template, 'metadata');
+  return buildPod(object, template, reader.stringMap(reader.getMap(metadata, 'labels')), reader.getMap(metadata, 'annotations'));
 }
 
-function buildPod(owner: K8sObject, holder: YAMLMap, labels: Record<string, string>): PodSpec | undefined {
+function buildPod(owner: K8sObject, holder: YAMLMap, labels: Record<string, string>, annotationsMap?: YAMLMap): PodSpec | undefined {
   const { reader } = owner;
   const specPair = reader.pair(holder, 'spec');
   const node = reader.map(specPair?.value);
   if (!specPair || !node) return undefined;
+  const annotationNodes = new Map<string, Scalar>();
+  for (const item of annotationsMap?.items ?? []) {
+    const key = scalarString(item.key);
+    const value = reader.resolve(item.value);
+    if (key !== undefined && isScalar(value)) annotationNodes.set(key, value);
+  }
   const pod: PodSpec = {
     owner,
     node,
     keySpan: spanOf(specPair.key as Scalar)!,
     labels,
+    annotations: reader.stringMap(annotationsMap),
+    annotationNodes,
     securityContext: reader.getMap(node, 'securityContext'),
     containers: [],
+    volumes: [],
   };
+  for (const item of reader.items(reader.getSeq(node, 'volumes'))) {
+    if (!isMap(item)) continue;
+    const hostPath = reader.get(reader.getMap(item, 'hostPath'), 'path');
+    const hostPathValue = scalarString(hostPath);
+    pod.volumes.push({
+      name: reader.getString(item, 'name'),
+      node: item,
+      hostPath: isScalar(hostPath) && hostPathValue !== undefined ? { path: hostPathValue, node: hostPath } : undefined,
+      claimName: reader.getString(reader.getMap(item, 'persistentVolumeClaim'), 'claimName'),
+    });
+  }
   const groups: [string, ContainerType][] = [
     ['initContainers', 'initContainer'],
     ['containers', 'container'],
@@ -266,7 +350,7 @@ function buildContainer(pod: PodSpec, node: YAMLMap, type: ContainerType, reader
     node,
     name: scalarString(nameNode),
     nameSpan: (isScalar(nameNode) ? spanOf(nameNode) : undefined) ?? { start: node.range![0], end: node.range![0] },
-    image: isScalar(imageNode) && imageValue !== undefined ? { value: imageValue, span: spanOf(imageNode)!, node: imageNode } : undefined,
+    image: isScalar(imageNode) && imageValue !== undefined ? { value: imageValue, span: spanOf(imageNode)!, node: imageNode, ...imageReference(imageValue) } : undefined,
     ports,
     livenessProbe: reader.getMap(node, 'livenessProbe'),
     readinessProbe: reader.getMap(node, 'readinessProbe'),
@@ -281,9 +365,10 @@ function buildContainer(pod: PodSpec, node: YAMLMap, type: ContainerType, reader
 export function detectStyle(root: YAMLMap, text: string, style: YamlStyle): boolean {
   let unitFound = false;
   let seqFound = false;
-  const stack: { map: YAMLMap; depth: number }[] = [{ map: root, depth: 0 }];
-  while (stack.length && !(unitFound && seqFound)) {
-    const { map, depth } = stack.shift()!;
+  // Breadth first through a queue read by index: shift() would make a large document quadratic.
+  const queue: { map: YAMLMap; depth: number }[] = [{ map: root, depth: 0 }];
+  for (let next = 0; next < queue.length && !(unitFound && seqFound); next++) {
+    const { map, depth } = queue[next];
     if (map.flow || depth > 12) continue;
     for (const pair of map.items) {
       const keyStart = (pair.key as Scalar | undefined)?.range?.[0];
@@ -296,22 +381,28 @@ export function detectStyle(root: YAMLMap, text: string, style: YamlStyle): bool
           style.indentUnit = columnOf(text, childStart) - keyColumn;
           unitFound = true;
         }
-        stack.push({ map: value, depth: depth + 1 });
+        queue.push({ map: value, depth: depth + 1 });
       } else if (isSeq(value) && !value.flow && value.range) {
         if (!seqFound && lineStartOf(text, value.range[0]) !== lineStartOf(text, keyStart)) {
           style.indentedSequences = columnOf(text, value.range[0]) > keyColumn;
           seqFound = true;
         }
-        for (const item of value.items) if (isMap(item)) stack.push({ map: item, depth: depth + 1 });
+        for (const item of value.items) if (isMap(item)) queue.push({ map: item, depth: depth + 1 });
       }
     }
   }
   return unitFound && seqFound;
 }
 
+/** Scans back to the line break before `offset`: the cost is the line's length, never the file's. */
 function lineStartOf(text: string, offset: number): number {
-  const newline = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-  return newline + 1;
+  let start = offset;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code === 10 || code === 13) break;
+    start--;
+  }
+  return start;
 }
 
 export function columnOf(text: string, offset: number): number {

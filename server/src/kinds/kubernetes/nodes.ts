@@ -172,3 +172,12 @@ export function subSpan(text: string, scalar: Scalar, index: number, length: num
   if (text.slice(start, start + value.length) !== value) return whole;
   return { start: start + index, end: start + index + length };
 }
+
+/** The node's span without the line breaks and blanks a block scalar (`|`, `>`) keeps at its end. */
+export function contentSpan(text: string, node: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
+  const span = spanOf(node);
+  if (!span) return undefined;
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  return { start: span.start, end };
+}
