@@ -43,6 +43,16 @@ describe('kubernetes kind', () => {
     assert.deepEqual(finding?.range, { start: { line: 7, character: 15 }, end: { line: 7, character: 21 } });
   });
 
+  it('reads a lone CR as a line break, as YAML 1.2 and kubectl do, with offsets unchanged', () => {
+    const text = 'apiVersion: v1\rkind: Pod\rmetadata:\r  name: web\rspec:\r  containers:\r  - name: app\r    image: app:1.0\r    securityContext:\r      runAsNonRoot: true\r';
+    const model = parseKubernetes(text, '/r/pod.yaml');
+    assert.deepEqual(model.errors, []);
+    assert.deepEqual(model.objects.map((object) => [object.kind, object.name]), [['Pod', 'web']]);
+    const image = model.containers[0].image!;
+    assert.equal(text.slice(image.span.start, image.span.end), 'app:1.0');
+    assert.equal(analyzeModel({ model, rules: k8sRules }).filter((finding) => finding.ruleId === 'k8s/run-as-non-root').length, 0, 'true\\r is true');
+  });
+
   it('skips a generated file once, quoting its banner, but not a file whose data mentions one', () => {
     const generated = '# This is an auto-generated file. DO NOT EDIT\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
     assert.deepEqual(detectKind('/r/install.yaml', generated), {

@@ -1,4 +1,5 @@
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
+import { yamlParserText } from '../kubernetes/nodes';
 import type { KindSupport } from '../types';
 import { baseName, folderNames } from '../paths';
 import { parseCompose, type ComposeModel } from './model';
@@ -22,7 +23,7 @@ export function looksLikeCompose(text: string): boolean {
   if (!SERVICES_KEY.test(head) || (/^apiVersion[ \t]*:/m.test(head) && /^kind[ \t]*:/m.test(head))) return false;
   let root: unknown;
   try {
-    root = parseDocument(head, { prettyErrors: false, merge: true }).contents;
+    root = parseDocument(yamlParserText(head), { prettyErrors: false, merge: true }).contents;
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import { isMap, isScalar, parseAllDocuments, type Node, type Scalar, type YAMLMa
 import type { BaseModel, Span } from '../../engine/types';
 import { baseName } from '../paths';
 import { detectStyle, parseError, type YamlStyle } from '../kubernetes/model';
-import { NodeReader, scalarString, spanOf } from '../kubernetes/nodes';
+import { NodeReader, scalarString, spanOf, yamlParserText } from '../kubernetes/nodes';
 
 export interface ExtendsRef {
   service: string;
@@ -66,7 +66,7 @@ export function parseCompose(text: string, path: string): ComposeModel {
   };
   let documents: ReturnType<typeof parseAllDocuments>;
   try {
-    documents = parseAllDocuments(text, { keepSourceTokens: false, merge: true, prettyErrors: false });
+    documents = parseAllDocuments(yamlParserText(text), { keepSourceTokens: false, merge: true, prettyErrors: false });
   } catch (error) {
     model.errors.push({ span: { start: 0, end: Math.min(1, text.length) }, message: `YAML could not be parsed: ${error instanceof Error ? error.message : String(error)}` });
     return model;

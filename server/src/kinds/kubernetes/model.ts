@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { BaseModel, ParseError, Span } from '../../engine/types';
-import { NodeReader, scalarString, spanOf } from './nodes';
+import { NodeReader, scalarString, spanOf, yamlParserText } from './nodes';
 
 export interface K8sObject {
   apiVersion: string;
@@ -170,7 +170,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
   try {
     // Alias bombs stay cheap: the model resolves an alias to its one anchored node and never
     // expands it (no toJS), so yaml's maxAliasCount, a toJS option, has nothing to bound here.
-    parsed = parseAllDocuments(text, { keepSourceTokens: false, merge: true, prettyErrors: false });
+    parsed = parseAllDocuments(yamlParserText(text), { keepSourceTokens: false, merge: true, prettyErrors: false });
   } catch (error) {
     // Pathological input (nesting deep enough to exhaust the stack) is reported, not fatal.
     model.errors.push({ span: { start: 0, end: Math.min(1, text.length) }, message: `YAML could not be parsed: ${error instanceof Error ? error.message : String(error)}` });

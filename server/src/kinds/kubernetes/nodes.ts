@@ -181,3 +181,12 @@ export function contentSpan(text: string, node: { range?: [number, number, numbe
   while (end > span.start && /\s/.test(text[end - 1])) end--;
   return { start: span.start, end };
 }
+
+/**
+ * The text handed to the `yaml` parser: a lone CR is a line break in YAML 1.2 (and for Go's YAML
+ * libraries that kubectl and Compose use), but `yaml` reads it as part of a scalar. Replacing it by a
+ * LF keeps every offset and makes both agree on where lines end.
+ */
+export function yamlParserText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
