@@ -68,7 +68,8 @@ export default defineRule<NginxModel>({
         if (inherited.length === 0) continue;
         if (unknownAbove(config, block.parent, 'add_header')) continue;
         const names = new Set(declared.map((header) => header.name));
-        const dropped = inherited.filter((header) => !names.has(header.name));
+        // An add_header with an empty value sends nothing, so a block that drops it loses nothing.
+        const dropped = inherited.filter((header) => !names.has(header.name) && header.value !== '');
         if (!dropped.some((header) => allHeaders || isProtectiveHeader(header))) continue;
         const owner = block.owner;
         report(owner, {

@@ -19,6 +19,10 @@ runRuleTests(rule, {
       name: 'an include the workspace lacks may repeat them',
       code: 'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        add_header X-Foo 1;\n        include /etc/nginx/snippets/headers.conf;\n    }\n}\n',
     },
+    {
+      name: 'an add_header with an empty value sends nothing, so dropping it loses nothing',
+      code: 'server {\n    add_header X-Frame-Options "";\n    location / {\n        add_header X-Foo 1;\n    }\n}\n',
+    },
     { name: 'no add_header anywhere', code: 'http {\n    server {\n        location / {\n            root /srv;\n        }\n    }\n}\n', inspected: [] },
   ],
   invalid: [

@@ -28,6 +28,12 @@ runRuleTests(rule, {
       inspected: ['http'],
     },
     {
+      name: 'a nested block opens on the line of the `{`: the fix goes into this block, not the nested one',
+      code: 'http { server { listen 80;\n    }\n}\n',
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 5 }],
+      output: 'http {\n    server_tokens off; server { listen 80;\n    }\n}\n',
+    },
+    {
       name: 'server_tokens on: the value',
       code: 'http {\n    server_tokens on;\n}\n',
       errors: [{ messageId: 'value', line: 2, column: 19, endLine: 2, endColumn: 21 }],

@@ -41,8 +41,13 @@ export function insertInBlock(context: NginxContext, lines: readonly string[], a
     const simple = (firstBlock < 0 ? sameFile : sameFile.slice(0, firstBlock)).filter((placed) => !placed.directive.openBrace);
     anchor = simple[simple.length - 1];
   }
-  let at = anchor ? index.lineEnd(index.positionAt(anchor.directive.span.end).line) : index.lineEnd(index.positionAt(open.end).line);
-  if (close && at > close.start) at = anchor ? anchor.directive.span.end : open.end;
+  // After the anchor (or the `{`), at the end of its line only when nothing else follows there: the
+  // rest of a line may open a nested block (`server{ location / {`) or close this one.
+  const from = anchor ? anchor.directive.span.end : open.end;
+  const lineEnd = index.lineEnd(index.positionAt(from).line);
+  const rest = index.text.slice(from, lineEnd).trim();
+  let at = rest === '' || rest.startsWith('#') ? lineEnd : from;
+  if (close && at > close.start) at = from;
   return { start: at, end: at, newText: lines.map((line) => eol + indent + line).join('') };
 }
 
