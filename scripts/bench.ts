@@ -10,7 +10,7 @@ import { ALL_RULES } from '../rules';
 import { analyzeModel } from '../server/src/engine/analyze';
 import type { BaseModel, FileKind } from '../server/src/engine/types';
 import { detectKind, initKinds, kindSupport } from '../server/src/kinds';
-import { scanProject } from '../server/src/project';
+import { scanProject } from '../server/src/service';
 
 const CORPUS_FOLDERS: Record<string, FileKind> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform' };
 const corpus = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'corpus', 'real'));
@@ -82,7 +82,7 @@ async function main() {
   }
 
   const t0 = performance.now();
-  const scan = await scanProject([corpus]);
+  const { scan } = await scanProject([corpus]);
   const elapsed = performance.now() - t0;
   const after = process.memoryUsage();
   console.log(

@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../i18n';
 import type { Severity } from '../engine/types';
-import { checklistFor } from '../checklist-service';
 import { renderReport, renderSummary } from '../checklist/report';
 import { VERSION } from '../package-info';
-import { scanProject } from '../project';
+import { scanProject } from '../service';
 import { resolveLocale, t } from '../i18n';
 import { reportable, toJson, toSarif, toText } from './format';
 
@@ -87,14 +86,14 @@ async function scan(args: string[]): Promise<number> {
   if (failBelow !== undefined && !(failBelow >= 0 && failBelow <= 100)) throw new UsageError('--fail-below takes a score from 0 to 100');
   const locale = localeOf(values.lang);
 
-  const result = await scanProject(positionals, { configPath: values.config as string | undefined, locale });
+  const { scan: result, service } = await scanProject(positionals, { configPath: values.config as string | undefined, locale });
   if (format === 'json') console.log(JSON.stringify(toJson(result), null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(toSarif(result, VERSION), null, 2));
   else console.log(toText(result, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
 
   let failed = reportable(result.findings).some((finding) => FAIL_ON[failOn].includes(finding.severity));
   if (failBelow !== undefined || values['require-gates']) {
-    const checklist = checklistFor(result, result.settings.locale ?? 'en');
+    const checklist = await service.checklist();
     const log = format === 'text' ? console.log : console.error;
     if (failBelow !== undefined && checklist.score < failBelow) {
       log(t(checklist.locale, 'cli.scoreBelow', { score: checklist.score, threshold: failBelow }));
@@ -116,8 +115,8 @@ async function report(args: string[]): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError('report takes one PATH');
   const format = oneOf('format', values.format, ['markdown', 'json', 'html'] as const, 'markdown');
-  const result = await scanProject(positionals, { configPath: values.config as string | undefined, locale: localeOf(values.lang) });
-  const checklist = checklistFor(result, result.settings.locale ?? 'en');
+  const { service } = await scanProject(positionals, { configPath: values.config as string | undefined, locale: localeOf(values.lang) });
+  const checklist = await service.checklist();
   if (values.summary) {
     console.log(renderSummary(checklist));
     return 0;

@@ -101,6 +101,13 @@ export const EN = {
 
   'cli.summary': '{{findings}} ({{errors}}, {{warnings}}, {{information}}; {{fixable}} with a quick fix) in {{files}} scanned, {{skipped}} skipped.',
   'fix.default': 'Fix: {{title}}',
+  'fix.ignoreLine': 'Ignore {{ruleId}} for this line',
+  'fix.ignoreFile': 'Ignore {{ruleId}} for this file',
+  'fix.removeUnusedSuppression': 'Remove the unused suppression',
+  'server.analysisFailed': 'Production readiness could not analyze this version of the file ({{reason}}); its findings are unknown until the next edit.',
+  'server.configUnreadable': 'Cannot read {{file}} ({{reason}}); the defaults apply until it can be read.',
+  'server.indexing': 'Indexing the workspace',
+  'server.indexingProgress': '{{done}} of {{total}} files',
   'cli.count.finding.one': '1 finding',
   'cli.count.finding.other': '{{n}} findings',
   'cli.count.error.one': '1 error',

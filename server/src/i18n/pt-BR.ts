@@ -103,6 +103,13 @@ export const PT_BR: Record<MessageKey, string> = {
 
   'cli.summary': '{{findings}} ({{errors}}, {{warnings}}, {{information}}; {{fixable}} com correção rápida) em {{files}} analisados, {{skipped}} ignorados.',
   'fix.default': 'Corrigir: {{title}}',
+  'fix.ignoreLine': 'Ignorar {{ruleId}} nesta linha',
+  'fix.ignoreFile': 'Ignorar {{ruleId}} neste arquivo',
+  'fix.removeUnusedSuppression': 'Remover a supressão não usada',
+  'server.analysisFailed': 'O Production Readiness não conseguiu analisar esta versão do arquivo ({{reason}}); seus problemas são desconhecidos até a próxima edição.',
+  'server.configUnreadable': 'Não foi possível ler {{file}} ({{reason}}); os padrões valem até que ele possa ser lido.',
+  'server.indexing': 'Indexando o workspace',
+  'server.indexingProgress': '{{done}} de {{total}} arquivos',
   'cli.count.finding.one': '1 problema',
   'cli.count.finding.other': '{{n}} problemas',
   'cli.count.error.one': '1 erro',

@@ -75,6 +75,16 @@ export class WorkspaceIndex {
     walkFiles(folder, (path, name) => !ALWAYS_SKIPPED.has(name) && !this.isExcluded(path), (path, size) => this.readFromDisk(path, size));
   }
 
+  /**
+   * The files `scan` would read, without reading them: the server reads them a few at a time in
+   * the background (`readFromDisk`) so that indexing a large workspace never delays diagnostics.
+   */
+  candidates(folder: string = this.root): { path: string; size: number }[] {
+    const found: { path: string; size: number }[] = [];
+    walkFiles(folder, (path, name) => !ALWAYS_SKIPPED.has(name) && !this.isExcluded(path), (path, size) => found.push({ path, size }));
+    return found;
+  }
+
   /** (Re)reads a file from disk unless an editor owns it; used by the scan and file watchers. */
   readFromDisk(path: string, size?: number): void {
     const existing = this.entries.get(path);
