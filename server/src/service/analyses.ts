@@ -52,6 +52,10 @@ export class AnalysisCache {
     this.everythingChangedAt = ++this.clock;
   }
 
+  isCrossFile(kind: FileKind): boolean {
+    return this.crossFileKinds.has(kind);
+  }
+
   forget(path: string): void {
     this.entries.delete(path);
   }

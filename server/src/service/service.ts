@@ -303,7 +303,8 @@ export class ReadinessService {
     if (unavailable) return { state: 'unavailable', reason: unavailable.message };
     try {
       const model = index.model(path)!;
-      const analysis = this.analysisOf(index, path, index === this.index ? this.indexingTasks.size === 0 : true);
+      const complete = index !== this.index || this.indexingTasks.size === 0 || !this.analyses.isCrossFile(kind);
+      const analysis = this.analysisOf(index, path, complete);
       return { state: 'findings', findings: analysis.findings, lines: lineIndexOf(model), kind };
     } catch (error) {
       this.host.log(`analysis of ${path} failed: ${describe(error, true)}`);
