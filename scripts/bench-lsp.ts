@@ -4,7 +4,6 @@
  * and the server's memory. Prints figures; asserts nothing.
  * Usage: node --import tsx scripts/bench-lsp.ts [WORKSPACE] (after npm run build)
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,8 +31,8 @@ function firstFile(dir: string, pattern: RegExp): string {
 }
 
 async function main() {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const client = new LspTestClient(child);
+  const client = LspTestClient.spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio']);
+  const child = client.process!;
   const t0 = performance.now();
   await client.connection.sendRequest('initialize', {
     processId: process.pid,

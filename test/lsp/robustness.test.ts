@@ -68,7 +68,7 @@ describe('server start-up and settings', () => {
     assert.ok(codes(first.diagnostics).includes('dockerfile/non-root-user'));
     assert.ok(!codes(first.diagnostics).includes('dockerfile/healthcheck'));
     const rootUser = first.diagnostics.find((d) => d.code === 'dockerfile/non-root-user')!;
-    assert.doesNotMatch(rootUser.message, / the /, 'the message is in Portuguese');
+    assert.doesNotMatch(String(rootUser.message), / the /, 'the message is in Portuguese');
   });
 
   it('re-checks open files when the settings change', async () => {
@@ -169,7 +169,7 @@ describe('server editing safety', () => {
     await change(client, path, 2, 'FROM node:20-alpine\n# EXPLODE\nCMD ["node"]\n');
     const failed = await client.diagnostics(uri, (p) => p.version === 2);
     assert.deepEqual(codes(failed.diagnostics), ['readiness/analysis-failed']);
-    assert.match(failed.diagnostics[0].message, /could not analyze this version of the file \(Maximum call stack size exceeded\)/);
+    assert.match(String(failed.diagnostics[0].message), /could not analyze this version of the file \(Maximum call stack size exceeded\)/);
     await change(client, path, 3, 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n');
     const recovered = await client.diagnostics(uri, (p) => p.version === 3);
     assert.ok(!codes(recovered.diagnostics).includes('readiness/analysis-failed'));
