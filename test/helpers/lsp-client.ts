@@ -24,8 +24,8 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly latest = new Map<string, PublishDiagnosticsParams>();
-  /** Every publication, in order, per document. */
-  readonly history = new Map<string, PublishDiagnosticsParams[]>();
+  /** How many times each document's diagnostics were published. */
+  readonly publications = new Map<string, number>();
   private checklistWaiters: (() => void)[] = [];
   /** Workspace edits the server asked the client to apply. */
   readonly appliedEdits: unknown[] = [];
@@ -42,7 +42,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
-      this.history.set(params.uri, [...(this.history.get(params.uri) ?? []), params]);
+      this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.predicate(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);

@@ -374,6 +374,8 @@ export class ReadinessService {
         if (this.changes !== at) break;
       }
       if (this.changes === at) return { findings, inspected, errors, changes: at };
+      // The workspace changed meanwhile (someone is typing): start again once it pauses.
+      await this.quiet();
     }
   }
 
@@ -385,13 +387,24 @@ export class ReadinessService {
     return value;
   }
 
+  /** Refreshes the checklist in the background once edits pause for the debounce delay. */
   private scheduleChecklist(): void {
     if (!this.live || this.refreshScheduled) return;
     this.refreshScheduled = true;
-    setImmediate(() => {
+    void this.quiet().then(() => {
       this.refreshScheduled = false;
       this.checklist().catch((error) => this.host.log(`checklist failed: ${describe(error, true)}`));
     });
+  }
+
+  /** Resolves when no change has come for the editor's debounce delay. */
+  private async quiet(): Promise<void> {
+    if (!this.live) return;
+    for (;;) {
+      const at = this.changes;
+      await new Promise<void>((resolve) => setTimeout(resolve, this.editor.debounceMs));
+      if (this.changes === at) return;
+    }
   }
 
   // .readiness.yml ---------------------------------------------------------------------------
