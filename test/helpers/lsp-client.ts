@@ -93,8 +93,8 @@ export class LspTestClient {
   }
 
   async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown').catch(() => undefined);
     if (this.process) {
-      await this.connection.sendRequest('shutdown').catch(() => undefined);
       await this.connection.sendNotification('exit').catch(() => undefined);
       this.process.kill();
     }

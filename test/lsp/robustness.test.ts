@@ -85,6 +85,32 @@ describe('server start-up and settings', () => {
     assert.ok(codes(after.diagnostics).includes('dockerfile/healthcheck'), JSON.stringify(codes(after.diagnostics)));
   });
 
+  it('indexes a large workspace in the background with work-done progress, after publishing the opened file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'readiness-progress-'));
+    try {
+      for (let i = 0; i < 30; i++) writeFileSync(join(root, `app-${i}.Dockerfile`), 'FROM node:20-alpine\nCMD ["node"]\n');
+      const progress: { kind: string; percentage?: number }[] = [];
+      const opened = join(root, 'app-0.Dockerfile');
+      let publishedBeforeIndexing = false;
+      client = LspTestClient.inProcess({ server: { progressThreshold: 10 } });
+      client.connection.onNotification('$/progress', ({ value }: { value: { kind: string; percentage?: number } }) => {
+        if (value.kind === 'begin') publishedBeforeIndexing = client!.publications.get(uriOf(opened)) === 1;
+        progress.push(value);
+      });
+      const indexed = client.checklistChanged();
+      await client.start([root], { workspace: { configuration: true }, window: { workDoneProgress: true } });
+      await open(client, opened, 'FROM node:20-alpine\nCMD ["node"]\n', 'dockerfile');
+      await indexed;
+      assert.deepEqual([progress[0].kind, progress[progress.length - 1].kind], ['begin', 'end']);
+      assert.ok(progress.some((value) => value.kind === 'report'), JSON.stringify(progress));
+      assert.ok(publishedBeforeIndexing, 'the opened file was published before indexing began');
+      const report = (await client.connection.sendRequest('readiness/checklist')) as Report;
+      assert.equal(report.analyzedFiles, 30);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('goes on with the defaults when .readiness.yml is a folder, and says so in the checklist', async () => {
     const root = mkdtempSync(join(tmpdir(), 'readiness-config-folder-'));
     try {

@@ -70,6 +70,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     registerDocumentHandlers(connection, documents, service, publisher, uris);
     registerWorkspaceHandlers(connection, service, publisher, uris, Boolean(capabilities.workspace?.workspaceFolders));
     registerChecklistHandlers(connection, service);
+    connection.onShutdown(() => {
+      publisher.dispose();
+      service!.dispose();
+    });
     connection.onDidChangeConfiguration(async ({ settings }) => {
       await service!.started;
       const editor = await fetchEditorSettings(connection, pullSettings, settings);

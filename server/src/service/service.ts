@@ -131,6 +131,7 @@ export class ReadinessService {
   private report: { changes: number; value: ChecklistReport } | undefined;
   private refreshing: Promise<ChecklistReport> | undefined;
   private refreshScheduled = false;
+  private disposed = false;
 
   constructor(private readonly options: ServiceOptions) {
     this.roots = [...options.roots];
@@ -172,6 +173,12 @@ export class ReadinessService {
     const changed = this.loadConfig();
     this.reconfigure({ indexChanged: changed.indexChanged || selectionChanged, settingsChanged: changed.settingsChanged });
     return [...this.documents.keys()];
+  }
+
+  /** Stops background work (the server is shutting down): nothing runs or reports after this. */
+  dispose(): void {
+    this.disposed = true;
+    this.index = this.newIndex();
   }
 
   get editorSettings(): EditorSettings {
@@ -224,7 +231,9 @@ export class ReadinessService {
       return [];
     }
     const before = this.index.kindOf(path);
-    this.index.release(path);
+    // An excluded file never joined the index; reading it back from disk would add it.
+    if (this.index.isExcluded(path)) this.index.remove(path);
+    else this.index.release(path);
     return this.fileChanged(path, before);
   }
 
@@ -383,16 +392,17 @@ export class ReadinessService {
     const { findings, inspected, changes } = await this.workspaceAnalysis();
     const value = checklistOf({ index: this.index, findings, inspected, config: this.config, locale: this.locale, evidence: this.evidence });
     this.report = { changes, value };
-    if (this.live) this.host.checklistChanged();
+    if (this.live && !this.disposed) this.host.checklistChanged();
     return value;
   }
 
   /** Refreshes the checklist in the background once edits pause for the debounce delay. */
   private scheduleChecklist(): void {
-    if (!this.live || this.refreshScheduled) return;
+    if (!this.live || this.refreshScheduled || this.disposed) return;
     this.refreshScheduled = true;
     void this.quiet().then(() => {
       this.refreshScheduled = false;
+      if (this.disposed) return;
       this.checklist().catch((error) => this.host.log(`checklist failed: ${describe(error, true)}`));
     });
   }
@@ -583,7 +593,7 @@ export class ReadinessService {
       const slicer = new TimeSlicer(this.sliceMs);
       try {
         for (let done = 0; done < files.length; done++) {
-          if (this.index !== index) return;
+          if (this.index !== index || this.disposed) return;
           index.readFromDisk(files[done].path, files[done].size);
           if (progress && done % 100 === 0) progress.report(done, files.length);
           await slicer.pause();
@@ -599,7 +609,7 @@ export class ReadinessService {
       .catch((error) => this.host.log(`indexing failed: ${describe(error, true)}`))
       .finally(() => {
         this.indexingTasks.delete(task);
-        if (this.indexingTasks.size > 0 || this.index !== index) return;
+        if (this.indexingTasks.size > 0 || this.index !== index || this.disposed) return;
         // Cross-file rules now see the whole workspace.
         this.analyses.changedEverywhere();
         this.changes++;

@@ -11,6 +11,7 @@ import { pathOf } from '../paths';
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private disposed = false;
 
   constructor(
     private readonly connection: Connection,
@@ -19,6 +20,7 @@ export class DiagnosticsPublisher {
   ) {}
 
   schedule(uri: string, delayMs: number): void {
+    if (this.disposed) return;
     clearTimeout(this.pending.get(uri));
     this.pending.set(
       uri,
@@ -31,6 +33,13 @@ export class DiagnosticsPublisher {
 
   isPending(uri: string): boolean {
     return this.pending.has(uri);
+  }
+
+  /** Drops every pending publication (the server is shutting down). */
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.disposed = true;
   }
 
   cancel(uri: string): void {
