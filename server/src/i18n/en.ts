@@ -106,6 +106,7 @@ export const EN = {
   'fix.removeUnusedSuppression': 'Remove the unused suppression',
   'server.analysisFailed': 'Production readiness could not analyze this version of the file ({{reason}}); its findings are unknown until the next edit.',
   'server.configUnreadable': 'Cannot read {{file}} ({{reason}}); the defaults apply until it can be read.',
+  'server.analyzing': 'Analyzing the workspace',
   'server.indexing': 'Indexing the workspace',
   'server.indexingProgress': '{{done}} of {{total}} files',
   'cli.count.finding.one': '1 finding',

@@ -108,6 +108,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'fix.removeUnusedSuppression': 'Remover a supressão não usada',
   'server.analysisFailed': 'O Production Readiness não conseguiu analisar esta versão do arquivo ({{reason}}); seus problemas são desconhecidos até a próxima edição.',
   'server.configUnreadable': 'Não foi possível ler {{file}} ({{reason}}); os padrões valem até que ele possa ser lido.',
+  'server.analyzing': 'Analisando o workspace',
   'server.indexing': 'Indexando o workspace',
   'server.indexingProgress': '{{done}} de {{total}} arquivos',
   'cli.count.finding.one': '1 problema',

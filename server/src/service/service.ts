@@ -363,12 +363,25 @@ export class ReadinessService {
     await this.started;
     await this.indexed();
     const slicer = new TimeSlicer(this.sliceMs);
+    // The first analysis of a large workspace takes a while: say so. Later ones reuse the cache.
+    const firstPaths = this.index.paths();
+    const progress = this.live && !this.report && firstPaths.length >= this.progressThreshold ? await this.host.startProgress(t(this.locale, 'server.analyzing')) : undefined;
+    try {
+      return await this.analyzeWorkspace(slicer, progress);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  private async analyzeWorkspace(slicer: TimeSlicer, progress: ProgressSink | undefined): ReturnType<ReadinessService['workspaceAnalysis']> {
     for (;;) {
       const at = this.changes;
       const findings: Finding[] = [];
       const inspected: Inspection[] = [];
       const errors: { path: string; message: string }[] = [];
-      for (const path of this.index.paths()) {
+      const paths = this.index.paths();
+      for (const [done, path] of paths.entries()) {
+        if (progress && done % 100 === 0) progress.report(done, paths.length);
         const kind = this.index.kindOf(path);
         if (kind && this.unavailable.has(kind)) continue;
         try {
@@ -389,7 +402,11 @@ export class ReadinessService {
   }
 
   private async refreshChecklist(): Promise<ChecklistReport> {
+    // Diagnostics due in this turn of the event loop (their timers fire with ours) go first.
+    if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
     const { findings, inspected, changes } = await this.workspaceAnalysis();
+    if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (changes !== this.changes) return this.refreshChecklist();
     const value = checklistOf({ index: this.index, findings, inspected, config: this.config, locale: this.locale, evidence: this.evidence });
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged();
