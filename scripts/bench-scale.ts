@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { ALL_RULES } from '../rules';
 import { analyzeFile, applyEdits } from '../server/src/engine/analyze';
@@ -15,6 +17,10 @@ import { ReadinessService, scanProject } from '../server/src/service';
 import { application, randomEdit, seededRandom } from '../test/helpers/synthetic';
 
 export const BENCH_DIR = join(tmpdir(), 'readiness-bench');
+
+setFlagsFromString('--expose-gc');
+/** A full garbage collection, so that memory figures show what is kept, not what is not yet collected. */
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** A workspace of `count` manifests (one application each), written once and reused. */
 export function syntheticWorkspace(count: number): string {
@@ -62,7 +68,7 @@ export function streamSeries(counts: readonly number[]): { documents: number; kb
 
 /**
  * 1,000 random edits on a manifest through the service (the editor's path: buffer text in, report
- * out), analysing every `every`-th version; RSS every 100 edits; at the end, whether the service's
+ * out), analysing every `every`-th version; RSS after a full GC every 100 edits; at the end, whether the service's
  * findings equal a fresh analysis of the final text.
  */
 export async function randomEdits(path: string, edits: number, every: number): Promise<{ msPerAnalysis: number[]; rss: number[]; heap: number[]; same: boolean }> {
@@ -87,6 +93,7 @@ export async function randomEdits(path: string, edits: number, every: number): P
       msPerAnalysis.push(performance.now() - started);
     }
     if (version % 100 === 1) {
+      collectGarbage();
       rss.push(process.memoryUsage().rss / 1e6);
       heap.push(process.memoryUsage().heapUsed / 1e6);
     }

@@ -181,8 +181,8 @@ async function editsSection() {
   console.log(`\n## 1,000 random edits on a 2 MB manifest through the service (every ${every}th version analyzed)\n`);
   const result = await randomEdits(path, 1000, every);
   console.log(`analysis per version: ${summary(result.msPerAnalysis)}`);
-  console.log(`RSS every 100 edits (MB): ${result.rss.map((value) => value.toFixed(0)).join(' ')}`);
-  console.log(`heap used every 100 edits (MB): ${result.heap.map((value) => value.toFixed(0)).join(' ')}`);
+  console.log(`RSS after a full GC, every 100 edits (MB): ${result.rss.map((value) => value.toFixed(0)).join(' ')}`);
+  console.log(`heap used after a full GC, every 100 edits (MB): ${result.heap.map((value) => value.toFixed(0)).join(' ')}`);
   console.log(`final findings equal a fresh analysis of the final text: ${result.same ? 'yes' : 'NO'}`);
 }
 
