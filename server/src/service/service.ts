@@ -161,6 +161,9 @@ export class ReadinessService {
     this.isStarted = true;
     this.startedResolve();
     this.indexFolders(this.roots);
+    // A workspace with no folder has nothing to index, and still has a checklist.
+    this.changes++;
+    this.scheduleChecklist();
     if (!this.live) await this.indexed();
   }
 
@@ -187,10 +190,6 @@ export class ReadinessService {
 
   get locale(): Locale {
     return this.settings.locale ?? resolveLocale(this.options.clientLocale);
-  }
-
-  get folders(): readonly string[] {
-    return this.roots;
   }
 
   /** The workspace index; read-only use (reports, the CLI's summary). */
@@ -241,11 +240,6 @@ export class ReadinessService {
     return this.documents.has(path);
   }
 
-  /** The version of an open document the service last saw. */
-  versionOf(path: string): number | undefined {
-    return this.documents.get(path)?.version;
-  }
-
   /** Files changed on disk (a file watcher); returns the open files whose diagnostics may have changed. */
   filesChanged(changes: readonly { path: string; deleted: boolean }[]): string[] {
     if (!this.isStarted) return [];
@@ -261,7 +255,9 @@ export class ReadinessService {
       if (deleted) this.index.remove(path);
       else if (!this.index.isExcluded(path)) this.index.readFromDisk(path);
       if (before === undefined && !this.index.has(path)) {
-        // Not an analyzed file, but a rule may read its text (an nginx include of mime.types).
+        // Not an analyzed file, but a rule may read its text (an nginx include of mime.types);
+        // files in excluded folders (.git, node_modules) cannot be included by anything analyzed.
+        if (this.index.isExcluded(path)) continue;
         this.analyses.changedEverywhere();
         this.changes++;
         for (const open of this.documents.keys()) affected.add(open);
