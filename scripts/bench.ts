@@ -127,8 +127,17 @@ async function lspSection() {
       await session.stop();
     }
   }
+  // The same on a 5,000-manifest workspace: indexing comes after the opened file.
+  const large = syntheticWorkspace(5000);
+  const firstLarge: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const session = await Session.start(OURS, [large]);
+    firstLarge.push(await session.open(join(large, 'deploy', 'app-1.yaml'), 'yaml', readFileSync(join(large, 'deploy', 'app-1.yaml'), 'utf8')));
+    await session.stop();
+  }
   console.log(`\nfirst diagnostics of the opened 3,066-line manifest, 2-file workspace, from spawn (5 runs): ours ${summary(first[OURS.name])}; yaml-language-server ${summary(first[YAML_LS.name])}`);
-  table.push({ what: 'first diagnostics of the opened file, 2-file workspace', ours: summary(first[OURS.name]), anchor: `yaml-language-server ${summary(first[YAML_LS.name])}`, goal: '< 300 ms whatever the workspace size' });
+  console.log(`first diagnostics of an opened manifest in a 5,000-manifest workspace, from spawn (3 runs): ours ${summary(firstLarge)}`);
+  table.push({ what: 'first diagnostics of the opened file, 2-file workspace (5,000 manifests)', ours: `${summary(first[OURS.name])} (${summary(firstLarge)})`, anchor: `yaml-language-server ${summary(first[YAML_LS.name])}`, goal: '< 300 ms whatever the workspace size' });
 }
 
 async function checklistSection() {
