@@ -7,5 +7,7 @@ import { createServer } from './lsp/server';
 
 const connection = createConnection(ProposedFeatures.all);
 createServer(connection);
+// A bug must cost one answer, never the server: log it and go on.
 process.on('uncaughtException', (error) => connection.console.error(`readiness: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`readiness: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 connection.listen();
