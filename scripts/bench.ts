@@ -152,7 +152,7 @@ async function checklistSection() {
       return { label: `${count.toLocaleString('en')} manifests`, dir, file: join(dir, 'deploy', 'app-4.yaml'), other: join(dir, 'deploy', 'app-5.yaml') };
     }),
   ];
-  console.log('workspace            files  index ms  checklist p50  checklist p95  other file\'s diagnostics during the refresh p50 / p95  server memory');
+  console.log('workspace            files  index ms  checklist p50  checklist p95  other file\'s diagnostics during the refresh p50 / p95 / max (n)  server memory');
   const rows: string[] = [];
   for (const workspace of workspaces) {
     const session = await Session.start(OURS, [workspace.dir]);
@@ -163,9 +163,9 @@ async function checklistSection() {
     const runs = Math.max(5, Math.round(RUNS / 2));
     const result = await checklistAfterKeystroke(session, workspace.file, workspace.other, runs);
     console.log(
-      `${workspace.label.padEnd(20)} ${pad(report.analyzedFiles, 5)} ${pad(ms(indexMs), 9)} ${pad(ms(percentile(result.checklist, 50)), 14)} ${pad(ms(percentile(result.checklist, 95)), 14)}  ${pad(`${ms(percentile(result.duringRefresh, 50))} / ${ms(percentile(result.duringRefresh, 95))} ms`, 50)}  ${session.memory()}`,
+      `${workspace.label.padEnd(20)} ${pad(report.analyzedFiles, 5)} ${pad(ms(indexMs), 9)} ${pad(ms(percentile(result.checklist, 50)), 14)} ${pad(ms(percentile(result.checklist, 95)), 14)}  ${pad(`${ms(percentile(result.duringRefresh, 50))} / ${ms(percentile(result.duringRefresh, 95))} / ${ms(Math.max(...result.duringRefresh))} ms (${result.duringRefresh.length})`, 50)}  ${session.memory()}`,
     );
-    rows.push(`${workspace.label}: ${summary(result.checklist)}; diagnostics meanwhile ${summary(result.duringRefresh)}`);
+    rows.push(`${workspace.label}: ${summary(result.checklist)}; diagnostics meanwhile ${summary(result.duringRefresh)}, max ${ms(Math.max(...result.duringRefresh))} ms`);
     await session.stop();
   }
   table.push({ what: 'checklist after a keystroke, corpus workspace', ours: rows[0], anchor: 'none', goal: '< 200 ms' });

@@ -346,7 +346,7 @@ export class ReadinessService {
   /**
    * The checklist of the workspace. Per-file results are cached (a keystroke re-analyses the
    * edited file and the files its cross-file scope invalidated), the rest is reused; the work
-   * yields to the event loop between slices, and restarts when the workspace changes meanwhile.
+   * yields to the event loop between slices. A refresh already running is shared.
    */
   checklist(): Promise<ChecklistReport> {
     if (this.report && this.report.changes === this.changes) return Promise.resolve(this.report.value);
@@ -369,32 +369,35 @@ export class ReadinessService {
     }
   }
 
+  /**
+   * One pass over the workspace. A change made meanwhile does not restart it: the files it touches
+   * are analyzed as the pass reaches them, the result records the change count it started from,
+   * and the change has scheduled the next pass, which brings the checklist up to date once typing
+   * pauses. Restarting instead would never finish while someone types.
+   */
   private async analyzeWorkspace(slicer: TimeSlicer, progress: ProgressSink | undefined): ReturnType<ReadinessService['workspaceAnalysis']> {
-    for (;;) {
-      const at = this.changes;
-      const findings: Finding[] = [];
-      const inspected: Inspection[] = [];
-      const errors: { path: string; message: string }[] = [];
-      const paths = this.index.paths();
-      for (const [done, path] of paths.entries()) {
-        if (progress && done % 100 === 0) progress.report(done, paths.length);
-        const kind = this.index.kindOf(path);
-        if (kind && this.unavailable.has(kind)) continue;
-        try {
-          const analysis = this.analysisOf(this.index, path, true);
-          for (const finding of analysis.findings) findings.push(finding);
-          for (const inspection of analysis.inspected) inspected.push(inspection);
-        } catch (error) {
-          this.host.log(`analysis of ${path} failed: ${describe(error, true)}`);
-          errors.push({ path, message: describe(error, false) });
-        }
-        await slicer.pause();
-        if (this.changes !== at) break;
+    const at = this.changes;
+    const index = this.index;
+    const findings: Finding[] = [];
+    const inspected: Inspection[] = [];
+    const errors: { path: string; message: string }[] = [];
+    const paths = index.paths();
+    for (const [done, path] of paths.entries()) {
+      if (progress && done % 100 === 0) progress.report(done, paths.length);
+      if (this.index !== index || this.disposed) break;
+      const kind = index.kindOf(path);
+      if (!kind || this.unavailable.has(kind)) continue;
+      try {
+        const analysis = this.analysisOf(index, path, true);
+        for (const finding of analysis.findings) findings.push(finding);
+        for (const inspection of analysis.inspected) inspected.push(inspection);
+      } catch (error) {
+        this.host.log(`analysis of ${path} failed: ${describe(error, true)}`);
+        errors.push({ path, message: describe(error, false) });
       }
-      if (this.changes === at) return { findings, inspected, errors, changes: at };
-      // The workspace changed meanwhile (someone is typing): start again once it pauses.
-      await this.quiet();
+      await slicer.pause();
     }
+    return { findings, inspected, errors, changes: at };
   }
 
   private async refreshChecklist(): Promise<ChecklistReport> {
@@ -402,7 +405,6 @@ export class ReadinessService {
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
     const { findings, inspected, changes } = await this.workspaceAnalysis();
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
-    if (changes !== this.changes) return this.refreshChecklist();
     const value = checklistOf({ index: this.index, findings, inspected, config: this.config, locale: this.locale, evidence: this.evidence });
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged();
