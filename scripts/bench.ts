@@ -5,7 +5,9 @@
  *
  * Usage: node --import tsx scripts/bench.ts [--only corpus,lsp,checklist,scale,edits] [--corpus DIR]
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -114,7 +116,6 @@ async function lspSection() {
 
   // First diagnostics of the opened file in a two-file workspace, from the server's spawn.
   const workspace = join(BENCH_DIR, 'two-files');
-  const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync(workspace, { recursive: true });
   const manifest = readFileSync(join(k8s, 'argo-cd__manifests__namespace-install.yaml'), 'utf8');
   writeFileSync(join(workspace, 'install.yaml'), manifest);
@@ -142,7 +143,6 @@ async function lspSection() {
 
 async function checklistSection() {
   console.log(`\n## Checklist after a keystroke (ours; no peer has one), and diagnostics while it is recomputed\n`);
-  const { execFileSync } = await import('node:child_process');
   const tree = join(BENCH_DIR, 'corpus-tree');
   if (!statSync(tree, { throwIfNoEntry: false })) execFileSync(process.execPath, [join(corpus, '..', 'real-tree.mjs'), tree]);
   const workspaces = [
@@ -197,7 +197,7 @@ async function editsSection() {
 
 async function main() {
   await initKinds();
-  console.log(`node ${process.version}, ${new Date().toISOString()}; load average ${(await import('node:os')).loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+  console.log(`node ${process.version}, ${new Date().toISOString()}; load average ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
   if (sections.has('corpus')) corpusSection();
   if (sections.has('lsp')) await lspSection();
   if (sections.has('checklist')) await checklistSection();

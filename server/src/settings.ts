@@ -4,7 +4,7 @@ import { ALL_RULES } from '../../rules';
 import { SEED_ITEMS } from './checklist/seed-items';
 import type { AnalysisSettings } from './engine/analyze';
 import type { Locale } from './i18n';
-import { CONFIG_FILE_NAMES, emptyConfig, parseConfig, type LoadedConfig } from './engine/config';
+import { CONFIG_FILE_NAMES, parseConfig, type LoadedConfig } from './engine/config';
 import { DEFAULT_MAX_FILE_SIZE_KB } from './engine/files';
 import type { SeveritySetting } from './engine/types';
 import { resolveLocale } from './i18n';
