@@ -5,7 +5,7 @@
  * from outside the workspace in its checklist. No sleeps: every wait is for a message, with a deadline.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -239,7 +239,7 @@ describe('server editing safety', () => {
 });
 
 describe('writeFileAtomic', () => {
-  it('replaces the file with a new one (a rename), keeps its mode, and leaves no temporary file', () => {
+  it('replaces the file with a new one (a rename), keeps its mode and a symlink to it, and leaves no temporary file', () => {
     const folder = mkdtempSync(join(tmpdir(), 'readiness-atomic-'));
     try {
       const path = join(folder, '.readiness.yml');
@@ -251,6 +251,11 @@ describe('writeFileAtomic', () => {
       assert.notEqual(after.ino, before.ino, 'a new file took its place');
       assert.equal(after.mode & 0o777, 0o600);
       assert.deepEqual(readdirSync(folder), ['.readiness.yml']);
+
+      symlinkSync('.readiness.yml', join(folder, 'link.yml'));
+      writeFileAtomic(join(folder, 'link.yml'), 'version: 8\n');
+      assert.ok(lstatSync(join(folder, 'link.yml')).isSymbolicLink(), 'the link is kept');
+      assert.equal(readFileSync(path, 'utf8'), 'version: 8\n');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
  * Reading and writing `.readiness.yml` at the edge: a config that cannot be read is a problem
  * reported on the config, never a reason to stop; a write replaces the file in one step.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { t, type Locale } from '../i18n';
 import { loadConfigText, type WorkspaceConfig } from '../settings';
@@ -43,7 +43,14 @@ export function loadConfigFile(path: string, locale: Locale = 'en'): WorkspaceCo
  * Replaces a file's content atomically: the new text goes to a temporary file in the same folder,
  * which then takes the file's place, so a crash or a full disk never leaves half a config behind.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(link: string, text: string): void {
+  // A symlinked config keeps its link: the file it points to is the one replaced.
+  let path = link;
+  try {
+    path = realpathSync(link);
+  } catch {
+    // A new file is written where it was asked for.
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let mode = 0o644;
   try {
