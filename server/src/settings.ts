@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../rules';
 import { SEED_ITEMS } from './checklist/seed-items';
 import type { AnalysisSettings } from './engine/analyze';
 import type { Locale } from './i18n';
-import { CONFIG_FILE_NAMES, emptyConfig, parseConfig, type LoadedConfig } from './engine/config';
+import { CONFIG_FILE_NAMES, parseConfig, type LoadedConfig } from './engine/config';
 import { DEFAULT_MAX_FILE_SIZE_KB } from './engine/files';
 import type { SeveritySetting } from './engine/types';
 import { resolveLocale } from './i18n';
@@ -36,6 +36,7 @@ export interface WorkspaceConfig extends LoadedConfig {
   text?: string;
 }
 
+/** The config file of a workspace folder: the first of CONFIG_FILE_NAMES that exists (even if unreadable). */
 export function findConfigFile(root: string): string | undefined {
   return CONFIG_FILE_NAMES.map((name) => join(root, name)).find((path) => existsSync(path));
 }
@@ -44,12 +45,31 @@ export function loadConfigText(text: string, path?: string): WorkspaceConfig {
   return { ...parseConfig(text, { rules: ALL_RULES, checklistItems: CHECKLIST_ITEM_IDS }), path, text };
 }
 
-export function loadWorkspaceConfig(root: string, explicitPath?: string): WorkspaceConfig {
-  const path = explicitPath ?? findConfigFile(root);
-  if (!path) return { config: emptyConfig(), problems: [] };
-  return loadConfigText(readFileSync(path, 'utf8'), path);
+/**
+ * The editor's settings as sent by the client, with defaults for what is missing or mistyped (a
+ * hand-edited settings.json can hold anything) and `files.exclude` globs added to the excludes.
+ */
+export function editorSettingsFrom(value: unknown, filesExclude?: unknown): EditorSettings {
+  const given = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const number = (key: 'debounceMs' | 'maxFileSizeKb', min: number) => {
+    const candidate = given[key];
+    return typeof candidate === 'number' && Number.isFinite(candidate) && candidate >= min ? candidate : DEFAULT_EDITOR_SETTINGS[key];
+  };
+  const strings = (candidate: unknown) => (Array.isArray(candidate) ? candidate.filter((entry): entry is string => typeof entry === 'string') : []);
+  const hidden =
+    filesExclude !== null && typeof filesExclude === 'object'
+      ? Object.entries(filesExclude as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob)
+      : [];
+  const rules = given.rules !== null && typeof given.rules === 'object' && !Array.isArray(given.rules) ? (given.rules as EditorSettings['rules']) : {};
+  return {
+    enable: given.enable !== false,
+    rules,
+    exclude: [...strings(given.exclude), ...hidden],
+    debounceMs: number('debounceMs', 0),
+    maxFileSizeKb: number('maxFileSizeKb', 1),
+    locale: given.locale === 'en' || given.locale === 'pt-BR' ? given.locale : 'auto',
+  };
 }
-
 
 /**
  * Severity and options per rule: `.readiness.yml` is the team's shared choice; the editor's

@@ -7,10 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { checklistFor } from '../../server/src/checklist-service';
 import { SEED_ITEMS } from '../../server/src/checklist/seed-items';
 import type { ChecklistReport } from '../../server/src/checklist/types';
-import { scanProject } from '../../server/src/project';
+import { scanProject } from '../../server/src/service';
 
 const made: string[] = [];
 after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -22,7 +21,8 @@ async function workspace(files: Record<string, string>): Promise<ChecklistReport
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return checklistFor(await scanProject([dir]), 'en');
+  const { service } = await scanProject([dir], { locale: 'en' });
+  return service.checklist();
 }
 
 const all = (report: ChecklistReport) => report.categories.flatMap((category) => category.items);

@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { checklistFor } from '../../server/src/checklist-service';
 import type { ChecklistItemResult, ChecklistReport } from '../../server/src/checklist/types';
-import { scanProject, type ProjectScan } from '../../server/src/project';
+import { scanProject, type ProjectScan } from '../../server/src/service';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'checklist');
 
@@ -19,8 +18,9 @@ describe('a well-prepared service', () => {
   let scan: ProjectScan;
   let report: ChecklistReport;
   before(async () => {
-    scan = await scanProject([join(FIXTURES, 'well-prepared')]);
-    report = checklistFor(scan, 'en');
+    const scanned = await scanProject([join(FIXTURES, 'well-prepared')], { locale: 'en' });
+    scan = scanned.scan;
+    report = await scanned.service.checklist();
   });
 
   test('has nothing for its rules to complain about', () => {
@@ -116,7 +116,7 @@ describe('a well-prepared service', () => {
 describe('a hollow look-alike with the same file names', () => {
   let report: ChecklistReport;
   before(async () => {
-    report = checklistFor(await scanProject([join(FIXTURES, 'hollow')]), 'en');
+    report = await (await scanProject([join(FIXTURES, 'hollow')], { locale: 'en' })).service.checklist();
   });
 
   test('scores at most 5% with at most 5 items satisfied', (t) => {

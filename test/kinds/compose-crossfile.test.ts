@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules';
-import { checklistOf } from '../../server/src/checklist-service';
+import { checklistOf } from '../../server/src/service/checklist';
 import { initKinds } from '../../server/src/kinds';
 import { loadConfigText } from '../../server/src/settings';
 import { WorkspaceIndex } from '../../server/src/workspace';
@@ -103,7 +103,7 @@ describe('compose across files', () => {
       inspected.push(...analysis.inspected);
     }
     assert.ok(inspected.some((inspection) => inspection.subject === 'service' && inspection.name === 'app' && inspection.ruleId === 'compose/resource-limits'));
-    const report = checklistOf(index, findings, inspected, loadConfigText(''), 'en');
+    const report = checklistOf({ index, findings, inspected, config: loadConfigText(''), locale: 'en' });
     const item = (id: string) => report.categories.flatMap((category) => category.items).find((candidate) => candidate.id === id)!;
     assert.equal(item('deployment/secrets').status, 'failing');
     assert.ok(item('deployment/secrets').findings.some((finding) => finding.ruleId === 'compose/secret-env-literal'));

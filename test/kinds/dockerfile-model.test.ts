@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dockerfileRules } from '../../rules/dockerfile';
 import { analyzeModel } from '../../server/src/engine/analyze';
+import { DEFAULT_MAX_FILE_SIZE_KB } from '../../server/src/engine/files';
 import {
   aptInstallIndex,
   commandWords,
@@ -143,17 +144,20 @@ describe('dockerfile model', () => {
     analyzeAll(text + '\nRUN \u0000\u0001\uFFFD\uD800 curl x | sh\n');
   });
 
-  it('survives a 5 MB Dockerfile', () => {
+  // The largest file the server analyzes is one just over readiness.maxFileSizeKb's default (a user
+  // may raise it a little); larger ones are skipped before parsing.
+  it('survives a Dockerfile just over the default size limit', () => {
     const chunk = 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nCMD npm start\nENV A=b PASSWORD=x\nADD . /app\n';
+    const limit = DEFAULT_MAX_FILE_SIZE_KB * 1024;
     const parts = ['FROM node\n'];
     let size = parts[0].length;
-    while (size < 5_000_000) {
+    while (size <= limit) {
       parts.push(chunk);
       size += chunk.length;
     }
     const { model, findings } = analyzeAll(parts.join(''));
-    assert.ok(model.text.length >= 5_000_000);
-    assert.ok(model.instructions.length > 50_000);
+    assert.ok(model.text.length > limit);
+    assert.ok(model.instructions.length > 10_000);
     assert.ok(findings.length > 0);
   });
 });

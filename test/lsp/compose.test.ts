@@ -5,7 +5,6 @@
  * notification, with a deadline.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +32,7 @@ describe('language server on a Compose file', () => {
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), 'readiness-lsp-compose-'));
     writeFileSync(join(workspace, 'docker-compose.production.yml'), COMPOSE);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    client = new Client(child);
+    client = Client.spawn(process.execPath, [serverPath, '--stdio']);
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
@@ -45,9 +43,7 @@ describe('language server on a Compose file', () => {
   });
 
   after(async () => {
-    await client.connection.sendRequest('shutdown').catch(() => undefined);
-    await client.connection.sendNotification('exit').catch(() => undefined);
-    client.process.kill();
+    await client.stop();
     rmSync(workspace, { recursive: true, force: true });
   });
 

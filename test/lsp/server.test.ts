@@ -4,7 +4,6 @@
  * wait is for a notification, with a deadline.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +23,7 @@ describe('language server over stdio', () => {
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), 'readiness-lsp-'));
     writeFileSync(join(workspace, 'Dockerfile'), 'FROM node:20-alpine\nCMD ["node", "server.js"]\n');
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    client = new Client(child);
+    client = Client.spawn(process.execPath, [serverPath, '--stdio']);
     const result = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
@@ -37,9 +35,7 @@ describe('language server over stdio', () => {
   });
 
   after(async () => {
-    await client.connection.sendRequest('shutdown').catch(() => undefined);
-    await client.connection.sendNotification('exit').catch(() => undefined);
-    client.process.kill();
+    await client.stop();
     rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -173,8 +169,7 @@ describe('language server without the Terraform WebAssembly files', () => {
   it('keeps analyzing the other kinds and puts one clear error on each Terraform file', async () => {
     const lonely = mkdtempSync(join(tmpdir(), 'readiness-nowasm-lsp-'));
     copyFileSync(serverPath, join(lonely, 'server.js'));
-    const child = spawn(process.execPath, [join(lonely, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const lonelyClient = new Client(child);
+    const lonelyClient = Client.spawn(process.execPath, [join(lonely, 'server.js'), '--stdio']);
     try {
       await lonelyClient.connection.sendRequest('initialize', { processId: process.pid, rootUri: URI.file(lonely).toString(), capabilities: {} });
       await lonelyClient.connection.sendNotification('initialized', {});
@@ -188,7 +183,7 @@ describe('language server without the Terraform WebAssembly files', () => {
       const dockerfile = await lonelyClient.diagnostics(docker, (p) => p.version === 1);
       assert.ok(dockerfile.diagnostics.some((d) => d.code === 'dockerfile/non-root-user'));
     } finally {
-      child.kill();
+      await lonelyClient.stop();
       rmSync(lonely, { recursive: true, force: true });
     }
   });
@@ -199,8 +194,7 @@ describe('language server with workspace folders added later', () => {
     const first = mkdtempSync(join(tmpdir(), 'readiness-folder-a-'));
     const second = mkdtempSync(join(tmpdir(), 'readiness-folder-b-'));
     writeFileSync(join(second, 'Dockerfile'), 'FROM node:20-alpine\nCMD ["node"]\n');
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const folderClient = new Client(child);
+    const folderClient = Client.spawn(process.execPath, [serverPath, '--stdio']);
     type Report = { analyzedFiles: number; categories: { items: { id: string; findings: { file: string }[] }[] }[] };
     try {
       await folderClient.connection.sendRequest('initialize', {
@@ -224,7 +218,7 @@ describe('language server with workspace folders added later', () => {
       const item = after.categories.flatMap((category) => category.items).find((entry) => entry.id === 'deployment/docker-security-context')!;
       assert.ok(item.findings.some((finding) => finding.file.endsWith('Dockerfile')), JSON.stringify(item.findings));
     } finally {
-      child.kill();
+      await folderClient.stop();
       rmSync(first, { recursive: true, force: true });
       rmSync(second, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@ import { categoryOfItem, type Finding, type Severity } from '../engine/types';
 import { catalogItem } from '../checklist/catalog';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
-import type { ProjectScan } from '../project';
+import type { ProjectScan } from '../service';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 

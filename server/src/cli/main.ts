@@ -3,10 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../i18n';
 import type { Severity } from '../engine/types';
-import { checklistFor } from '../checklist-service';
 import { renderReport, renderSummary } from '../checklist/report';
 import { VERSION } from '../package-info';
-import { scanProject } from '../project';
+import { scanProject } from '../service';
 import { resolveLocale, t } from '../i18n';
 import { reportable, terminalSafe, terminalSafeDocument, toJson, toSarif, toText } from './format';
 import { describeError, Output } from './output';
@@ -120,14 +119,14 @@ async function scan(args: string[]): Promise<number> {
   if (failBelow !== undefined && !(failBelow >= 0 && failBelow <= 100)) throw new UsageError('--fail-below takes a score from 0 to 100');
   const locale = localeOf(values.lang);
 
-  const result = await scanProject(positionals, { configPath: configPathOf(values.config), locale });
+  const { scan: result, service } = await scanProject(positionals, { configPath: configPathOf(values.config), locale });
   if (format === 'json') await output.line(JSON.stringify(toJson(result), null, 2));
   else if (format === 'sarif') await output.line(JSON.stringify(toSarif(result, VERSION), null, 2));
   else await output.line(toText(result, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
 
   let failed = reportable(result.findings).some((finding) => FAIL_ON[failOn].includes(finding.severity));
   if (failBelow !== undefined || values['require-gates']) {
-    const checklist = checklistFor(result, result.settings.locale ?? 'en');
+    const checklist = await service.checklist();
     const log = format === 'text' ? (text: string) => output.line(text) : async (text: string) => console.error(text);
     if (failBelow !== undefined && checklist.score < failBelow) {
       await log(t(checklist.locale, 'cli.scoreBelow', { score: checklist.score, threshold: failBelow }));
@@ -151,8 +150,8 @@ async function report(args: string[]): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError('report takes one PATH');
   const format = oneOf('format', values.format, ['markdown', 'json', 'html'] as const, 'markdown');
-  const result = await scanProject(positionals, { configPath: configPathOf(values.config), locale: localeOf(values.lang) });
-  const checklist = checklistFor(result, result.settings.locale ?? 'en');
+  const { service } = await scanProject(positionals, { configPath: configPathOf(values.config), locale: localeOf(values.lang) });
+  const checklist = await service.checklist();
   if (values.summary) {
     await output.line(terminalSafeDocument(renderSummary(checklist)));
     return 0;

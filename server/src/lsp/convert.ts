@@ -12,6 +12,7 @@ import { ruleDocsUrl } from '../engine/docs';
 import { suppressionComment } from '../engine/suppressions';
 import type { LineIndex } from '../engine/text';
 import type { Finding, Severity } from '../engine/types';
+import { t, type Locale } from '../i18n';
 
 export const SOURCE = 'readiness';
 
@@ -25,19 +26,25 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a diagnostic carries so that code actions need no second lookup. */
 export interface DiagnosticData {
   ruleId: string;
+  /**
+   * The document version the diagnostic (and its fix) was computed for: a code action for another
+   * version is recomputed for the current text, never applied to it.
+   */
+  version: number;
   fix?: { title: string; edits: LspTextEdit[] };
   /** False for engine findings that cannot be suppressed (syntax errors, config problems). */
   suppressible: boolean;
 }
 
 /** Rule findings link to their doc page; engine findings (syntax, config) have none. */
-export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
+export function toDiagnostic(finding: Finding, lines: LineIndex, version: number, locale: Locale): Diagnostic {
   const isRule = !finding.ruleId.startsWith('readiness/');
   const data: DiagnosticData = {
     ruleId: finding.ruleId,
+    version,
     suppressible: isRule,
     fix: finding.fix && {
-      title: finding.fix.title,
+      title: finding.ruleId === ENGINE_RULES.unusedSuppression ? t(locale, 'fix.removeUnusedSuppression') : finding.fix.title,
       edits: finding.fix.edits.map((edit) => ({ range: lines.rangeOf(edit), newText: edit.newText })),
     },
   };
@@ -63,6 +70,17 @@ export function skippedDiagnostic(reason: string): Diagnostic {
   };
 }
 
+/** Analysis of this version threw: say so on the new version rather than leave the old version's findings. */
+export function analysisFailedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'readiness/analysis-failed',
+    message: reason,
+  };
+}
+
 export function unavailableDiagnostic(reason: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -82,6 +100,7 @@ export function codeActionsFor(
   document: OptionalVersionedTextDocumentIdentifier,
   lines: LineIndex,
   commentPrefix: string,
+  locale: Locale,
 ): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
   if (diagnostic.source !== SOURCE || !data) return [];
@@ -99,14 +118,14 @@ export function codeActionsFor(
   const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
   const eol = lines.eol;
   const lineAction = CodeAction.create(
-    `Ignore ${data.ruleId} for this line`,
+    t(locale, 'fix.ignoreLine', { ruleId: data.ruleId }),
     edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: indent + suppressionComment(commentPrefix, data.ruleId, false) + eol }]),
     CodeActionKind.QuickFix,
   );
   lineAction.diagnostics = [diagnostic];
   const top = fileSuppressionLine(lines, commentPrefix);
   const fileAction = CodeAction.create(
-    `Ignore ${data.ruleId} for this file`,
+    t(locale, 'fix.ignoreFile', { ruleId: data.ruleId }),
     edit([{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: suppressionComment(commentPrefix, data.ruleId, true) + eol }]),
     CodeActionKind.QuickFix,
   );

@@ -104,17 +104,26 @@ export class WorkspaceIndex {
 
   /** Walks a folder (the root by default), reading every file that may be supported or may be evidence. */
   scan(folder: string = this.root): void {
+    for (const path of this.candidates(folder)) this.readFromDisk(path);
+  }
+
+  /**
+   * The files `scan` would read, without reading them: the server reads them a few at a time in
+   * the background (`readFromDisk`) so that indexing a large workspace never delays diagnostics.
+   * A link to a file inside the workspace is left out: that file is analyzed at its own path.
+   */
+  candidates(folder: string = this.root): string[] {
     const absolute = resolve(folder);
     if (![...this.roots.keys()].some((root) => isWithin(absolute, root))) this.roots.set(absolute, undefined);
+    const found: string[] = [];
     walkFiles(
       absolute,
       (entry) => {
-        if (!entry.symlink) this.readFromDisk(entry.path);
-        else if (realPath(entry.path) === undefined || !this.contains(entry.path)) this.skipLink(entry.path);
-        // A link to a file inside the workspace is not read twice: the file is analyzed at its own path.
+        if (!entry.symlink || realPath(entry.path) === undefined || !this.contains(entry.path)) found.push(entry.path);
       },
       { enter: (entry) => !ALWAYS_SKIPPED.has(entry.name) && !this.isExcluded(entry.path) },
     );
+    return found;
   }
 
   /** (Re)reads a file from disk unless an editor owns it; used by the scan and file watchers. */

@@ -1,0 +1,20 @@
+/** The custom requests and notifications between the client and the server, typed (yaml-language-server's requestTypes.ts is the model). */
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver/node';
+import {
+  ATTEST_REQUEST,
+  CHECKLIST_CHANGED_NOTIFICATION,
+  CHECKLIST_REQUEST,
+  REPORT_REQUEST,
+  SIGNOFF_REQUEST,
+  type AttestParams,
+  type ChecklistReport,
+  type EditResult,
+  type ReportParams,
+  type SignOffParams,
+} from '../checklist/types';
+
+export const ChecklistRequest = new RequestType0<ChecklistReport, void>(CHECKLIST_REQUEST);
+export const ReportRequest = new RequestType<ReportParams, string, void>(REPORT_REQUEST);
+export const AttestRequest = new RequestType<AttestParams, EditResult, void>(ATTEST_REQUEST);
+export const SignOffRequest = new RequestType<SignOffParams, EditResult, void>(SIGNOFF_REQUEST);
+export const ChecklistChangedNotification = new NotificationType0(CHECKLIST_CHANGED_NOTIFICATION);

@@ -1,0 +1,85 @@
+/**
+ * The service's caches: a keystroke re-analyzes the edited file and the files of its cross-file
+ * scope, nothing else; the checklist after it reuses every other file's results.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { analyzeFile } from '../../server/src/engine/analyze';
+import { ReadinessService } from '../../server/src/service';
+
+describe('ReadinessService caches', () => {
+  let root: string;
+  let service: ReadinessService;
+  const analyzed: string[] = [];
+  const write = (path: string, text: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const analyzedAfter = async (edit: () => void) => {
+    analyzed.length = 0;
+    edit();
+    await service.checklist();
+    return analyzed.map((path) => relative(root, path)).sort();
+  };
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    write('api/Dockerfile', 'FROM node:20-alpine\nCMD ["node"]\n');
+    write('web/Dockerfile', 'FROM nginx:1.27\n');
+    write('infra/network/main.tf', 'resource "aws_s3_bucket" "logs" {}\n');
+    write('infra/network/vpc.tf', 'resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }\n');
+    write('infra/database/main.tf', 'resource "aws_db_instance" "db" { engine = "postgres" }\n');
+    write('deploy/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1.0" }]\n');
+    write('deploy/pdb.yaml', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: api } }\n');
+    service = new ReadinessService({
+      roots: [root],
+      analyze: (input) => {
+        analyzed.push(input.model.path);
+        return analyzeFile(input);
+      },
+    });
+    await service.start();
+    await service.checklist();
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('re-analyzes only the edited Dockerfile (no cross-file rules)', async () => {
+    const path = join(root, 'api/Dockerfile');
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n', 1, 'dockerfile')), ['api/Dockerfile']);
+  });
+
+  it('re-analyzes the edited Terraform file and its module, not the other module', async () => {
+    const path = join(root, 'infra/network/vpc.tf');
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'resource "aws_vpc" "main" { cidr_block = "10.1.0.0/16" }\n', 1, 'terraform')), [
+      'infra/network/main.tf',
+      'infra/network/vpc.tf',
+    ]);
+  });
+
+  it('re-analyzes every manifest when one changes (a PodDisruptionBudget may select any workload)', async () => {
+    const path = join(root, 'deploy/pdb.yaml');
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: api } }\n', 1, 'yaml')), [
+      'deploy/api.yaml',
+      'deploy/pdb.yaml',
+    ]);
+  });
+
+  it('re-analyzes nothing when an open buffer is sent again unchanged, and answers the checklist from the cache', async () => {
+    const path = join(root, 'api/Dockerfile');
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n', 2, 'dockerfile')), []);
+    const first = await service.checklist();
+    assert.equal(await service.checklist(), first);
+  });
+
+  it('keeps the results of every file when an attestation changes only the checklist', async () => {
+    analyzed.length = 0;
+    const result = await service.attest('performance/cdn', 'na', { by: 'test' });
+    assert.deepEqual(result, { ok: true });
+    const report = await service.checklist();
+    assert.equal(report.categories.flatMap((category) => category.items).find((item) => item.id === 'performance/cdn')!.status, 'not-applicable');
+    assert.deepEqual(analyzed, []);
+  });
+});
