@@ -4,7 +4,7 @@
  * prove names subjects those rules can inspect.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -66,4 +66,15 @@ test('every item its rules can prove says what it is about, with subjects its ru
     const ruleKinds = new Set(item.rules.map((id) => RULE_KINDS.get(id)));
     for (const kind of kindsOfSubjects(item.subjects)) assert.ok(ruleKinds.has(kind), `${item.id}: no rule of the ${kind} kind inspects its subjects`);
   }
+});
+
+test("the README's table of what proves each item is the catalog's", () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const rows = readme.slice(readme.indexOf('| Item | Proven by its rules on |')).split('\n').slice(2);
+  const documented = rows.slice(0, rows.findIndex((row) => !row.trim().startsWith('|'))).map((row) => {
+    const [item, subjects] = row.trim().split('|').slice(1, 3);
+    return `${item.trim().replace(/`/g, '')}: ${subjects.trim().replace(/`/g, '')}`;
+  });
+  const catalog = checklistCatalog().filter((item) => item.subjects.length > 0).map((item) => `${item.id}: ${item.subjects.join(', ')}`);
+  assert.deepEqual(documented, catalog);
 });
