@@ -144,7 +144,7 @@ describe('rules prove only what they inspected', () => {
     assert.equal(steps[0].text, 'Add a Dockerfile, a Kubernetes manifest or a Docker Compose file for its rules to check (dockerfile/healthcheck, k8s/liveness-probe, k8s/readiness-probe, compose/healthcheck).');
     assert.equal(steps[1].text, 'Or attest it in .readiness.yml: checklist: deployment/docker-health-checks: { status: done, by, date, note }.');
     const present = item(run({ analyzedKinds: new Set<FileKind>(['dockerfile']) }), 'deployment/docker-health-checks');
-    assert.match(present.proof.toVerify![0].text, /^Its rules \(.*\) found no images, containers or Compose services in a Dockerfile, a Kubernetes manifest or a Docker Compose file of the workspace\.$/);
+    assert.match(present.proof.toVerify![0].text, /^Its rules \(.*\) found nothing this item is about in a Dockerfile, a Kubernetes manifest or a Docker Compose file of the workspace\.$/);
     const backups = item(run(), 'backup/automated-backups').proof.toVerify!;
     assert.ok(backups.some((step) => step.kind === 'evidence' && step.ids[0] === 'backup-schedule' && /Velero Schedule/.test(step.text)), JSON.stringify(backups));
   });
@@ -244,7 +244,7 @@ describe('rules prove an item only with a subject it is about', () => {
     assert.ok(rules.ids.length > 0 && rules.ids.every((id) => id.startsWith('dockerfile/')), rules.ids.join(', '));
     assert.match(rules.text, /^Add a Dockerfile for its rules to check \(dockerfile\/[^)]*\)\.$/);
     const manifests = item(run({ analyzedKinds: new Set<FileKind>(['kubernetes']), inspected: [inspection('k8s/default-namespace', 'object', 'k8s/config.yaml')] }), 'deployment/deployment-manifests');
-    assert.match(manifests.proof.toVerify![0].text, /^Its rules \(.*\) found no workloads, containers or Compose services in a Kubernetes manifest or a Docker Compose file of the workspace\.$/);
+    assert.match(manifests.proof.toVerify![0].text, /^Its rules \(.*\) found nothing this item is about in a Kubernetes manifest or a Docker Compose file of the workspace\.$/);
   });
 
   test('the proof that does not prove speaks pt-BR too', () => {

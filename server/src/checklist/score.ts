@@ -347,13 +347,13 @@ function toVerify(item: CatalogItem, enabledRules: string[], context: Context): 
       t(locale, 'proof.or'),
     );
     const present = kinds.some((kind) => context.input.analyzedKinds.has(kind));
-    const data = { files, rules: provers.join(', '), about: subjectNouns(item.subjects, locale) };
+    const data = { files, rules: provers.join(', ') };
     steps.push({ kind: 'rules', ids: provers, text: t(locale, present ? 'verify.rulesNothingInspected' : 'verify.rules', data) });
   }
   for (const id of item.evidence) {
     const source = detectorById(id);
     if (!source) continue;
-    steps.push({ kind: 'evidence', ids: [id], text: source.hint ? localized(source.hint, locale) : source.title });
+    steps.push({ kind: 'evidence', ids: [id], text: source.hint ? localized(source.hint, locale) : `${source.title}.` });
   }
   steps.push({ kind: 'attestation', ids: [item.id], text: t(locale, 'verify.attestation', { id: item.id }) });
   return steps;

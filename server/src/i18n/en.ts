@@ -215,7 +215,7 @@ export const EN = {
   'kind.terraform': 'a Terraform configuration',
   'kind.compose': 'a Docker Compose file',
   'verify.rules': 'Add {{files}} for its rules to check ({{rules}}).',
-  'verify.rulesNothingInspected': 'Its rules ({{rules}}) found no {{about}} in {{files}} of the workspace.',
+  'verify.rulesNothingInspected': 'Its rules ({{rules}}) found nothing this item is about in {{files}} of the workspace.',
   'verify.attestation': 'Or attest it in .readiness.yml: checklist: {{id}}: { status: done, by, date, note }.',
 
   'target.unit.minutes': '{{n}} min',

@@ -217,7 +217,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'kind.terraform': 'uma configuração Terraform',
   'kind.compose': 'um arquivo Docker Compose',
   'verify.rules': 'Adicione {{files}} para as regras verificarem ({{rules}}).',
-  'verify.rulesNothingInspected': 'As regras ({{rules}}) não encontraram {{about}} em {{files}} do workspace.',
+  'verify.rulesNothingInspected': 'As regras ({{rules}}) não encontraram nada de que este item trata em {{files}} do workspace.',
   'verify.attestation': 'Ou ateste no .readiness.yml: checklist: {{id}}: { status: done, by, date, note }.',
 
   'target.unit.minutes': '{{n}} min',

@@ -57,7 +57,7 @@ function reachesTlsServer(ancestors: readonly NginxDirective[], roots: readonly 
 export const nginxTlsDetector: Detector = {
   id: 'nginx-tls',
   title: 'TLS versions nginx offers',
-  hint: loc('Offer TLS 1.3 in nginx: ssl_protocols TLSv1.2 TLSv1.3;', 'Ofereça TLS 1.3 no nginx: ssl_protocols TLSv1.2 TLSv1.3;'),
+  hint: loc('Offer TLS 1.3 in the nginx servers that listen with ssl (ssl_protocols TLSv1.2 TLSv1.3).', 'Ofereça TLS 1.3 nos servers nginx que escutam com ssl (ssl_protocols TLSv1.2 TLSv1.3).'),
   heuristic:
     'Each ssl_protocols directive declares the highest TLS version nginx offers there, judged against the TLS target (1.3 by default). Without the directive nginx\'s default depends on its version and build, so nothing is declared. ' +
     'It proves encryption in transit only where it reaches a server of the same file that listens with ssl: in an http block or a snippet without one it still declares its value, but nothing is encrypted yet.',
