@@ -99,5 +99,8 @@ test('at least 110 of the 139 items can be proven from files (by evidence, or by
 test('evidence sources say what would prove their items, in both languages', () => {
   const hinted = EVIDENCE_SOURCES.filter((source) => source.hint);
   assert.ok(hinted.length >= EVIDENCE_SOURCES.length - 2, 'nearly every source has a hint for the "To verify" list (the others show their title)');
-  for (const source of hinted) assert.ok(source.hint!.en.length > 10 && source.hint!.pt.length > 10 && source.hint!.en !== source.hint!.pt, source.id);
+  for (const source of hinted) {
+    assert.ok(source.hint!.en.length > 10 && source.hint!.pt.length > 10 && source.hint!.en !== source.hint!.pt, source.id);
+    assert.ok(source.hint!.en.endsWith('.') && source.hint!.pt.endsWith('.'), `${source.id}: "To verify" reads as sentences`);
+  }
 });

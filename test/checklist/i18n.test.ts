@@ -43,13 +43,16 @@ test('locale helpers', () => {
   assert.equal(formatPercent('pt-BR', 87.5), '87,5');
 });
 
-test('every subject a rule can inspect has its singular and plural in both languages', () => {
+test('every subject a rule can inspect has its singular, its count and its plural noun in both languages', () => {
   for (const subject of SUBJECTS) {
-    for (const form of ['one', 'other'] as const) {
-      const key = `subject.${subject}.${form}` as keyof typeof MESSAGES.en;
-      assert.ok(MESSAGES.en[key], key);
-      assert.ok(MESSAGES['pt-BR'][key], key);
+    for (const locale of ['en', 'pt-BR'] as const) {
+      for (const form of ['one', 'other', 'plural'] as const) {
+        const key = `subject.${subject}.${form}` as keyof typeof MESSAGES.en;
+        assert.ok(MESSAGES[locale][key], `${locale} ${key}`);
+      }
+      assert.match(t(locale, `subject.${subject}.one` as keyof typeof MESSAGES.en), /^1 \S/, `${locale} ${subject}.one`);
+      assert.match(t(locale, `subject.${subject}.other` as keyof typeof MESSAGES.en, { n: 3 }), /^3 \S/, `${locale} ${subject}.other`);
+      assert.doesNotMatch(t(locale, `subject.${subject}.plural` as keyof typeof MESSAGES.en), /\d|\{\{/, `${locale} ${subject}.plural is a noun`);
     }
-    assert.match(t('en', `subject.${subject}.other` as keyof typeof MESSAGES.en, { n: 3 }), /^3 /);
   }
 });

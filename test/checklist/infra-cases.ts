@@ -499,6 +499,9 @@ export const INFRA_CASES: Record<string, Case[]> = {
     { name: 'present: TLS 1.2 and 1.3', files: [{ path: 'nginx/nginx.conf', text: 'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n  }\n}\n' }], expect: { 'security/encryption-in-transit': 4 } },
     { name: 'absent: no ssl_protocols', files: [{ path: 'nginx/nginx.conf', text: 'http {\n  server {\n    listen 80;\n  }\n}\n' }], expect: {} },
     { name: 'look-alike: TLS 1.3 only in a comment, 1.2 offered', files: [{ path: 'nginx/nginx.conf', text: 'http {\n  server {\n    # ssl_protocols TLSv1.3;\n    ssl_protocols TLSv1.2;\n  }\n}\n' }], expect: {} },
+    { name: 'present: in the http block of a TLS server', files: [{ path: 'nginx/nginx.conf', text: 'http {\n  ssl_protocols TLSv1.2 TLSv1.3;\n  server {\n    listen 443 ssl http2;\n  }\n}\n' }], expect: { 'security/encryption-in-transit': 2 } },
+    { name: 'look-alike: TLS 1.3 in an http block whose servers listen in plain HTTP', files: [{ path: 'nginx/nginx.conf', text: 'http {\n  ssl_protocols TLSv1.2 TLSv1.3;\n  server {\n    listen 80;\n  }\n}\n' }], expect: {} },
+    { name: 'look-alike: TLS 1.3 in a plain-HTTP server', files: [{ path: 'nginx/conf.d/site.conf', text: 'server {\n  listen 80;\n  ssl_protocols TLSv1.3;\n}\n' }], expect: {} },
   ],
   'nginx-edge': [
     {

@@ -119,7 +119,7 @@ describe('rules prove only what they inspected', () => {
       }),
       'security/https-only',
     );
-    assert.deepEqual(result.proof.rules, { subjects: { server: 2, object: 1 }, files: 3, rules: ['k8s/ingress-tls', 'nginx/hsts', 'nginx/https-redirect'] });
+    assert.deepEqual(result.proof.rules, { subjects: { server: 2, object: 1 }, proving: { server: 2, object: 1 }, files: 3, rules: ['k8s/ingress-tls', 'nginx/hsts', 'nginx/https-redirect'] });
     assert.equal(result.proof.summary, '2 servers and 1 Kubernetes object in 3 files checked, none failing.');
     assert.equal(result.proof.toVerify, undefined);
   });
@@ -141,10 +141,10 @@ describe('rules prove only what they inspected', () => {
     const notVerified = item(run(), 'deployment/docker-health-checks');
     const steps = notVerified.proof.toVerify!;
     assert.deepEqual(steps.map((step) => step.kind), ['rules', 'attestation']);
-    assert.match(steps[0].text, /^Add a Dockerfile or a Kubernetes manifest for its rules to check \(dockerfile\/healthcheck, k8s\/liveness-probe, k8s\/readiness-probe\)\.$/);
+    assert.equal(steps[0].text, 'Add a Dockerfile, a Kubernetes manifest or a Docker Compose file for its rules to check (dockerfile/healthcheck, k8s/liveness-probe, k8s/readiness-probe, compose/healthcheck).');
     assert.equal(steps[1].text, 'Or attest it in .readiness.yml: checklist: deployment/docker-health-checks: { status: done, by, date, note }.');
     const present = item(run({ analyzedKinds: new Set<FileKind>(['dockerfile']) }), 'deployment/docker-health-checks');
-    assert.match(present.proof.toVerify![0].text, /^Its rules \(.*\) found nothing this item is about in a Dockerfile or a Kubernetes manifest of the workspace\.$/);
+    assert.match(present.proof.toVerify![0].text, /^Its rules \(.*\) found nothing this item is about in a Dockerfile, a Kubernetes manifest or a Docker Compose file of the workspace\.$/);
     const backups = item(run(), 'backup/automated-backups').proof.toVerify!;
     assert.ok(backups.some((step) => step.kind === 'evidence' && step.ids[0] === 'backup-schedule' && /Velero Schedule/.test(step.text)), JSON.stringify(backups));
   });
@@ -184,6 +184,72 @@ describe('rules prove only what they inspected', () => {
     assert.equal(en.criticalSource, 'catalog');
     assert.ok(pt.criticalReason?.includes('LGPD'));
     assert.equal(category(run({ locale: 'pt-BR' }), 'Security').gate?.criterion, '100% dos itens críticos');
+  });
+});
+
+describe('rules prove an item only with a subject it is about', () => {
+  type Case = { item: string; inspected: [rule: string, subject: Subject, file?: string][]; status: ItemStatus; summary?: string };
+  const cases: Case[] = [
+    {
+      item: 'deployment/deployment-manifests',
+      inspected: [['k8s/default-namespace', 'object']],
+      status: 'not-verified',
+      summary: '1 Kubernetes object in 1 file checked, none failing, but none of them proves this item: it is about workloads, containers or Compose services.',
+    },
+    { item: 'deployment/deployment-manifests', inspected: [['k8s/default-namespace', 'object'], ['k8s/replicas', 'workload']], status: 'satisfied', summary: '1 Kubernetes object and 1 workload in 1 file checked, none failing.' },
+    { item: 'deployment/deployment-manifests', inspected: [['compose/image-tag', 'service', 'compose.yaml']], status: 'satisfied' },
+    { item: 'deployment/docker-images', inspected: [['k8s/image-tag', 'container']], status: 'not-verified' },
+    { item: 'deployment/docker-images', inspected: [['compose/image-tag', 'service', 'compose.yaml']], status: 'not-verified' },
+    { item: 'deployment/docker-images', inspected: [['dockerfile/pinned-base-image', 'stage', 'Dockerfile']], status: 'satisfied' },
+    { item: 'security/security-headers', inspected: [['nginx/server-tokens', 'http']], status: 'not-verified' },
+    { item: 'security/security-headers', inspected: [['nginx/security-headers', 'server']], status: 'satisfied' },
+    { item: 'security/encryption-in-transit', inspected: [['nginx/tls-protocols', 'http']], status: 'not-verified' },
+    { item: 'security/encryption-in-transit', inspected: [['terraform/lb-https', 'target-group', 'lb.tf']], status: 'not-verified' },
+    { item: 'security/encryption-in-transit', inspected: [['terraform/lb-https', 'listener', 'lb.tf']], status: 'satisfied' },
+    { item: 'security/https-only', inspected: [['terraform/lb-https', 'resource', 'lb.tf']], status: 'not-verified' },
+    { item: 'security/encryption-at-rest', inspected: [['terraform/s3-encryption', 'bucket', 's3.tf']], status: 'satisfied' },
+    { item: 'backup/automated-backups', inspected: [['terraform/s3-versioning', 'bucket', 's3.tf']], status: 'not-verified' },
+    { item: 'backup/automated-backups', inspected: [['terraform/rds-backup-retention', 'database', 'db.tf']], status: 'satisfied' },
+    { item: 'deployment/load-balancer', inspected: [['nginx/proxy-headers', 'location']], status: 'not-verified' },
+    { item: 'deployment/load-balancer', inspected: [['terraform/lb-health-check', 'target-group', 'lb.tf']], status: 'satisfied' },
+    { item: 'deployment/firewall', inspected: [['compose/exposed-ports', 'service', 'compose.yaml']], status: 'not-verified' },
+    { item: 'deployment/firewall', inspected: [['terraform/open-ingress', 'security-group', 'sg.tf']], status: 'satisfied' },
+    {
+      item: 'deployment/secrets',
+      inspected: [['k8s/secret-env-literal', 'container']],
+      status: 'not-verified',
+      summary: '1 container in 1 file checked, none failing, but files alone cannot prove this item: attest it.',
+    },
+    { item: 'security/https-only', inspected: [['nginx/hsts', 'server', 'tests/nginx/site.conf']], status: 'not-verified', summary: 'Nothing proves it yet: no subject its rules check, no evidence, no attestation.' },
+    { item: 'security/https-only', inspected: [['k8s/ingress-tls', 'object', 'internal/health/testdata/ingress.yaml']], status: 'not-verified' },
+    { item: 'security/https-only', inspected: [['k8s/ingress-tls', 'object', 'deploy/test-ingress.yaml']], status: 'satisfied' },
+  ];
+  for (const testCase of cases) {
+    const subjects = testCase.inspected.map(([rule, subject, file]) => `${rule} ${subject}${file ? ` in ${file}` : ''}`).join(', ');
+    test(`${testCase.item}, ${subjects}: ${testCase.status}`, () => {
+      const inspected = testCase.inspected.map(([rule, subject, file], index) => inspection(rule, subject, file ?? 'k8s/app.yaml', index));
+      const result = item(run({ inspected }), testCase.item);
+      assert.equal(result.status, testCase.status);
+      if (testCase.summary) assert.equal(result.proof.summary, testCase.summary);
+      for (const [subject, count] of Object.entries(result.proof.rules.proving)) {
+        assert.ok(result.verification.subjects.includes(subject as Subject), subject);
+        assert.ok(count! <= result.proof.rules.subjects[subject as Subject]!, subject);
+      }
+    });
+  }
+
+  test('"to verify" names only the files that could hold what the item is about', () => {
+    const images = item(run({ analyzedKinds: new Set<FileKind>(['kubernetes']), inspected: [inspection('k8s/image-tag', 'container', 'k8s/app.yaml')] }), 'deployment/docker-images');
+    const rules = images.proof.toVerify!.find((step) => step.kind === 'rules')!;
+    assert.ok(rules.ids.length > 0 && rules.ids.every((id) => id.startsWith('dockerfile/')), rules.ids.join(', '));
+    assert.match(rules.text, /^Add a Dockerfile for its rules to check \(dockerfile\/[^)]*\)\.$/);
+    const manifests = item(run({ analyzedKinds: new Set<FileKind>(['kubernetes']), inspected: [inspection('k8s/default-namespace', 'object', 'k8s/config.yaml')] }), 'deployment/deployment-manifests');
+    assert.match(manifests.proof.toVerify![0].text, /^Its rules \(.*\) found nothing this item is about in a Kubernetes manifest or a Docker Compose file of the workspace\.$/);
+  });
+
+  test('the proof that does not prove speaks pt-BR too', () => {
+    const result = item(run({ locale: 'pt-BR', inspected: [inspection('k8s/default-namespace', 'object', 'k8s/config.yaml')] }), 'deployment/deployment-manifests');
+    assert.equal(result.proof.summary, '1 objeto Kubernetes em 1 arquivo verificados, nenhum com falha, mas nenhum deles prova este item: ele trata de workloads, containers ou serviços do Compose.');
   });
 });
 
@@ -244,9 +310,19 @@ describe('targets', () => {
     assert.equal(tls.status, 'failing');
     assert.deepEqual(tls.findings[0].range, { start: { line: 3, character: 18 }, end: { line: 3, character: 25 } });
     assert.equal(report.metrics.find((metric) => metric.id === 'p95')?.met, false);
-    const relaxed = run({ config: { targets: { tlsVersion: '1.2', p95Ms: 500 } }, evidenceFiles: [{ path: 'load/api.js', text: k6 }, { path: 'nginx/nginx.conf', text: 'http {\n  server {\n    ssl_protocols TLSv1.2;\n  }\n}\n' }] });
+    const relaxed = run({ config: { targets: { tlsVersion: '1.2', p95Ms: 500 } }, evidenceFiles: [{ path: 'load/api.js', text: k6 }, { path: 'nginx/nginx.conf', text: 'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2;\n  }\n}\n' }] });
     assert.equal(item(relaxed, 'security/encryption-in-transit').status, 'satisfied');
     assert.equal(item(relaxed, 'performance/response-times').status, 'satisfied');
+  });
+
+  test('ssl_protocols that reaches no TLS server of its file proves nothing, but an old version still misses the target', () => {
+    const snippet = (protocols: string) => run({ evidenceFiles: [{ path: 'nginx/nginx.conf', text: `http {\n  ssl_protocols ${protocols};\n  include conf.d/*.conf;\n}\n` }] });
+    const modern = item(snippet('TLSv1.2 TLSv1.3'), 'security/encryption-in-transit');
+    assert.equal(modern.status, 'not-verified');
+    assert.equal(modern.targets?.[0].declared[0].value, 1.3);
+    const old = item(snippet('TLSv1 TLSv1.1'), 'security/encryption-in-transit');
+    assert.equal(old.status, 'failing');
+    assert.deepEqual(old.findings.map((finding) => [finding.ruleId, finding.range.start.line]), [['readiness/target', 1]]);
   });
 
   test('the seed\'s success metrics, with what the files declare', () => {

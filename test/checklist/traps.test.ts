@@ -48,6 +48,31 @@ describe('files of the right kind with nothing in them prove nothing', () => {
   }
 });
 
+describe('a subject the item is not about proves nothing, though it is listed', () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: api}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          image: registry.example.com/api:1.4.2\n';
+  for (const [name, files, ids] of [
+    ['a Deployment with a pinned image, and no Dockerfile', { 'k8s/app.yaml': deployment }, ['deployment/docker-images']],
+    ['a versioned S3 bucket', { 's3.tf': 'resource "aws_s3_bucket" "assets" {\n  bucket = "assets"\n}\n\nresource "aws_s3_bucket_versioning" "assets" {\n  bucket = aws_s3_bucket.assets.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n' }, ['backup/automated-backups']],
+    ['an http block with TLS protocols and server_tokens off, and no server', { 'nginx/nginx.conf': 'events {}\nhttp {\n    server_tokens off;\n    ssl_protocols TLSv1.2 TLSv1.3;\n}\n' }, ['security/encryption-in-transit', 'security/security-headers']],
+    [
+      'an nginx reverse proxy',
+      { 'nginx/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80;\n        location / {\n            proxy_set_header Host $host;\n            proxy_set_header X-Real-IP $remote_addr;\n            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n            proxy_set_header X-Forwarded-Proto $scheme;\n            proxy_pass http://api:8080;\n        }\n    }\n}\n' },
+      ['deployment/load-balancer'],
+    ],
+    ['a Compose service published on localhost only', { 'compose.yaml': 'services:\n  api:\n    image: registry.example.com/api:1.4.2\n    ports:\n      - "127.0.0.1:8080:8080"\n' }, ['deployment/firewall', 'deployment/docker-images']],
+  ] as const) {
+    test(`${name}: ${ids.join(', ')} not verified`, async () => {
+      const report = await workspace(files);
+      for (const id of ids) {
+        const result = all(report).find((item) => item.id === id)!;
+        assert.ok(Object.keys(result.proof.rules.subjects).length > 0, `${id}: its rules inspected something`);
+        assert.equal(result.status, 'not-verified', `${id}: ${result.proof.summary}`);
+        assert.match(result.proof.summary, /but none of them proves this item: it is about /, id);
+      }
+    });
+  }
+});
+
 describe('right file names, no substance', () => {
   test('CI steps that cannot fail, a workflow run by hand, an echoed scanner', async () => {
     const report = await workspace({

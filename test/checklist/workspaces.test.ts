@@ -5,10 +5,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { ALL_RULES } from '../../rules/index';
+import { kindsOfSubjects } from '../../server/src/checklist/subjects';
 import type { ChecklistItemResult, ChecklistReport } from '../../server/src/checklist/types';
+import type { Subject } from '../../server/src/engine/types';
 import { scanProject, type ProjectScan } from '../../server/src/service';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'checklist');
+const RULE_KINDS = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule.meta.kind]));
 
 function items(report: ChecklistReport): ChecklistItemResult[] {
   return report.categories.flatMap((category) => category.items);
@@ -48,6 +52,7 @@ describe('a well-prepared service', () => {
       'deployment/services',
       'deployment/configmaps',
       'deployment/deployment-manifests',
+      'deployment/secrets',
       'security/authentication',
       'security/2fa-mfa',
       'security/key-management',
@@ -96,20 +101,35 @@ describe('a well-prepared service', () => {
     );
   });
 
-  test('items only its rules can prove wait for their rule packs to report what they inspect', (t) => {
-    const reporting = new Set(scan.inspected.map((inspection) => inspection.ruleId.split('/')[0]));
+  test('items only its rules can prove are satisfied once a rule pack that inspects what they are about reports', (t) => {
+    // A kind reports when its rules inspected something in these files (the Dockerfile pack does not yet).
+    const reporting = new Set(scan.inspected.map((inspection) => RULE_KINDS.get(inspection.ruleId)));
     const ruleOnly = items(report).filter((item) => item.verification.rules.length > 0 && !item.verification.manual && item.proof.decidedBy !== 'evidence');
+    assert.ok(ruleOnly.length >= 15, `${ruleOnly.length} items only rules prove here`);
     const waiting: string[] = [];
     for (const item of ruleOnly) {
-      const packs = new Set(item.verification.rules.map((rule) => rule.split('/')[0]));
-      if ([...packs].some((pack) => reporting.has(pack))) {
-        assert.equal(item.status, 'satisfied', `${item.id}: its rules report inspections, so the well-prepared files prove it`);
+      const about = kindsOfSubjects(item.verification.subjects);
+      const able = [...new Set(item.verification.rules.map((id) => RULE_KINDS.get(id)!))].filter((kind) => about.has(kind));
+      if (able.some((kind) => reporting.has(kind))) {
+        assert.equal(item.status, 'satisfied', `${item.id}: ${able.filter((kind) => reporting.has(kind)).join(', ')} rules report inspections, so the well-prepared files prove it`);
+        assert.equal(item.proof.decidedBy, 'rules', item.id);
       } else {
         assert.equal(item.status, 'not-verified', item.id);
-        waiting.push(item.id);
+        waiting.push(`${item.id} (${able.join(', ')})`);
       }
     }
     if (waiting.length) t.diagnostic(`waiting for rule packs to report inspections: ${waiting.join(', ')}`);
+  });
+
+  test('what its rules inspected belongs to the service, and proves the items it is about', () => {
+    const proving = items(report).filter((item) => item.proof.decidedBy === 'rules');
+    for (const item of proving) {
+      const subjects = Object.keys(item.proof.rules.proving);
+      assert.ok(subjects.length > 0 && subjects.every((subject) => item.verification.subjects.includes(subject as Subject)), item.id);
+    }
+    const manifests = items(report).find((item) => item.id === 'deployment/deployment-manifests')!;
+    assert.ok((manifests.proof.rules.subjects.object ?? 0) > 0, 'ConfigMaps, Services and Ingresses are listed');
+    assert.equal(manifests.proof.rules.proving.object, undefined, 'but prove nothing about the manifests of workloads');
   });
 });
 

@@ -9,7 +9,7 @@
 import { ALL_RULES } from '../../../rules/index';
 import { SEED_ITEMS, type SeedItem } from './seed-items';
 import { EVIDENCE_SOURCES } from './evidence/index';
-import type { Category } from '../engine/types';
+import type { Category, Subject } from '../engine/types';
 
 import type { Locale } from '../i18n';
 
@@ -25,6 +25,13 @@ interface ItemSpec {
   pt: [title: string, description: string];
   /** Rules that also prove this item besides those whose `meta.checklistItem` is this item. */
   rules?: string[];
+  /**
+   * What the item is about, for items its rules can prove: a clean run proves it only when its
+   * rules inspected at least one of these subjects. Others they inspect (the Kubernetes objects
+   * `k8s/default-namespace` checks for deployment-manifests) are listed, never proof. Required
+   * (by the catalog test) for every item with rules that is not `manual`.
+   */
+  subjects?: Subject[];
   /** Files can show only part of it (or nothing): a person attests the rest. */
   manual?: boolean;
   /** Why the item is critical for its category's gate (English, pt-BR). */
@@ -49,6 +56,8 @@ export interface CatalogItem {
   extraRules: string[];
   /** Evidence detector ids that can prove the item. */
   evidence: string[];
+  /** Subjects whose inspection by its rules proves the item; empty when rules cannot prove it. */
+  subjects: Subject[];
   manual: boolean;
 }
 
@@ -75,6 +84,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'A load balancer fronts the application and routes only to instances that pass health checks.',
     pt: ['Load balancer', 'Um load balancer fica na frente da aplicação e só encaminha tráfego para instâncias que passam nos health checks.'],
     rules: ['terraform/lb-health-check', 'terraform/lb-deletion-protection'],
+    subjects: ['load-balancer', 'target-group'],
   },
   'deployment/cdn': {
     description: 'A CDN serves static assets and cacheable API responses close to users.',
@@ -85,6 +95,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Firewall and security-group rules allow only the traffic that is needed (allow-list), never the whole internet on admin ports.',
     pt: ['Firewall', 'Regras de firewall e security groups liberam apenas o tráfego necessário (whitelist), nunca a internet inteira em portas administrativas.'],
     rules: ['terraform/open-ingress'],
+    subjects: ['security-group'],
   },
   'deployment/vpc-network': {
     description: 'The application runs in an isolated network; databases and internal services are not publicly reachable.',
@@ -103,6 +114,7 @@ const SPECS: Record<string, ItemSpec> = {
       'dockerfile/apt-no-recommends',
       'dockerfile/copy-not-add',
     ],
+    subjects: ['image', 'stage', 'instruction'],
   },
   'deployment/docker-registry': {
     description: 'Images are published to a private, access-controlled registry (ECR, Harbor, GHCR) that scans them.',
@@ -113,16 +125,19 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Dockerfiles build in one stage and copy only the artifacts into a slim runtime stage.',
     pt: ['Builds multi-stage', 'Os Dockerfiles compilam em um estágio e copiam apenas os artefatos para um estágio de runtime enxuto.'],
     rules: ['dockerfile/multi-stage-build'],
+    subjects: ['image', 'stage'],
   },
   'deployment/docker-health-checks': {
     description: 'Every container declares a health check (HEALTHCHECK, or liveness and readiness probes in Kubernetes).',
     pt: ['Health checks', 'Todo container declara um health check (HEALTHCHECK, ou probes de liveness e readiness no Kubernetes).'],
     rules: ['dockerfile/healthcheck', 'k8s/liveness-probe', 'k8s/readiness-probe', 'compose/healthcheck'],
+    subjects: ['image', 'container', 'service'],
   },
   'deployment/docker-resource-limits': {
     description: 'Every container has CPU and memory requests and limits.',
     pt: ['Limites de recursos', 'Todo container tem requests e limits de CPU e memória.'],
     rules: ['k8s/resource-requests', 'k8s/resource-limits'],
+    subjects: ['container', 'service'],
   },
   'deployment/docker-security-context': {
     description: 'Containers run as a non-root user, unprivileged, without privilege escalation and with a read-only root filesystem.',
@@ -140,6 +155,7 @@ const SPECS: Record<string, ItemSpec> = {
       'compose/no-new-privileges',
       'compose/read-only',
     ],
+    subjects: ['image', 'container', 'service'],
   },
   'deployment/docker-image-scanning': {
     description: 'Images are scanned for vulnerabilities automatically on every build (Trivy, Grype, Snyk, Docker Scout).',
@@ -150,6 +166,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Workload manifests are valid and production-shaped: pinned image tags, several replicas, an explicit namespace, probes on real ports.',
     pt: ['Manifests de deployment', 'Os manifests são válidos e prontos para produção: tags de imagem fixas, várias réplicas, namespace explícito e probes em portas reais.'],
     rules: ['k8s/image-tag', 'k8s/replicas', 'k8s/default-namespace', 'k8s/probe-port', 'compose/image-tag'],
+    subjects: ['workload', 'container', 'service'],
   },
   'deployment/services': {
     description: 'Services expose the right ports and selectors, and only what must be public is of type LoadBalancer or NodePort.',
@@ -160,6 +177,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Ingresses terminate TLS and apply rate limiting.',
     pt: ['Ingress', 'Os Ingresses terminam TLS e aplicam rate limiting.'],
     rules: ['k8s/ingress-tls', 'k8s/ingress-rate-limit'],
+    subjects: ['object'],
   },
   'deployment/configmaps': {
     description: 'Configuration lives outside the image (ConfigMaps, environment), so the same image runs in every environment.',
@@ -170,21 +188,27 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Secrets come from a secret manager (Vault, AWS Secrets Manager, Kubernetes Secrets), never literals in images, manifests or Terraform.',
     pt: ['Secrets', 'Os segredos vêm de um gerenciador (Vault, AWS Secrets Manager, Secrets do Kubernetes), nunca como literais em imagens, manifests ou Terraform.'],
     rules: ['k8s/secret-env-literal', 'dockerfile/no-secrets-in-env', 'terraform/hardcoded-secret'],
+    // Its rules find literals; a container or service without one may simply use no secret, so
+    // only evidence of a secret manager (ExternalSecret, SealedSecret, Vault) proves it.
+    manual: true,
   },
   'deployment/rbac': {
     description: 'Service accounts and roles grant the least privilege: no wildcard rules, no API token mounted where unused.',
     pt: ['RBAC', 'Service accounts e roles concedem o mínimo privilégio: sem regras curinga e sem token de API montado onde não é usado.'],
     rules: ['k8s/rbac-wildcard', 'k8s/service-account-token'],
+    subjects: ['workload', 'object'],
   },
   'deployment/network-policies': {
     description: 'NetworkPolicies restrict which pods may talk to each other.',
     pt: ['Network policies', 'NetworkPolicies restringem quais pods podem se comunicar entre si.'],
     rules: ['k8s/network-policy'],
+    subjects: ['workload'],
   },
   'deployment/pod-security-standards': {
     description: 'Pods meet the "restricted" Pod Security Standard: non-root, unprivileged, no host namespaces, no escalation, dropped capabilities, a seccomp profile.',
     pt: ['Pod Security Standards', 'Os pods atendem ao Pod Security Standard "restricted": não-root, sem privilégios, sem namespaces do host, sem escalonamento, capabilities removidas e perfil seccomp.'],
     rules: ['k8s/run-as-non-root', 'k8s/no-privileged', 'k8s/host-namespaces', 'k8s/no-privilege-escalation', 'k8s/drop-capabilities', 'k8s/seccomp-profile', 'compose/non-root-user'],
+    subjects: ['container', 'workload', 'service'],
   },
   // Deployment: CI/CD
   'deployment/automated-testing': {
@@ -276,6 +300,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Databases, buckets, volumes and caches are encrypted at rest (AES-256).',
     pt: ['Criptografia em repouso', 'Bancos de dados, buckets, volumes e caches são criptografados em repouso (AES-256).'],
     rules: ['terraform/rds-encryption', 'terraform/s3-encryption', 'terraform/ebs-encryption', 'terraform/elasticache-encryption'],
+    subjects: ['database', 'bucket', 'volume', 'cache'],
     critical: [
       'A leaked snapshot, disk or bucket exposes every record in clear text; LGPD/GDPR treat it as a reportable breach.',
       'Um snapshot, disco ou bucket vazado expõe todos os registros em texto claro; a LGPD/GDPR tratam isso como incidente a notificar.',
@@ -285,6 +310,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'All traffic is encrypted with modern TLS (1.2 minimum, 1.3 preferred) and strong ciphers.',
     pt: ['Criptografia em trânsito', 'Todo o tráfego é criptografado com TLS moderno (mínimo 1.2, preferencialmente 1.3) e cifras fortes.'],
     rules: ['nginx/tls-protocols', 'nginx/tls-ciphers', 'terraform/lb-https'],
+    subjects: ['server', 'listener', 'load-balancer'],
     critical: [
       'Credentials and personal data sent over plain or weak TLS can be read or altered on the network.',
       'Credenciais e dados pessoais enviados sem TLS ou com TLS fraco podem ser lidos ou alterados na rede.',
@@ -329,6 +355,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Every endpoint is served over HTTPS only: HTTP redirects to HTTPS and HSTS is sent.',
     pt: ['Somente HTTPS', 'Todo endpoint é servido apenas por HTTPS: HTTP redireciona para HTTPS e o HSTS é enviado.'],
     rules: ['nginx/hsts', 'nginx/https-redirect', 'k8s/ingress-tls', 'terraform/lb-https'],
+    subjects: ['server', 'object', 'listener', 'load-balancer'],
     critical: [
       'One plain-HTTP path lets an attacker on the network downgrade and hijack sessions; HSTS closes that door.',
       'Um único caminho em HTTP puro permite que um atacante na rede rebaixe a conexão e sequestre sessões; o HSTS fecha essa porta.',
@@ -338,6 +365,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Responses carry the security headers (CSP, X-Content-Type-Options, X-Frame-Options, Referrer-Policy) on every location and error page.',
     pt: ['Headers de segurança', 'As respostas levam os headers de segurança (CSP, X-Content-Type-Options, X-Frame-Options, Referrer-Policy) em todo location e página de erro.'],
     rules: ['nginx/security-headers', 'nginx/add-header-inheritance', 'nginx/add-header-always', 'nginx/server-tokens'],
+    subjects: ['server'],
   },
   'security/cors': {
     description: 'CORS allows only the listed origins, never "*" with credentials.',
@@ -348,6 +376,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Requests are rate limited per IP or user at the edge.',
     pt: ['Rate limiting', 'As requisições têm limite de taxa por IP ou usuário na borda.'],
     rules: ['nginx/rate-limiting', 'k8s/ingress-rate-limit'],
+    subjects: ['object', 'location'],
   },
   'security/ddos-protection': {
     description: 'A DDoS protection service (Cloudflare, AWS Shield) fronts the public endpoints.',
@@ -417,6 +446,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'The application exposes health and readiness endpoints (/health, /ready) and the platform probes them.',
     pt: ['Health checks', 'A aplicação expõe endpoints de saúde e prontidão (/health, /ready) e a plataforma os verifica.'],
     rules: ['k8s/liveness-probe', 'k8s/readiness-probe', 'dockerfile/healthcheck'],
+    subjects: ['image', 'container', 'service'],
   },
   'monitoring/metrics-collection': {
     description: 'Application metrics are collected by Prometheus (scrape jobs, ServiceMonitors or scrape annotations).',
@@ -662,6 +692,7 @@ const SPECS: Record<string, ItemSpec> = {
     description: 'Backups run automatically on a schedule (managed database backups, Velero, a backup CronJob).',
     pt: ['Backups automatizados', 'Os backups rodam automaticamente em um agendamento (backups gerenciados do banco, Velero, um CronJob de backup).'],
     rules: ['terraform/rds-backup-retention'],
+    subjects: ['database'],
     critical: [
       'Without automated backups a single bad migration or deleted volume is permanent data loss.',
       'Sem backups automatizados uma única migração errada ou um volume apagado é perda de dados permanente.',
@@ -955,6 +986,7 @@ function buildItem(seed: SeedItem, registryRules: string[], evidence: string[]):
     rules,
     extraRules,
     evidence,
+    subjects: [...(spec?.subjects ?? [])],
     manual: spec?.manual ?? (rules.length === 0 && evidence.length === 0),
   };
 }

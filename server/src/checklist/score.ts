@@ -11,9 +11,11 @@
  *      findings are still listed)
  *   4. a finding of one of its rules, or a declared value outside its target -> failing
  *   5. evidence with substance -> satisfied
- *   6. its enabled rules inspected at least one subject the item is about (a container, a stage,
- *      an nginx server, a database ...) and found nothing -> satisfied, unless the item also needs a
- *      person's word (`manual`): there the rules can only show a failure
+ *   6. its enabled rules inspected at least one subject the item is about (the catalog's `subjects`:
+ *      a container, a stage, an nginx server, a database ...) and found nothing -> satisfied, unless
+ *      the item also needs a person's word (`manual`): there the rules can only show a failure.
+ *      Other subjects its rules inspect (a ConfigMap for deployment manifests, an http block for
+ *      security headers) are listed in the proof but prove nothing
  *   7. otherwise -> not-verified: "the rules ran on a file of this kind and found nothing" proves
  *      nothing, so an empty main.tf or a lone ConfigMap satisfies no item
  * A `todo` attestation records intent and a note; it does not change the status. Hint-level
@@ -26,7 +28,8 @@ import { CATEGORIES, type Category, type FileKind, type Finding, type Inspection
 import { ALL_RULES } from '../../../rules/index';
 import { formatNumber, t, type Locale, type MessageKey } from '../i18n/index';
 import { checklistCatalog, localized, type CatalogItem } from './catalog';
-import { applicationEvidence, detectorById, joinFacts, runDetectors, type EvidenceInput } from './evidence/index';
+import { kindsOfSubjects } from './subjects';
+import { applicationEvidence, detectorById, inFolders, joinFacts, runDetectors, TEST_FOLDERS, type EvidenceInput } from './evidence/index';
 import { formatValue, meets, METRICS, resolveTargets, TARGETS } from './targets';
 import {
   CATEGORY_WEIGHTS,
@@ -126,7 +129,10 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
     input.findings.filter((finding) => finding.severity !== 'hint'),
     (finding) => finding.ruleId,
   );
-  const inspectionsByRule = groupBy(input.inspected ?? [], (inspection) => inspection.ruleId);
+  // A manifest under tests/ or testdata/ sets up a test: its findings fail items like any file's,
+  // but what the rules inspect there proves none.
+  const inspected = (input.inspected ?? []).filter((inspection) => !inFolders(relativePath(inspection.path, input.root), TEST_FOLDERS));
+  const inspectionsByRule = groupBy(inspected, (inspection) => inspection.ruleId);
   const { critical, fromConfig, set } = criticalSet(config, locale);
 
   const context: Context = { input, locale, findingsByRule, inspectionsByRule, evidence, targets, declared, critical, criticalFromConfig: fromConfig };
@@ -179,10 +185,10 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const rules = ruleProof(enabledRules, context.inspectionsByRule);
+  const rules = ruleProof(enabledRules, context.inspectionsByRule, item.subjects);
   const hits = dedupe((context.evidence.get(item.id) ?? []).filter((hit) => !hit.declared || meets(context.targets.get(hit.declared.target)!, hit.declared.value))).map((hit) => withUri(hit, root));
   const attestation = config.checklist[item.id];
-  const inspected = rules.rules.length > 0;
+  const proven = Object.keys(rules.proving).length > 0;
 
   let status: ItemStatus;
   let decidedBy: ItemProof['decidedBy'];
@@ -206,7 +212,7 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     [status, decidedBy] = ['failing', ruleFindings.length > 0 ? 'findings' : 'targets'];
   } else if (hits.length > 0) {
     [status, decidedBy] = ['satisfied', 'evidence'];
-  } else if (inspected && !item.manual) {
+  } else if (proven && !item.manual) {
     [status, decidedBy] = ['satisfied', 'rules'];
   } else {
     [status, decidedBy] = ['not-verified', 'nothing'];
@@ -231,7 +237,7 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     critical,
     ...(critical && item.criticalReason ? { criticalReason: localized(item.criticalReason, locale) } : {}),
     ...(critical ? { criticalSource: context.criticalFromConfig.has(item.id) ? ('config' as const) : ('catalog' as const) } : {}),
-    verification: { rules: [...item.rules], evidence: [...item.evidence], manual: item.manual },
+    verification: { rules: [...item.rules], evidence: [...item.evidence], manual: item.manual, subjects: [...item.subjects] },
     status,
     findings,
     evidence: hits,
@@ -243,8 +249,9 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
   };
 }
 
-function ruleProof(rules: readonly string[], inspectionsByRule: Map<string, Inspection[]>): RuleProof {
+function ruleProof(rules: readonly string[], inspectionsByRule: Map<string, Inspection[]>, about: readonly Subject[]): RuleProof {
   const subjects: Partial<Record<Subject, number>> = {};
+  const proving: Partial<Record<Subject, number>> = {};
   const files = new Set<string>();
   const inspecting: string[] = [];
   // A subject checked by two rules of the item is one subject: count each file span once per kind.
@@ -259,9 +266,10 @@ function ruleProof(rules: readonly string[], inspectionsByRule: Map<string, Insp
       if (seen.has(key)) continue;
       seen.add(key);
       subjects[inspection.subject] = (subjects[inspection.subject] ?? 0) + 1;
+      if (about.includes(inspection.subject)) proving[inspection.subject] = (proving[inspection.subject] ?? 0) + 1;
     }
   }
-  return { subjects, files: files.size, rules: inspecting.sort() };
+  return { subjects, proving, files: files.size, rules: inspecting.sort() };
 }
 
 function proofSummary(
@@ -296,8 +304,23 @@ function proofSummary(
     case 'rules':
       return t(locale, 'proof.checkedClean', { checked: checked! });
     case 'nothing':
-      return checked && item.manual ? t(locale, 'proof.checkedNotEnough', { checked }) : t(locale, 'proof.nothing');
+      if (!checked) return t(locale, 'proof.nothing');
+      if (item.manual || item.subjects.length === 0) return t(locale, 'proof.checkedNotEnough', { checked });
+      return t(locale, 'proof.checkedNotAbout', { checked, about: subjectNouns(item.subjects, locale) });
   }
+}
+
+/** "workloads, containers or Compose services": what an item is about. */
+function subjectNouns(subjects: readonly Subject[], locale: Locale): string {
+  return joinList(
+    subjects.map((subject) => t(locale, `subject.${subject}.plural` as MessageKey)),
+    t(locale, 'proof.or'),
+  );
+}
+
+/** "a, b or c" / "a, b and c"; `last` separates the last two (with its spaces). */
+function joinList(parts: readonly string[], last: string): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')}${last}${parts[parts.length - 1]}`;
 }
 
 /** "6 containers and 2 images in 3 files", or '' when nothing was inspected. */
@@ -306,23 +329,31 @@ function subjectsText(rules: RuleProof, locale: Locale): string {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([subject, count]) => plural(locale, `subject.${subject}` as 'subject.container', count));
   if (parts.length === 0) return '';
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${t(locale, 'proof.and')} ${parts[parts.length - 1]}`;
+  const list = joinList(parts, ` ${t(locale, 'proof.and')} `);
   return t(locale, 'proof.inFiles', { subjects: list, files: plural(locale, 'cli.count.file', rules.files) });
 }
 
 function toVerify(item: CatalogItem, enabledRules: string[], context: Context): ProofStep[] {
   const { locale } = context;
   const steps: ProofStep[] = [];
-  if (enabledRules.length > 0 && !item.manual) {
-    const kinds = [...new Set(enabledRules.map((ruleId) => RULE_KINDS.get(ruleId)).filter((kind): kind is FileKind => kind !== undefined))];
-    const files = kinds.map((kind) => t(locale, `kind.${kind}` as MessageKey)).join(t(locale, 'proof.or'));
+  // Only files whose rules can inspect a subject the item is about would prove it: a Kubernetes
+  // manifest cannot show how an image is built.
+  const provingKinds = kindsOfSubjects(item.subjects);
+  const provers = item.manual ? [] : enabledRules.filter((ruleId) => provingKinds.has(RULE_KINDS.get(ruleId)!));
+  if (provers.length > 0) {
+    const kinds = [...new Set(provers.map((ruleId) => RULE_KINDS.get(ruleId)!))];
+    const files = joinList(
+      kinds.map((kind) => t(locale, `kind.${kind}` as MessageKey)),
+      t(locale, 'proof.or'),
+    );
     const present = kinds.some((kind) => context.input.analyzedKinds.has(kind));
-    steps.push({ kind: 'rules', ids: enabledRules, text: t(locale, present ? 'verify.rulesNothingInspected' : 'verify.rules', { files, rules: enabledRules.join(', ') }) });
+    const data = { files, rules: provers.join(', ') };
+    steps.push({ kind: 'rules', ids: provers, text: t(locale, present ? 'verify.rulesNothingInspected' : 'verify.rules', data) });
   }
   for (const id of item.evidence) {
     const source = detectorById(id);
     if (!source) continue;
-    steps.push({ kind: 'evidence', ids: [id], text: source.hint ? localized(source.hint, locale) : source.title });
+    steps.push({ kind: 'evidence', ids: [id], text: source.hint ? localized(source.hint, locale) : `${source.title}.` });
   }
   steps.push({ kind: 'attestation', ids: [item.id], text: t(locale, 'verify.attestation', { id: item.id }) });
   return steps;

@@ -19,7 +19,7 @@ export const CATEGORY_WEIGHTS: Record<ScoredCategory, number> = {
 export type ItemStatus =
   /**
    * Proven by the files: evidence with substance, or its rules inspected at least one subject the
-   * item is about and none failed (`proof.rules`).
+   * item is about (`verification.subjects`) and none failed (`proof.rules.proving`).
    */
   | 'satisfied'
   /** A finding of one of its rules, or a declared value outside its target. */
@@ -80,6 +80,11 @@ export interface EvidenceHit {
 export interface RuleProof {
   /** Subjects inspected by the item's enabled rules, by kind: `{ container: 6, image: 2 }`. */
   subjects: Partial<Record<Subject, number>>;
+  /**
+   * Of `subjects`, those the item is about (`verification.subjects`): only these prove it. A lone
+   * ConfigMap is a subject `k8s/default-namespace` inspects, but no proof of deployment manifests.
+   */
+  proving: Partial<Record<Subject, number>>;
   /** Distinct files those subjects are in. */
   files: number;
   /** Rules that inspected at least one subject, sorted. */
@@ -187,8 +192,11 @@ export interface ChecklistItemResult {
   seedText: string;
   critical: boolean;
   criticalReason?: string;
-  /** How the item can be verified. */
-  verification: { rules: string[]; evidence: string[]; manual: boolean };
+  /**
+   * How the item can be verified: its rules, evidence detectors, whether it needs a person's
+   * word, and the subjects whose inspection by its rules proves it (empty when rules cannot).
+   */
+  verification: { rules: string[]; evidence: string[]; manual: boolean; subjects: Subject[] };
   status: ItemStatus;
   findings: ChecklistFinding[];
   evidence: EvidenceHit[];

@@ -21,6 +21,10 @@ function mountOf(volume: unknown): { source: string; target: string } | undefine
 export const composeMountsDetector: Detector = {
   id: 'compose-mounted-config',
   title: 'Configuration mounted into Compose services',
+  hint: loc(
+    'Run Prometheus with its prometheus.yml mounted, and an nginx reverse proxy with its configuration mounted in front of the application, as Compose services.',
+    'Rode como serviços do Compose o Prometheus com seu prometheus.yml montado e um proxy reverso nginx com sua configuração montada na frente da aplicação.',
+  ),
   heuristic:
     'A Compose service whose image is Prometheus and that mounts a prometheus.yml (its scrape configuration) proves metrics collection; a service whose image is nginx, ' +
     'that mounts a config under /etc/nginx and depends on another service of the file, is a reverse proxy in front of it (the seed\'s production example). ' +

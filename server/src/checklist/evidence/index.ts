@@ -20,11 +20,12 @@ import { isMigrationPath, migrationsDetector } from './migrations';
 import { isNginxConfigPath, NGINX_DETECTORS } from './nginx';
 import { alertmanagerDetector, alertRulesDetector, envSettingsDetector, logShippingDetector, otelCollectorDetector, prometheusScrapeDetector, workloadImagesDetector } from './observability';
 import { isLoadScriptPath, loadTestScriptDetector, progressiveDeliveryDetector } from './performance';
-import { DECLARED_PREFIX, EXCLUDED_FOLDERS, FACT_PREFIX, loc, SourceFile, type Detector, type EvidenceInput } from './source';
+import { DECLARED_PREFIX, EXCLUDED_FOLDERS, FACT_PREFIX, loc, SourceFile, TEST_DATA_FOLDERS, type Detector, type EvidenceInput } from './source';
 import { TERRAFORM_DETECTORS } from './terraform';
 import { composeMountsDetector } from './compose';
 
 export type { Detector, EvidenceInput } from './source';
+export { inFolders, TEST_FOLDERS } from './source';
 
 /** Every per-file detector. One entry per line: other kinds (Compose) register theirs with one more. */
 export const DETECTORS: readonly Detector[] = [
@@ -128,12 +129,12 @@ const DOC_NAMES = /^(?:readme|security|sla|slo|runbook|architecture|contributing
 
 /**
  * Cheap path filter: should the workspace index read this (non-rule) file for evidence? Paths are
- * relative to the workspace root. Dependency and build folders never count. Terraform and nginx
+ * relative to the workspace root. Dependency, build and test-data folders never count. Terraform and nginx
  * files are candidates too: their resources and directives are evidence the rules do not cover.
  */
 export function isEvidenceCandidate(relativePath: string): boolean {
   const file = new SourceFile({ path: relativePath, text: '' });
-  if (file.folders.some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
+  if (file.folders.some((folder) => EXCLUDED_FOLDERS.has(folder) || TEST_DATA_FOLDERS.has(folder))) return false;
   if (isCiFile(file) || isRepositoryMetaFile(file)) return true;
   if (file.isYaml || file.isTerraform || isNginxConfigPath(file)) return true;
   if (file.isMarkdown) return file.folders.length === 0 || DOC_NAMES.test(file.name) || file.folders.some((folder) => DOC_FOLDERS.has(folder));

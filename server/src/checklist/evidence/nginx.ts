@@ -5,7 +5,7 @@
  * a comment that mentions `$request_id` proves nothing.
  */
 import { parseNginx, type NginxDirective } from '../../kinds/nginx/model';
-import { loc, type Detector, type DetectorHit, type SourceFile } from './source';
+import { DECLARED_PREFIX, loc, type Detector, type DetectorHit, type SourceFile } from './source';
 
 /** The paths the extension treats as nginx (package.json's nginx file patterns), fluent-bit's .conf excluded. */
 export function isNginxConfigPath(file: SourceFile): boolean {
@@ -41,11 +41,26 @@ const arg = (directive: NginxDirective, index: number) => directive.args[index]?
 const own = (block: NginxDirective, name: string) => (block.children ?? []).filter((child) => child.name === name);
 const TLS_VERSIONS: Record<string, number> = { sslv2: 0.2, sslv3: 0.3, tlsv1: 1.0, 'tlsv1.1': 1.1, 'tlsv1.2': 1.2, 'tlsv1.3': 1.3 };
 
+/** A server that accepts TLS: `listen ... ssl` (or quic), or the old `ssl on`. */
+function isTlsServer(server: NginxDirective): boolean {
+  return own(server, 'listen').some((listen) => listen.args.some((candidate) => candidate.value === 'ssl' || candidate.value === 'quic')) || own(server, 'ssl').some((ssl) => arg(ssl, 0) === 'on');
+}
+
+/** Whether ssl_protocols placed under these blocks applies to a TLS server of the same file. */
+function reachesTlsServer(ancestors: readonly NginxDirective[], roots: readonly NginxDirective[]): boolean {
+  const server = [...ancestors].reverse().find((ancestor) => ancestor.name === 'server');
+  if (server) return isTlsServer(server);
+  const scope = ancestors.length > 0 ? (ancestors[ancestors.length - 1].children ?? []) : roots;
+  return [...walk(scope)].some(({ directive }) => directive.name === 'server' && isTlsServer(directive));
+}
+
 export const nginxTlsDetector: Detector = {
   id: 'nginx-tls',
   title: 'TLS versions nginx offers',
-  hint: loc('Offer TLS 1.3 in nginx: ssl_protocols TLSv1.2 TLSv1.3;', 'Ofereça TLS 1.3 no nginx: ssl_protocols TLSv1.2 TLSv1.3;'),
-  heuristic: 'Each ssl_protocols directive declares the highest TLS version nginx offers there, judged against the TLS target (1.3 by default). Without the directive nginx\'s default depends on its version and build, so nothing is declared.',
+  hint: loc('Offer TLS 1.3 in the nginx servers that listen with ssl (ssl_protocols TLSv1.2 TLSv1.3).', 'Ofereça TLS 1.3 nos servers nginx que escutam com ssl (ssl_protocols TLSv1.2 TLSv1.3).'),
+  heuristic:
+    'Each ssl_protocols directive declares the highest TLS version nginx offers there, judged against the TLS target (1.3 by default). Without the directive nginx\'s default depends on its version and build, so nothing is declared. ' +
+    'It proves encryption in transit only where it reaches a server of the same file that listens with ssl: in an http block or a snippet without one it still declares its value, but nothing is encrypted yet.',
   proves: {
     'security/encryption-in-transit': loc('nginx offers the TLS version of the target.', 'O nginx oferece a versão de TLS da meta.'),
   },
@@ -53,7 +68,8 @@ export const nginxTlsDetector: Detector = {
   textHint: /ssl_protocols/,
   detect(file) {
     const hits: DetectorHit[] = [];
-    for (const { directive } of walk(directives(file))) {
+    const roots = directives(file);
+    for (const { directive, ancestors } of walk(roots)) {
       if (directive.name !== 'ssl_protocols' || directive.args.length === 0) continue;
       const versions = directive.args.map((candidate) => TLS_VERSIONS[candidate.value.toLowerCase()]).filter((version): version is number => version !== undefined);
       if (versions.length === 0) continue;
@@ -61,7 +77,7 @@ export const nginxTlsDetector: Detector = {
       const span = { start: directive.args[0].span.start, end: directive.args[directive.args.length - 1].span.end };
       const text = directive.args.map((candidate) => candidate.value).join(' ');
       hits.push({
-        item: 'security/encryption-in-transit',
+        item: reachesTlsServer(ancestors, roots) ? 'security/encryption-in-transit' : `${DECLARED_PREFIX}tls`,
         what: loc(`ssl_protocols ${text}`, `ssl_protocols ${text}`),
         line: file.lineOf(directive.span.start),
         declares: { target: 'tls', text: `ssl_protocols ${text}`, value: highest, span, source: 'nginx' },

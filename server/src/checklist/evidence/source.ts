@@ -60,6 +60,25 @@ export interface Detector {
 
 export const EXCLUDED_FOLDERS = new Set(['node_modules', 'vendor', '.git', '.terraform', 'dist', 'out', 'target', 'bower_components', '.venv', 'venv', '__pycache__']);
 
+/**
+ * Folders of data for a project's own tests (Go's testdata, fixtures, mocks, snapshots): a
+ * cert-manager Certificate or an Argo Rollout there is input to a test, not how the project runs,
+ * so it is no evidence (argo-cd keeps hundreds of such manifests under testdata/).
+ */
+export const TEST_DATA_FOLDERS = new Set(['testdata', 'test-data', 'test_data', 'fixtures', '__fixtures__', '__mocks__', '__snapshots__']);
+
+/**
+ * Folders of a project's tests. The manifests and configurations there set up a test (gixy's
+ * tests/ hold an nginx.conf per case), so the subjects rules inspect in them prove no item; test
+ * code there (a k6 script, an end-to-end suite) is still evidence that the tests exist.
+ */
+export const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', 'e2e', ...TEST_DATA_FOLDERS]);
+
+/** Whether a path relative to the workspace root lies in one of these folders (lower-case names). */
+export function inFolders(relativePath: string, folders: ReadonlySet<string>): boolean {
+  return relativePath.replace(/\\/g, '/').toLowerCase().split('/').slice(0, -1).some((folder) => folders.has(folder));
+}
+
 export class SourceFile {
   readonly path: string;
   readonly text: string;
