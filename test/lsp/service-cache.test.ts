@@ -76,7 +76,7 @@ describe('ReadinessService caches', () => {
 
   it('keeps the results of every file when an attestation changes only the checklist', async () => {
     analyzed.length = 0;
-    const result = await service.attest('performance/cdn', 'na', { by: 'test' });
+    const result = await service.attest('performance/cdn', 'na', { by: 'test', note: 'no static assets' });
     assert.deepEqual(result, { ok: true });
     const report = await service.checklist();
     assert.equal(report.categories.flatMap((category) => category.items).find((item) => item.id === 'performance/cdn')!.status, 'not-applicable');
