@@ -2,45 +2,100 @@ import rule from '../../../rules/dockerfile/healthcheck';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const OPTIONS = 'HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \\\n';
+const NODE_PROBE = (port: number) =>
+  JSON.stringify(['node', '-e', `require('http').get('http://localhost:${port}/health', (res) => process.exit(res.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))`]);
 
 runRuleTests(rule, {
   valid: [
-    'FROM node:20-slim\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
-    'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static:nonroot\nHEALTHCHECK CMD ["/app", "healthcheck"]\n',
-    { name: 'inherited from a parent stage', code: 'FROM node:20 AS base\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nFROM base AS final\nCMD ["node"]\n' },
-    { name: 'NONE overridden later', code: 'FROM node:20\nHEALTHCHECK NONE\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n' },
-    '',
+    { code: 'FROM node:20-slim\nEXPOSE 3000\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n', inspected: ['image'] },
+    'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static:nonroot\nEXPOSE 8080\nHEALTHCHECK CMD ["/app", "healthcheck"]\n',
+    { name: 'inherited from the stage the final stage builds on', code: 'FROM node:20 AS base\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nFROM base AS final\nEXPOSE 80\nCMD ["node"]\n', inspected: ['image'] },
+    { name: 'HEALTHCHECK NONE is an explicit decision', code: 'FROM node:20\nEXPOSE 3000\nHEALTHCHECK NONE\nCMD ["node", "server.js"]\n', inspected: ['image'] },
+    { name: 'HEALTHCHECK NONE inherited from a parent stage', code: 'FROM node:20 AS base\nHEALTHCHECK NONE\nFROM base\nEXPOSE 3000\n' },
+    { name: 'a CLI tool: no port, no server', code: 'FROM alpine:3.20\nRUN apk add --no-cache jq\nCOPY script.jq /\nENTRYPOINT ["jq", "-f", "/script.jq"]\n', inspected: [] },
+    { name: 'a job that runs a script', code: 'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n', inspected: [] },
+    {
+      name: 'a base image: a packaged server with a docker-entrypoint wrapper (the postgres image)',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache postgresql\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nEXPOSE 5432\nCMD ["postgres"]\n',
+      inspected: [],
+    },
+    {
+      name: 'a base image: php-fpm with helper scripts in /usr/local/bin',
+      code: 'FROM debian:bookworm-slim\nCOPY docker-php-source /usr/local/bin/\nCOPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/\nENTRYPOINT ["docker-php-entrypoint"]\nSTOPSIGNAL SIGQUIT\nEXPOSE 9000\nCMD ["php-fpm"]\n',
+      inspected: [],
+    },
+    { name: 'a base image: modules added to the nginx image', code: 'FROM nginx:1.27.4-alpine\nENV NJS_VERSION 0.8.9\nRUN apk add --no-cache nginx-module-njs\n', inspected: [] },
+    { name: 'a base image: ONBUILD triggers', code: 'FROM node:20\nONBUILD COPY . /app\nEXPOSE 3000\nCMD ["node", "/app/server.js"]\n', inspected: [] },
+    { name: 'a fragment without FROM is still being written', code: 'EXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n', inspected: [] },
+    { code: '', inspected: [] },
   ],
   invalid: [
     {
-      name: 'missing, debian family, EXPOSE gives the port',
+      name: 'EXPOSE on a slim image: the probe uses the node runtime, not curl',
       code: 'FROM node:20-slim\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
-      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 18 }],
-      output: `FROM node:20-slim\nEXPOSE 3000\n${OPTIONS}  CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n`,
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 18, message: 'The image exposes port 3000 but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes the service.' }],
+      output: `FROM node:20-slim\nEXPOSE 3000\n${OPTIONS}  CMD ${NODE_PROBE(3000)}\nCMD ["node", "server.js"]\n`,
+      inspected: ['image'],
     },
     {
-      name: 'missing, alpine uses wget, default port, inserted before ENTRYPOINT',
-      code: 'FROM python:3.12-alpine\nENTRYPOINT ["python"]\nCMD ["app.py"]\n',
-      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 24 }],
-      output: `FROM python:3.12-alpine\n${OPTIONS}  CMD wget -qO- http://localhost:8080/health || exit 1\nENTRYPOINT ["python"]\nCMD ["app.py"]\n`,
+      name: 'alpine has BusyBox wget; inserted before ENTRYPOINT',
+      code: 'FROM python:3.12-alpine\nEXPOSE 8000\nENTRYPOINT ["gunicorn"]\nCMD ["app:app"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 24 }],
+      output: `FROM python:3.12-alpine\nEXPOSE 8000\n${OPTIONS}  CMD wget -qO- http://localhost:8000/health || exit 1\nENTRYPOINT ["gunicorn"]\nCMD ["app:app"]\n`,
+    },
+    {
+      name: 'a full Debian-based image has curl',
+      code: 'FROM node:20\nCOPY . /app\nEXPOSE 3000\nCMD ["node", "/app/server.js"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 13 }],
+      output: `FROM node:20\nCOPY . /app\nEXPOSE 3000\n${OPTIONS}  CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "/app/server.js"]\n`,
+    },
+    {
+      name: 'curl installed by the Dockerfile is used',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCOPY server /srv/server\nEXPOSE 8080\nCMD ["/srv/server"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 20 }],
+      output: `FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCOPY server /srv/server\nEXPOSE 8080\n${OPTIONS}  CMD curl -f http://localhost:8080/health || exit 1\nCMD ["/srv/server"]\n`,
+    },
+    {
+      name: 'python on a slim image: the probe uses python',
+      code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n',
+      errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 22, message: 'The image runs gunicorn, a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.' }],
+      output: `FROM python:3.12-slim\nCOPY . /app\n${OPTIONS}  CMD ${JSON.stringify(['python3', '-c', "import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)"])}\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n`,
+    },
+    {
+      name: 'a bare Debian image has neither curl nor wget: no fix',
+      code: 'FROM debian:12-slim\nCOPY server /srv/server\nEXPOSE 8080\nCMD ["/srv/server"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 20 }],
+      output: null,
     },
     {
       name: 'only a build stage has one; appended at the end with CRLF',
-      code: 'FROM node:20 AS build\r\nHEALTHCHECK CMD true\r\nFROM nginx:1.27\r\nEXPOSE 80/tcp',
-      errors: [{ messageId: 'missing', line: 3, column: 1, endLine: 3, endColumn: 16 }],
+      code: 'FROM node:20 AS build\r\nHEALTHCHECK CMD true\r\nFROM nginx:1.27\r\nCOPY --from=build /app/dist /usr/share/nginx/html\r\nEXPOSE 80/tcp',
+      errors: [{ messageId: 'exposed', line: 3, column: 1, endLine: 3, endColumn: 16 }],
       output:
-        'FROM node:20 AS build\r\nHEALTHCHECK CMD true\r\nFROM nginx:1.27\r\nEXPOSE 80/tcp\r\nHEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \\\r\n  CMD curl -f http://localhost:80/health || exit 1\r\n',
+        'FROM node:20 AS build\r\nHEALTHCHECK CMD true\r\nFROM nginx:1.27\r\nCOPY --from=build /app/dist /usr/share/nginx/html\r\nEXPOSE 80/tcp\r\nHEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \\\r\n  CMD curl -f http://localhost:80/health || exit 1\r\n',
     },
     {
-      name: 'HEALTHCHECK NONE is replaced',
-      code: 'FROM node:20\nHEALTHCHECK NONE\nCMD ["node"]\n',
-      errors: [{ messageId: 'disabled', line: 2, column: 13, endLine: 2, endColumn: 17 }],
-      output: `FROM node:20\n${OPTIONS}  CMD curl -f http://localhost:8080/health || exit 1\nCMD ["node"]\n`,
+      name: 'content served by the nginx image it builds on',
+      code: 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n',
+      errors: [{ messageId: 'serverImage', line: 1, column: 1, endLine: 1, endColumn: 23, message: 'The image builds on nginx, which runs a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.' }],
+      output: null,
+    },
+    {
+      name: 'a server command without EXPOSE: its default HTTP port',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx", "-g", "daemon off;"]\n',
+      errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      output: `FROM alpine:3.20\nRUN apk add --no-cache nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\n${OPTIONS}  CMD wget -qO- http://localhost:80/health || exit 1\nCMD ["nginx", "-g", "daemon off;"]\n`,
+    },
+    {
+      name: 'a database port: an HTTP probe would be wrong, so no fix',
+      code: 'FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\nEXPOSE 5432\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      output: null,
     },
     {
       name: 'distroless: reported without a guessed fix',
-      code: 'FROM gcr.io/distroless/nodejs20-debian12\nCMD ["server.js"]\n',
-      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 41 }],
+      code: 'FROM gcr.io/distroless/nodejs20-debian12\nCOPY . /app\nEXPOSE 3000\nCMD ["server.js"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 41 }],
       output: null,
     },
   ],
