@@ -48,8 +48,8 @@ export default defineRule<DockerfileModel>({
     };
     for (const pair of model.globalArgs) report(pair, 'arg');
     for (const stage of model.stages) {
-      for (const pair of stage.args) report(pair, 'arg');
-      for (const pair of stage.envs) report(pair, 'env');
+      const pairs = [...stage.args.map((pair) => ({ pair, kind: 'arg' as const })), ...stage.envs.map((pair) => ({ pair, kind: 'env' as const }))];
+      for (const { pair, kind } of pairs.sort((a, b) => a.pair.keySpan.start - b.pair.keySpan.start)) report(pair, kind);
     }
   },
 });

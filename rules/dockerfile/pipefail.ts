@@ -131,10 +131,11 @@ export default defineRule<DockerfileModel>({
       let fixOffered = false;
       for (const node of stage.instructions) {
         if (node.keyword === 'SHELL') state = shellState(node as ShellNode);
-        if (node.keyword !== 'RUN' || state !== 'plain') continue;
+        if (node.keyword !== 'RUN' || state === 'non-posix') continue;
         const run = node as RunNode;
         if (run.form === 'exec' || !run.commands.some((command) => command.after === '|')) continue;
         context.inspect({ subject: 'instruction', span: run.span });
+        if (state === 'pipefail') continue;
         const pipe = riskyPipe(run);
         if (!pipe) continue;
         // One SHELL line covers every later RUN of the stage: offer it once, before the first one.

@@ -228,8 +228,9 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
       typed = copyNode(node, text);
       (keyword === 'COPY' ? stage?.copies : stage?.adds)?.push(typed as CopyNode);
     } else if (keyword === 'WORKDIR') {
-      const word = node.args[0];
-      typed = { ...node, path: word ? { text: unquote(word.text), span: word.span } : undefined } as WorkdirNode;
+      // The whole rest of the line is the path (`WORKDIR "/my app"`), not only its first word.
+      const raw = text.slice(node.argumentsSpan.start, node.argumentsSpan.end);
+      typed = { ...node, path: node.args.length ? { text: unquote(raw), span: node.argumentsSpan } : undefined } as WorkdirNode;
       stage?.workdirs.push(typed as WorkdirNode);
     } else if (keyword === 'SHELL') {
       typed = { ...node, execArgs: parseExecForm(text.slice(node.argumentsSpan.start, node.argumentsSpan.end), escape) } as ShellNode;
