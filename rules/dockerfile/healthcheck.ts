@@ -5,15 +5,22 @@ import { baseImageReason, serviceSignal, type ServiceSignal } from '../../server
 
 /** Ports whose protocol is not HTTP: an HTTP probe there would always fail, so no fix is guessed. */
 const NON_HTTP_PORTS = new Set([21, 22, 25, 53, 389, 443, 636, 1433, 1521, 2181, 3306, 4222, 5432, 5672, 6379, 9000, 9042, 9092, 11211, 27017]);
-/** Default HTTP ports of server programs, for a probe when the file exposes no port. */
+/** Default HTTP ports of server programs and server images, for a probe when the file exposes no port. */
 const HTTP_DEFAULT_PORTS: Record<string, number> = {
-  nginx: 80, httpd: 80, apache2: 80, 'apache2-foreground': 80, 'httpd-foreground': 80, caddy: 80, lighttpd: 80,
+  nginx: 80, httpd: 80, apache2: 80, 'apache2-foreground': 80, 'httpd-foreground': 80, caddy: 80, lighttpd: 80, tomcat: 8080, jetty: 8080,
   gunicorn: 8000, uvicorn: 8000, hypercorn: 8000, daphne: 8000, 'rails server': 3000, 'rails s': 3000, 'flask run': 5000,
 };
+/** Servers that do not speak HTTP (databases, caches, FastCGI, SSH): an HTTP probe would always fail. */
+const NON_HTTP_SERVERS = /^(?:postgres|mysqld|mariadbd|mongod|redis-server|valkey-server|memcached|rabbitmq-server|sshd|php-fpm[\d.]*|etcd|nats-server|mysql|mariadb|mongo|redis|valkey|rabbitmq|zookeeper|kafka|cassandra|php)$/;
+/** The port most HTTP services in containers listen on, when nothing in the file says otherwise. */
+const FALLBACK_PORT = 8080;
 
 function probePort(signal: ServiceSignal): number | undefined {
-  const port = signal.kind === 'exposed' ? signal.portNumber : signal.kind === 'server' ? HTTP_DEFAULT_PORTS[signal.program] : undefined;
-  return port !== undefined && !NON_HTTP_PORTS.has(port) ? port : undefined;
+  if (signal.kind === 'exposed') return signal.portNumber !== undefined && !NON_HTTP_PORTS.has(signal.portNumber) ? signal.portNumber : undefined;
+  const name = signal.kind === 'server' ? signal.program : signal.image;
+  if (NON_HTTP_SERVERS.test(name)) return undefined;
+  const port = (signal.kind === 'server' ? signal.portNumber : undefined) ?? HTTP_DEFAULT_PORTS[name] ?? FALLBACK_PORT;
+  return NON_HTTP_PORTS.has(port) ? undefined : port;
 }
 
 /** A probe of /health with a program the image has; runtimes get an exec-form one-liner (no shell needed). */

@@ -14,6 +14,7 @@ runRuleTests(rule, {
     { name: 'HEALTHCHECK NONE inherited from a parent stage', code: 'FROM node:20 AS base\nHEALTHCHECK NONE\nFROM base\nEXPOSE 3000\n' },
     { name: 'a CLI tool: no port, no server', code: 'FROM alpine:3.20\nRUN apk add --no-cache jq\nCOPY script.jq /\nENTRYPOINT ["jq", "-f", "/script.jq"]\n', inspected: [] },
     { name: 'a job that runs a script', code: 'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n', inspected: [] },
+    { name: 'a name that only contains the word', code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/observer.py"]\n', inspected: [] },
     {
       name: 'a base image: a packaged server with a docker-entrypoint wrapper (the postgres image)',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache postgresql\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nEXPOSE 5432\nCMD ["postgres"]\n',
@@ -78,6 +79,12 @@ runRuleTests(rule, {
       name: 'content served by the nginx image it builds on',
       code: 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n',
       errors: [{ messageId: 'serverImage', line: 1, column: 1, endLine: 1, endColumn: 23, message: 'The image builds on nginx, which runs a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.' }],
+      output: `FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n${OPTIONS}  CMD curl -f http://localhost:80/health || exit 1\n`,
+    },
+    {
+      name: 'a database server: no HTTP probe is guessed',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache redis\nCOPY redis.conf /etc/redis.conf\nCMD ["redis-server", "/etc/redis.conf"]\n',
+      errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 17 }],
       output: null,
     },
     {
@@ -85,6 +92,18 @@ runRuleTests(rule, {
       code: 'FROM alpine:3.20\nRUN apk add --no-cache nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx", "-g", "daemon off;"]\n',
       errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 17 }],
       output: `FROM alpine:3.20\nRUN apk add --no-cache nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\n${OPTIONS}  CMD wget -qO- http://localhost:80/health || exit 1\nCMD ["nginx", "-g", "daemon off;"]\n`,
+    },
+    {
+      name: 'a script named server',
+      code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 20, message: 'The image runs server.js, a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.' }],
+      output: `FROM node:20-alpine\nCOPY . /app\n${OPTIONS}  CMD wget -qO- http://localhost:8080/health || exit 1\nCMD ["node", "/app/server.js"]\n`,
+    },
+    {
+      name: 'a server started through an init process',
+      code: 'FROM python:3.12-alpine\nCOPY . /app\nENTRYPOINT ["/sbin/tini", "-s", "--", "uvicorn", "app:app", "--port", "8080"]\n',
+      errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 24, message: 'The image runs uvicorn, a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.' }],
+      output: `FROM python:3.12-alpine\nCOPY . /app\n${OPTIONS}  CMD wget -qO- http://localhost:8080/health || exit 1\nENTRYPOINT ["/sbin/tini", "-s", "--", "uvicorn", "app:app", "--port", "8080"]\n`,
     },
     {
       name: 'a database port: an HTTP probe would be wrong, so no fix',

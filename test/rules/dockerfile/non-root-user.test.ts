@@ -19,6 +19,7 @@ runRuleTests(rule, {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nCOPY app /srv/app\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["/srv/app/run"]\n',
       inspected: ['image'],
     },
+    { name: 'setpriv behind tini', code: 'FROM debian:12-slim\nCOPY app /app\nENTRYPOINT ["tini", "--", "setpriv", "--reuid=1000", "--regid=1000", "--init-groups", "/app/server"]\n', inspected: ['image'] },
     { name: 'a command that runs su-exec', code: 'FROM alpine:3.20\nRUN apk add --no-cache su-exec\nCOPY app /app\nCMD ["su-exec", "app", "/app/server"]\n' },
     {
       name: 'a base image: an interpreter on a bare OS image (the python image)',

@@ -61,8 +61,28 @@ const SERVER_SUBCOMMANDS: [program: RegExp, subcommand: RegExp][] = [
 /** Options that make almost any program listen: `--port 8080`, `--bind 0.0.0.0:80`, `php -S 0.0.0.0:8000`. */
 const LISTEN_OPTION = /^(?:--(?:port|listen|bind|http-port|listen-address|web\.listen-address)(?:=|$)|-S$)/;
 
+/** Init processes that start the real program: `tini -- app`, `dumb-init app`. */
+const INIT_WRAPPERS = new Set(['tini', 'tini-static', 'dumb-init', 'catatonit']);
+/** Tools that run the real program as another user: `gosu app server`, `su-exec app server`. */
+const USER_WRAPPERS = new Set(['gosu', 'su-exec', 's6-setuidgid']);
+
+/** The command line without the init process in front of it. */
+function withoutInit(args: readonly string[]): readonly string[] {
+  if (!INIT_WRAPPERS.has(baseName(args[0] ?? ''))) return args;
+  let i = 1;
+  while (i < args.length && args[i].startsWith('-') && args[i] !== '--') i++;
+  return withoutInit(args.slice(args[i] === '--' ? i + 1 : i));
+}
+
+/** The command line without the init process or user switch in front of it. */
+function unwrap(args: readonly string[]): readonly string[] {
+  const rest = withoutInit(args);
+  return USER_WRAPPERS.has(baseName(rest[0] ?? '')) ? unwrap(rest.slice(2)) : rest;
+}
+
 /** The server a command line starts (`nginx`, `gunicorn`, `rails server`), or undefined. */
-export function serverProgram(args: readonly string[]): string | undefined {
+export function serverProgram(command: readonly string[]): string | undefined {
+  const args = unwrap(command);
   if (args.length === 0) return undefined;
   const program = baseName(args[0]);
   if (SERVER_PROGRAMS.has(program) || /^php-fpm[\d.]*$/.test(program)) return program;
@@ -74,13 +94,29 @@ export function serverProgram(args: readonly string[]): string | undefined {
   const module = args.indexOf('-m');
   if (module > 0 && args[module + 1] && (args[module + 1] === 'http.server' || SERVER_PROGRAMS.has(args[module + 1]))) return args[module + 1];
   if (args.slice(1).some((arg) => LISTEN_OPTION.test(arg))) return program;
+  // A program or script named for what it is: `./server`, `node server.js`, `python api-server.py`.
+  const named = [program, ...(INTERPRETERS.test(program) ? operands.slice(0, 1) : [])].find((name) => SERVER_NAME.test(name));
+  return named;
+}
+
+const SERVER_NAME = /(?:^|[-_])server(?:[-_.]|$)/i;
+
+/** The port a command line says it listens on: `--port 8000`, `--bind 0.0.0.0:8000`, `-b :8000`, `php -S 0.0.0.0:8000`. */
+function listenPort(args: readonly string[]): number | undefined {
+  for (let i = 1; i < args.length; i++) {
+    const match = /^(?:--(?:port|bind|listen|http-port)|-[bpS])(?:=(.*))?$/.exec(args[i]);
+    if (!match) continue;
+    const value = match[1] ?? args[i + 1] ?? '';
+    const port = /(?:^|:)(\d{2,5})$/.exec(value);
+    if (port) return Number(port[1]);
+  }
   return undefined;
 }
 
 /** Why the rules consider that the image serves something. */
 export type ServiceSignal =
   | { kind: 'exposed'; port: string; portNumber?: number }
-  | { kind: 'server'; program: string }
+  | { kind: 'server'; program: string; portNumber?: number }
   | { kind: 'serverImage'; image: string };
 
 /**
@@ -98,7 +134,7 @@ export function serviceSignal(model: DockerfileModel): ServiceSignal | undefined
   const { entrypoint, cmd } = effectiveCommand(stage);
   for (const args of [...commandArgs(entrypoint), ...commandArgs(cmd)]) {
     const program = serverProgram(args);
-    if (program) return { kind: 'server', program };
+    if (program) return { kind: 'server', program, portNumber: listenPort(unwrap(args)) };
   }
   if (!entrypoint && !cmd) {
     const image = serverImage(baseImageName(stage));
@@ -214,7 +250,7 @@ export function dropsPrivileges(model: DockerfileModel): boolean {
   const stage = model.finalStage;
   if (!stage) return false;
   const { entrypoint, cmd } = effectiveCommand(stage);
-  if ([...commandArgs(entrypoint), ...commandArgs(cmd)].some((args) => PRIVILEGE_DROPPERS.has(baseName(args[0])))) return true;
+  if ([...commandArgs(entrypoint), ...commandArgs(cmd)].some((args) => PRIVILEGE_DROPPERS.has(baseName(withoutInit(args)[0] ?? '')))) return true;
   if (!entrypoint) return false;
   return shippedStages(model).some(
     (candidate) =>
