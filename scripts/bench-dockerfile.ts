@@ -1,18 +1,20 @@
 /**
- * Dockerfile parse + analyze time: generated files with 1k, 10k and 20k stages (independent
- * stages, and a chain where every stage builds on the previous one) and one real 206-line
- * Dockerfile of the shared corpus. Prints figures; asserts nothing. Times are CPU time of this
- * process (user + system), so other work on a shared machine does not inflate them.
- * Usage: node --import tsx scripts/bench-dockerfile.ts [REAL_DOCKERFILE]
+ * Dockerfile parse + analyze time: one real 206-line Dockerfile of the shared corpus, every
+ * Dockerfile of the corpus once, and generated files with 1k, 10k and 20k stages (independent
+ * stages, and a chain where every stage builds on the previous one). Prints figures; asserts
+ * nothing. Times are CPU time of this process (user + system), so other work on a shared machine
+ * does not inflate them.
+ * Usage: node --import tsx scripts/bench-dockerfile.ts [CORPUS_DOCKERFILE_DIR]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dockerfileRules } from '../rules/dockerfile';
 import { analyzeModel } from '../server/src/engine/analyze';
 import { initKinds } from '../server/src/kinds';
 import { parseDockerfile } from '../server/src/kinds/dockerfile/model';
 
-const REAL = process.argv[2] ?? join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real', 'dockerfile', 'docker-library-php__8.4__alpine3.24__cli__Dockerfile');
+const CORPUS = process.argv[2] ?? join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real', 'dockerfile');
+const REAL = join(CORPUS, 'docker-library-php__8.4__alpine3.24__cli__Dockerfile');
 
 function stages(count: number, chained: boolean): string {
   const lines: string[] = [];
@@ -29,34 +31,47 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 
-/** Parse + analyze `runs` times (fresh model each time, as after an edit); CPU milliseconds per run. */
-function time(text: string, runs: number): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = cpuMs();
-    analyzeModel({ model: parseDockerfile(text, `/bench/${i}/Dockerfile`), rules: dockerfileRules });
-    times.push(cpuMs() - t0);
-  }
-  return times.sort((a, b) => a - b);
+/** Parse and analyze `text` once (a fresh model, as after an edit); CPU milliseconds of each step. */
+function once(text: string, path: string): { parse: number; analyze: number } {
+  const t0 = cpuMs();
+  const model = parseDockerfile(text, path);
+  const t1 = cpuMs();
+  analyzeModel({ model, rules: dockerfileRules });
+  return { parse: t1 - t0, analyze: cpuMs() - t1 };
 }
 
-const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(12);
+const at = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(11);
+
+function report(label: string, lines: number, runs: { parse: number; analyze: number }[]) {
+  const parse = runs.map((run) => run.parse);
+  const analyze = runs.map((run) => run.analyze);
+  const total = runs.map((run) => run.parse + run.analyze);
+  console.log(
+    `${label.padEnd(30)} ${String(lines).padStart(6)} ${ms(at(parse, 50))} ${ms(at(parse, 95))} ${ms(at(analyze, 50))} ${ms(at(analyze, 95))} ${ms(at(total, 50))} ${ms(at(total, 95))} ${ms(Math.max(...total))}`,
+  );
+}
 
 async function main() {
   await initKinds();
   console.log('CPU time per parse + analyze (all Dockerfile rules)');
-  console.log('file                                   lines       p50         p95         max');
-  const report = (label: string, text: string, runs: number) => {
-    time(text, Math.min(runs, 3));
-    const times = time(text, runs);
-    console.log(`${label.padEnd(38)} ${String(text.split('\n').length - 1).padStart(6)} ${ms(at(times, 50))} ${ms(at(times, 95))} ${ms(times[times.length - 1])}`);
-  };
-  if (existsSync(REAL)) report(`real: ${REAL.split('/').pop()!.slice(0, 32)}`, readFileSync(REAL, 'utf8'), 500);
-  else console.log(`(no real Dockerfile at ${REAL})`);
+  console.log('file                            lines   parse p50   parse p95 analyze p50 analyze p95   total p50   total p95   max total');
+  if (existsSync(REAL)) {
+    const text = readFileSync(REAL, 'utf8');
+    for (let i = 0; i < 50; i++) once(text, `/warm/${i}/Dockerfile`);
+    report('real 206-line php Dockerfile', text.split('\n').length - 1, Array.from({ length: 1000 }, (_, i) => once(text, `/real/${i}/Dockerfile`)));
+    const files = readdirSync(CORPUS).map((name) => readFileSync(join(CORPUS, name), 'utf8'));
+    const runs = files.map((file, i) => once(file, `/corpus/${i}/Dockerfile`));
+    report(`corpus: ${files.length} files, once each`, Math.round(files.reduce((sum, file) => sum + file.split('\n').length, 0) / files.length), runs);
+  } else console.log(`(no corpus at ${CORPUS})`);
   for (const count of [1_000, 10_000, 20_000]) {
-    report(`${count} independent stages`, stages(count, false), 3);
-    report(`${count} chained stages`, stages(count, true), 3);
+    for (const chained of [false, true]) {
+      const text = stages(count, chained);
+      report(`${count} ${chained ? 'chained' : 'independent'} stages`, text.split('\n').length - 1, Array.from({ length: 3 }, (_, i) => once(text, `/gen/${i}/Dockerfile`)));
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
+import { DockerfileParser } from './ast';
 import { LineIndex, lineIndexOf, spanOfRange } from '../../engine/text';
 import type { BaseModel, Span } from '../../engine/types';
 
@@ -123,6 +124,8 @@ export interface Stage {
    */
   implicit: boolean;
   name?: string;
+  /** The first stage of its lineage, when the stage builds on another one (see `rootStage`). */
+  root?: Stage;
   instructions: InstructionNode[];
   users: UserNode[];
   healthchecks: HealthcheckNode[];
@@ -180,6 +183,7 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
     if (keyword === 'FROM') {
       const from = fromNode(node, text, argDefaults, stagesByName);
       stage = newStage(model.stages.length, from, false);
+      stage.root = from.parentStage ? (from.parentStage.root ?? from.parentStage) : undefined;
       model.stages.push(stage);
       const name = from.stageName?.toLowerCase();
       if (name !== undefined && !stagesByName.has(name)) stagesByName.set(name, stage);
@@ -293,8 +297,8 @@ export function unquote(text: string): string {
 function baseNode(instruction: Instruction, lines: LineIndex): InstructionNode {
   const span = spanOfRange(lines, instruction.getRange());
   const keywordSpan = spanOfRange(lines, instruction.getInstructionRange());
-  // dockerfile-ast re-tokenizes the instruction on every argument query: read the words and flags
-  // once and derive everything else from them, which keeps a file of 20,000 stages linear and fast.
+  // Read the words and flags once and derive the rest (arguments span, image, tag, stage name)
+  // from them rather than asking dockerfile-ast again.
   const flags =
     'getFlags' in instruction && typeof (instruction as any).getFlags === 'function'
       ? (instruction as any).getFlags().map((flag: any) => ({
@@ -728,9 +732,7 @@ export function stageLineage(stage: Stage): Stage[] {
 
 /** The first stage of a lineage: the one built FROM an image rather than from another stage. */
 export function rootStage(stage: Stage): Stage {
-  let current = stage;
-  while (current.from.parentStage) current = current.from.parentStage;
-  return current;
+  return stage.root ?? stage;
 }
 
 /** The stages whose layers end up in the image: the final stage and the stages it builds on. */
