@@ -112,6 +112,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'init scripts of its own for the postgres image',
+      code: 'FROM postgres:16\nCOPY schema.sql /docker-entrypoint-initdb.d/\n',
+      errors: [{ messageId: 'serverImage', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      output: null,
+    },
+    {
       name: 'distroless: reported without a guessed fix',
       code: 'FROM gcr.io/distroless/nodejs20-debian12\nCOPY . /app\nEXPOSE 3000\nCMD ["server.js"]\n',
       errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 41 }],

@@ -151,8 +151,10 @@ function startsInterpreter(args: readonly string[]): boolean {
   return args.length > 0 && INTERPRETERS.test(baseName(args[0])) && args.slice(1).every((arg) => arg.startsWith('-'));
 }
 
-/** Program directories and the docker-entrypoint directories of the Docker Official Images. */
-const HELPER_DIRECTORY = /^\/(?:(?:usr\/(?:local\/)?)?s?bin|docker-entrypoint[^/]*)\/?$/;
+/** Program directories. */
+const PROGRAM_DIRECTORY = /^\/(?:usr\/(?:local\/)?)?s?bin\/?$/;
+/** The docker-entrypoint directories of the Docker Official Images, where scripts run at start-up. */
+const ENTRYPOINT_DIRECTORY = /^\/docker-entrypoint[^/]*\/?$/;
 const SCRIPT = /(?:\.(?:sh|envsh|bash)$|entrypoint)/i;
 /** Wrapper scripts that set the container up and then run the real program. */
 const WRAPPER = /(?:entrypoint|-foreground$)/i;
@@ -175,14 +177,16 @@ function copiesHelpers(copy: CopyNode, stageNames: ReadonlySet<string>): boolean
   const destination = copy.destination.text;
   const intoDirectory = destination.endsWith('/') || copy.sources.length > 1;
   const directory = intoDirectory ? destination : parentDirectory(destination);
-  if (HELPER_DIRECTORY.test(directory) || HELPER_DIRECTORY.test(destination)) return true;
-  return directory === '/' && copy.sources.every((source) => SCRIPT.test(baseName(source.text)));
+  if (PROGRAM_DIRECTORY.test(directory) || PROGRAM_DIRECTORY.test(destination)) return true;
+  // Scripts at the root or in a docker-entrypoint directory; an `init.sql` there is content.
+  const scriptsOnly = copy.sources.every((source) => SCRIPT.test(baseName(source.text)));
+  return scriptsOnly && (directory === '/' || ENTRYPOINT_DIRECTORY.test(directory) || ENTRYPOINT_DIRECTORY.test(destination));
 }
 
 /** The file names a COPY/ADD puts in place, for matching against the program the container runs. */
 function copiedNames(copy: CopyNode): string[] {
   const destination = copy.destination?.text ?? '';
-  if (!destination.endsWith('/') && copy.sources.length === 1 && !HELPER_DIRECTORY.test(destination)) return [baseName(destination)];
+  if (!destination.endsWith('/') && copy.sources.length === 1 && !PROGRAM_DIRECTORY.test(destination) && !ENTRYPOINT_DIRECTORY.test(destination)) return [baseName(destination)];
   return copy.sources.map((source: Word) => baseName(source.text));
 }
 
