@@ -4,14 +4,17 @@ import { packageInstall, type PackageManager } from '../../server/src/kinds/dock
 
 const PIP_VERSION = /(?:===?|>=|<=|~=|!=|<|>)/;
 const LOCAL_ARCHIVE = /\.(?:deb|apk|whl|tar\.gz|tgz|zip)$/i;
+const VCS = /^(?:git|hg|svn|bzr)\+/i;
 
 /**
  * True when a package word fixes what gets installed, or names something other than a registry
  * package: a version (`curl=8.5.0-2`, `git~2.45`, `flask==3.0`), a release (`curl/bookworm`), a
- * file or path (`./pkg.deb`, `.`), a URL or VCS reference. A variable is unknown, so not judged.
+ * file or path (`./pkg.deb`, `.`), a URL, or a VCS reference with a tag or commit. A variable is unknown, so not judged.
  */
 function isPinnedOrNotAPackage(manager: PackageManager, word: Word): boolean {
   const text = word.text;
+  // `git+https://host/repo.git@v1.2#egg=x` is pinned by its ref; without one it follows a branch.
+  if (manager === 'pip' && VCS.test(text)) return /@[^/]+$/.test(text.split('#')[0]);
   if (text.includes('$') || text.includes('/') || text === '.' || LOCAL_ARCHIVE.test(text)) return true;
   if (manager === 'pip') return PIP_VERSION.test(text) || text.includes('@');
   if (manager === 'apk') return /[=~<>]/.test(text);

@@ -33,5 +33,11 @@ runRuleTests(rule, {
       output: null,
       inspected: ['instruction', 'instruction'],
     },
+    {
+      name: 'a VCS source without a ref follows a branch (hadolint DL3013)',
+      code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir git+https://github.com/rtfd/read-ext.git#egg=read-ext\n',
+      errors: [{ messageId: 'one', line: 2, column: 32, endLine: 2, endColumn: 85 }],
+      output: null,
+    },
   ],
 });
