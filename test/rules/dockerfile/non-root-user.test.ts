@@ -52,9 +52,9 @@ runRuleTests(rule, {
     },
     {
       name: 'no CMD: appended at the end',
-      code: 'FROM alpine:3.20\nCOPY app /app\nRUN echo hi',
+      code: 'FROM alpine:3.20\nRUN echo hi',
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 17 }],
-      output: 'FROM alpine:3.20\nCOPY app /app\nRUN echo hi\nRUN addgroup -S app && adduser -S -G app -u 10001 app\nUSER app\n',
+      output: 'FROM alpine:3.20\nRUN echo hi\nRUN addgroup -S app && adduser -S -G app -u 10001 app\nUSER app\n',
     },
     {
       name: 'an app that creates a user but never switches to it',

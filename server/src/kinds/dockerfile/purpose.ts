@@ -208,8 +208,8 @@ export type BaseImageReason = 'onbuild' | 'interpreter' | 'distribution' | 'exte
 /**
  * Whether the final stage is a base image rather than something deployed as it is:
  * - `onbuild`: it declares ONBUILD triggers for the images built on it;
- * - `interpreter`: built on an operating-system image, it copies in nothing of its own and starts
- *   a shell or a language runtime without a script (the `python` and `php` images);
+ * - `interpreter`: built on an operating-system image, it copies in nothing of its own and its CMD
+ *   starts a shell or a language runtime without a script (the `python` and `php` images);
  * - `distribution`: built on an operating-system image, it copies in nothing but helper scripts
  *   and starts through a docker-entrypoint wrapper (the `postgres`, `nginx`, `php-fpm` images:
  *   software packaged for others to configure);
@@ -230,7 +230,7 @@ export function baseImageReason(model: DockerfileModel): BaseImageReason | undef
   if (deploysOwnContent(model, shipped, mainPrograms)) return undefined;
   const image = baseImageName(stage);
   if (isOperatingSystemImage(image)) {
-    if (!entrypoint && (cmdArgs.length === 0 || cmdArgs.every(startsInterpreter))) return 'interpreter';
+    if (!entrypoint && cmdArgs.length > 0 && cmdArgs.every(startsInterpreter)) return 'interpreter';
     const wrapper = entrypointArgs[0]?.[0];
     const copied = new Set(shipped.flatMap((candidate) => [...candidate.copies, ...candidate.adds]).flatMap(copiedNames));
     if (wrapper !== undefined && /entrypoint/i.test(baseName(wrapper)) && copied.has(baseName(wrapper))) return 'distribution';
