@@ -1,8 +1,20 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { aptInstallIndex, hasOption, runCommands, shippedStages, stageLineage, type DockerfileModel, type RunCommand } from '../../server/src/kinds/dockerfile/model';
+import { hasOption, optionAfterWord, runCommands, shippedStages, type DockerfileModel, type RunCommand } from '../../server/src/kinds/dockerfile/model';
+import { aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
 
-/** `-o APT::Install-Recommends=false` or an apt.conf.d snippet written earlier settles the question. */
-const configuresRecommends = (command: RunCommand) => command.words.some((word) => word.text.includes('Install-Recommends'));
+/**
+ * `-o APT::Install-Recommends=false`, or an apt.conf.d snippet written earlier
+ * (`echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/...`), switches recommendations off.
+ */
+const RECOMMENDS_OFF = /Install-Recommends\W*(?:false|0|no|off)\b/i;
+const configuresRecommends = (command: RunCommand) => command.words.some((word) => RECOMMENDS_OFF.test(word.text));
+
+/** `--no-install-recommends` in apt's spellings, and aptitude's `-R` / `--without-recommends`. */
+function skipsRecommends(command: RunCommand): boolean {
+  if (hasOption(command.words, '--no-install-recommends')) return true;
+  if (command.words.some((word) => /^--install-recommends=(?:false|0|no|off)$/i.test(word.text))) return true;
+  return command.program === 'aptitude' && (hasOption(command.words, '--without-recommends') || command.words.some((word) => /^-[a-zA-Z]*R[a-zA-Z]*$/.test(word.text)));
+}
 
 export default defineRule<DockerfileModel>({
   meta: {
@@ -10,15 +22,15 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Install apt packages without recommendations',
     description:
-      '`apt-get install` in a stage that ends up in the image should pass `--no-install-recommends`; otherwise apt pulls in every recommended package, which bloats the image, slows pulls and widens the attack surface.',
+      '`apt-get install` (or `apt`, `aptitude`) in a stage that ends up in the image should pass `--no-install-recommends` (or `-o APT::Install-Recommends=false`); otherwise apt pulls in every recommended package, which bloats the image, slows pulls and widens the attack surface. A warning: the image works, but carries packages nobody asked for.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
     messages: {
-      recommends: '{{command}} also installs every recommended package, bloating the image; add --no-install-recommends.',
+      recommends: '{{command}} also installs every recommended package, bloating the image; add {{option}}.',
     },
     fixTitles: {
-      addNoRecommends: 'Add --no-install-recommends',
+      addNoRecommends: 'Add {{option}}',
     },
     examples: {
       bad: 'RUN apt-get update && apt-get install -y curl',
@@ -27,34 +39,36 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Instalar pacotes apt sem recomendações',
       description:
-        '`apt-get install` em um estágio que vai para a imagem deve usar `--no-install-recommends`; sem isso o apt traz todos os pacotes recomendados, o que incha a imagem, deixa o pull mais lento e amplia a superfície de ataque.',
+        '`apt-get install` (ou `apt`, `aptitude`) em um estágio que vai para a imagem deve usar `--no-install-recommends` (ou `-o APT::Install-Recommends=false`); sem isso o apt traz todos os pacotes recomendados, o que incha a imagem, deixa o pull mais lento e amplia a superfície de ataque. Um aviso: a imagem funciona, mas carrega pacotes que ninguém pediu.',
       messages: {
-        recommends: '{{command}} também instala todos os pacotes recomendados, inchando a imagem; adicione --no-install-recommends.',
+        recommends: '{{command}} também instala todos os pacotes recomendados, inchando a imagem; adicione {{option}}.',
       },
       fixTitles: {
-        addNoRecommends: 'Adicionar --no-install-recommends',
+        addNoRecommends: 'Adicionar {{option}}',
       },
     },
   },
   check(model, context) {
     // Recommended packages in a discarded build stage only slow the build; the image never sees them.
-    for (const stage of shippedStages(model)) {
-      const lineage = stageLineage(stage);
-      const commands = lineage.reverse().flatMap(runCommands);
-      const ownRuns = new Set(stage.runs);
-      let configured = false;
-      for (const command of commands) {
+    // The shipped stages run root first, so a setting written in a parent stage applies to its children.
+    let configured = false;
+    const inspected = new Set<object>();
+    for (const stage of shippedStages(model).reverse()) {
+      for (const command of runCommands(stage)) {
         if (configuresRecommends(command)) configured = true;
-        if (configured || !ownRuns.has(command.run)) continue;
         const install = aptInstallIndex(command);
-        if (install < 0 || hasOption(command.words, '--no-install-recommends')) continue;
+        if (install < 0) continue;
+        if (!inspected.has(command.run)) context.inspect({ subject: 'instruction', span: command.run.span });
+        inspected.add(command.run);
+        if (configured || skipsRecommends(command)) continue;
         const installWord = command.words[install];
+        const option = command.program === 'aptitude' ? '--without-recommends' : '--no-install-recommends';
         context.report({
           span: command.command.span,
           messageId: 'recommends',
-          data: { command: `${command.program} install` },
+          data: { command: `${command.program} install`, option },
           fixTitleId: 'addNoRecommends',
-          fix: (fixer) => fixer.insertAt(installWord.span.end, ' --no-install-recommends'),
+          fix: (fixer) => fixer.insertAt(installWord.span.end, optionAfterWord(command.run, option)),
         });
       }
     }

@@ -2,8 +2,11 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { DockerfileModel, Word } from '../../server/src/kinds/dockerfile/model';
 
 const REMOTE = /^(?:https?:\/\/|git:\/\/|ssh:\/\/|git@)/i;
-/** Archives ADD unpacks: the one thing it does that COPY cannot. */
-const TAR_ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar\.lzma)$/i;
+/**
+ * Archives ADD may unpack: the one thing it does that COPY cannot. Docker looks at the content, so
+ * a bare `.gz`, `.bz2` or `.xz` may be a tarball too (hadolint accepts them); a `.zip` is never unpacked.
+ */
+const TAR_ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz|lzma)$/i;
 
 /** A variable could expand to a URL or an archive, so only literal local paths are judged. */
 const isPlainLocal = (source: Word) => !source.text.includes('$') && !REMOTE.test(source.text) && !TAR_ARCHIVE.test(source.text);
@@ -14,7 +17,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Use COPY for local files',
     description:
-      'ADD also fetches URLs and unpacks archives, so a local ADD can silently put different content in the image than the build context shows; COPY only copies and says so.',
+      'ADD also fetches URLs and unpacks archives, so a local ADD can silently put different content in the image than the build context shows; COPY only copies and says so. ADD of a `.zip` is reported too: Docker never unpacks zips. A warning, like hadolint\'s DL3020: the build is not broken, but what it copies is less predictable.',
     // What ends up in the image must be predictable for it to be optimised and scanned, which is the
     // docker-images item; it is not about the runtime security context.
     checklistItem: 'deployment/docker-images',
@@ -33,7 +36,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Usar COPY para arquivos locais',
       description:
-        'ADD também baixa URLs e descompacta arquivos, então um ADD local pode colocar na imagem um conteúdo diferente do que o contexto de build mostra; COPY apenas copia, e deixa isso claro.',
+        'ADD também baixa URLs e descompacta arquivos, então um ADD local pode colocar na imagem um conteúdo diferente do que o contexto de build mostra; COPY apenas copia, e deixa isso claro. ADD de um `.zip` também é apontado: o Docker nunca descompacta zips. Um aviso, como o DL3020 do hadolint: o build não quebra, mas o que ele copia fica menos previsível.',
       messages: {
         add: 'ADD copia arquivos locais aqui, mas também descompactaria arquivos e baixaria URLs sem avisar; use COPY.',
       },
@@ -45,15 +48,19 @@ export default defineRule<DockerfileModel>({
   check(model, context) {
     for (const stage of model.stages) {
       for (const add of stage.adds) {
-        if (add.sources.length === 0 || !add.sources.every(isPlainLocal)) continue;
-        // Flags only ADD understands mean a remote source after all.
-        if (add.flags.some((flag) => flag.name === 'checksum' || flag.name === 'keep-git-dir')) continue;
+        if (add.sources.length === 0) continue;
+        context.inspect({ subject: 'instruction', span: add.span });
+        // Flags only ADD understands mean a remote source or an unpacked archive after all.
+        if (add.flags.some((flag) => flag.name === 'checksum' || flag.name === 'keep-git-dir' || flag.name === 'unpack')) continue;
+        if (!add.sources.some(isPlainLocal)) continue;
         const keyword = model.text.slice(add.keywordSpan.start, add.keywordSpan.end);
+        // With a URL or an archive among the sources, COPY would change what the other sources do.
+        const convertible = add.sources.every(isPlainLocal);
         context.report({
           span: add.keywordSpan,
           messageId: 'add',
           fixTitleId: 'useCopy',
-          fix: (fixer) => fixer.replace(add.keywordSpan, keyword === keyword.toLowerCase() ? 'copy' : 'COPY'),
+          fix: convertible ? (fixer) => fixer.replace(add.keywordSpan, keyword === keyword.toLowerCase() ? 'copy' : 'COPY') : undefined,
         });
       }
     }

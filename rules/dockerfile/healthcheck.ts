@@ -1,7 +1,42 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { imageFamily, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { probeTool, type ProbeTool } from '../../server/src/kinds/dockerfile/images';
+import { baseImageReason, serviceSignal, type ServiceSignal } from '../../server/src/kinds/dockerfile/purpose';
 
-const DEFAULT_PORT = 8080;
+/** Ports whose protocol is not HTTP: an HTTP probe there would always fail, so no fix is guessed. */
+const NON_HTTP_PORTS = new Set([21, 22, 25, 53, 389, 443, 636, 1433, 1521, 2181, 3306, 4222, 5432, 5672, 6379, 9000, 9042, 9092, 11211, 27017]);
+/** Default HTTP ports of server programs and server images, for a probe when the file exposes no port. */
+const HTTP_DEFAULT_PORTS: Record<string, number> = {
+  nginx: 80, httpd: 80, apache2: 80, 'apache2-foreground': 80, 'httpd-foreground': 80, caddy: 80, lighttpd: 80, tomcat: 8080, jetty: 8080,
+  gunicorn: 8000, uvicorn: 8000, hypercorn: 8000, daphne: 8000, 'rails server': 3000, 'rails s': 3000, 'flask run': 5000,
+};
+/** Servers that do not speak HTTP (databases, caches, FastCGI, SSH): an HTTP probe would always fail. */
+const NON_HTTP_SERVERS = /^(?:postgres|mysqld|mariadbd|mongod|redis-server|valkey-server|memcached|rabbitmq-server|sshd|php-fpm[\d.]*|etcd|nats-server|mysql|mariadb|mongo|redis|valkey|rabbitmq|zookeeper|kafka|cassandra|php)$/;
+/** The port most HTTP services in containers listen on, when nothing in the file says otherwise. */
+const FALLBACK_PORT = 8080;
+
+function probePort(signal: ServiceSignal): number | undefined {
+  if (signal.kind === 'exposed') return signal.portNumber !== undefined && !NON_HTTP_PORTS.has(signal.portNumber) ? signal.portNumber : undefined;
+  const name = signal.kind === 'server' ? signal.program : signal.image;
+  if (NON_HTTP_SERVERS.test(name)) return undefined;
+  const port = (signal.kind === 'server' ? signal.portNumber : undefined) ?? HTTP_DEFAULT_PORTS[name] ?? FALLBACK_PORT;
+  return NON_HTTP_PORTS.has(port) ? undefined : port;
+}
+
+/** A probe of /health with a program the image has; runtimes get an exec-form one-liner (no shell needed). */
+function probeCommand(tool: ProbeTool, port: number): string {
+  const url = `http://localhost:${port}/health`;
+  switch (tool) {
+    case 'curl':
+      return `curl -f ${url} || exit 1`;
+    case 'wget':
+      return `wget -qO- ${url} || exit 1`;
+    case 'node':
+      return JSON.stringify(['node', '-e', `require('http').get('${url}', (res) => process.exit(res.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))`]);
+    case 'python':
+      return JSON.stringify(['python3', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=3)`]);
+  }
+}
 
 export default defineRule<DockerfileModel>({
   meta: {
@@ -9,82 +44,77 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Declare a HEALTHCHECK',
     description:
-      'The final stage must declare a HEALTHCHECK (not HEALTHCHECK NONE); without one Docker, Compose and Swarm report a hung process as healthy and never restart or route around it.',
+      'An image that serves something (its final stage EXPOSEs a port, starts a server such as nginx or gunicorn, or builds on a server image) should declare a HEALTHCHECK; without one Docker, Compose and Swarm report a hung process as healthy and never restart or route around it. A HEALTHCHECK inherited from the stage the final stage builds on counts, and `HEALTHCHECK NONE` is an explicit decision. CLI tools and base images (ONBUILD, an interpreter or a packaged server on a bare OS image, packages added to another image: the Docker Official Images pattern) are left alone: their health is decided where they are deployed. The quick fix probes `/health` only with a program the image has (curl, BusyBox wget on Alpine, or the node/python runtime); otherwise none is offered. A warning: the image runs, but failures go unnoticed.',
     checklistItem: 'deployment/docker-health-checks',
     severity: 'warning',
     fixable: true,
     messages: {
-      missing: 'The final stage declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes the service.',
-      disabled: 'HEALTHCHECK NONE turns off health checking for the image, so a hung container still looks healthy; replace it with a HEALTHCHECK that probes the service.',
+      exposed: 'The image exposes port {{port}} but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes the service.',
+      server: 'The image runs {{program}}, a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.',
+      serverImage: 'The image builds on {{image}}, which runs a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.',
     },
     fixTitles: {
-      replaceNone: 'Replace HEALTHCHECK NONE with an HTTP probe',
-      addHealthcheck: 'Add a HEALTHCHECK that probes /health',
+      addHealthcheck: 'Add a HEALTHCHECK that probes /health with {{tool}}',
     },
     examples: {
       bad: 'FROM node:20-slim\nEXPOSE 3000\nCMD ["node", "server.js"]',
       good:
-        'FROM node:20-slim\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \\\n  CMD curl -f http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]',
+        'FROM node:20-alpine\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \\\n  CMD wget -qO- http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]',
     },
     ptBR: {
       title: 'Declarar um HEALTHCHECK',
       description:
-        'O estágio final deve declarar um HEALTHCHECK (não HEALTHCHECK NONE); sem ele, Docker, Compose e Swarm consideram saudável um processo travado e nunca o reiniciam nem desviam o tráfego.',
+        'Uma imagem que serve algo (o estágio final faz EXPOSE de uma porta, inicia um servidor como nginx ou gunicorn, ou parte de uma imagem de servidor) deve declarar um HEALTHCHECK; sem ele, Docker, Compose e Swarm consideram saudável um processo travado e nunca o reiniciam nem desviam o tráfego. Um HEALTHCHECK herdado do estágio em que o estágio final se baseia conta, e `HEALTHCHECK NONE` é uma decisão explícita. Ferramentas de linha de comando e imagens base (ONBUILD, um interpretador ou um servidor empacotado sobre um SO puro, pacotes somados a outra imagem: o padrão das Docker Official Images) ficam de fora: a saúde delas é decidida onde são implantadas. A correção rápida verifica `/health` só com um programa que a imagem tem (curl, o wget do BusyBox no Alpine, ou o runtime node/python); senão nenhuma é oferecida. Um aviso: a imagem roda, mas falhas passam despercebidas.',
       messages: {
-        missing: 'O estágio final não declara HEALTHCHECK, então um container travado continua parecendo saudável; adicione um HEALTHCHECK que verifique o serviço.',
-        disabled: 'HEALTHCHECK NONE desliga a verificação de saúde da imagem, então um container travado continua parecendo saudável; troque-o por um HEALTHCHECK que verifique o serviço.',
+        exposed: 'A imagem expõe a porta {{port}} mas não declara HEALTHCHECK, então um container travado continua parecendo saudável; adicione um HEALTHCHECK que verifique o serviço.',
+        server: 'A imagem roda {{program}}, um servidor, mas não declara HEALTHCHECK, então um container travado continua parecendo saudável; adicione um HEALTHCHECK que o verifique.',
+        serverImage: 'A imagem parte de {{image}}, que roda um servidor, mas não declara HEALTHCHECK, então um container travado continua parecendo saudável; adicione um HEALTHCHECK que o verifique.',
       },
       fixTitles: {
-        replaceNone: 'Trocar HEALTHCHECK NONE por uma verificação HTTP',
-        addHealthcheck: 'Adicionar um HEALTHCHECK que verifica /health',
+        addHealthcheck: 'Adicionar um HEALTHCHECK que verifica /health com {{tool}}',
       },
     },
   },
   check(model, context) {
     const stage = model.finalStage;
-    if (!stage) return;
-    const lineage = stageLineage(stage);
-    // The image keeps the last HEALTHCHECK of its own stage, else the one inherited from a parent stage.
-    const healthcheck = lineage.map((candidate) => candidate.healthchecks[candidate.healthchecks.length - 1]).find(Boolean);
-    if (healthcheck && healthcheck.args[0]?.text.toUpperCase() !== 'NONE') return;
-
-    const family = imageFamily(stage);
-    const port = lineage.flatMap((candidate) => candidate.exposes).flatMap((expose) => expose.ports)[0]?.port ?? DEFAULT_PORT;
-    const eol = context.lines.eol;
-    // Alpine ships BusyBox wget but no curl; Debian-based runtime images usually have curl. Images
-    // without a shell (distroless, scratch) need a probe binary of their own, so no fix is guessed.
-    const probe = family === 'alpine' ? `wget -qO- http://localhost:${port}/health || exit 1` : `curl -f http://localhost:${port}/health || exit 1`;
-    const options = '--interval=30s --timeout=3s --start-period=5s --retries=3';
-    const fixable = family !== 'distroless';
-
-    if (healthcheck && lineage[0].healthchecks.includes(healthcheck)) {
-      const indent = context.lines.indentAt(healthcheck.argumentsSpan.start);
-      context.report({
-        span: healthcheck.argumentsSpan,
-        messageId: 'disabled',
-        fixTitleId: 'replaceNone',
-        fix: fixable ? (fixer) => fixer.replace(healthcheck.argumentsSpan, `${options} \\${eol}${indent}  CMD ${probe}`) : undefined,
-      });
+    // A fragment without FROM is still being written; what it lacks is not a finding yet.
+    if (!stage || stage.implicit) return;
+    // The image keeps the last HEALTHCHECK of its own stage, else the one inherited from a parent
+    // stage; HEALTHCHECK NONE is a decision too.
+    if (stageLineage(stage).some((candidate) => candidate.healthchecks.length > 0)) {
+      context.inspect({ subject: 'image', span: stage.from.span });
       return;
     }
+    if (baseImageReason(model)) return;
+    const signal = serviceSignal(model);
+    if (!signal) return;
+    context.inspect({ subject: 'image', span: stage.from.span });
 
+    const tool = probeTool(model);
+    const port = probePort(signal);
+    const eol = context.lines.eol;
+    const options = '--interval=30s --timeout=3s --start-period=5s --retries=3';
     const anchors = [stage.cmd, stage.entrypoint].filter((node) => node !== undefined);
     const anchor = anchors.sort((a, b) => a.span.start - b.span.start)[0];
+    const data: Record<string, string> = signal.kind === 'exposed' ? { port: signal.port } : signal.kind === 'server' ? { program: signal.program } : { image: signal.image };
     context.report({
       span: stage.from.span,
-      messageId: 'missing',
+      messageId: signal.kind,
+      data: { ...data, tool: tool ?? '' },
       fixTitleId: 'addHealthcheck',
-      fix: fixable
-        ? (fixer) => {
-            if (anchor) {
-              const indent = context.lines.indentAt(anchor.span.start);
-              return fixer.insertAt(anchor.span.start, `HEALTHCHECK ${options} \\${eol}${indent}  CMD ${probe}${eol}${indent}`);
+      fix:
+        tool && port !== undefined
+          ? (fixer) => {
+              const probe = probeCommand(tool, port);
+              if (anchor) {
+                const indent = context.lines.indentAt(anchor.span.start);
+                return fixer.insertAt(anchor.span.start, `HEALTHCHECK ${options} \\${eol}${indent}  CMD ${probe}${eol}${indent}`);
+              }
+              const text = model.text;
+              const needsBreak = text.length > 0 && !text.endsWith('\n');
+              return fixer.insertAt(text.length, `${needsBreak ? eol : ''}HEALTHCHECK ${options} \\${eol}  CMD ${probe}${eol}`);
             }
-            const text = model.text;
-            const needsBreak = text.length > 0 && !text.endsWith('\n');
-            return fixer.insertAt(text.length, `${needsBreak ? eol : ''}HEALTHCHECK ${options} \\${eol}  CMD ${probe}${eol}`);
-          }
-        : undefined,
+          : undefined,
     });
   },
 });

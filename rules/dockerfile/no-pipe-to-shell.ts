@@ -22,7 +22,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Do not pipe downloads into a shell',
     description:
-      '`curl ... | sh` runs whatever the server returns at build time, unverified; the installed software also bypasses the package manager, so image scanners cannot see it. Download, verify a checksum or signature, then run.',
+      '`curl ... | sh` runs whatever the server returns at build time, unverified; the installed software also bypasses the package manager, so image scanners cannot see it. Download, verify a checksum or signature, then run. A warning: the build works until the day the server, or someone between it and you, sends something else.',
     // A clean Dockerfile does not prove that images are scanned (that is CI evidence), so the rule
     // belongs to the image-hygiene item; the catalog no longer needs to list it there by hand.
     checklistItem: 'deployment/docker-images',
@@ -39,7 +39,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Não encadear downloads direto num shell',
       description:
-        '`curl ... | sh` executa no build o que o servidor devolver, sem verificação; o software instalado também passa por fora do gerenciador de pacotes, então scanners de imagem não o enxergam. Baixe, verifique um checksum ou assinatura e só então execute.',
+        '`curl ... | sh` executa no build o que o servidor devolver, sem verificação; o software instalado também passa por fora do gerenciador de pacotes, então scanners de imagem não o enxergam. Baixe, verifique um checksum ou assinatura e só então execute. Um aviso: o build funciona até o dia em que o servidor, ou alguém no meio do caminho, enviar outra coisa.',
       messages: {
         pipe: 'Este RUN envia um download do {{program}} direto para o {{shell}}, executando código não verificado no build; baixe o arquivo, verifique o checksum e só então execute-o.',
       },
@@ -47,8 +47,11 @@ export default defineRule<DockerfileModel>({
   },
   check(model, context) {
     for (const stage of model.stages) {
+      const inspected = new Set<object>();
       for (const command of runCommands(stage)) {
         if (!downloads(command)) continue;
+        if (!inspected.has(command.run)) context.inspect({ subject: 'instruction', span: command.run.span });
+        inspected.add(command.run);
         const pipeline = command.run.commands;
         for (let next = command.index + 1; next < pipeline.length && pipeline[next].after === '|'; next++) {
           const shell = programName(commandWords(pipeline[next]));

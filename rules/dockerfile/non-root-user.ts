@@ -1,5 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { imageFamily, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { rootStage, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { imageFamily, runsAsNonRootByDefault } from '../../server/src/kinds/dockerfile/images';
+import { baseImageReason, dropsPrivileges } from '../../server/src/kinds/dockerfile/purpose';
 
 export default defineRule<DockerfileModel>({
   meta: {
@@ -7,7 +9,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Run the container as a non-root user',
     description:
-      'The final stage must switch to a non-root USER; a process running as root turns any container escape or file-write bug into root on the node.',
+      'The final stage must run as a non-root USER; a process running as root turns any container escape or file-write bug into root on the node. `USER root`, `USER 0`, `USER root:root` as the last USER of the final stage is reported at that line (also on scratch); only the final stage counts, a build stage may run as root. A final stage that inherits a non-root user (from the stage it builds on, or from an image documented to set one: distroless `:nonroot`, Chainguard, nginx-unprivileged, Bitnami) is fine, and so is an image whose entrypoint drops privileges (gosu, su-exec, setpriv). Base images (ONBUILD, an interpreter or a packaged server on a bare OS image, packages added to another image) leave the user to the image that deploys them. An error: root in production is a security hole, not a style choice.',
     checklistItem: 'deployment/docker-security-context',
     severity: 'error',
     fixable: true,
@@ -26,7 +28,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Executar o container com usuário não-root',
       description:
-        'O estágio final deve mudar para um USER não-root; um processo como root transforma qualquer fuga do container ou falha de escrita em root no nó.',
+        'O estágio final deve rodar com um USER não-root; um processo como root transforma qualquer fuga do container ou falha de escrita em root no nó. `USER root`, `USER 0`, `USER root:root` como último USER do estágio final é apontado nessa linha (também em scratch); só o estágio final conta, um estágio de build pode rodar como root. Um estágio final que herda um usuário não-root (do estágio em que se baseia, ou de uma imagem documentada por defini-lo: distroless `:nonroot`, Chainguard, nginx-unprivileged, Bitnami) está correto, assim como uma imagem cujo entrypoint reduz privilégios (gosu, su-exec, setpriv). Imagens base (ONBUILD, um interpretador ou um servidor empacotado sobre um SO puro, pacotes somados a outra imagem) deixam o usuário para a imagem que as implanta. Um erro: root em produção é uma falha de segurança, não uma questão de estilo.',
       messages: {
         missing: 'O estágio final nunca muda para um USER não-root, então o container roda como root; adicione um USER antes de CMD/ENTRYPOINT.',
         root: 'O último USER do estágio final é {{user}}, então o container roda como root; mude para um usuário não-root.',
@@ -39,16 +41,23 @@ export default defineRule<DockerfileModel>({
   },
   check(model, context) {
     const stage = model.finalStage;
-    if (!stage || stage.from.isScratch) return;
+    if (!stage) return;
     // A stage built FROM an earlier stage runs as that stage's last USER unless it switches again.
     const lastUser = stageLineage(stage)
       .map((current) => current.users[current.users.length - 1])
       .find((user) => user !== undefined);
-    if (lastUser && !lastUser.isRoot) return;
-    if (lastUser && stage.users.includes(lastUser)) {
+    if (lastUser && lastUser.isRoot && stage.users.includes(lastUser)) {
+      context.inspect({ subject: 'image', span: stage.from.span });
       context.report({ span: lastUser.userSpan, messageId: 'root', data: { user: lastUser.user } });
       return;
     }
+    // A fragment without FROM may still switch user further down; scratch has no users to switch to.
+    if (stage.implicit || (!lastUser && stage.from.isScratch)) return;
+    if (!lastUser && baseImageReason(model)) return;
+    context.inspect({ subject: 'image', span: stage.from.span });
+    if (lastUser && !lastUser.isRoot) return;
+    if (!lastUser && runsAsNonRootByDefault(rootStage(stage).from)) return;
+    if (dropsPrivileges(model)) return;
     const anchor = stage.entrypoint ?? stage.cmd;
     const insertAt = anchor ? Math.min(anchor.span.start, stage.cmd?.span.start ?? Infinity, stage.entrypoint?.span.start ?? Infinity) : undefined;
     context.report({

@@ -1,44 +1,45 @@
 import { defineRule } from '../../server/src/engine/rule';
 import {
-  aptInstallIndex,
   cacheMountTargets,
   firstOperandIndex,
   hasOption,
-  pipInstallIndex,
-  removesPath,
+  optionAfterWord,
   runCommands,
   shippedStages,
   sourceMatches,
-  stageLineage,
-  subcommandIndex,
   type DockerfileModel,
   type RunCommand,
   type Stage,
 } from '../../server/src/kinds/dockerfile/model';
+import { apkAddIndex, aptInstallIndex, aptSubcommand, pipInstallIndex, removesPath } from '../../server/src/kinds/dockerfile/packages';
 
-const APK_VALUE_OPTIONS = new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
 const NPM_VALUE_OPTIONS = new Set(['--prefix', '--omit', '--include', '--only', '--registry', '--cache', '--loglevel', '-w', '--workspace']);
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
-/** A `--mount=type=cache` on the cache's own directory keeps it out of the layer already. */
-const cachedAt = (command: RunCommand, prefix: string) => cacheMountTargets(command.run).some((target) => target.startsWith(prefix));
+const under = (target: string, directory: string) => target === directory || target.startsWith(directory + '/');
+
+/** A cache or tmpfs mount on the apk cache keeps the index out of the layer; one elsewhere does not. */
+const apkCacheMounted = (command: RunCommand) => cacheMountTargets(command.run).some((target) => under(target, '/var/cache/apk') || under(target, '/etc/apk/cache'));
+
+/**
+ * apt's lists stay out of the layer under a mount on /var/lib/apt/lists itself, or under mounts on
+ * both /var/lib/apt and /var/cache/apt (hadolint DL3009); a mount on only one of them, or on another
+ * directory, does not count.
+ */
+function aptCacheMounted(command: RunCommand): boolean {
+  const targets = cacheMountTargets(command.run);
+  if (targets.some((target) => under(target, '/var/lib/apt/lists'))) return true;
+  return targets.includes('/var/lib/apt') && targets.includes('/var/cache/apt');
+}
+
+/** pip's cache lives in ~/.cache/pip: a mount there or on ~/.cache keeps it out. */
+const pipCacheMounted = (command: RunCommand) => cacheMountTargets(command.run).some((target) => target.includes('pip') || /\/\.cache$/.test(target));
 
 /** `rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.9+, used by Debian trixie images). */
-const cleansAptLists = (command: RunCommand) =>
-  removesPath(command, '/var/lib/apt/lists') ||
-  ((command.program === 'apt-get' || command.program === 'apt') && command.words[subcommandIndex(command)]?.text === 'dist-clean');
+const cleansAptLists = (command: RunCommand) => removesPath(command, '/var/lib/apt/lists') || aptSubcommand(command) === 'dist-clean';
 
-function copiesLockfile(stage: Stage, before: number): boolean {
-  return stageLineage(stage).some((candidate) =>
-    candidate.copies.some(
-      (copy) => (candidate !== stage || copy.span.start < before) && copy.sources.some((source) => LOCKFILES.some((lockfile) => sourceMatches(source.text, lockfile))),
-    ),
-  );
-}
-
-function pipCacheDisabled(stage: Stage): boolean {
-  return stageLineage(stage).some((candidate) => candidate.envs.some((env) => env.key === 'PIP_NO_CACHE_DIR' && (env.value ?? '') !== ''));
-}
+const copiesALockfile = (stage: Stage, before: number) =>
+  stage.copies.some((copy) => copy.span.start < before && copy.sources.some((source) => LOCKFILES.some((lockfile) => sourceMatches(source.text, lockfile))));
 
 export default defineRule<DockerfileModel>({
   meta: {
@@ -46,7 +47,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Do not ship package manager caches',
     description:
-      'Package managers leave indexes and download caches behind (`apk add`, `apt-get install`, `pip install`), and `npm install` ignores the lockfile; in the stages that end up in the image, clean up in the same RUN or use `--no-cache` and `--no-cache-dir`, and install from the lockfile with `npm ci`, so images stay small and builds reproducible.',
+      'Package managers leave indexes and download caches behind (`apk add`, `apt-get`/`apt`/`aptitude install`, `pip install`), and `npm install` ignores the lockfile; in the stages that end up in the image, clean up in the same RUN or use `--no-cache` and `--no-cache-dir`, or a BuildKit cache mount on the cache\'s own directory (for apt: /var/lib/apt/lists, or both /var/lib/apt and /var/cache/apt), and install from the lockfile with `npm ci`, so images stay small and builds reproducible. A warning: the image works, but every pull and node pays for the cache.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -70,7 +71,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Não levar caches de gerenciadores de pacotes na imagem',
       description:
-        'Gerenciadores de pacotes deixam índices e caches de download para trás (`apk add`, `apt-get install`, `pip install`), e `npm install` ignora o lockfile; nos estágios que vão para a imagem, limpe no mesmo RUN ou use `--no-cache` e `--no-cache-dir`, e instale a partir do lockfile com `npm ci`, para manter imagens pequenas e builds reprodutíveis.',
+        'Gerenciadores de pacotes deixam índices e caches de download para trás (`apk add`, `apt-get`/`apt`/`aptitude install`, `pip install`), e `npm install` ignora o lockfile; nos estágios que vão para a imagem, limpe no mesmo RUN ou use `--no-cache` e `--no-cache-dir`, ou um cache mount do BuildKit no próprio diretório do cache (no apt: /var/lib/apt/lists, ou /var/lib/apt e /var/cache/apt juntos), e instale a partir do lockfile com `npm ci`, para manter imagens pequenas e builds reprodutíveis. Um aviso: a imagem funciona, mas cada pull e cada nó pagam pelo cache.',
       messages: {
         apk: 'apk add mantém o índice de pacotes na camada; adicione --no-cache.',
         apt: '{{command}} install deixa as listas de pacotes do apt na camada; remova /var/lib/apt/lists/* no fim do mesmo RUN.',
@@ -88,6 +89,14 @@ export default defineRule<DockerfileModel>({
   check(model, context) {
     // Caches left in a build stage are thrown away with it; only shipped layers cost pull time and disk.
     const shipped = new Set(shippedStages(model));
+    // What a stage inherits from the stages it builds on, computed once in file order (parents come first).
+    const lockfileBefore = new Map<Stage, boolean>();
+    const pipNoCache = new Map<Stage, boolean>();
+    for (const stage of model.stages) {
+      const parent = stage.from.parentStage;
+      lockfileBefore.set(stage, parent ? lockfileBefore.get(parent)! || copiesALockfile(parent, Infinity) : false);
+      pipNoCache.set(stage, (parent ? pipNoCache.get(parent)! : false) || stage.envs.some((env) => env.key === 'PIP_NO_CACHE_DIR' && (env.value ?? '') !== ''));
+    }
     for (const stage of model.stages) {
       const commands = runCommands(stage);
       const byRun = new Map<object, RunCommand[]>();
@@ -98,22 +107,29 @@ export default defineRule<DockerfileModel>({
       }
       const ships = shipped.has(stage);
       const aptFixed = new Set<object>();
+      const inspected = new Set<object>();
+      const inspect = (command: RunCommand) => {
+        if (!inspected.has(command.run)) context.inspect({ subject: 'instruction', span: command.run.span });
+        inspected.add(command.run);
+      };
       for (const command of commands) {
         const { words, program, run } = command;
         if (!ships && program !== 'npm') continue;
         const sameRun = byRun.get(run)!;
 
-        if (program === 'apk') {
-          const add = subcommandIndex(command, APK_VALUE_OPTIONS);
-          if (add < 0 || words[add].text !== 'add' || hasOption(words, '--no-cache') || cachedAt(command, '/var/cache/apk') || cachedAt(command, '/etc/apk/cache')) continue;
+        const add = apkAddIndex(command);
+        if (add >= 0) {
+          inspect(command);
+          if (hasOption(words, '--no-cache') || apkCacheMounted(command)) continue;
           if (sameRun.some((other) => removesPath(other, '/var/cache/apk'))) continue;
           const addWord = words[add];
-          context.report({ span: command.command.span, messageId: 'apk', fixTitleId: 'apkNoCache', fix: (fixer) => fixer.insertAt(addWord.span.end, ' --no-cache') });
+          context.report({ span: command.command.span, messageId: 'apk', fixTitleId: 'apkNoCache', fix: (fixer) => fixer.insertAt(addWord.span.end, optionAfterWord(run, '--no-cache')) });
           continue;
         }
 
         if (aptInstallIndex(command) >= 0) {
-          if (cachedAt(command, '/var/lib/apt') || sameRun.some(cleansAptLists)) continue;
+          inspect(command);
+          if (aptCacheMounted(command) || sameRun.some(cleansAptLists)) continue;
           // Several installs in one RUN share one clean-up at its end; offering it once keeps the fixes from stacking.
           const offerFix = !aptFixed.has(run);
           aptFixed.add(run);
@@ -123,16 +139,17 @@ export default defineRule<DockerfileModel>({
             messageId: 'apt',
             data: { command: program! },
             fixTitleId: 'aptLists',
-            fix: offerFix ? (fixer) => fixer.insertAt(last.span.end, ' && rm -rf /var/lib/apt/lists/*') : undefined,
+            fix: offerFix && run.form === 'shell' ? (fixer) => fixer.insertAt(last.span.end, ' && rm -rf /var/lib/apt/lists/*') : undefined,
           });
           continue;
         }
 
         const pipInstall = pipInstallIndex(command);
         if (pipInstall >= 0) {
-          if (hasOption(words, '--no-cache-dir') || pipCacheDisabled(stage) || cacheMountTargets(run).some((target) => target.includes('pip'))) continue;
+          inspect(command);
+          if (hasOption(words, '--no-cache-dir') || pipNoCache.get(stage) || pipCacheMounted(command)) continue;
           const installWord = words[pipInstall];
-          context.report({ span: command.command.span, messageId: 'pip', fixTitleId: 'pipNoCache', fix: (fixer) => fixer.insertAt(installWord.span.end, ' --no-cache-dir') });
+          context.report({ span: command.command.span, messageId: 'pip', fixTitleId: 'pipNoCache', fix: (fixer) => fixer.insertAt(installWord.span.end, optionAfterWord(run, '--no-cache-dir')) });
           continue;
         }
 
@@ -141,9 +158,10 @@ export default defineRule<DockerfileModel>({
           if (install < 0 || (words[install].text !== 'install' && words[install].text !== 'i')) continue;
           // `npm install express` or `npm install -g` asks for something npm ci cannot do.
           if (firstOperandIndex(words, install + 1, NPM_VALUE_OPTIONS) >= 0 || hasOption(words, '-g', '--global')) continue;
-          if (!copiesLockfile(stage, run.span.start)) continue;
+          if (!lockfileBefore.get(stage) && !copiesALockfile(stage, run.span.start)) continue;
+          inspect(command);
           const installWord = words[install];
-          context.report({ span: command.command.span, messageId: 'npm', fixTitleId: 'npmCi', fix: (fixer) => fixer.replace(installWord.span, 'ci') });
+          context.report({ span: command.command.span, messageId: 'npm', fixTitleId: 'npmCi', fix: (fixer) => fixer.replace(installWord.span, run.form === 'shell' ? 'ci' : '"ci"') });
         }
       }
     }

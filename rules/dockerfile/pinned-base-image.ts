@@ -7,7 +7,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Pin base images to a version',
     description:
-      'Every FROM must name an explicit tag (or digest) other than `latest`; a floating tag rebuilds the image on whatever was pushed last, so the same commit can ship a different runtime.',
+      'Every FROM must name an explicit tag (or digest) other than `latest`; a floating tag rebuilds the image on whatever was pushed last, so the same commit can ship a different runtime. A warning, like hadolint\'s DL3006 and DL3007: today\'s build works, the next one may not.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: false,
@@ -22,7 +22,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Fixar a versão das imagens base',
       description:
-        'Todo FROM deve indicar uma tag explícita (ou digest) diferente de `latest`; uma tag flutuante reconstrói a imagem sobre o que foi publicado por último, e o mesmo commit pode entregar um runtime diferente.',
+        'Todo FROM deve indicar uma tag explícita (ou digest) diferente de `latest`; uma tag flutuante reconstrói a imagem sobre o que foi publicado por último, e o mesmo commit pode entregar um runtime diferente. Um aviso, como o DL3006 e o DL3007 do hadolint: o build de hoje funciona, o próximo talvez não.',
       messages: {
         latest: 'A imagem base {{image}} usa a tag flutuante latest; fixe uma tag de versão específica ou um digest.',
         untagged: 'A imagem base {{image}} não tem tag, então resolve para latest; fixe uma tag de versão específica ou um digest.',
@@ -32,9 +32,11 @@ export default defineRule<DockerfileModel>({
   check(model, context) {
     for (const stage of model.stages) {
       const from = stage.from;
-      if (from.isScratch || from.parentStage || from.digest || from.name === '') continue;
+      if (stage.implicit || from.isScratch || from.parentStage || from.name === '') continue;
       // An ARG without a default (`FROM ${BASE}`) is chosen at build time; there is nothing to judge.
       if (from.resolvedImage.includes('$')) continue;
+      context.inspect({ subject: 'stage', span: from.span, name: stage.name });
+      if (from.digest) continue;
       if (from.tag === undefined) {
         context.report({ span: from.imageSpan, messageId: 'untagged', data: { image: from.resolvedImage } });
       } else if (from.tag.toLowerCase() === 'latest') {

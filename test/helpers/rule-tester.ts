@@ -121,12 +121,6 @@ const countBy = (findings: Finding[]) => {
   return counts;
 };
 
-/**
- * Kinds whose rules already report what they inspect. While a kind is missing here its rules are
- * not held to the proof contract below; every kind must be listed before the work lands.
- */
-const KINDS_REPORTING_INSPECTIONS = new Set<FileKind>(['compose', 'kubernetes', 'nginx', 'terraform']);
-
 /** The subjects of the rule under test, sorted, for comparing with a case's `inspected`. */
 function subjectsOf(inspected: Inspection[], ruleId: string, path: string): string[] {
   return inspected.filter((inspection) => inspection.ruleId === ruleId && inspection.path === path).map((inspection) => inspection.subject).sort();
@@ -136,7 +130,6 @@ function subjectsOf(inspected: Inspection[], ruleId: string, path: string): stri
 function checkInspections(rule: Rule<any>, testCase: ValidCase, result: { model: BaseModel; findings: Finding[]; inspected: Inspection[] }) {
   const subjects = subjectsOf(result.inspected, rule.meta.id, result.model.path);
   if (testCase.inspected) assert.deepEqual(subjects, [...testCase.inspected].sort(), 'inspected subjects');
-  if (!KINDS_REPORTING_INSPECTIONS.has(rule.meta.kind)) return;
   const reported = result.findings.some((finding) => finding.ruleId === rule.meta.id && finding.path === result.model.path);
   if (reported) assert.ok(subjects.length > 0, `${rule.meta.id} reported a finding but inspected no subject`);
 }

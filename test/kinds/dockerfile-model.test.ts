@@ -3,15 +3,17 @@ import { describe, it } from 'node:test';
 import { dockerfileRules } from '../../rules/dockerfile';
 import { analyzeModel } from '../../server/src/engine/analyze';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../../server/src/engine/files';
+import { aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
 import {
-  aptInstallIndex,
   commandWords,
   parseDockerfile,
   runCommands,
   shippedStages,
   substituteArgs,
   type CommandNode,
+  type CopyNode,
   type DockerfileModel,
+  type HealthcheckNode,
   type RunNode,
 } from '../../server/src/kinds/dockerfile/model';
 
@@ -114,6 +116,97 @@ describe('dockerfile model', () => {
     assert.equal(command.program, 'apt-get');
     assert.equal(commandWords(command.command)[0].text, '/usr/bin/apt-get');
     assert.equal(command.words[aptInstallIndex(command)].text, 'install');
+  });
+
+  it('drops shell keywords and brackets that open a compound command', () => {
+    const model = parse('FROM debian:12\nRUN if true; then apt-get install -y curl; fi; (cd /src && make) && { echo done; }\n');
+    const programs = runCommands(model.stages[0]).map((command) => command.program);
+    assert.deepEqual(programs, ['true', 'apt-get', 'fi', 'cd', 'make', 'echo', '}']);
+    const cd = runCommands(model.stages[0])[3];
+    assert.equal(slice(model, cd.words[0].span), 'cd');
+  });
+
+  it('reads case patterns, command substitutions and escaped quotes as one word', () => {
+    const model = parse(
+      'FROM debian:12\nRUN case "$arch" in amd64|arm64) echo a ;; *) echo b ;; esac; v="$(dpkg --print-architecture | cut -d- -f1)"; sh -c "echo \\"x | y\\" && make"\n',
+    );
+    const [run] = runs(model);
+    assert.deepEqual(commandTexts(run), ['echo a', 'echo b', 'esac', 'v=$(dpkg --print-architecture | cut -d- -f1)', 'sh -c echo "x | y" && make']);
+    assert.ok(!run.commands.some((command) => command.after === '|'));
+  });
+
+  it('reads RUN, COPY and ADD in the JSON form, and unquotes COPY and ADD paths', () => {
+    const model = parse('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\nADD ["a b.txt", "/app/"]\nCOPY --chown=1:1 "file.zip" \'/opt/x\'\n');
+    const [run] = runs(model);
+    assert.equal(run.form, 'exec');
+    assert.equal(runCommands(model.stages[0])[0].program, 'apt-get');
+    assert.equal(slice(model, run.commands[0].words[1].span), '"install"');
+    const [add] = model.stages[0].adds as CopyNode[];
+    assert.deepEqual(add.sources.map((word) => word.text), ['a b.txt']);
+    assert.equal(slice(model, add.sources[0].span), '"a b.txt"');
+    assert.equal(add.destination?.text, '/app/');
+    const [copy] = model.stages[0].copies;
+    assert.deepEqual([copy.sources[0].text, copy.destination?.text], ['file.zip', '/opt/x']);
+  });
+
+  it('parses HEALTHCHECK like CMD: NONE, shell form, exec form, malformed exec form', () => {
+    const model = parse('FROM node:20\nHEALTHCHECK NONE\nHEALTHCHECK --interval=5s CMD curl -f http://localhost/ || exit 1\nHEALTHCHECK CMD ["node", "check.js"]\nHEALTHCHECK CMD [\'curl\']\n');
+    const [none, shell, exec, malformed] = model.stages[0].healthchecks as HealthcheckNode[];
+    assert.equal(none.none, true);
+    assert.equal(none.probe, undefined);
+    assert.equal(shell.probe?.form, 'shell');
+    assert.equal(slice(model, shell.probe!.span), 'curl -f http://localhost/ || exit 1');
+    assert.deepEqual(shell.probe?.commands.map((command) => command.words[0].text), ['curl', 'exit']);
+    assert.deepEqual(exec.probe?.execArgs, ['node', 'check.js']);
+    assert.equal(malformed.probe?.malformedExec, true);
+  });
+
+  it('reads USER with a group, quoted, and by uid', () => {
+    const model = parse('FROM alpine:3.20\nUSER root:root\nUSER 0:0\nUSER "app"\nUSER 1000:0\n');
+    assert.deepEqual(model.stages[0].users.map((user) => [user.user, user.isRoot]), [['root', true], ['0', true], ['app', false], ['1000', false]]);
+  });
+
+  it('analyzes instructions before or without a FROM as a stage of their own', () => {
+    const fragment = parse('ARG V=1\nRUN apt-get install curl\nUSER root\n');
+    assert.equal(fragment.globalArgs.length, 1);
+    assert.equal(fragment.stages.length, 1);
+    const [stage] = fragment.stages;
+    assert.equal(stage.implicit, true);
+    assert.equal(fragment.finalStage, stage);
+    assert.deepEqual(stage.from.span, { start: 8, end: 8 });
+    assert.equal(stage.runs.length, 1);
+    assert.equal(stage.users[0].isRoot, true);
+    assert.deepEqual(fragment.instructions.map((node) => node.keyword), ['ARG', 'RUN', 'USER']);
+    const before = parse('RUN make\nFROM alpine:3.20\nRUN echo\n');
+    assert.deepEqual(before.stages.map((candidate) => candidate.implicit), [true, false]);
+    assert.equal(before.finalStage?.from.image, 'alpine:3.20');
+  });
+
+  it('parses a file that starts with a UTF-8 byte order mark with offsets unchanged', () => {
+    const text = '\uFEFF# escape=`\nFROM alpine:3.20 AS base\nRUN echo a `\n  b\nUSER app\n';
+    const model = parse(text);
+    assert.equal(model.text, text);
+    assert.equal(model.escapeCharacter, '`');
+    const [stage] = model.stages;
+    assert.equal(stage.implicit, false);
+    assert.equal(slice(model, stage.from.imageSpan), 'alpine:3.20');
+    assert.equal(slice(model, stage.from.stageNameSpan!), 'base');
+    assert.equal(slice(model, stage.users[0].userSpan), 'app');
+    assert.deepEqual(commandTexts(stage.runs[0]), ['echo a b']);
+    const { findings } = analyzeAll('\uFEFFFROM node:latest\n');
+    const latest = findings.find((finding) => finding.ruleId === 'dockerfile/pinned-base-image');
+    assert.deepEqual(latest?.span, { start: 11, end: 17 });
+  });
+
+  it('links a long chain of stages to their parents by name', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 2_000; i++) lines.push(`FROM ${i === 0 ? 'alpine:3.20' : `s${i - 1}`} AS s${i}`);
+    lines.push('FROM S0');
+    const model = parse(lines.join('\n'));
+    assert.equal(model.stages.length, 2_001);
+    assert.ok(model.stages.slice(1, 2_000).every((stage, i) => stage.from.parentStage === model.stages[i]));
+    assert.equal(model.finalStage?.from.parentStage, model.stages[0]);
+    assert.equal(shippedStages(model).length, 2);
   });
 
   it('keeps ENV/ARG values with their spans', () => {

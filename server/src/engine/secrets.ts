@@ -21,6 +21,18 @@ const SECRET_WORDS = new Set([
   'CREDS',
 ]);
 
+/**
+ * Secret words that also count at the end of a compound word (`ROOTPASS`, `ADMINPASSWORD`,
+ * `AUTHTOKEN`, `CLIENTSECRET`), except in the ordinary words that end the same way.
+ */
+const COMPOUND_SUFFIXES = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'PASS'];
+const NOT_COMPOUNDS = new Set(['BYPASS', 'COMPASS', 'SURPASS', 'TRESPASS', 'OVERPASS', 'UNDERPASS', 'ENCOMPASS']);
+
+function isCompoundSecretWord(word: string): boolean {
+  if (NOT_COMPOUNDS.has(word)) return false;
+  return COMPOUND_SUFFIXES.some((suffix) => word.length >= suffix.length + 2 && word.endsWith(suffix));
+}
+
 /** `<word>_KEY` pairs that name a key rather than, say, a sort key or a GPG fingerprint. */
 const KEY_QUALIFIERS = new Set(['API', 'PRIVATE', 'ACCESS', 'SECRET', 'ENCRYPTION', 'SIGNING', 'MASTER', 'LICENSE', 'AUTH', 'CLIENT']);
 
@@ -91,7 +103,7 @@ export function isSecretLikeName(name: string): boolean {
     const isKeyPair = word === 'KEY' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]);
     // `PWD` alone is the shell's working directory; `DB_PWD` is a password.
     const isPwd = word === 'PWD' && words.length > 1;
-    if (SECRET_WORDS.has(word) || isKeyPair || isPwd) lastSecretWord = i;
+    if (SECRET_WORDS.has(word) || isCompoundSecretWord(word) || isKeyPair || isPwd) lastSecretWord = i;
   }
   if (lastSecretWord < 0) return false;
   return !words.slice(lastSecretWord + 1).some((word) => DESCRIBING_WORDS.has(word));

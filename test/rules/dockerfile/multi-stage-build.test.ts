@@ -3,8 +3,24 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist ./dist\n',
-    'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+    { code: 'FROM node:20 AS build\nRUN npm ci && npm run build\nFROM node:20-slim\nCOPY --from=build /app/dist ./dist\n', inspected: ['image'] },
+    { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n', inspected: [] },
+    {
+      name: 'apk del .build-deps in the RUN that builds (the postgres image)',
+      code: 'FROM alpine:3.20\nRUN set -eux; apk add --no-cache --virtual .build-deps gcc make; ./configure; make -j "$(nproc)"; make install; apk del --no-network .build-deps; rm -rf /usr/src/postgresql\n',
+      inspected: ['image'],
+    },
+    {
+      name: 'apt-get purge and rm -rf /usr/src (the python image)',
+      code: 'FROM debian:bookworm-slim\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends gcc make; cd /usr/src/python; ./configure; make -j "$(nproc)"; make install; cd /; rm -rf /usr/src/python; apt-get purge -y --auto-remove; rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'docker-php-source delete (the php image)',
+      code: 'FROM debian:bookworm-slim\nRUN docker-php-source extract; cd /usr/src/php; ./configure; make -j "$(nproc)"; make install; docker-php-source delete\n',
+    },
+    { name: 'a build inside a sub-shell, cleaned up after it', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps g++ make && ( cd curl && ./configure && make && make install ) && rm -r curl && apk del .build-deps\n' },
+    { name: 'make install with no configure step compiles nothing', code: 'FROM debian:12-slim\nRUN git clone https://example.com/tests.git /src && cd /src && make install\n', inspected: [] },
+    { name: 'a fragment without FROM may still grow a runtime stage', code: 'RUN go build -o /app\n', inspected: [] },
     { name: 'other npm scripts', code: 'FROM node:20\nRUN npm ci && npm run lint && npm test\n' },
     { name: 'words that only look like builds', code: 'FROM alpine:3.20\nRUN echo go build && mkdir build\n' },
     '',
@@ -50,6 +66,19 @@ runRuleTests(rule, {
       name: 'npx tsc',
       code: 'FROM node:20\nRUN npx tsc -p .\n',
       errors: [{ messageId: 'singleStage', line: 2, column: 5, endLine: 2, endColumn: 17 }],
+      output: null,
+      inspected: ['image'],
+    },
+    {
+      name: 'clean-up in a later RUN leaves the toolchain in an earlier layer',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y gcc make\nRUN ./configure && make && make install\nRUN apt-get purge -y gcc make\n',
+      errors: [{ messageId: 'singleStage', line: 3, column: 20, endLine: 3, endColumn: 24 }],
+      output: null,
+    },
+    {
+      name: 'make install after configure compiles',
+      code: 'FROM debian:12-slim\nRUN ./configure --prefix=/usr && make install\n',
+      errors: [{ messageId: 'singleStage', line: 2, column: 34, endLine: 2, endColumn: 46 }],
       output: null,
     },
   ],

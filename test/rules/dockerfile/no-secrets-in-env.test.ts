@@ -5,15 +5,16 @@ import { isSecretLikeName } from '../../../server/src/engine/secrets';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 describe('isSecretLikeName', () => {
-  const secret = ['DB_PASSWORD', 'PASSWORD', 'dbPassword', 'MYSQL_ROOT_PASSWD', 'JWT_SECRET', 'SECRET_KEY_BASE', 'NPM_TOKEN', 'github-token', 'STRIPE_API_KEY', 'apiKey', 'APIKEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'GOOGLE_APPLICATION_CREDENTIALS_JSON', 'DB_PWD', 'client.secret', 'LDAP_BIND_PASS'];
-  const plain = ['TOKEN_URL', 'PASSWORD_FILE', 'POSTGRES_PASSWORD_FILE', 'SECRETS_PATH', 'SECRET_NAME', 'TOKEN_EXPIRES_IN', 'PASSWORD_MIN_LENGTH', 'PWD', 'GPG_KEY', 'SORT_KEY', 'NODE_ENV', 'TOKENIZER_MODEL', 'PASSTHROUGH', 'AWS_ACCESS_KEY_ID', ''];
+  const secret = ['DB_PASSWORD', 'PASSWORD', 'dbPassword', 'MYSQL_ROOT_PASSWD', 'JWT_SECRET', 'SECRET_KEY_BASE', 'NPM_TOKEN', 'github-token', 'STRIPE_API_KEY', 'apiKey', 'APIKEY', 'SSH_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY', 'GOOGLE_APPLICATION_CREDENTIALS_JSON', 'DB_PWD', 'client.secret', 'LDAP_BIND_PASS', 'LDAP_ROOTPASS', 'DB_PASSWD', 'ADMINPASSWORD', 'AUTHTOKEN', 'OAUTH_CLIENTSECRET'];
+  const plain = ['TOKEN_URL', 'PASSWORD_FILE', 'POSTGRES_PASSWORD_FILE', 'SECRETS_PATH', 'SECRET_NAME', 'TOKEN_EXPIRES_IN', 'PASSWORD_MIN_LENGTH', 'PWD', 'GPG_KEY', 'SORT_KEY', 'NODE_ENV', 'TOKENIZER_MODEL', 'PASSTHROUGH', 'AWS_ACCESS_KEY_ID', 'BYPASS_CACHE', 'COMPASS_VERSION', 'ROOTPASS_FILE', ''];
   for (const name of secret) it(`${name} is secret-like`, () => assert.equal(isSecretLikeName(name), true));
   for (const name of plain) it(`${name || '(empty)'} is not secret-like`, () => assert.equal(isSecretLikeName(name), false));
 });
 
 runRuleTests(rule, {
   valid: [
-    'FROM node:20\nENV NODE_ENV=production PORT=3000\n',
+    { code: 'FROM node:20\nENV NODE_ENV=production PORT=3000\n', inspected: ['instruction'] },
+    { code: 'FROM node:20\nRUN npm ci\n', inspected: [] },
     'FROM node:20\nARG NPM_TOKEN\nENV DB_PASSWORD=${DB_PASSWORD}\n',
     { name: 'describing names', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/pg TOKEN_URL=https://auth.example.com/token\n' },
     { name: 'empty values and switches', code: 'FROM bitnami/mysql:8.4\nENV MYSQL_PASSWORD="" ALLOW_EMPTY_PASSWORD=yes\nARG API_KEY=\n' },
@@ -43,6 +44,17 @@ runRuleTests(rule, {
         { messageId: 'arg', line: 3, column: 18, endLine: 3, endColumn: 23 },
       ],
       output: null,
+    },
+    {
+      name: 'secret words inside compound names, in ENV and ARG',
+      code: 'FROM osixia/openldap:1.5.0\nENV LDAP_ROOTPASS fsociety\nARG DB_PASSWD=hunter2\nARG APIKEY=abc123\nENV PASSWORD_MIN_LENGTH=12 LDAP_ROOTPASS_FILE=/run/secrets/ldap\n',
+      errors: [
+        { messageId: 'env', line: 2, column: 19, endLine: 2, endColumn: 27, message: 'ENV LDAP_ROOTPASS bakes a literal secret into the image, where anyone who can pull it can read it; inject it at run time from a secret manager instead.' },
+        { messageId: 'arg', line: 3, column: 15, endLine: 3, endColumn: 22 },
+        { messageId: 'arg', line: 4, column: 12, endLine: 4, endColumn: 18 },
+      ],
+      output: null,
+      inspected: ['instruction', 'instruction', 'instruction', 'instruction'],
     },
     {
       name: 'a variable with a literal fallback still bakes the fallback',

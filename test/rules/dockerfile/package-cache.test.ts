@@ -3,7 +3,7 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk --no-cache add git\n',
+    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk --no-cache add git\n', inspected: ['instruction', 'instruction'] },
     'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt && python -m pip install --no-cache-dir uv\n',
     { name: 'PIP_NO_CACHE_DIR set in a parent stage', code: 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask\n' },
@@ -14,6 +14,10 @@ runRuleTests(rule, {
     { name: 'apt-get dist-clean', code: 'FROM debian:trixie\nRUN apt-get update; apt-get install -y --no-install-recommends curl; apt-get dist-clean\n' },
     { name: 'caches in a discarded build stage', code: 'FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y gcc && pip install --prefix=/install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /install /usr/local\n' },
     { name: 'apk cache removed by hand', code: 'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n' },
+    { name: 'a cache mount on the apt lists themselves (hadolint DL3009)', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
+    { name: 'a tmpfs on the apk cache', code: 'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk/ apk add git\n' },
+    { name: 'aptitude is apt too, cleaned up', code: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*\n', inspected: ['instruction'] },
+    { name: 'nothing installed', code: 'FROM debian:12\nRUN echo hi\n', inspected: [] },
   ],
   invalid: [
     {
@@ -63,6 +67,34 @@ runRuleTests(rule, {
       code: 'FROM node:20 AS deps\nCOPY package*.json ./\nFROM deps\nRUN npm i\n',
       errors: [{ messageId: 'npm', line: 4, column: 5, endLine: 4, endColumn: 10 }],
       output: 'FROM node:20 AS deps\nCOPY package*.json ./\nFROM deps\nRUN npm ci\n',
+    },
+    {
+      name: 'a cache mount on the wrong directory does not count',
+      code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/foo apk add git\n',
+      errors: [{ messageId: 'apk', line: 2, column: 46, endLine: 2, endColumn: 57 }],
+      output: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/foo apk add --no-cache git\n',
+      inspected: ['instruction'],
+    },
+    {
+      name: 'apt needs mounts on both /var/cache/apt and /var/lib/apt',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y jq\n',
+      errors: [
+        { messageId: 'apt', line: 2, column: 64, endLine: 2, endColumn: 87 },
+        { messageId: 'apt', line: 3, column: 62, endLine: 3, endColumn: 83 },
+      ],
+      output: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y jq && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'aptitude is apt too',
+      code: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl\n',
+      errors: [{ messageId: 'apt', line: 2, column: 24, endLine: 2, endColumn: 48, message: 'aptitude install leaves the apt package lists in the layer; remove /var/lib/apt/lists/* at the end of the same RUN.' }],
+      output: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'exec form: the option is added as a JSON string',
+      code: 'FROM python:3.12-slim\nRUN ["pip", "install", "flask"]\n',
+      errors: [{ messageId: 'pip', line: 2, column: 6, endLine: 2, endColumn: 31 }],
+      output: 'FROM python:3.12-slim\nRUN ["pip", "install", "--no-cache-dir", "flask"]\n',
     },
   ],
 });

@@ -3,11 +3,12 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
-    'FROM node:20.15-alpine\n',
+    { code: 'FROM node:20.15-alpine\n', inspected: ['stage'] },
     'FROM python@sha256:3c2e4a7f0e5a1c2b9d6f1e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c\n',
     { name: 'latest pinned by digest', code: 'FROM node:latest@sha256:3c2e4a7f0e5a1c2b9d6f1e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c\n' },
-    { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n' },
-    { name: 'stage name', code: 'FROM golang:1.22 AS build\nRUN go build\nFROM build\n' },
+    { name: 'scratch', code: 'FROM scratch\nCOPY app /app\n', inspected: [] },
+    { name: 'stage name', code: 'FROM golang:1.22 AS build\nRUN go build\nFROM build\n', inspected: ['stage'] },
+    { name: 'a fragment without FROM', code: 'RUN echo hi\n', inspected: [] },
     { name: 'stage name, different case', code: 'FROM golang:1.22 AS Build\nFROM build AS final\n' },
     { name: 'tag from an ARG default', code: 'ARG V=18\nFROM node:${V}\n' },
     { name: 'tag from a ${V:-default}', code: 'FROM node:${V:-18}-alpine\n' },
@@ -19,6 +20,7 @@ runRuleTests(rule, {
     {
       name: 'explicit latest',
       code: 'FROM node:latest\n',
+      inspected: ['stage'],
       errors: [{ messageId: 'latest', line: 1, column: 11, endLine: 1, endColumn: 17, message: 'The base image node uses the floating tag latest; pin a specific version tag or a digest.' }],
       output: null,
     },

@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
+import { DockerfileParser } from './ast';
 import { LineIndex, lineIndexOf, spanOfRange } from '../../engine/text';
 import type { BaseModel, Span } from '../../engine/types';
 
@@ -60,11 +61,14 @@ export interface ShellCommand {
 }
 
 export interface RunNode extends InstructionNode {
+  /** Exec form (`RUN ["apt-get", "install", "x"]`) runs without the SHELL; its one command is the array. */
+  form: 'exec' | 'shell';
   commands: ShellCommand[];
   isHeredoc: boolean;
 }
 
-export interface CommandNode extends InstructionNode {
+/** A command as CMD, ENTRYPOINT and HEALTHCHECK CMD write it: exec form or shell form. */
+export interface CommandForm {
   /** Docker's own test: exec form only when the arguments parse as a JSON array of strings. */
   form: 'exec' | 'shell';
   /** The program and arguments of the exec form. */
@@ -73,6 +77,25 @@ export interface CommandNode extends InstructionNode {
   malformedExec: boolean;
   /** The shell form split into commands, like RUN; empty for the exec form. */
   commands: ShellCommand[];
+}
+
+export interface CommandNode extends InstructionNode, CommandForm {}
+
+export interface HealthcheckNode extends InstructionNode {
+  /** `HEALTHCHECK NONE`: health checking switched off on purpose. */
+  none: boolean;
+  /** The probe after `CMD`, parsed like CMD; absent for NONE or when `CMD` is missing. */
+  probe?: CommandForm & { span: Span };
+}
+
+export interface WorkdirNode extends InstructionNode {
+  /** The path as written, without surrounding quotes; absent when WORKDIR has no argument. */
+  path?: Word;
+}
+
+export interface ShellNode extends InstructionNode {
+  /** The SHELL array (`["/bin/bash", "-o", "pipefail", "-c"]`); absent when it is not valid JSON. */
+  execArgs?: string[];
 }
 
 export interface UserNode extends InstructionNode {
@@ -86,6 +109,7 @@ export interface ExposeNode extends InstructionNode {
 }
 
 export interface CopyNode extends InstructionNode {
+  /** Sources without surrounding quotes, in both the shell-like and the JSON array form. */
   sources: Word[];
   destination?: Word;
   fromStage?: string;
@@ -94,16 +118,29 @@ export interface CopyNode extends InstructionNode {
 export interface Stage {
   index: number;
   from: FromNode;
+  /**
+   * Instructions written before any FROM (a fragment being typed, a snippet): analysed as a stage
+   * whose base image is unknown. Its `from` is a zero-width placeholder at the first instruction.
+   */
+  implicit: boolean;
   name?: string;
+  /** The first stage of its lineage, when the stage builds on another one (see `rootStage`). */
+  root?: Stage;
   instructions: InstructionNode[];
   users: UserNode[];
-  healthchecks: InstructionNode[];
+  healthchecks: HealthcheckNode[];
   exposes: ExposeNode[];
   envs: KeyValueNode[];
   args: KeyValueNode[];
   runs: RunNode[];
+  /** Every command of the stage's RUN instructions, in order, with its program: read once at parse time. */
+  commands: RunCommand[];
   copies: CopyNode[];
   adds: CopyNode[];
+  workdirs: WorkdirNode[];
+  shells: ShellNode[];
+  /** ONBUILD triggers: instructions for the images built on this one. */
+  onbuilds: InstructionNode[];
   cmd?: CommandNode;
   entrypoint?: CommandNode;
 }
@@ -136,18 +173,27 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
   const escape = dockerfile.getEscapeCharacter() === '`' ? '`' : '\\';
   model.escapeCharacter = escape;
   const argDefaults = new Map<string, string>();
+  // Stage names are looked up once per FROM: a map keeps a file with thousands of stages linear.
+  const stagesByName = new Map<string, Stage>();
   let stage: Stage | undefined;
 
   for (const instruction of dockerfile.getInstructions()) {
     const node = baseNode(instruction, lines);
     const keyword = node.keyword;
     if (keyword === 'FROM') {
-      const from = fromNode(instruction as any, node, lines, argDefaults, model.stages);
-      stage = newStage(model.stages.length, from);
+      const from = fromNode(node, text, argDefaults, stagesByName);
+      stage = newStage(model.stages.length, from, false);
+      stage.root = from.parentStage ? (from.parentStage.root ?? from.parentStage) : undefined;
       model.stages.push(stage);
+      const name = from.stageName?.toLowerCase();
+      if (name !== undefined && !stagesByName.has(name)) stagesByName.set(name, stage);
       model.instructions.push(from);
       stage.instructions.push(from);
       continue;
+    }
+    if (!stage && keyword !== 'ARG') {
+      stage = newStage(0, implicitFrom(node.span.start), true);
+      model.stages.push(stage);
     }
     let typed: InstructionNode = node;
     if (keyword === 'ARG' || keyword === 'ENV') {
@@ -159,24 +205,42 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
         } else stage.args.push(...pairs);
       } else stage?.envs.push(...pairs);
     } else if (keyword === 'RUN') {
-      typed = runNode(instruction, node, text, lines, escape);
-      stage?.runs.push(typed as RunNode);
+      const run = runNode(instruction, node, text, lines, escape);
+      typed = run;
+      if (stage) {
+        stage.runs.push(run);
+        run.commands.forEach((command, index) => {
+          const words = commandWords(command);
+          stage!.commands.push({ run, command, index, words, program: programName(words) });
+        });
+      }
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
-      typed = commandNode(node, text, escape);
+      typed = { ...node, ...commandForm(text, node.argumentsSpan, escape) } as CommandNode;
       if (stage) stage[keyword === 'CMD' ? 'cmd' : 'entrypoint'] = typed as CommandNode;
     } else if (keyword === 'USER' && node.args.length > 0) {
       const userWord = node.args[0];
-      const user = userWord.text.split(':')[0];
+      const user = unquote(userWord.text).split(':')[0];
       typed = { ...node, user, userSpan: userWord.span, isRoot: user === 'root' || user === '0' } as UserNode;
       stage?.users.push(typed as UserNode);
     } else if (keyword === 'HEALTHCHECK') {
-      stage?.healthchecks.push(node);
+      typed = healthcheckNode(node, text, escape);
+      stage?.healthchecks.push(typed as HealthcheckNode);
     } else if (keyword === 'EXPOSE') {
       typed = exposeNode(node);
       stage?.exposes.push(typed as ExposeNode);
     } else if (keyword === 'COPY' || keyword === 'ADD') {
       typed = copyNode(node, text);
       (keyword === 'COPY' ? stage?.copies : stage?.adds)?.push(typed as CopyNode);
+    } else if (keyword === 'WORKDIR') {
+      // The whole rest of the line is the path (`WORKDIR "/my app"`), not only its first word.
+      const raw = text.slice(node.argumentsSpan.start, node.argumentsSpan.end);
+      typed = { ...node, path: node.args.length ? { text: unquote(raw), span: node.argumentsSpan } : undefined } as WorkdirNode;
+      stage?.workdirs.push(typed as WorkdirNode);
+    } else if (keyword === 'SHELL') {
+      typed = { ...node, execArgs: parseExecForm(text.slice(node.argumentsSpan.start, node.argumentsSpan.end), escape) } as ShellNode;
+      stage?.shells.push(typed as ShellNode);
+    } else if (keyword === 'ONBUILD') {
+      stage?.onbuilds.push(node);
     }
     model.instructions.push(typed);
     stage?.instructions.push(typed);
@@ -185,10 +249,11 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
   return model;
 }
 
-function newStage(index: number, from: FromNode): Stage {
+function newStage(index: number, from: FromNode, implicit: boolean): Stage {
   return {
     index,
     from,
+    implicit,
     name: from.stageName,
     instructions: [],
     users: [],
@@ -197,21 +262,43 @@ function newStage(index: number, from: FromNode): Stage {
     envs: [],
     args: [],
     runs: [],
+    commands: [],
     copies: [],
     adds: [],
+    workdirs: [],
+    shells: [],
+    onbuilds: [],
   };
+}
+
+/** The zero-width stand-in FROM of a fragment, at its first instruction. */
+function implicitFrom(at: number): FromNode {
+  const span = { start: at, end: at };
+  return {
+    keyword: 'FROM',
+    span,
+    keywordSpan: span,
+    argumentsSpan: span,
+    args: [],
+    flags: [],
+    image: '',
+    resolvedImage: '',
+    imageSpan: span,
+    name: '',
+    isScratch: false,
+  };
+}
+
+/** A word without one pair of surrounding quotes (`"/app"` -> `/app`). */
+export function unquote(text: string): string {
+  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0] ? text.slice(1, -1) : text;
 }
 
 function baseNode(instruction: Instruction, lines: LineIndex): InstructionNode {
   const span = spanOfRange(lines, instruction.getRange());
   const keywordSpan = spanOfRange(lines, instruction.getInstructionRange());
-  const argumentsRange = instruction.getArgumentsRange();
-  let argumentsEnd = span.end;
-  // The instruction's range keeps trailing blanks; a fix that replaces the arguments must not eat them.
-  while (argumentsEnd > keywordSpan.end && (lines.text[argumentsEnd - 1] === ' ' || lines.text[argumentsEnd - 1] === '\t')) argumentsEnd--;
-  const argumentsSpan = argumentsRange
-    ? { start: lines.offsetAt(argumentsRange.start), end: Math.max(argumentsEnd, lines.offsetAt(argumentsRange.start)) }
-    : { start: keywordSpan.end, end: keywordSpan.end };
+  // Read the words and flags once and derive the rest (arguments span, image, tag, stage name)
+  // from them rather than asking dockerfile-ast again.
   const flags =
     'getFlags' in instruction && typeof (instruction as any).getFlags === 'function'
       ? (instruction as any).getFlags().map((flag: any) => ({
@@ -220,10 +307,16 @@ function baseNode(instruction: Instruction, lines: LineIndex): InstructionNode {
           span: spanOfRange(lines, flag.getRange()),
         }))
       : [];
-  const args = instruction
+  const args: Word[] = instruction
     .getArguments()
     .map((argument) => ({ text: argument.getValue(), span: spanOfRange(lines, argument.getRange()) }))
     .filter((word) => !flags.some((flag: { span: Span }) => flag.span.start === word.span.start));
+  let argumentsEnd = span.end;
+  // The instruction's range keeps trailing blanks; a fix that replaces the arguments must not eat them.
+  while (argumentsEnd > keywordSpan.end && (lines.text[argumentsEnd - 1] === ' ' || lines.text[argumentsEnd - 1] === '\t')) argumentsEnd--;
+  const argumentsSpan = args.length
+    ? { start: args[0].span.start, end: Math.max(argumentsEnd, args[0].span.start) }
+    : { start: keywordSpan.end, end: keywordSpan.end };
   return { keyword: instruction.getKeyword().toUpperCase(), span, keywordSpan, argumentsSpan, args, flags };
 }
 
@@ -242,16 +335,10 @@ export function substituteArgs(value: string, args: ReadonlyMap<string, string>)
   });
 }
 
-function fromNode(
-  instruction: any,
-  node: InstructionNode,
-  lines: LineIndex,
-  argDefaults: Map<string, string>,
-  stages: Stage[],
-): FromNode {
-  const imageRange = instruction.getImageRange();
-  const image: string = instruction.getImage() ?? '';
-  const imageSpan = imageRange ? spanOfRange(lines, imageRange) : node.keywordSpan;
+function fromNode(node: InstructionNode, text: string, argDefaults: Map<string, string>, stagesByName: ReadonlyMap<string, Stage>): FromNode {
+  const [imageWord, asWord, stageWord] = node.args;
+  const image = imageWord?.text ?? '';
+  const imageSpan = imageWord?.span ?? node.keywordSpan;
   const resolvedImage = substituteArgs(image, argDefaults);
   const at = resolvedImage.indexOf('@');
   const withoutDigest = at >= 0 ? resolvedImage.slice(0, at) : resolvedImage;
@@ -260,9 +347,15 @@ function fromNode(
   const hasTag = colon > withoutDigest.lastIndexOf('/');
   const name = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
   const tag = hasTag ? withoutDigest.slice(colon + 1) : undefined;
-  const tagRange = instruction.getImageTagRange();
-  const stageRange = instruction.getBuildStageRange();
-  const parentStage = stages.find((stage) => stage.name !== undefined && stage.name.toLowerCase() === name.toLowerCase());
+  // The tag as written (`${V}-alpine`), located in the unresolved reference.
+  let tagSpan: Span | undefined;
+  if (imageWord && text.slice(imageSpan.start, imageSpan.end) === image) {
+    const writtenAt = image.indexOf('@');
+    const written = writtenAt >= 0 ? image.slice(0, writtenAt) : image;
+    const writtenColon = written.lastIndexOf(':');
+    if (writtenColon > written.lastIndexOf('/')) tagSpan = { start: imageSpan.start + writtenColon + 1, end: imageSpan.start + written.length };
+  }
+  const hasStage = asWord !== undefined && asWord.text.toUpperCase() === 'AS' && stageWord !== undefined;
   return {
     ...node,
     image,
@@ -270,11 +363,11 @@ function fromNode(
     imageSpan,
     name,
     tag,
-    tagSpan: tagRange ? spanOfRange(lines, tagRange) : undefined,
+    tagSpan,
     digest,
-    stageName: instruction.getBuildStage() ?? undefined,
-    stageNameSpan: stageRange ? spanOfRange(lines, stageRange) : undefined,
-    parentStage,
+    stageName: hasStage ? stageWord.text : undefined,
+    stageNameSpan: hasStage ? stageWord.span : undefined,
+    parentStage: stagesByName.get(name.toLowerCase()),
     isScratch: name.toLowerCase() === 'scratch',
   };
 }
@@ -305,11 +398,17 @@ function exposeNode(node: InstructionNode): ExposeNode {
 
 function copyNode(node: InstructionNode, text: string): CopyNode {
   let words = node.args;
-  // `COPY <<EOF /dest`: only the first line names sources and destination; the rest is content.
-  if (words.some((word) => word.text.startsWith('<<'))) {
-    const newline = text.indexOf('\n', node.argumentsSpan.start);
-    const headerEnd = newline < 0 || newline > node.span.end ? node.span.end : newline;
-    words = words.filter((word) => word.span.start < headerEnd);
+  // `COPY ["a b.txt", "/app/"]`: the JSON form names paths with spaces; each string is a word.
+  const json = words.length > 0 && words[0].text.startsWith('[') ? jsonStrings(text, words[0].span.start, node.span.end) : undefined;
+  if (json) words = json;
+  else {
+    // `COPY <<EOF /dest`: only the first line names sources and destination; the rest is content.
+    if (words.some((word) => word.text.startsWith('<<'))) {
+      const newline = text.indexOf('\n', node.argumentsSpan.start);
+      const headerEnd = newline < 0 || newline > node.span.end ? node.span.end : newline;
+      words = words.filter((word) => word.span.start < headerEnd);
+    }
+    words = words.map((word) => ({ text: unquote(word.text), span: word.span }));
   }
   return {
     ...node,
@@ -319,12 +418,36 @@ function copyNode(node: InstructionNode, text: string): CopyNode {
   };
 }
 
-function commandNode(node: InstructionNode, text: string, escape: string): CommandNode {
-  const { start, end } = node.argumentsSpan;
+/** The strings of a JSON array of strings written from `start`, with their spans; undefined if it is not one. */
+function jsonStrings(text: string, start: number, end: number): Word[] | undefined {
   const raw = text.slice(start, end);
+  const words: Word[] = [];
+  const token = /"(?:[^"\\]|\\.)*"/g;
+  let match: RegExpExecArray | null;
+  let rest = raw;
+  while ((match = token.exec(raw))) {
+    words.push({ text: JSON.parse(match[0]) as string, span: { start: start + match.index, end: start + match.index + match[0].length } });
+    rest = rest.replace(match[0], '');
+  }
+  return /^\[[\s,\\]*\]\s*$/.test(rest) && words.length > 0 ? words : undefined;
+}
+
+/** Parses CMD, ENTRYPOINT or a HEALTHCHECK probe written over `span`: exec form if Docker would read JSON. */
+function commandForm(text: string, span: Span, escape: string): CommandForm {
+  const raw = text.slice(span.start, span.end);
   const execArgs = parseExecForm(raw, escape);
-  if (execArgs) return { ...node, form: 'exec', execArgs, malformedExec: false, commands: [] };
-  return { ...node, form: 'shell', malformedExec: raw.startsWith('['), commands: parseShell(text, start, end, escape, false) };
+  if (execArgs) return { form: 'exec', execArgs, malformedExec: false, commands: [] };
+  return { form: 'shell', malformedExec: raw.startsWith('['), commands: parseShell(text, span.start, span.end, escape, false) };
+}
+
+function healthcheckNode(node: InstructionNode, text: string, escape: string): HealthcheckNode {
+  const first = node.args[0];
+  const none = first?.text.toUpperCase() === 'NONE';
+  if (!first || none || first.text.toUpperCase() !== 'CMD') return { ...node, none };
+  let start = first.span.end;
+  while (start < node.argumentsSpan.end && (text[start] === ' ' || text[start] === '\t')) start++;
+  const span = { start, end: node.argumentsSpan.end };
+  return { ...node, none, probe: { ...commandForm(text, span, escape), span } };
 }
 
 function parseExecForm(raw: string, escape: string): string[] | undefined {
@@ -347,6 +470,11 @@ export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh'
  */
 function runNode(instruction: Instruction, node: InstructionNode, text: string, lines: LineIndex, escape: string): RunNode {
   const { start, end } = node.argumentsSpan;
+  const execWords = node.args.length > 0 && node.args[0].text.startsWith('[') ? jsonStrings(text, node.args[0].span.start, node.span.end) : undefined;
+  if (execWords) {
+    const command = { words: execWords, span: { start: execWords[0].span.start, end: execWords[execWords.length - 1].span.end }, usesShellSyntax: false };
+    return { ...node, form: 'exec', commands: [command], isHeredoc: false };
+  }
   let heredocs: { content?: Span }[] = [];
   try {
     heredocs = ((instruction as any).getHeredocs?.() ?? []).map((heredoc: any) => {
@@ -356,7 +484,7 @@ function runNode(instruction: Instruction, node: InstructionNode, text: string, 
   } catch {
     heredocs = [];
   }
-  if (heredocs.length === 0) return { ...node, commands: parseShell(text, start, end, escape, false), isHeredoc: false };
+  if (heredocs.length === 0) return { ...node, form: 'shell', commands: parseShell(text, start, end, escape, false), isHeredoc: false };
 
   const newline = text.indexOf('\n', start);
   const headerEnd = newline < 0 || newline > end ? end : newline;
@@ -367,7 +495,7 @@ function runNode(instruction: Instruction, node: InstructionNode, text: string, 
       if (heredoc.content) commands.push(...parseShell(text, heredoc.content.start, heredoc.content.end, escape, true, ';'));
     }
   }
-  return { ...node, commands, isHeredoc: true };
+  return { ...node, form: 'shell', commands, isHeredoc: true };
 }
 
 /**
@@ -382,6 +510,8 @@ function parseShell(text: string, start: number, end: number, escape: string, is
   let word = '';
   let wordStart = -1;
   let shellSyntax = false;
+  // Between `case x in` (or `;;`) and `)`: a pattern, where `|` separates alternatives, not commands.
+  let casePattern = false;
 
   const flushWord = (at: number) => {
     if (wordStart >= 0) {
@@ -389,6 +519,8 @@ function parseShell(text: string, start: number, end: number, escape: string, is
       if (!word.startsWith('<<')) {
         if (words.length === 0 && /^[A-Za-z_]\w*=/.test(word)) shellSyntax = true;
         words.push({ text: word, span: { start: wordStart, end: at } });
+        if (word === 'in' && words.length === 3 && words[0].text === 'case') casePattern = true;
+        else if (word === 'esac') casePattern = false;
       }
       word = '';
       wordStart = -1;
@@ -419,12 +551,24 @@ function parseShell(text: string, start: number, end: number, escape: string, is
     }
     if (c === '"' || c === "'") {
       if (wordStart < 0) wordStart = i;
-      const close = text.indexOf(c, i + 1);
-      const stop = close < 0 || close >= end ? end : close;
-      const quoted = text.slice(i + 1, stop);
-      if (c === '"' && /[$`]/.test(quoted)) shellSyntax = true;
-      word += quoted;
-      i = stop + 1;
+      let j = i + 1;
+      while (j < end && text[j] !== c) {
+        const next = text[j + 1];
+        if (text[j] === escape && (next === '\n' || (next === '\r' && text[j + 2] === '\n'))) {
+          // A line continuation: Docker joins the lines before the shell sees the quotes.
+          j += next === '\r' ? 3 : 2;
+          continue;
+        }
+        if (c === '"' && text[j] === '\\' && next !== undefined && '"\\$`'.includes(next)) {
+          word += next;
+          j += 2;
+          continue;
+        }
+        if (c === '"' && (text[j] === '$' || text[j] === '`')) shellSyntax = true;
+        word += text[j];
+        j++;
+      }
+      i = j + 1;
       continue;
     }
     if (c === '\n' || c === '\r') {
@@ -444,7 +588,36 @@ function parseShell(text: string, start: number, end: number, escape: string, is
       i = newline < 0 || newline > end ? end : newline;
       continue;
     }
+    if ((c === '$' && text[i + 1] === '(') || c === '`') {
+      // `$(a | b)` and `` `a | b` `` are one word of the outer command; their insides run in a sub-shell.
+      if (wordStart < 0) wordStart = i;
+      const stop = substitutionEnd(text, i, end);
+      word += text.slice(i, stop);
+      shellSyntax = true;
+      i = stop;
+      continue;
+    }
+    if (casePattern && (c === '|' || c === ')' || (c === '(' && wordStart < 0))) {
+      if (c === ')') {
+        // The pattern is not a command: drop its words and read the branch's commands.
+        flushWord(i);
+        words = [];
+        casePattern = false;
+      } else if (c === '|') {
+        if (wordStart < 0) wordStart = i;
+        word += c;
+      }
+      i++;
+      continue;
+    }
     const two = text.slice(i, i + 2);
+    if (two === ';;') {
+      flushWord(i);
+      flushCommand(';');
+      casePattern = true;
+      i += 2;
+      continue;
+    }
     if (two === '&&' || two === '||') {
       flushWord(i);
       flushCommand(two);
@@ -467,25 +640,58 @@ function parseShell(text: string, start: number, end: number, escape: string, is
   return commands;
 }
 
+/** The offset just after the `$( ... )` or `` `...` `` that starts at `start`, honouring nesting and quotes. */
+function substitutionEnd(text: string, start: number, end: number): number {
+  if (text[start] === '`') {
+    let i = start + 1;
+    while (i < end && text[i] !== '`') i += text[i] === '\\' ? 2 : 1;
+    return Math.min(i + 1, end);
+  }
+  let depth = 0;
+  let i = start + 1;
+  while (i < end) {
+    const c = text[i];
+    if (c === '\\') i += 2;
+    else if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 || close >= end ? end : close + 1;
+    } else {
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  return end;
+}
+
 /** Options of `sudo` that take a value in the next word. */
 const SUDO_VALUE_OPTIONS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T']);
 
+/** Shell keywords and grouping that come before the program (`then apt-get install ...`, `( cd src`). */
+const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '(', '{', '((', 'time', 'exec', 'nohup']);
+
 /**
  * The words of a command from its program on: drops `sudo` (and its options), `env` (and its
- * options and assignments), leading `VAR=value` assignments, and `exec`/`time`/`nohup`.
+ * options and assignments), leading `VAR=value` assignments, `exec`/`time`/`nohup`, and the shell
+ * keywords and brackets that open a compound command (`if`, `then`, `do`, `(`).
  */
 export function commandWords(command: ShellCommand): Word[] {
   const words = command.words;
   let i = 0;
   while (i < words.length) {
     const text = words[i].text;
+    if (text.length > 1 && (text[0] === '(' || text[0] === '{') && text[1] !== '(' && text[1] !== '}') {
+      // `(cd src && make)`: the bracket sticks to the program's name.
+      const rest = words.slice(i + 1);
+      return [{ text: text.slice(1), span: { start: words[i].span.start + 1, end: words[i].span.end } }, ...rest];
+    }
     if (text === 'sudo') {
       i++;
       while (i < words.length && words[i].text.startsWith('-')) i += SUDO_VALUE_OPTIONS.has(words[i].text) ? 2 : 1;
     } else if (text === 'env') {
       i++;
       while (i < words.length && (words[i].text.startsWith('-') || /^\w+=/.test(words[i].text))) i += words[i].text === '-u' ? 2 : 1;
-    } else if (/^\w+=/.test(text) || text === 'exec' || text === 'time' || text === 'nohup') i++;
+    } else if (/^\w+=/.test(text) || LEADING_KEYWORDS.has(text)) i++;
     else break;
   }
   return words.slice(i);
@@ -494,7 +700,9 @@ export function commandWords(command: ShellCommand): Word[] {
 /** The program a command runs, without its directory and lower-cased (`/usr/bin/apt-get` -> `apt-get`). */
 export function programName(words: readonly Word[]): string | undefined {
   if (words.length === 0) return undefined;
-  return words[0].text.slice(words[0].text.lastIndexOf('/') + 1).toLowerCase();
+  // `(cd src && make)`: the closing bracket sticks to the last command's program.
+  const text = words[0].text.length > 1 ? words[0].text.replace(/\)+$/, '') : words[0].text;
+  return text.slice(text.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /**
@@ -512,11 +720,19 @@ export function hasOption(words: readonly Word[], ...options: string[]): boolean
   return words.some((word) => options.some((option) => word.text === option || (option.startsWith('--') && word.text.startsWith(option + '='))));
 }
 
-/** The stage and the earlier stages it builds on (`FROM build AS final`), nearest first. */
+/**
+ * The stage and the earlier stages it builds on (`FROM build AS final`), nearest first. A FROM
+ * only names stages written before it, so the walk always ends.
+ */
 export function stageLineage(stage: Stage): Stage[] {
   const lineage: Stage[] = [];
-  for (let current: Stage | undefined = stage; current && !lineage.includes(current); current = current.from.parentStage) lineage.push(current);
+  for (let current: Stage | undefined = stage; current; current = current.from.parentStage) lineage.push(current);
   return lineage;
+}
+
+/** The first stage of a lineage: the one built FROM an image rather than from another stage. */
+export function rootStage(stage: Stage): Stage {
+  return stage.root ?? stage;
 }
 
 /** The stages whose layers end up in the image: the final stage and the stages it builds on. */
@@ -524,7 +740,10 @@ export function shippedStages(model: DockerfileModel): Stage[] {
   return model.finalStage ? stageLineage(model.finalStage) : [];
 }
 
-/** Targets of `RUN --mount=type=cache,target=...` flags, where caches are meant to live. */
+/**
+ * Targets of `RUN --mount=type=cache|tmpfs,target=...` flags: directories whose content the RUN
+ * writes never lands in the layer. Trailing slashes are dropped (`/var/cache/apt/` -> `/var/cache/apt`).
+ */
 export function cacheMountTargets(run: RunNode): string[] {
   const targets: string[] = [];
   for (const flag of run.flags) {
@@ -534,7 +753,8 @@ export function cacheMountTargets(run: RunNode): string[] {
       return eq < 0 ? [option, ''] : [option.slice(0, eq), option.slice(eq + 1)];
     }));
     const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
-    if (options.get('type') === 'cache' && target) targets.push(target);
+    const type = options.get('type');
+    if ((type === 'cache' || type === 'tmpfs') && target) targets.push(target.length > 1 ? target.replace(/\/+$/, '') : target);
   }
   return targets;
 }
@@ -554,49 +774,14 @@ export interface RunCommand {
   program?: string;
 }
 
+/** The text that adds an option after a word of the RUN: ` --x` in the shell form, `, "--x"` in the exec form. */
+export function optionAfterWord(run: RunNode, option: string): string {
+  return run.form === 'shell' ? ` ${option}` : `, ${JSON.stringify(option)}`;
+}
+
 /** Every command of the stage's RUN instructions, in order. */
-export function runCommands(stage: Stage): RunCommand[] {
-  return stage.runs.flatMap((run) =>
-    run.commands.map((command, index) => {
-      const words = commandWords(command);
-      return { run, command, index, words, program: programName(words) };
-    }),
-  );
-}
-
-/** apt-get/apt options that take their value in the next word. */
-const APT_VALUE_OPTIONS = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
-
-/** The index of `install` in `apt-get install ...` / `apt install ...`, or -1. */
-export function aptInstallIndex(command: RunCommand): number {
-  if (command.program !== 'apt-get' && command.program !== 'apt') return -1;
-  const index = firstOperandIndex(command.words, 1, APT_VALUE_OPTIONS);
-  return index >= 0 && command.words[index].text === 'install' ? index : -1;
-}
-
-/** The index of the sub-command of a package manager (`add` in `apk --no-cache add x`), or -1. */
-export function subcommandIndex(command: RunCommand, valueOptions?: ReadonlySet<string>): number {
-  return firstOperandIndex(command.words, 1, valueOptions);
-}
-
-/**
- * The index of `install` in `pip install`, `pip3.12 install` or `python3 -m pip install`, or -1.
- */
-export function pipInstallIndex(command: RunCommand): number {
-  const { words, program } = command;
-  if (program === undefined) return -1;
-  let next = -1;
-  if (/^pip\d*(?:\.\d+)?$/.test(program)) next = firstOperandIndex(words, 1);
-  else if (/^python\d*(?:\.\d+)?$/.test(program)) {
-    const module = words.findIndex((word) => word.text === '-m');
-    if (module > 0 && words[module + 1]?.text === 'pip') next = firstOperandIndex(words, module + 2);
-  }
-  return next >= 0 && words[next].text === 'install' ? next : -1;
-}
-
-/** True for the `rm` of a RUN that deletes something under the path prefix (`rm -rf /var/lib/apt/lists/*`). */
-export function removesPath(command: RunCommand, prefix: string): boolean {
-  return command.program === 'rm' && command.words.some((word) => word.text.startsWith(prefix));
+export function runCommands(stage: Stage): readonly RunCommand[] {
+  return stage.commands;
 }
 
 /** True when a COPY/ADD source pattern (`package*.json`, `./app/package-lock.json`) matches the file name. */
@@ -604,15 +789,4 @@ export function sourceMatches(source: string, fileName: string): boolean {
   const base = source.slice(source.lastIndexOf('/') + 1);
   const pattern = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
   return pattern.test(fileName);
-}
-
-/** The image family, for picking `adduser` flags and package managers in fixes. */
-export function imageFamily(stage: Stage | undefined): 'alpine' | 'debian' | 'distroless' | 'unknown' {
-  let current: Stage | undefined = stage;
-  while (current?.from.parentStage) current = current.from.parentStage;
-  const reference = `${current?.from.name ?? ''}:${current?.from.tag ?? ''}`.toLowerCase();
-  if (/alpine|apk/.test(reference)) return 'alpine';
-  if (/distroless|scratch|chainguard/.test(reference)) return 'distroless';
-  if (/debian|ubuntu|bookworm|bullseye|buster|trixie|slim|jammy|noble|focal|node|python|golang|openjdk|eclipse-temurin|ruby|php|nginx|httpd/.test(reference)) return 'debian';
-  return 'unknown';
 }

@@ -1,0 +1,29 @@
+/**
+ * The dockerfile-ast parser, with one performance shim. dockerfile-ast (0.7) tokenizes an
+ * instruction's arguments again on every query: its own parse asks four to five times per
+ * instruction, and flags, arguments, heredocs and properties ask again. An instruction's text
+ * never changes, so its tokens are kept with it: parsing takes about half the time, and a file of
+ * 20,000 stages stays a matter of seconds.
+ */
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
+
+type Tokenizer = (this: Instruction) => unknown[];
+
+const prototype = Instruction.prototype as unknown as { getRawArguments: Tokenizer & { remembers?: true } };
+const tokenize = prototype.getRawArguments;
+if (typeof tokenize === 'function' && !tokenize.remembers) {
+  const tokens = new WeakMap<Instruction, unknown[]>();
+  const remembered: Tokenizer & { remembers?: true } = function (this: Instruction) {
+    let known = tokens.get(this);
+    if (!known) {
+      known = tokenize.call(this);
+      tokens.set(this, known);
+    }
+    // Callers shift the flags off the array they get (ModifiableInstruction): each gets a copy.
+    return known.slice();
+  };
+  remembered.remembers = true;
+  prototype.getRawArguments = remembered;
+}
+
+export { DockerfileParser };
