@@ -3,7 +3,7 @@ import { editorFor, healthOf, inspectService, isOneOffJob, ownNode, portsOf, ser
 import { builtImage, imageExposedPorts, parseImageReference } from '../../server/src/kinds/compose/image';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import type { ResolvedService } from '../../server/src/kinds/compose/services';
-import { imageFamily } from '../../server/src/kinds/dockerfile/model';
+import { imageFamily } from '../../server/src/kinds/dockerfile/images';
 import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 import type { WorkspaceView } from '../../server/src/engine/rule';
 
