@@ -86,7 +86,7 @@ describe('readiness CLI with hostile input', () => {
 
   it('exits 2 with the right reason when a file named on the command line is not analyzed', () => {
     const unsupported = JSON.parse(run(['scan', join(dir, 'notes.txt'), '--format', 'json']).stdout);
-    assert.deepEqual(unsupported.files.skipped, [{ file: 'notes.txt', reason: 'not analyzed: not a Dockerfile, Kubernetes manifest, nginx config or Terraform file' }]);
+    assert.deepEqual(unsupported.files.skipped, [{ file: 'notes.txt', reason: 'not analyzed: not a Dockerfile, Kubernetes manifest, Docker Compose file, nginx config or Terraform file' }]);
     assert.equal(run(['scan', join(dir, 'notes.txt')]).code, 2);
     const big = run(['scan', join(dir, 'big.yaml'), '--format', 'json']);
     assert.equal(big.code, 2);

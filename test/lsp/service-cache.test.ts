@@ -29,6 +29,7 @@ describe('ReadinessService caches', () => {
     root = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
     write('api/Dockerfile', 'FROM node:20-alpine\nCMD ["node"]\n');
     write('web/Dockerfile', 'FROM nginx:1.27\n');
+    write('compose.yaml', 'services:\n  api:\n    build: ./api\n');
     write('infra/network/main.tf', 'resource "aws_s3_bucket" "logs" {}\n');
     write('infra/network/vpc.tf', 'resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }\n');
     write('infra/database/main.tf', 'resource "aws_db_instance" "db" { engine = "postgres" }\n');
@@ -46,9 +47,12 @@ describe('ReadinessService caches', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('re-analyzes only the edited Dockerfile (no cross-file rules)', async () => {
+  it('re-analyzes the edited Dockerfile and the Compose files that may build it, nothing else', async () => {
     const path = join(root, 'api/Dockerfile');
-    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n', 1, 'dockerfile')), ['api/Dockerfile']);
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n', 1, 'dockerfile')), ['api/Dockerfile', 'compose.yaml']);
+    const report = await service.checklist();
+    const proof = report.categories.flatMap((category) => category.items).find((item) => item.id === 'deployment/docker-security-context')!;
+    assert.ok(!proof.findings.some((finding) => finding.ruleId === 'compose/non-root-user'), 'the service built from the edited Dockerfile now runs as USER node');
   });
 
   it('re-analyzes the edited Terraform file and its module, not the other module', async () => {

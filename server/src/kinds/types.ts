@@ -21,6 +21,12 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
    * scope key (a Terraform module is its directory). Absent: every file of the kind.
    */
   crossFileScope?(path: string): string;
+  /**
+   * Other kinds whose files this kind's cross-file rules read (a Compose service is read with the
+   * Dockerfile it builds and the nginx config it mounts): a change to one of them makes this kind's
+   * cross-file findings stale too.
+   */
+  readsKinds?: readonly FileKind[];
   /** Blocks an editor may fold, from the opening to the closing brace (for kinds VS Code does not fold by itself). */
   foldingRanges?(model: M): Span[];
 }

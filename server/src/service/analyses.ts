@@ -22,6 +22,8 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Cached>();
   /** When each cross-file scope last changed. */
   private readonly scopeChangedAt = new Map<string, number>();
+  /** When a file of a kind that each cross-file kind reads changed (a Dockerfile, for Compose). */
+  private readonly readKindChangedAt = new Map<FileKind, number>();
   private everythingChangedAt = 0;
   private clock = 0;
 
@@ -30,7 +32,10 @@ export class AnalysisCache {
   get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean): FileAnalysis | undefined {
     const cached = this.entries.get(path);
     if (!cached || cached.model !== model || cached.settings !== settings || (complete && !cached.complete)) return undefined;
-    if (this.crossFileKinds.has(kind) && Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0) > cached.analyzedAt) return undefined;
+    if (this.crossFileKinds.has(kind)) {
+      const changedAt = Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0, this.readKindChangedAt.get(kind) ?? 0);
+      if (changedAt > cached.analyzedAt) return undefined;
+    }
     return cached.analysis;
   }
 
@@ -41,10 +46,13 @@ export class AnalysisCache {
   /** A file's content, kind or presence changed: the results of the files whose cross-file findings may depend on it are stale. */
   changed(path: string, ...kinds: (FileKind | undefined)[]): void {
     this.entries.delete(path);
-    const relevant = kinds.filter((kind): kind is FileKind => kind !== undefined && this.crossFileKinds.has(kind));
-    if (relevant.length === 0) return;
+    const changedKinds = kinds.filter((kind): kind is FileKind => kind !== undefined);
+    const relevant = changedKinds.filter((kind) => this.crossFileKinds.has(kind));
+    const readers = [...this.crossFileKinds].filter((reader) => changedKinds.some((kind) => readsKind(reader, kind)));
+    if (relevant.length === 0 && readers.length === 0) return;
     this.clock++;
     for (const kind of relevant) this.scopeChangedAt.set(this.scopeKey(kind, path), this.clock);
+    for (const reader of readers) this.readKindChangedAt.set(reader, this.clock);
   }
 
   /** Something every cross-file result may read changed (a file outside the index, a folder added or removed). */
@@ -68,4 +76,9 @@ export class AnalysisCache {
     const scopeOf = kindSupport(kind).crossFileScope;
     return scopeOf ? `${kind}\u0000${scopeOf(path)}` : kind;
   }
+}
+
+/** True when the cross-file rules of `reader` read files of `kind` (Compose reads Dockerfiles and nginx configs). */
+export function readsKind(reader: FileKind, kind: FileKind): boolean {
+  return kindSupport(reader).readsKinds?.includes(kind) ?? false;
 }

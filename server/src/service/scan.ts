@@ -64,7 +64,7 @@ export async function scanProject(paths: string[], options: ScanOptions = {}): P
   for (const failure of analysis.errors) errors.push({ file: index.relative(failure.path), message: `Internal error while analyzing: ${failure.message}` });
   const skipped = [...index.skipped].map(([path, reason]) => ({ path, reason }));
   for (const file of explicitFiles) {
-    if (!index.has(file) && !index.skipped.has(file)) skipped.push({ path: file, reason: 'not analyzed: not a Dockerfile, Kubernetes manifest, nginx config or Terraform file' });
+    if (!index.has(file) && !index.skipped.has(file)) skipped.push({ path: file, reason: 'not analyzed: not a Dockerfile, Kubernetes manifest, Docker Compose file, nginx config or Terraform file' });
   }
   skipped.sort((a, b) => a.path.localeCompare(b.path));
   const scan: ProjectScan = { root, index, config, settings: service.analysisSettings, scanned: index.paths(), skipped, findings, inspected: analysis.inspected, errors };

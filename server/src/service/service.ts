@@ -17,7 +17,7 @@ import { resolveLocale, t, type Locale } from '../i18n';
 import { initEachKind, kindSupport } from '../kinds';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, findConfigFile, loadConfigText, type EditorSettings, type WorkspaceConfig } from '../settings';
 import { WorkspaceIndex } from '../workspace';
-import { AnalysisCache } from './analyses';
+import { AnalysisCache, readsKind } from './analyses';
 import { checklistOf, configFindings, EvidenceCache } from './checklist';
 import { loadConfigFile, readConfigText, writeFileAtomic } from './config-file';
 import { TimeSlicer } from './slicer';
@@ -88,7 +88,7 @@ interface OpenDocument {
 }
 
 /** Languages whose documents are analyzed whatever their file name (files.associations). */
-const LANGUAGE_KINDS: Record<string, FileKind | undefined> = { dockerfile: 'dockerfile', nginx: 'nginx', terraform: 'terraform' };
+const LANGUAGE_KINDS: Record<string, FileKind | undefined> = { dockerfile: 'dockerfile', dockercompose: 'compose', nginx: 'nginx', terraform: 'terraform' };
 
 const NO_HOST: ServiceHost = {
   log: () => undefined,
@@ -535,7 +535,9 @@ export class ReadinessService {
     for (const open of this.documents.keys()) {
       if (open === path) continue;
       const kind = this.index.kindOf(open);
-      if (kind && kinds.has(kind) && this.rules.some((rule) => rule.meta.crossFile && rule.meta.kind === kind) && scopeOf(kind, open) === scopeOf(kind, path)) affected.push(open);
+      if (!kind || !this.rules.some((rule) => rule.meta.crossFile && rule.meta.kind === kind)) continue;
+      const sameScope = kinds.has(kind) && scopeOf(kind, open) === scopeOf(kind, path);
+      if (sameScope || [...kinds].some((changed) => readsKind(kind, changed))) affected.push(open);
     }
     return affected;
   }

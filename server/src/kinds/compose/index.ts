@@ -39,6 +39,7 @@ const SERVICE_KEYS = ['image', 'build', 'extends'];
 
 export const composeSupport: KindSupport<ComposeModel> = {
   kind: 'compose',
+  readsKinds: ['dockerfile', 'nginx'],
   label: 'Docker Compose',
   commentPrefix: '#',
   claim(path) {
