@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { canInsertAt, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
 import { probeTool, type ProbeTool } from '../../server/src/kinds/dockerfile/images';
 import { baseImageReason, serviceSignal, type ServiceSignal } from '../../server/src/kinds/dockerfile/purpose';
 
@@ -106,6 +106,7 @@ export default defineRule<DockerfileModel>({
         tool && port !== undefined
           ? (fixer) => {
               const probe = probeCommand(tool, port);
+              if (!canInsertAt(model, anchor?.span.start ?? model.text.length)) return null;
               if (anchor) {
                 const indent = context.lines.indentAt(anchor.span.start);
                 return fixer.insertAt(anchor.span.start, `HEALTHCHECK ${options} \\${eol}${indent}  CMD ${probe}${eol}${indent}`);

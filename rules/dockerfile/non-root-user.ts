@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { rootStage, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { canInsertAt, rootStage, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
 import { imageFamily, runsAsNonRootByDefault } from '../../server/src/kinds/dockerfile/images';
 import { baseImageReason, dropsPrivileges } from '../../server/src/kinds/dockerfile/purpose';
 
@@ -66,6 +66,7 @@ export default defineRule<DockerfileModel>({
         : { span: stage.from.span, messageId: 'missing' }),
       fixTitleId: 'addUser',
       fix: (fixer) => {
+        if (!canInsertAt(model, insertAt ?? model.text.length)) return null;
         const eol = context.lines.eol;
         const family = imageFamily(stage);
         const create =

@@ -1,5 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import {
+  canInsertAt,
   cacheMountTargets,
   firstOperandIndex,
   hasOption,
@@ -139,7 +140,7 @@ export default defineRule<DockerfileModel>({
             messageId: 'apt',
             data: { command: program! },
             fixTitleId: 'aptLists',
-            fix: offerFix && run.form === 'shell' ? (fixer) => fixer.insertAt(last.span.end, ' && rm -rf /var/lib/apt/lists/*') : undefined,
+            fix: offerFix && run.form === 'shell' && canInsertAt(model, last.span.end) ? (fixer) => fixer.insertAt(last.span.end, ' && rm -rf /var/lib/apt/lists/*') : undefined,
           });
           continue;
         }

@@ -32,6 +32,23 @@ function analyzeAll(text: string) {
 }
 
 describe('dockerfile model', () => {
+  it('knows when the file ends inside an unfinished instruction, so fixes never insert into it', () => {
+    const cases: [string, number | undefined][] = [
+      ["FROM node:20\nRUN apt-get install '", 13],
+      ['FROM node:20\nRUN <<EOF', 13],
+      ['FROM node:20\nCOPY \\', 13],
+      ['FROM node:20\nCOPY \\\n', 13],
+      ['FROM node:20\nRUN <<EOF\necho hi\nEOF\n', undefined],
+      ['FROM node:20\nRUN <<-EOF\n\techo hi\n\tEOF\n', undefined],
+      ['FROM node:20\nRUN echo "it\'s"\n', undefined],
+      ['FROM node:20\nCMD ["node", "app.js"]\n', undefined],
+    ];
+    for (const [text, openEnd] of cases) assert.equal(parseDockerfile(text, '/w/Dockerfile').openEnd, openEnd, JSON.stringify(text));
+    const open = parseDockerfile('FROM node:20\nEXPOSE 8080\nCOPY \\', '/w/Dockerfile');
+    const fixable = analyzeModel({ model: open, rules: dockerfileRules }).filter((finding) => finding.fix && ['dockerfile/healthcheck', 'dockerfile/non-root-user'].includes(finding.ruleId));
+    assert.deepEqual(fixable, [], 'an insertion at the end would continue the COPY');
+  });
+
   it('splits stages and links parent stages case-insensitively', () => {
     const model = parse('FROM golang:1.22 AS Build\nRUN go build\nFROM build AS test\nFROM alpine:3.20\nCOPY --from=build /app /app\n');
     assert.equal(model.stages.length, 3);

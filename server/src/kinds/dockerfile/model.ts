@@ -155,6 +155,12 @@ export interface DockerfileModel extends BaseModel {
   finalStage?: Stage;
   /** The `# escape=` parser directive, `\` by default. */
   escapeCharacter: string;
+  /**
+   * Set when the file ends inside an unfinished construct (a trailing line continuation, a heredoc
+   * without its terminator, an open quote): the offset where that instruction starts. Text a fix
+   * inserts at or after it would be swallowed by the unfinished instruction.
+   */
+  openEnd?: number;
 }
 
 export function parseDockerfile(text: string, path: string): DockerfileModel {
@@ -246,6 +252,7 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
     stage?.instructions.push(typed);
   }
   model.finalStage = model.stages[model.stages.length - 1];
+  model.openEnd = openEndOf(text, model.instructions[model.instructions.length - 1], escape);
   return model;
 }
 
@@ -290,6 +297,34 @@ function implicitFrom(at: number): FromNode {
 }
 
 /** A word without one pair of surrounding quotes (`"/app"` -> `/app`). */
+/** The start of the last instruction when the text ends inside it: continuation, open heredoc or open quote. */
+function openEndOf(text: string, last: InstructionNode | undefined, escape: string): number | undefined {
+  if (!last) return undefined;
+  const tail = text.slice(last.span.start);
+  const lastLine = tail.replace(/[\r\n\s]+$/, '').split(/\r\n|\r|\n/).pop() ?? '';
+  if (lastLine.endsWith(escape) && !lastLine.trimStart().startsWith('#')) return last.span.start;
+  const heredoc = /<<-?[ \t]*(["']?)([A-Za-z_][\w-]*)\1/.exec(tail.split(/\r\n|\r|\n/)[0]);
+  if (heredoc) {
+    const body = tail.split(/\r\n|\r|\n/).slice(1);
+    if (!body.some((line) => line.replace(/^\t+/, '').trim() === heredoc[2])) return last.span.start;
+    return undefined;
+  }
+  let quote: string | undefined;
+  for (let i = 0; i < tail.length; i++) {
+    const c = tail[i];
+    if (quote === undefined && c === escape) i++;
+    else if (quote === '"' && c === '\\') i++;
+    else if (c === quote) quote = undefined;
+    else if (quote === undefined && (c === '"' || c === "'")) quote = c;
+  }
+  return quote === undefined ? undefined : last.span.start;
+}
+
+/** True when text inserted at `offset` stays outside every instruction the file leaves unfinished. */
+export function canInsertAt(model: DockerfileModel, offset: number): boolean {
+  return model.openEnd === undefined || offset < model.openEnd;
+}
+
 export function unquote(text: string): string {
   return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0] ? text.slice(1, -1) : text;
 }
