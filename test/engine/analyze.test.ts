@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeModel, applyEdits } from '../../server/src/engine/analyze';
+import { analyzeFile, analyzeModel, applyEdits } from '../../server/src/engine/analyze';
 import { defineRule, type Rule } from '../../server/src/engine/rule';
 import type { BaseModel } from '../../server/src/engine/types';
 import { initKinds, kindSupport } from '../../server/src/kinds';
@@ -10,9 +10,7 @@ const meta = {
   title: 'Test rule',
   description: 'A rule for engine tests.',
   checklistItem: 'deployment/docker-images',
-  category: 'Deployment' as const,
   severity: 'warning' as const,
-  critical: false,
   fixable: true,
   messages: { found: 'Found {{what}} here; remove it.' },
   ptBR: { title: 'Regra de teste', description: 'Uma regra para testes.', messages: { found: 'Encontrado {{what}} aqui; remova.' } },
@@ -81,6 +79,25 @@ describe('analyzeModel', () => {
     assert.deepEqual(runs, { single: 1, cross: 2 });
     analyzeModel({ model, rules: [single, cross], settings: {} });
     assert.deepEqual(runs, { single: 2, cross: 3 }, 'new settings, new results');
+  });
+
+  it('caps a finding at its atMost severity without raising a lower setting, and keeps unknown inspections apart', () => {
+    const decisionRule = defineRule<any>({
+      meta: { ...meta, id: 'dockerfile/test-decision' },
+      check(model, context) {
+        for (const instruction of model.instructions) {
+          if (instruction.keyword !== 'USER') continue;
+          context.inspect({ subject: 'image', span: instruction.span, unknown: instruction.args[0]?.text.startsWith('$') });
+          context.report({ span: instruction.keywordSpan, messageId: 'found', data: { what: 'USER' }, atMost: 'information' });
+        }
+      },
+    });
+    const model: BaseModel = kindSupport('dockerfile').parse('FROM a:1\nUSER $NAME\nUSER app\n', '/w/Dockerfile');
+    const { findings, inspected } = analyzeFile({ model, rules: [decisionRule] });
+    assert.deepEqual(findings.map((finding) => finding.severity), ['information', 'information']);
+    assert.deepEqual(inspected.map((inspection) => inspection.unknown ?? false), [true, false]);
+    const lowered = analyzeFile({ model, rules: [decisionRule], settings: { rules: { 'dockerfile/test-decision': { severity: 'hint' } } } });
+    assert.deepEqual(lowered.findings.map((finding) => finding.severity), ['hint', 'hint']);
   });
 
   it('only runs the rules of the model kind', () => {

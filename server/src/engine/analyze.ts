@@ -120,7 +120,7 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
           run.findings.push({
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
-            severity,
+            severity: descriptor.atMost ? lowerSeverity(severity, descriptor.atMost) : severity,
             message: formatMessage(template, descriptor.data),
             path: model.path,
             span: descriptor.span,
@@ -139,6 +139,7 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
             path: model.path,
             span: descriptor.span,
             range: lines.rangeOf(descriptor.span),
+            ...(descriptor.unknown ? { unknown: true as const } : {}),
           });
         },
       });
@@ -158,6 +159,13 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
     }
   }
   return { findings: applySuppressions(findings, model.path, lines), inspected };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+/** The lower of two severities. */
+export function lowerSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
 function localizedTemplate(meta: RuleMeta, table: 'messages' | 'fixTitles', id: string, locale: Locale): string {

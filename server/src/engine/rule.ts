@@ -52,6 +52,12 @@ export interface ReportDescriptor {
   messageId: string;
   /** Values for the message's and the fix title's `{{placeholders}}`. */
   data?: Record<string, string | number>;
+  /**
+   * Caps this finding's severity (it lowers the configured one, never raises it): for a finding that
+   * records a deliberate decision rather than a defect (`automountServiceAccountToken: true` written
+   * out, an entrypoint that drops privileges), which the rule reports "at most as information".
+   */
+  atMost?: 'information' | 'hint';
   /** Id of the quick fix's title in `meta.fixTitles`; defaults to the rule's title prefixed with "Fix:". */
   fixTitleId?: string;
   fix?: (fixer: Fixer) => TextEdit | TextEdit[] | null | undefined;
@@ -103,6 +109,12 @@ export interface InspectDescriptor {
   span: Span;
   name?: string;
   path?: string;
+  /**
+   * The rule looked at the subject but could not judge it: what it checks depends on a value the
+   * files cannot show (a variable the caller sets, an include the workspace lacks). Unknown is not
+   * missing, and it is not proof either: the checklist lists such subjects but they prove nothing.
+   */
+  unknown?: boolean;
 }
 
 export interface Rule<M extends BaseModel = BaseModel> {

@@ -125,6 +125,8 @@ export interface Inspection {
   path: string;
   span: Span;
   range: Range;
+  /** Looked at but not judged: a value it depends on is unknown. Proves nothing. */
+  unknown?: true;
 }
 
 export interface Finding {
