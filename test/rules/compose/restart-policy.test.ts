@@ -18,6 +18,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'an anchor before the first key: new keys go where the entry starts, not after the anchor',
+      code: compose('  app:\n    &image image: datametria/api:v2.1.0\n'),
+      errors: [{ messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      output: compose('  app:\n    &image image: datametria/api:v2.1.0\n    restart: unless-stopped\n'),
+    },
+    {
       code: compose('  app:\n    image: datametria/api:v2.1.0\n    environment:\n      - NODE_ENV=production\n'),
       errors: [{ messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 6 }],
       output: compose('  app:\n    image: datametria/api:v2.1.0\n    environment:\n      - NODE_ENV=production\n    restart: unless-stopped\n'),

@@ -2,6 +2,16 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, typ
 import type { LineIndex } from '../../engine/text';
 import type { Span, TextEdit } from '../../engine/types';
 import { columnOf, type YamlStyle } from './model';
+
+/**
+ * The column where a map entry starts: its key's, or that of an anchor or tag written before the key
+ * (`&base image: x`), which the key's range leaves out. New keys go at this column.
+ */
+function entryColumn(text: string, keyStart: number): number {
+  const column = columnOf(text, keyStart);
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text.slice(keyStart - column, keyStart));
+  return properties ? column - properties[0].length : column;
+}
 import { contentSpan, scalarString } from './nodes';
 
 /** YAML to insert: strings are written as given (callers quote them), objects become block maps. */
@@ -52,7 +62,7 @@ export class YamlEditor {
     const keyNode = pair.key as Scalar;
     const valueNode = pair.value as Node | null;
     if (!keyNode?.range || !valueNode?.range || this.isShared(keyNode.range[0])) return null;
-    const column = columnOf(this.model.text, keyNode.range[0]);
+    const column = entryColumn(this.model.text, keyNode.range[0]);
     const eol = this.lines.eol;
     const body = this.render(value, column + this.model.style.indentUnit).join(eol);
     // A block scalar's range takes in the line break after it, which the replacement must keep.
@@ -119,7 +129,7 @@ export class YamlEditor {
   private insertIntoMap(map: YAMLMap, entries: YObject, placement: Placement): TextEdit | null {
     const firstKey = map.items[0]?.key as Scalar | undefined;
     if (!firstKey?.range) return null;
-    const column = columnOf(this.model.text, firstKey.range[0]);
+    const column = entryColumn(this.model.text, firstKey.range[0]);
     const eol = this.lines.eol;
     const body = this.render(entries, column);
     let anchor: Pair | undefined;
@@ -149,7 +159,7 @@ export class YamlEditor {
       if (colon < 0) return null;
       if (typeof want !== 'object') return [{ start: colon + 1, end: value?.range ? value.range[1] : colon + 1, newText: ` ${String(want)}` }];
       const keyLine = this.lines.positionAt(keyNode.range[0]).line;
-      const column = columnOf(this.model.text, keyNode.range[0]);
+      const column = entryColumn(this.model.text, keyNode.range[0]);
       const body = Array.isArray(want)
         ? this.renderItems(want, column + (this.model.style.indentedSequences ? this.model.style.indentUnit : 0))
         : this.render(want, column + this.model.style.indentUnit);
@@ -174,7 +184,7 @@ export class YamlEditor {
     const line = this.lines.positionAt(Math.max(firstKey.range[0], end - 1)).line;
     const at = this.lines.lineEnd(line);
     const eol = this.lines.eol;
-    const body = this.render(entries, columnOf(this.model.text, firstKey.range[0]));
+    const body = this.render(entries, entryColumn(this.model.text, firstKey.range[0]));
     return { start: at, end: at, newText: eol + body.join(eol) };
   }
 
