@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { canInsertAt, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { insertsInstructions, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
 import { probeTool, type ProbeTool } from '../../server/src/kinds/dockerfile/images';
 import { baseImageReason, serviceSignal, type ServiceSignal } from '../../server/src/kinds/dockerfile/purpose';
 
@@ -106,14 +106,12 @@ export default defineRule<DockerfileModel>({
         tool && port !== undefined
           ? (fixer) => {
               const probe = probeCommand(tool, port);
-              if (!canInsertAt(model, anchor?.span.start ?? model.text.length)) return null;
-              if (anchor) {
-                const indent = context.lines.indentAt(anchor.span.start);
-                return fixer.insertAt(anchor.span.start, `HEALTHCHECK ${options} \\${eol}${indent}  CMD ${probe}${eol}${indent}`);
-              }
               const text = model.text;
-              const needsBreak = text.length > 0 && !text.endsWith('\n');
-              return fixer.insertAt(text.length, `${needsBreak ? eol : ''}HEALTHCHECK ${options} \\${eol}  CMD ${probe}${eol}`);
+              const indent = anchor ? context.lines.indentAt(anchor.span.start) : '';
+              const at = anchor ? anchor.span.start : text.length;
+              const needsBreak = !anchor && text.length > 0 && !text.endsWith('\n');
+              const inserted = `${needsBreak ? eol : ''}HEALTHCHECK ${options} \\${eol}${indent}  CMD ${probe}${eol}${indent}`;
+              return insertsInstructions(model, at, inserted, 1) ? fixer.insertAt(at, inserted) : null;
             }
           : undefined,
     });

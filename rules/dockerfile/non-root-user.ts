@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { canInsertAt, rootStage, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
+import { insertsInstructions, rootStage, stageLineage, type DockerfileModel } from '../../server/src/kinds/dockerfile/model';
 import { imageFamily, runsAsNonRootByDefault } from '../../server/src/kinds/dockerfile/images';
 import { baseImageReason, dropsPrivileges } from '../../server/src/kinds/dockerfile/purpose';
 
@@ -66,7 +66,6 @@ export default defineRule<DockerfileModel>({
         : { span: stage.from.span, messageId: 'missing' }),
       fixTitleId: 'addUser',
       fix: (fixer) => {
-        if (!canInsertAt(model, insertAt ?? model.text.length)) return null;
         const eol = context.lines.eol;
         const family = imageFamily(stage);
         const create =
@@ -77,10 +76,10 @@ export default defineRule<DockerfileModel>({
               : 'RUN groupadd --system app && useradd --system --gid app --uid 10001 --no-create-home app';
         const user = family === 'distroless' ? 'USER 65532:65532' : 'USER app';
         const block = (create ? create + eol : '') + user + eol;
-        if (insertAt !== undefined) return fixer.insertAt(insertAt, block);
-        const end = model.text.length;
-        const needsBreak = end > 0 && !model.text.endsWith('\n');
-        return fixer.insertAt(end, (needsBreak ? eol : '') + block);
+        const at = insertAt ?? model.text.length;
+        const needsBreak = insertAt === undefined && at > 0 && !model.text.endsWith('\n');
+        const inserted = (needsBreak ? eol : '') + block;
+        return insertsInstructions(model, at, inserted, create ? 2 : 1) ? fixer.insertAt(at, inserted) : null;
       },
     });
   },

@@ -5,7 +5,9 @@ import { analyzeModel } from '../../server/src/engine/analyze';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../../server/src/engine/files';
 import { aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
 import {
+  canInsertAt,
   commandWords,
+  insertsInstructions,
   parseDockerfile,
   runCommands,
   shippedStages,
@@ -47,6 +49,12 @@ describe('dockerfile model', () => {
     const open = parseDockerfile('FROM node:20\nEXPOSE 8080\nCOPY \\', '/w/Dockerfile');
     const fixable = analyzeModel({ model: open, rules: dockerfileRules }).filter((finding) => finding.fix && ['dockerfile/healthcheck', 'dockerfile/non-root-user'].includes(finding.ruleId));
     assert.deepEqual(fixable, [], 'an insertion at the end would continue the COPY');
+    const quoted = parseDockerfile('FROM debian:12\nRUN apt-get install "\nCMD ["bash"]\n', '/w/Dockerfile');
+    assert.equal(canInsertAt(quoted, quoted.instructions[1].span.end), false, 'the RUN leaves a quote open');
+    assert.equal(canInsertAt(quoted, quoted.instructions[2].span.start), true);
+    const oddHeredoc = parseDockerfile("FROM debian:12\nRUN \\\n#''\n<<''", '/w/Dockerfile');
+    assert.equal(insertsInstructions(oddHeredoc, oddHeredoc.text.length, '\nUSER app\n', 1), false);
+    assert.equal(insertsInstructions(quoted, quoted.instructions[2].span.start, 'USER app\n', 1), true);
   });
 
   it('splits stages and links parent stages case-insensitively', () => {

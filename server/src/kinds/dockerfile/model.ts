@@ -322,7 +322,25 @@ function openEndOf(text: string, last: InstructionNode | undefined, escape: stri
 
 /** True when text inserted at `offset` stays outside every instruction the file leaves unfinished. */
 export function canInsertAt(model: DockerfileModel, offset: number): boolean {
-  return model.openEnd === undefined || offset < model.openEnd;
+  if (model.openEnd !== undefined && offset >= model.openEnd) return false;
+  // An instruction with an open quote swallows what is appended to it (`RUN apt-get install "`).
+  const instruction = model.instructions.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+  return !instruction || offsetOpenIn(model.text, instruction, model.escapeCharacter) === undefined;
+}
+
+/**
+ * True when `inserted` (whole instructions) placed at `offset` parses as `count` instructions of
+ * their own: the last check before offering a fix that adds instructions, since an unfinished
+ * construct the model cannot name (an odd heredoc) would take them in.
+ */
+export function insertsInstructions(model: DockerfileModel, offset: number, inserted: string, count: number): boolean {
+  if (!canInsertAt(model, offset)) return false;
+  const after = parseDockerfile(model.text.slice(0, offset) + inserted + model.text.slice(offset), model.path);
+  return after.instructions.length === model.instructions.length + count;
+}
+
+function offsetOpenIn(text: string, instruction: InstructionNode, escape: string): number | undefined {
+  return openEndOf(text.slice(0, instruction.span.end), instruction, escape);
 }
 
 export function unquote(text: string): string {
