@@ -1,4 +1,5 @@
 import type { Locale } from './i18n';
+import { annotateChecklist } from './checklist/annotate';
 import { detectFile, groupByItem, type EvidenceInput } from './checklist/evidence/index';
 import { computeChecklist } from './checklist/score';
 import type { ChecklistReport, EvidenceHit } from './checklist/types';
@@ -58,7 +59,8 @@ export function checklistOf(index: WorkspaceIndex, findings: Finding[], inspecte
     problems: configFindings(config).map((finding) => `${index.relative(finding.path)}:${finding.range.start.line + 1}: ${finding.message}`),
     configPath: config.path,
   });
-  return { ...report, analyzedFiles: index.paths().length };
+  // Issue 15 wiring: quick-fix titles on findings, the "Fix first" order and the skipped files.
+  return annotateChecklist({ ...report, analyzedFiles: index.paths().length }, { findings, root: index.root, skipped: index.skipped });
 }
 
 export function checklistFor(scan: { index: WorkspaceIndex; findings: Finding[]; inspected: Inspection[]; config: WorkspaceConfig }, locale: Locale): ChecklistReport {
