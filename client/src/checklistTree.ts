@@ -14,7 +14,8 @@ import type {
 import type { Severity } from '../../server/src/engine/types';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { actionLabel, categoryLabel, findingsLabel, format, headlineText, inFilesLabel, reasonText, severityLabel, statusLabel, verdictLabel } from './labels';
-import { attentionFilter, groupByRule, hasContent, hasScore, itemOrder, type FileFindings, type RuleGroup } from './viewModel';
+import { groupByRule, itemOrder, type FileFindings, type RuleGroup } from '../../server/src/checklist/order';
+import { attentionFilter, hasContent, hasScore } from './viewModel';
 
 /** Entries under "Fix first"; the rest are one click away in their categories. */
 export const FIX_FIRST_SHOWN = 10;

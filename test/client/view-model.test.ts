@@ -2,7 +2,8 @@
 // findings grouped by rule, the order of items, the header, and numbers and dates in the UI locale.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { attentionFilter, formatterFor, groupByRule, hasContent, hasScore, headline, itemOrder } from '../../client/src/viewModel';
+import { attentionFilter, formatterFor, hasContent, hasScore, headline } from '../../client/src/viewModel';
+import { groupByRule, itemOrder } from '../../server/src/checklist/order';
 import { computeChecklist } from '../../server/src/checklist/score';
 import type { ChecklistFinding, ChecklistItemResult, ChecklistReport } from '../../server/src/checklist/types';
 import { emptyConfig, type ReadinessConfig } from '../../server/src/engine/config';

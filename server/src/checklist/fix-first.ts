@@ -4,11 +4,13 @@
  *
  *   1. critical items that are failing or contradicted: a finding already says what is wrong with
  *      something the team cannot ship without;
- *   2. items an open gate needs, gates closest to passing first (fewest items still to do);
+ *   2. items an open gate needs, gates closest to passing first (fewest items still to do): first
+ *      those whose findings say what to fix, then those nothing proves yet (verify or attest);
  *   3. the rest, by how much the weighted score rises once the item is done.
- * Ties: something to fix before something to prove, more errors, more findings, catalogue order.
+ * Ties: a larger score rise, more errors, more findings, catalogue order.
  */
 import type { Severity } from '../engine/types';
+import { SEVERITY_ORDER } from './order';
 import { DONE_STATUSES, type CategoryResult, type ChecklistFinding, type ChecklistItemResult, type ChecklistReport, type FixFirstEntry, type FixFirstReason, type ItemStatus } from './types';
 
 const REASON_RANK: Record<FixFirstReason, number> = { critical: 0, gate: 1, score: 2 };
@@ -53,7 +55,6 @@ function scoreGain(category: CategoryResult, weights: number): number {
   return Math.round(((category.weight / weights) * 100 * 10) / category.counts.applicable) / 10;
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 const severityRank = (severity: Severity) => SEVERITY_ORDER.indexOf(severity);
 
 /** The finding to act on: the most severe, one with a quick fix before one without, then the first in the file order. */
@@ -106,7 +107,9 @@ export function rankFixFirst(report: ChecklistReport): FixFirstEntry[] {
     .sort(
       (a, b) =>
         REASON_RANK[a.entry.reason] - REASON_RANK[b.entry.reason] ||
+        (a.entry.reason === 'gate' ? Number(a.entry.status === 'not-verified') - Number(b.entry.status === 'not-verified') : 0) ||
         (a.entry.reason === 'gate' ? (a.entry.gateDistance ?? 0) - (b.entry.gateDistance ?? 0) : 0) ||
+        Number(b.entry.critical) - Number(a.entry.critical) ||
         b.entry.scoreGain - a.entry.scoreGain ||
         Number(b.entry.status !== 'not-verified') - Number(a.entry.status !== 'not-verified') ||
         b.entry.errors - a.entry.errors ||
