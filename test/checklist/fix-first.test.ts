@@ -61,15 +61,18 @@ describe('Fix first', () => {
     assert.ok(ranked.slice(firstOther).every((entry) => entry.reason !== 'critical'));
   });
 
-  test('then the items of open gates, closest to passing first', () => {
+  test('then the items of open gates: what fails before what is unknown, each closest to passing first', () => {
     const gated = ranked.filter((entry) => entry.reason === 'gate');
-    assert.ok(gated.length > 0);
-    const distances = gated.map((entry) => entry.gateDistance!);
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+    const failing = gated.filter((entry) => entry.status !== 'not-verified');
+    const unknown = gated.filter((entry) => entry.status === 'not-verified');
+    assert.ok(failing.length > 0 && unknown.length > 0);
+    assert.deepEqual(gated, [...failing, ...unknown]);
+    for (const list of [failing, unknown]) {
+      const distances = list.map((entry) => entry.gateDistance!);
+      assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+    }
     // Tests (7 items, every one needed) is closer to passing than Deployment (90% of 29 items).
-    const firstTests = gated.findIndex((entry) => entry.category === 'Tests');
-    const firstDeployment = gated.findIndex((entry) => entry.category === 'Deployment');
-    assert.ok(firstTests < firstDeployment);
+    assert.ok(unknown.findIndex((entry) => entry.category === 'Tests') < unknown.findIndex((entry) => entry.category === 'Deployment'));
   });
 
   test('within a gate, the item that raises the score more, then something to fix before something to prove', () => {
