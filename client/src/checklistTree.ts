@@ -348,7 +348,7 @@ export class ItemNode extends vscode.TreeItem {
       if (item.contradiction) notes.push(new NoteNode(this, `${this.id}/contradiction`, item.contradiction.message, STATUS_ICONS.contradicted));
       if (item.rejectedAttestation) notes.push(new NoteNode(this, `${this.id}/rejected`, item.rejectedAttestation.reason, WARN));
       if (item.attestation && item.attestation.status !== 'todo') notes.push(new AttestationNode(this, item.attestation));
-      if (item.proof?.summary && !item.contradiction && item.status !== 'not-verified') notes.push(new NoteNode(this, `${this.id}/proof`, item.proof.summary, new vscode.ThemeIcon('shield')));
+      if (item.proof?.summary && item.proof.decidedBy !== 'attestation' && item.status !== 'not-verified') notes.push(new NoteNode(this, `${this.id}/proof`, item.proof.summary, new vscode.ThemeIcon('shield')));
       this.nodes = [
         ...notes,
         ...ruleGroupNodes(this, item.findings, this.context),

@@ -89,8 +89,8 @@ export async function applyFindingFix(uri: vscode.Uri, finding: ChecklistFinding
   const diagnostic = await diagnosticFor(uri, finding, range);
   if (!diagnostic) return false;
   const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-  const ours = actions.filter((action): action is vscode.CodeAction => 'edit' in action && action.edit !== undefined && (action.diagnostics ?? []).some((candidate) => matches(candidate, finding, range)));
-  const fix = ours.find((action) => action.title === finding.fix?.title) ?? ours.find((action) => action.isPreferred);
+  // The provider was asked for this diagnostic's range only; the command's results carry no diagnostics to match on, so the title (the server's, in the same language) picks the rule's fix.
+  const fix = actions.find((action): action is vscode.CodeAction => 'edit' in action && action.edit !== undefined && action.title === finding.fix?.title);
   if (!fix?.edit) return false;
   if (!(await vscode.workspace.applyEdit(fix.edit))) return false;
   const inserted = insertedRange(fix.edit.get(uri));

@@ -87,7 +87,8 @@ export function headlineText(report: ChecklistReport): string {
 export function actionLabel(entry: FixFirstEntry): string {
   switch (entry.action) {
     case 'fix':
-      return vscode.l10n.t('fix: {0}', entry.finding?.fix?.title ?? '');
+      // A rule without its own fix title gets the server's "Fix: <rule title>" ("Corrigir: ..."): not "fix: Fix: ...".
+      return vscode.l10n.t('fix: {0}', (entry.finding?.fix?.title ?? '').replace(/^(?:Fix|Corrigir): /, ''));
     case 'open':
       return vscode.l10n.t('open the finding');
     case 'attest':
