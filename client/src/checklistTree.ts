@@ -14,6 +14,7 @@ import type {
 import type { Severity } from '../../server/src/engine/types';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { actionLabel, categoryLabel, findingsLabel, format, headlineText, inFilesLabel, reasonText, severityLabel, statusLabel, verdictLabel } from './labels';
+import { rankFixFirst } from '../../server/src/checklist/fix-first';
 import { groupByRule, itemOrder, type FileFindings, type RuleGroup } from '../../server/src/checklist/order';
 import { attentionFilter, hasContent, hasScore } from './viewModel';
 
@@ -125,7 +126,7 @@ export class FixFirstEntryNode extends vscode.TreeItem {
     tooltip.appendText(reasonText(entry));
     if (entry.finding) {
       tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(`${entry.finding.file}:${format.count(entry.finding.range.start.line + 1)}: ${entry.finding.message}`);
+      tooltip.appendText(`${entry.finding.file}:${entry.finding.range.start.line + 1}: ${entry.finding.message}`);
     }
     this.tooltip = tooltip;
     const uri = entry.finding ? findingUri(entry.finding, context) : undefined;
@@ -432,7 +433,8 @@ export class FindingNode extends vscode.TreeItem {
     super(finding.message, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/finding:${index}`;
     this.contextValue = `finding${finding.fix ? '.fixable' : ''}${hasRuleDocs(finding.ruleId) ? '.docs' : ''}`;
-    this.description = vscode.l10n.t('Ln {0}, Col {1}', format.count(finding.range.start.line + 1), format.count(finding.range.start.character + 1));
+    // Line and column as the editor writes them, without digit grouping.
+    this.description = vscode.l10n.t('Ln {0}, Col {1}', String(finding.range.start.line + 1), String(finding.range.start.character + 1));
     this.iconPath = SEVERITY_ICONS[finding.severity];
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(finding.message);
@@ -461,7 +463,7 @@ export class EvidenceNode extends vscode.TreeItem {
     super(hit.what, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/evidence:${index}`;
     this.contextValue = 'evidence';
-    this.description = hit.line === undefined ? hit.file : `${hit.file}:${format.count(hit.line + 1)}`;
+    this.description = hit.line === undefined ? hit.file : `${hit.file}:${hit.line + 1}`;
     this.iconPath = new vscode.ThemeIcon('file-symlink-file');
     this.tooltip = vscode.l10n.t('Evidence: {0}', hit.why);
     const uri = fileUri(hit.uri, hit.file, context);
@@ -656,7 +658,7 @@ function rootsFor(state: ChecklistState, attentionOnly: boolean): ChecklistNode[
   const items = new Map(report.categories.flatMap((category) => category.items).map((item) => [item.id, item]));
   return [
     ...problems,
-    new FixFirstNode(report.fixFirst ?? [], items, context),
+    new FixFirstNode(report.fixFirst ?? rankFixFirst(report), items, context),
     ...shown.map(({ category, items: categoryItems }) => new CategoryNode(category, categoryItems, context)),
     new OverallNode(report),
     ...(skipped.length ? [new SkippedFilesNode(skipped, false, context)] : []),
