@@ -476,8 +476,10 @@ async function quickFixInActiveEditor(editor) {
   return false;
 }
 
-/** Runs the inline "Mark as Done" action on an unverified item; the server writes .readiness.yml and the item turns attested. */
+/** Runs a command from the command palette by its title. */
 async function runCommand(title) {
+  // A quick input still closing from the previous step would swallow the keystrokes.
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: DEADLINE.ui });
