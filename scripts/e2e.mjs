@@ -106,25 +106,19 @@ async function run() {
 
   await step('quick fix menu on a squiggle', () => quickFix(opened));
 
-  await step('checklist panel', async () => {
-    await page.locator(`.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first().click();
-    const rows = page.locator('.sidebar .monaco-list-row');
-    const overall = rows.filter({ hasText: /(Readiness|Prontidão) .* (gates|critérios)/ });
-    await overall.first().waitFor({ timeout: DEADLINE.tree });
-    await widenSideBar(560);
-    await expandRow(rows.filter({ hasText: /^Deployment/ }).first()); // the same word in pt-BR
-    await page.locator('.sidebar .monaco-list-row[aria-level="2"]').first().waitFor({ timeout: DEADLINE.ui });
-    const failing = page.locator('.sidebar .monaco-list-row[aria-level="2"]:has(.codicon-error)').first();
-    if (await failing.count()) await expandRow(failing);
-    await shot('panel');
-    await expandRow(overall.first());
-    await shot('panel-signoffs');
-  });
-
-  await step('mark an unverified item as done from the panel', () => markDone());
-
-  await step('show only failing items, then all again', () => filterFailing());
-  await step('sign off as Tech Lead from the command palette', () => signOffAsTechLead());
+  const panel = await step('checklist panel: proof and unknown in the header, Fix first on top', () => openPanel());
+  if (args.locale) {
+    // A translated run shows the translated panel; the interactions below speak English.
+    await step('findings grouped by rule under a Fix first entry', () => groupedFindings(panel));
+    return;
+  }
+  await step('findings grouped by rule under a Fix first entry', () => groupedFindings(panel));
+  await step('apply a fix from Fix first: the edit lands next to the cursor', () => applyFixFromPanel(panel));
+  await step('rule documentation opens offline in the markdown preview', () => openRuleDocs(panel));
+  await step('skipped files, with their reason', () => skippedFiles(panel));
+  await step('mark an unverified item as done from Fix first', () => markDone(panel));
+  await step('show only what needs attention, then all again', () => filterAttention(panel));
+  await step('sign off as Tech Lead from the command palette', () => signOffAsTechLead(panel));
   await step('export the Markdown report from the command palette', () => exportMarkdownReport(workspace));
 
   const nginxPath = findFile(workspace, (path) => /(^|\/)nginx\.conf$/.test(path));
@@ -229,6 +223,7 @@ function startCodeServer(port, workspace) {
       2,
     ),
   );
+  if (args.locale) stubLanguagePack(userData, args.locale);
   const log = openSync(join(temp, 'code-server.log'), 'w');
   const child = spawn(
     process.execPath,
@@ -251,6 +246,19 @@ function startCodeServer(port, workspace) {
   child.exited = new Promise((done) => child.once('exit', done));
   console.log(`code-server pid ${child.pid} on port ${port}`);
   return child;
+}
+
+/**
+ * Makes VS Code run in `locale` without downloading its language pack: a pack with no translations,
+ * registered in the user data dir where the server looks for packs. The workbench stays English;
+ * vscode.env.language is the locale, so the extension's own bundles (l10n/, package.nls.*) apply.
+ */
+function stubLanguagePack(userData, locale) {
+  const translations = join(temp, 'language-pack', 'main.i18n.json');
+  mkdirSync(dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id: `readiness-e2e.language-pack-${locale}` }, version: '1.0.0' }], translations: { vscode: translations }, label: locale };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ [locale.toLowerCase()]: pack }));
 }
 
 async function stopCodeServer() {
@@ -370,12 +378,31 @@ async function expandRow(row, child) {
     const expanded = (await row.getAttribute('aria-expanded', { timeout: DEADLINE.ui })) !== 'false';
     if (expanded && (!child || (await child.isVisible()))) return;
     if (!expanded && Date.now() - clickedAt > 1_000) {
-      await row.click();
+      // The twistie: a click on a row that runs a command (open the finding) does not expand it.
+      await row.locator('.monaco-tl-twistie').click();
       clickedAt = Date.now();
     }
     await page.waitForTimeout(100); // poll interval, bounded by the deadline
   }
   throw new Error('tree row did not expand');
+}
+
+/** The view's Collapse All: every row collapsed, so the tree fits the side bar again. */
+async function collapseAll() {
+  await page.locator('.sidebar .title-actions .action-label[aria-label^="Collapse All"]').first().click();
+  await page.locator('.sidebar .monaco-list-row[aria-level="2"]').first().waitFor({ state: 'detached', timeout: DEADLINE.ui });
+}
+
+/** Collapses an expanded tree row. */
+async function collapseRow(row) {
+  await row.waitFor({ timeout: DEADLINE.tree });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') return;
+  await row.locator('.monaco-tl-twistie').click();
+  const deadline = Date.now() + DEADLINE.ui;
+  while ((await row.getAttribute('aria-expanded')) === 'true') {
+    if (Date.now() > deadline) throw new Error('tree row did not collapse');
+    await page.waitForTimeout(100); // poll interval, bounded by the deadline
+  }
 }
 
 /** Drags the sash right of the side bar so tree labels are readable in the screenshots. */
@@ -400,8 +427,7 @@ async function quickFix(files) {
     const editor = page.locator('.editor-group-container.active .monaco-editor').first();
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+Home');
-    const squiggle = editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first();
-    if (!(await squiggle.waitFor({ timeout: DEADLINE.ui }).then(() => true, () => false))) continue;
+    // F8 walks to problems below the fold too, where no squiggle is rendered yet.
     if (await quickFixInActiveEditor(editor)) return;
   }
   throw new Error(`no squiggle in ${files.join(', ')} offered a code action`);
@@ -413,7 +439,7 @@ async function quickFixInActiveEditor(editor) {
   for (let attempt = 0; attempt < 12; attempt++) {
     await page.keyboard.press('F8');
     const marker = editor.locator('.marker-widget').first();
-    await marker.waitFor({ timeout: DEADLINE.ui });
+    if (!(await marker.waitFor({ timeout: DEADLINE.ui }).then(() => true, () => false))) return false;
     const title = (await marker.innerText()).trim();
     await page.keyboard.press('Escape');
     await marker.waitFor({ state: 'hidden', timeout: DEADLINE.ui });
@@ -450,8 +476,10 @@ async function quickFixInActiveEditor(editor) {
   return false;
 }
 
-/** Runs the inline "Mark as Done" action on an unverified item; the server writes .readiness.yml and the item turns attested. */
+/** Runs a command from the command palette by its title. */
 async function runCommand(title) {
+  // A quick input still closing from the previous step would swallow the keystrokes.
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: DEADLINE.ui });
@@ -460,18 +488,134 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-async function filterFailing() {
-  const notVerified = page.locator('.sidebar .monaco-list-row', { hasText: /not verified|não verificado/ });
-  await notVerified.first().waitFor({ timeout: DEADLINE.tree });
-  await runCommand('Readiness: Show Only Failing Items');
+/** The sidebar's tree rows, and the ones the panel steps keep coming back to. */
+function panelRows() {
+  const rows = page.locator('.sidebar .monaco-list-row');
+  return {
+    rows,
+    fixFirst: rows.filter({ hasText: /^(Fix first|Corrigir primeiro)/ }).first(),
+    approval: rows.filter({ hasText: /^(Approval|Aprovação):/ }).first(),
+    category: (name) => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first(),
+    entry: (title) => rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\d+\\. ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first(),
+  };
+}
+
+async function openPanel() {
+  await page.locator(`.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first().click();
+  const panel = panelRows();
+  await panel.fixFirst.waitFor({ timeout: DEADLINE.tree });
+  // The header: what the files prove next to what nobody can tell yet.
+  await page.locator('.sidebar', { hasText: /(Readiness|Prontidão) \S+ (proven|comprovada) · \S+ (items? to verify|itens? a verificar)/ }).first().waitFor({ timeout: DEADLINE.tree });
+  await widenSideBar(640);
+  await page.locator('.sidebar .monaco-list-row[aria-level="2"]').first().waitFor({ timeout: DEADLINE.ui });
+  await page.mouse.move(5, 5);
+  await shot('panel-fix-first');
+  return panel;
+}
+
+/** The Fix first entry that offers a fix (Deployment manifests when it does), the one the next steps act on. */
+async function fixEntry(panel) {
+  const entries = page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: /(fix|corrigir): / });
+  await entries.first().waitFor({ timeout: DEADLINE.ui });
+  const manifests = entries.filter({ hasText: /Deployment manifests|Manifests de deployment/ }).first();
+  return (await manifests.count()) ? manifests : entries.first();
+}
+
+/** A Fix first entry expanded to its findings grouped by rule, its first group to its files. */
+async function groupedFindings(panel) {
+  const entry = await fixEntry(panel);
+  const group = page.locator('.sidebar .monaco-list-row[aria-level="3"]', { hasText: /\/[a-z-]+/ }).first();
+  await expandRow(entry, group);
+  await expandRow(group, page.locator('.sidebar .monaco-list-row[aria-level="4"]').first());
+  await page.mouse.move(5, 5);
+  await shot(args.locale ? `panel-${args.locale}` : 'panel-grouped-findings');
+}
+
+/** The inline "Apply the Fix" of a Fix first entry: the file opens at the finding, the fix is applied and its text selected. */
+async function applyFixFromPanel(panel) {
+  const entry = await fixEntry(panel);
+  const description = (await entry.locator('.label-description').innerText()).trim();
+  const title = /fix: (.*)$/.exec(description)?.[1];
+  if (!title) throw new Error(`the entry offers no fix: ${description}`);
+  const activeTab = () => page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');
+  const before = await activeTab();
+  await entry.hover();
+  await entry.locator('.action-label[aria-label="Apply the Fix"]').click();
+  const deadline = Date.now() + DEADLINE.ui;
+  while ((await activeTab()) === before) {
+    if (Date.now() > deadline) throw new Error('the finding\'s file did not open');
+    await page.waitForTimeout(100); // poll interval, bounded by the deadline
+  }
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  // The file opens at the finding; once the server's diagnostics arrive the fix is applied (the tab turns dirty)
+  // and its text is selected where it landed, in view.
+  await page.locator('.tabs-container .tab.active.dirty').first().waitFor({ timeout: DEADLINE.diagnostics });
+  await editor.locator('.selected-text').first().waitFor({ timeout: DEADLINE.ui });
+  const text = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  if (/^Set replicas/.test(title) && !/spec:\n\s+replicas: 2\n/.test(text)) throw new Error(`replicas did not land under spec:\n${text.slice(0, 400)}`);
+  console.log(`  applied "${title}"`);
+  // The title named the rules whose next step the fix brings up: they appear in Problems once the server re-analyzes.
+  const next = /next step: ([\w/-]+)/.exec(title)?.[1];
+  if (next) await page.locator('.markers-panel .monaco-list-row', { hasText: next }).first().waitFor({ timeout: DEADLINE.diagnostics });
+  await shot('fix-applied');
+}
+
+async function openRuleDocs(panel) {
+  // A fresh entry with findings: the fix just applied may have removed the one expanded before.
+  const candidate = page.locator('.sidebar .monaco-list-row[aria-level="2"][aria-expanded="false"]', { hasText: /\d+ (finding|apontamento)|\d+ in \d+ files?/ }).first();
+  await candidate.waitFor({ timeout: DEADLINE.ui });
+  // By its title from here on: once expanded it no longer matches the filter above.
+  const entry = panel.entry((await candidate.locator('.label-name').innerText()).trim().replace(/^\d+\. /, ''));
+  await expandRow(entry, page.locator('.sidebar .monaco-list-row[aria-level="3"]').first());
+  // Its children: why it ranks there, then its rule groups.
+  const group = page.locator(`.sidebar .monaco-list-row[data-index="${Number(await entry.getAttribute('data-index')) + 2}"][aria-level="3"]`);
+  await group.waitFor({ timeout: DEADLINE.ui });
+  const ruleId = (await group.locator('.label-name').innerText()).trim();
+  await group.hover();
+  await group.locator('.action-label[aria-label="Open Rule Documentation"]').click();
+  await page.locator('.tabs-container .tab', { hasText: `${ruleId.split('/')[1]}.md` }).first().waitFor({ timeout: DEADLINE.ui });
+  // The preview renders in a webview (nested frames): poll them for the page's heading.
+  const deadline = Date.now() + DEADLINE.ui;
+  const rendered = async () => (await Promise.all(page.frames().map((frame) => frame.locator('h1', { hasText: ruleId }).count().catch(() => 0)))).some(Boolean);
+  while (!(await rendered())) {
+    if (Date.now() > deadline) throw new Error(`the preview of ${ruleId} did not render`);
+    await page.waitForTimeout(100); // poll interval, bounded by the deadline
+  }
+  await shot('rule-docs');
+}
+
+async function skippedFiles(panel) {
+  const skipped = panel.rows.filter({ hasText: /^(Skipped files|Arquivos ignorados)/ }).first();
+  await collapseRow(panel.fixFirst); // so the bottom of the tree is in view
+  await panel.approval.waitFor({ timeout: DEADLINE.ui });
+  if (!(await skipped.count())) {
+    console.log('  no skipped file in this workspace');
+    return;
+  }
+  await expandRow(skipped, page.locator('.sidebar .monaco-list-row', { hasText: /not analyzed/ }).first());
+  await page.mouse.move(5, 5);
+  await shot('panel-skipped');
+}
+
+async function filterAttention(panel) {
+  await collapseRow(panel.fixFirst); // its entries say "not verified" too
+  const notVerified = page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: /not verified(?! · critical)/ });
+  const security = panel.category('Security');
+  await expandRow(security, notVerified.first());
+  await runCommand('Readiness: Show Only What Needs Attention');
   await notVerified.first().waitFor({ state: 'detached', timeout: DEADLINE.tree });
-  await page.locator('.sidebar .monaco-list-row:has(.codicon-error)').first().waitFor({ timeout: DEADLINE.ui });
-  await shot('only-failing');
+  // The Security gate is open with nothing failing: the category stays, with its critical items.
+  await expandRow(panel.category('Security'), page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: /not verified · critical/ }).first());
+  await page.mouse.move(5, 5);
+  await shot('attention');
   await runCommand('Readiness: Show All Items');
   await notVerified.first().waitFor({ timeout: DEADLINE.tree });
 }
 
-async function signOffAsTechLead() {
+async function signOffAsTechLead(panel) {
+  // Collapse everything so the approval row, near the bottom, is rendered.
+  await collapseAll();
+  await expandRow(panel.approval, page.locator('.sidebar .monaco-list-row', { hasText: /^(Sign-offs|Assinaturas)/ }).first());
   await runCommand('Readiness: Sign Off');
   const role = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Tech Lead' }).first();
   await role.waitFor({ timeout: DEADLINE.ui });
@@ -504,20 +648,42 @@ async function exportMarkdownReport(workspace) {
   await shot('report-exported');
 }
 
-async function markDone() {
-  const row = page.locator('.sidebar .monaco-list-row[aria-level="2"]:has(.codicon-circle-large-outline)').first();
-  await row.waitFor({ timeout: DEADLINE.ui });
-  const title = (await row.locator('.label-name').innerText()).trim();
+/**
+ * The inline "Mark as Done" on an item nothing proves yet: a Fix first entry when one is shown, else
+ * an item of the Deployment category. The server writes .readiness.yml and the item turns attested.
+ */
+async function markDone(panel) {
+  await collapseAll();
+  await expandRow(panel.fixFirst, page.locator('.sidebar .monaco-list-row[aria-level="2"]').first());
+  const unknown = page.locator('.sidebar .monaco-list-row[aria-level="2"]:has(.codicon-circle-large-outline)').first();
+  let categoryName = 'Deployment';
+  let row;
+  if (await unknown.count()) {
+    const title = (await unknown.locator('.label-name').innerText()).trim().replace(/^\d+\. /, '');
+    row = panel.entry(title);
+    // Its first child (the next row) says why it ranks there, naming its category's gate.
+    await expandRow(row, page.locator('.sidebar .monaco-list-row[aria-level="3"]').first());
+    const child = page.locator(`.sidebar .monaco-list-row[data-index="${Number(await row.getAttribute('data-index')) + 1}"][aria-level="3"]`);
+    const why = (await child.innerText()).trim();
+    categoryName = /The (\w+) gate/.exec(why)?.[1] ?? '';
+    if (!categoryName) throw new Error(`no gate named in "${why}"`);
+  } else {
+    await collapseRow(panel.fixFirst);
+    await expandRow(panel.category(categoryName), unknown);
+    row = page.locator('.sidebar .monaco-list-row[aria-level="2"]').filter({ has: page.locator('.label-name', { hasText: (await unknown.locator('.label-name').innerText()).trim() }) }).first();
+  }
+  const title = (await row.locator('.label-name').innerText()).trim().replace(/^\d+\. /, '');
   await row.hover();
-  await row.locator('.action-label[aria-label="Mark as Done"], .action-label[aria-label="Marcar como Concluído"]').click();
+  await row.locator('.action-label[aria-label="Mark as Done"]').click();
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: DEADLINE.ui });
   await input.fill('checked in the e2e run');
   await shot('mark-done-note');
   await page.keyboard.press('Enter');
-  const attested = page.locator('.sidebar .monaco-list-row:has(.codicon-verified)').filter({ hasText: title });
-  await attested.first().waitFor({ timeout: DEADLINE.tree });
-  await expandRow(attested.first(), page.locator('.sidebar .monaco-list-row', { hasText: /Marked done by|Marcado como concluído por/ }).first());
+  const attested = page.locator('.sidebar .monaco-list-row:has(.codicon-verified)').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) });
+  await collapseRow(panel.fixFirst);
+  await expandRow(panel.category(categoryName), attested.first());
+  await expandRow(attested.first(), page.locator('.sidebar .monaco-list-row', { hasText: /Marked done by/ }).first());
   await shot('panel-attested');
 }
 

@@ -1,16 +1,31 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import type { AttestParams, EditResult, ReportParams, SignOffResult } from '../../server/src/checklist/types';
+import type { AttestParams, ChecklistFinding, ChecklistItemResult, EditResult, ReportParams, SignOffResult } from '../../server/src/checklist/types';
 import { errorMessage, type ChecklistStore } from './checklistStore';
-import { FindingNode, ItemNode, SignOffNode, type ChecklistNode, type ChecklistTreeProvider } from './checklistTree';
+import {
+  FindingNode,
+  findingRange,
+  findingUri,
+  FixFirstEntryNode,
+  ItemNode,
+  ProofStepNode,
+  RuleGroupNode,
+  SignOffNode,
+  SkippedFileNode,
+  ToVerifyNode,
+  type ChecklistNode,
+  type ChecklistTreeProvider,
+} from './checklistTree';
+import { applyFindingFix, REVEAL_EDIT_COMMAND, revealEdit } from './fixes';
 import { todayIso } from './labels';
+import type { RuleDocs } from './ruleDocs';
+import { hasScore } from './viewModel';
 
 interface CommandContext {
   store: ChecklistStore;
   tree: ChecklistTreeProvider;
   view: vscode.TreeView<ChecklistNode>;
-  /** `repository.url` from package.json, without `git+` and `.git`. */
-  repositoryUrl: string;
+  docs: RuleDocs;
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -24,34 +39,51 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     });
   return [
     register('readiness.refresh', () => ctx.store.refresh()),
-    register('readiness.showOnlyFailing', () => ctx.tree.setOnlyFailing(true)),
-    register('readiness.showAll', () => ctx.tree.setOnlyFailing(false)),
+    register('readiness.showOnlyFailing', () => ctx.tree.setOnlyAttention(true)),
+    register('readiness.showAll', () => ctx.tree.setOnlyAttention(false)),
     register('readiness.markDone', (node?: ChecklistNode) => attest(ctx, node, 'done')),
     register('readiness.markNotApplicable', (node?: ChecklistNode) => attest(ctx, node, 'na')),
     register('readiness.markTodo', (node?: ChecklistNode) => attest(ctx, node, 'todo')),
     register('readiness.signOff', (node?: ChecklistNode) => signOff(ctx, node)),
-    register('readiness.openRuleDocs', (node?: ChecklistNode) => openRuleDocs(ctx, node)),
+    register('readiness.openRuleDocs', (node?: ChecklistNode) => openRuleDocs(ctx, node, false)),
+    register('readiness.openRuleDocsOnline', (node?: ChecklistNode) => openRuleDocs(ctx, node, true)),
+    register('readiness.openFinding', (node?: ChecklistNode) => openFinding(ctx, node)),
+    register('readiness.applyFix', (node?: ChecklistNode) => applyFix(ctx, node)),
+    register('readiness.openSkippedSetting', (node?: ChecklistNode) => openSkippedSetting(ctx, node)),
+    register(REVEAL_EDIT_COMMAND, (uri: string, range: vscode.Range) => revealEdit(uri, range)),
     register('readiness.exportReport', () => exportReport(ctx)),
     register('readiness.showPanel', () => vscode.commands.executeCommand('readiness.checklist.focus')),
   ];
 }
 
 /** The node a context-menu command runs on, or the tree's selection when run from a keybinding. */
-function target<T extends ChecklistNode>(ctx: CommandContext, node: ChecklistNode | undefined, type: new (...args: any[]) => T): T | undefined {
-  const candidate = node ?? ctx.view.selection[0];
-  return candidate instanceof type ? candidate : undefined;
+function selected(ctx: CommandContext, node: ChecklistNode | undefined): ChecklistNode | undefined {
+  return node ?? ctx.view.selection[0];
+}
+
+/** The checklist item a node is about: an item row, a "Fix first" entry, a step of its "To verify" list. */
+function itemOf(node: ChecklistNode | undefined): ChecklistItemResult | undefined {
+  if (node instanceof ItemNode || node instanceof FixFirstEntryNode || node instanceof ProofStepNode || node instanceof ToVerifyNode) return node.item;
+  return undefined;
+}
+
+/** The finding a node acts on: a finding row, or the one a "Fix first" entry names. */
+function findingOf(node: ChecklistNode | undefined): ChecklistFinding | undefined {
+  if (node instanceof FindingNode) return node.finding;
+  if (node instanceof FixFirstEntryNode) return node.entry.finding;
+  return undefined;
 }
 
 async function attest(ctx: CommandContext, node: ChecklistNode | undefined, status: AttestParams['status']): Promise<void> {
-  const item = target(ctx, node, ItemNode);
+  const item = itemOf(selected(ctx, node));
   if (!item) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select a checklist item first.'));
     return;
   }
-  const params: AttestParams = { itemId: item.item.id, status, by: currentUser() };
+  const params: AttestParams = { itemId: item.id, status, by: currentUser() };
   if (status !== 'todo') {
     const note = await vscode.window.showInputBox({
-      title: status === 'done' ? vscode.l10n.t('Mark "{0}" as done', item.item.title) : vscode.l10n.t('Mark "{0}" as not applicable', item.item.title),
+      title: status === 'done' ? vscode.l10n.t('Mark "{0}" as done', item.title) : vscode.l10n.t('Mark "{0}" as not applicable', item.title),
       prompt: status === 'na' ? vscode.l10n.t('Why it does not apply (required), stored in .readiness.yml') : vscode.l10n.t('Optional note, stored in .readiness.yml'),
       placeHolder: status === 'done' ? vscode.l10n.t('e.g. link to the runbook') : vscode.l10n.t('e.g. why it does not apply'),
       validateInput: (value) => (status === 'na' && !value.trim() ? vscode.l10n.t('A reason is required to mark an item not applicable.') : undefined),
@@ -62,13 +94,46 @@ async function attest(ctx: CommandContext, node: ChecklistNode | undefined, stat
   showEditResult(await ctx.store.attest(params));
 }
 
+async function openFinding(ctx: CommandContext, node: ChecklistNode | undefined): Promise<void> {
+  const finding = findingOf(selected(ctx, node));
+  const uri = finding && findingUri(finding, { workspaceRoot: vscode.workspace.workspaceFolders?.[0]?.uri });
+  if (!finding || !uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select a finding first.'));
+    return;
+  }
+  await vscode.window.showTextDocument(uri, { selection: findingRange(finding), preview: false });
+}
+
+async function applyFix(ctx: CommandContext, node: ChecklistNode | undefined): Promise<void> {
+  const finding = findingOf(selected(ctx, node));
+  const uri = finding && findingUri(finding, { workspaceRoot: vscode.workspace.workspaceFolders?.[0]?.uri });
+  if (!finding?.fix || !uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select a finding with a quick fix first.'));
+    return;
+  }
+  if (!(await applyFindingFix(uri, finding))) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The fix "{0}" is no longer offered here: the file changed since the checklist was computed.', finding.fix.title));
+  }
+}
+
+async function openSkippedSetting(ctx: CommandContext, node: ChecklistNode | undefined): Promise<void> {
+  const candidate = selected(ctx, node);
+  const setting = candidate instanceof SkippedFileNode ? candidate.skipped.setting : undefined;
+  if (setting) await vscode.commands.executeCommand('workbench.action.openSettings', setting);
+}
+
 async function signOff(ctx: CommandContext, node: ChecklistNode | undefined): Promise<void> {
   const report = ctx.store.report;
   if (!report) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The checklist is not loaded yet.'));
     return;
   }
-  let signoff: SignOffResult | undefined = target(ctx, node, SignOffNode)?.signoff;
+  if (!hasScore(report)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to score yet: no supported file was analyzed.'));
+    return;
+  }
+  const candidate = selected(ctx, node);
+  let signoff: SignOffResult | undefined = candidate instanceof SignOffNode ? candidate.signoff : undefined;
   if (!signoff) {
     const picked = await vscode.window.showQuickPick(
       report.signoffs.map((entry) => ({
@@ -91,13 +156,14 @@ async function signOff(ctx: CommandContext, node: ChecklistNode | undefined): Pr
   showEditResult(await ctx.store.signOff({ role: signoff.role, name: name.trim(), date: todayIso() }));
 }
 
-async function openRuleDocs(ctx: CommandContext, node: ChecklistNode | undefined): Promise<void> {
-  const finding = target(ctx, node, FindingNode);
-  if (!finding) {
+async function openRuleDocs(ctx: CommandContext, node: ChecklistNode | undefined, online: boolean): Promise<void> {
+  const candidate = selected(ctx, node);
+  const ruleId = candidate instanceof FindingNode || candidate instanceof RuleGroupNode ? candidate.ruleId : findingOf(candidate)?.ruleId;
+  if (!ruleId) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select a finding first.'));
     return;
   }
-  await vscode.env.openExternal(vscode.Uri.parse(`${ctx.repositoryUrl}/blob/main/docs/rules/${finding.finding.ruleId}.md`));
+  await (online ? ctx.docs.openOnline(ruleId) : ctx.docs.open(ruleId));
 }
 
 const REPORT_FORMATS: { format: ReportParams['format']; extension: string; label: string }[] = [
@@ -107,6 +173,11 @@ const REPORT_FORMATS: { format: ReportParams['format']; extension: string; label
 ];
 
 async function exportReport(ctx: CommandContext): Promise<void> {
+  const report = ctx.store.report;
+  if (report && !hasScore(report)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to score yet: no supported file was analyzed.'));
+    return;
+  }
   const picked = await vscode.window.showQuickPick(
     REPORT_FORMATS.map((entry) => ({ label: entry.label, description: `.${entry.extension}`, entry })),
     { title: vscode.l10n.t('Export readiness report'), placeHolder: vscode.l10n.t('Report format') },

@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ChecklistReport } from '../../server/src/checklist/types';
 import { ChecklistStore, errorMessage } from './checklistStore';
 import { ChecklistTreeProvider } from './checklistTree';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
+import { format, headlineText } from './labels';
+import { RuleDocs } from './ruleDocs';
 import { createStatusBar } from './statusBar';
+import { hasScore } from './viewModel';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  client = createLanguageClient(context);
+  const docs = new RuleDocs(context);
+  client = createLanguageClient(context, docs);
   const store = new ChecklistStore(client);
   const tree = new ChecklistTreeProvider(store);
   const view = vscode.window.createTreeView('readiness.checklist', { treeDataProvider: tree, showCollapseAll: true });
@@ -19,14 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tree,
     view,
     createStatusBar(store),
-    store.onDidChange(() => {
-      const report = store.report;
-      const failing = report?.categories.reduce((sum, category) => sum + category.counts.failing, 0) ?? 0;
-      view.badge = failing ? { value: failing, tooltip: vscode.l10n.t('{0} failing checklist items', failing) } : undefined;
-    }),
-    ...registerCommands({ store, tree, view, repositoryUrl: repositoryUrl(context) }),
+    store.onDidChange(() => updateView(view, store.report)),
+    ...registerCommands({ store, tree, view, docs }),
   );
   void vscode.commands.executeCommand('setContext', 'readiness.onlyFailing', false);
+  void vscode.commands.executeCommand('setContext', 'readiness.hasScore', false);
   watchConfigProblems(context, store);
 
   try {
@@ -63,8 +65,11 @@ function watchConfigProblems(context: vscode.ExtensionContext, store: ChecklistS
   );
 }
 
-function repositoryUrl(context: vscode.ExtensionContext): string {
-  const repository: unknown = context.extension.packageJSON.repository;
-  const url = typeof repository === 'string' ? repository : (repository as { url?: string } | undefined)?.url ?? '';
-  return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '');
+/** The header line, the badge, and whether Sign off and Export are offered (only with something to score). */
+function updateView(view: vscode.TreeView<unknown>, report: ChecklistReport | undefined): void {
+  const scored = report !== undefined && hasScore(report);
+  view.message = scored ? headlineText(report) : undefined;
+  const failing = scored ? report.categories.reduce((sum, category) => sum + category.counts.failing + category.counts.contradicted, 0) : 0;
+  view.badge = failing ? { value: failing, tooltip: vscode.l10n.t('{0} failing checklist items', format.count(failing)) } : undefined;
+  void vscode.commands.executeCommand('setContext', 'readiness.hasScore', scored);
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { withReveal } from './fixes';
+import type { RuleDocs } from './ruleDocs';
 
 const SERVER_MODULE = 'dist/server.js';
 
@@ -19,7 +21,7 @@ const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
 const WATCHED_FILES =
   '**/{*.yaml,*.yml,*.tf,*.conf,*.nginx,Dockerfile*,.readiness.yml,.readiness.yaml,*.md,*.json,*.js,*.ts,*.py,*.sh,*.jmx}';
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, docs: RuleDocs): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -31,6 +33,14 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'readiness', fileEvents: watcher },
     initializationOptions: { locale: vscode.env.language },
+    middleware: {
+      // Rule links open the page shipped with the extension; fixes reveal the text they insert.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => docs.localizeDiagnostic(diagnostic))),
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        return actions?.map((action) => (action instanceof vscode.CodeAction ? withReveal(action, document.uri) : action));
+      },
+    },
   };
   // The id matches the settings prefix so `readiness.trace.server` drives the protocol trace.
   return new LanguageClient('readiness', vscode.l10n.t('Production Readiness'), serverOptions, clientOptions);

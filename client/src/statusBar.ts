@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
-import { hasContent } from './checklistTree';
-import { percent, statusBarText, verdictLabel } from './labels';
+import { headlineParts, headlineText, verdictLabel } from './labels';
+import { hasScore } from './viewModel';
 
+/** "Readiness 9.1% proven · 118 items to verify · 5 gates open": what is proven next to what is unknown. */
 export function createStatusBar(store: ChecklistStore): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('readiness.status', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Production Readiness');
@@ -15,13 +16,13 @@ export function createStatusBar(store: ChecklistStore): vscode.Disposable {
       item.show();
       return;
     }
-    if (state.kind === 'loading' || !hasContent(state.report)) {
+    if (state.kind === 'loading' || !hasScore(state.report)) {
       item.hide();
       return;
     }
     const report = state.report;
-    item.text = statusBarText(report);
-    item.tooltip = vscode.l10n.t('Weighted score {0}, {1}/{2} gates passed: {3}. Click to open the checklist.', percent(report.score), report.gatesPassed, report.gatesTotal, verdictLabel(report));
+    item.text = `$(checklist) ${headlineParts(report).join(' · ')}`;
+    item.tooltip = vscode.l10n.t('{0}: {1}. Click to open the checklist.', headlineText(report), verdictLabel(report));
     item.backgroundColor = undefined;
     item.show();
   };

@@ -48,6 +48,8 @@ export interface ChecklistFinding {
   range: Range;
   /** For `readiness/target` findings: the target the value misses. */
   target?: TargetId;
+  /** The finding's quick fix, when its rule computed one: the title the editor offers (in the report locale). */
+  fix?: { title: string };
 }
 
 export interface EvidenceHit {
@@ -337,6 +339,53 @@ export interface ChecklistReport {
   problems: string[];
   /** Files the rules looked at; 0 makes the client show its welcome view instead of an empty checklist. */
   analyzedFiles?: number;
+  /** The open items ranked by impact, first to fix first (see fix-first.ts). */
+  fixFirst?: FixFirstEntry[];
+  /** Supported files that were not analyzed, with why and the setting that would include them. */
+  skipped?: SkippedFileResult[];
+}
+
+// ---- Fix first and skipped files -------------------------------------------------------------------
+
+/**
+ * Why an entry ranks where it does, in order: a critical item that is failing (or contradicted),
+ * an item its category's open gate needs, an item that only raises the score.
+ */
+export type FixFirstReason = 'critical' | 'gate' | 'score';
+
+/** The one thing to do about an entry: apply the quick fix of `finding`, open `finding`, or attest the item. */
+export type FixFirstAction = 'fix' | 'open' | 'attest';
+
+/** One open item (failing, contradicted or not verified) in the "Fix first" order. */
+export interface FixFirstEntry {
+  itemId: string;
+  category: Category;
+  /** In the report locale. */
+  title: string;
+  status: ItemStatus;
+  critical: boolean;
+  reason: FixFirstReason;
+  /** Findings of the item, how many are errors, and the files they are in. */
+  findings: number;
+  errors: number;
+  files: number;
+  /** Items still to be done for the category's gate to pass; absent when the gate is passed. */
+  gateDistance?: number;
+  /** Points the weighted score rises by once the item is done (0 for Tests and Documentation). */
+  scoreGain: number;
+  action: FixFirstAction;
+  /** The finding `fix` and `open` act on: the most severe one, one with a quick fix first. */
+  finding?: ChecklistFinding;
+}
+
+export interface SkippedFileResult {
+  /** Path relative to the workspace root. */
+  file: string;
+  uri?: string;
+  /** Why, as the server says it in Problems and the CLI says it in `files.skipped`. */
+  reason: string;
+  /** The setting that would include the file (`readiness.maxFileSizeKb`), when one would. */
+  setting?: string;
 }
 
 /** LSP custom methods between the client and the server. */

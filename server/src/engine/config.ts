@@ -122,6 +122,8 @@ export const APPLICATION_FIELDS = [
   'slaTarget',
   'rto',
   'rpo',
+  /** Where the report links findings: the web address of the repository's files (https://github.com/org/repo/blob/main). */
+  'repositoryUrl',
 ] as const;
 export const SIGNOFF_ROLES = ['techLead', 'devopsEngineer', 'securityEngineer', 'productOwner'] as const;
 

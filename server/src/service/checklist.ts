@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import { detectFile, groupByItem, type EvidenceInput } from '../checklist/evidence/index';
+import { annotateChecklist } from '../checklist/annotate';
 import { computeChecklist } from '../checklist/score';
 import type { ChecklistReport, EvidenceHit } from '../checklist/types';
 import { ENGINE_RULES, engineFinding } from '../engine/analyze';
@@ -89,5 +90,6 @@ export function checklistOf({ index, findings, inspected, config, locale, eviden
     locale,
     problems: configFindings(config).map((finding) => `${index.relative(finding.path)}:${finding.range.start.line + 1}: ${finding.message}`),
   });
-  return { ...report, analyzedFiles: index.paths().length };
+  // Quick-fix titles on findings, the "Fix first" order and the skipped files, for the panel and the report.
+  return annotateChecklist({ ...report, analyzedFiles: index.paths().length }, { findings, root: index.root, skipped: index.skipped });
 }
