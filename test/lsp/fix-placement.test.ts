@@ -136,7 +136,7 @@ describe('fix titles in the client language', () => {
   it('a Dockerfile fix and a Kubernetes fix are offered in pt-BR', async () => {
     const dockerfile = await actionsFor(client, URI.file(join(workspace, 'Dockerfile')).toString(), 'dockerfile', 'FROM node:20-alpine\nUSER node\nCMD ["node", "server.js"]\n', 'dockerfile/healthcheck');
     const titles = dockerfile.actions.map((action) => action.title);
-    assert.equal(dockerfile.actions.find((action) => action.isPreferred)?.title, 'Adicionar um HEALTHCHECK que verifica /health', titles.join(' | '));
+    assert.equal(dockerfile.actions.find((action) => action.isPreferred)?.title, 'Adicionar um HEALTHCHECK que verifica /health com wget', titles.join(' | '));
     const manifest = await actionsFor(client, URI.file(join(workspace, 'replicas.yaml')).toString(), 'yaml', deployment(''), 'k8s/replicas');
     assert.equal(manifest.actions.find((action) => action.isPreferred)!.title, 'Definir replicas como 2 (próximo passo: k8s/pod-disruption-budget, k8s/anti-affinity)');
   });
