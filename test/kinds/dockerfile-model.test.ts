@@ -44,6 +44,8 @@ describe('dockerfile model', () => {
       ['FROM node:20\nRUN <<-EOF\n\techo hi\n\tEOF\n', undefined],
       ['FROM node:20\nRUN echo "it\'s"\n', undefined],
       ['FROM node:20\nCMD ["node", "app.js"]\n', undefined],
+      ["FROM node:20\nRUN \\\n# it's a comment\napt-get install '", 13],
+      ["FROM node:20\nRUN \\\n# it's a comment\napt-get install -y curl\n", undefined],
     ];
     for (const [text, openEnd] of cases) assert.equal(parseDockerfile(text, '/w/Dockerfile').openEnd, openEnd, JSON.stringify(text));
     const open = parseDockerfile('FROM node:20\nEXPOSE 8080\nCOPY \\', '/w/Dockerfile');

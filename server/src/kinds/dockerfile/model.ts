@@ -309,9 +309,14 @@ function openEndOf(text: string, last: InstructionNode | undefined, escape: stri
     if (!body.some((line) => line.replace(/^\t+/, '').trim() === heredoc[2])) return last.span.start;
     return undefined;
   }
+  // Comment lines inside a continued instruction are dropped by the builder: their quotes do not count.
+  const code = tail
+    .split(/(?<=\r\n|\r|\n)/)
+    .filter((line, index) => index === 0 || !line.trimStart().startsWith('#'))
+    .join('');
   let quote: string | undefined;
-  for (let i = 0; i < tail.length; i++) {
-    const c = tail[i];
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
     if (quote === undefined && c === escape) i++;
     else if (quote === '"' && c === '\\') i++;
     else if (c === quote) quote = undefined;
