@@ -108,7 +108,7 @@ export function restrictedFix(editor: YamlEditor, container: Container, gaps: re
  */
 export function checkRestrictedGap(model: KubernetesModel, context: RuleContext<KubernetesModel>, gapName: RestrictedGap): void {
   const self = RESTRICTED_SETTINGS.find((setting) => setting.gap === gapName)!;
-  const group = new GroupReporter(context, 'restricted', RESTRICTED_SETTINGS.map((setting) => setting.ruleId), self.ruleId);
+  const group = new GroupReporter(context, RESTRICTED_SETTINGS.map((setting) => setting.ruleId), self.ruleId);
   for (const container of runningContainers(model)) {
     context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
     const gaps = restrictedGaps(container);
@@ -150,9 +150,9 @@ export const RESTRICTED_GROUP_DOC = {
   en:
     'When several of the four restricted-profile settings (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile) are missing from one container, ' +
     'they are one finding on the container name, naming every missing setting, with one fix that adds them all; it is reported under the first of those rules (in that order) that is enabled. ' +
-    'A `readiness-ignore` comment for any of the four ids leaves that setting out of the finding and out of the fix; a rule switched off in settings is left out when it comes before the reporting one in that order. An explicit wrong value is its own finding, at the value.',
+    'A `readiness-ignore` comment for any of the four ids leaves that setting out of the finding and out of the fix; a rule switched off in settings is left out, and the next enabled one reports. An explicit wrong value is its own finding, at the value.',
   pt:
     'Quando faltam a um container várias das quatro configurações do perfil restricted (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile), ' +
     'elas formam um único achado no nome do container, que cita cada configuração ausente, com uma correção que adiciona todas; ele é reportado pela primeira dessas regras (nessa ordem) que está ativa. ' +
-    'Um comentário `readiness-ignore` para qualquer um dos quatro ids deixa essa configuração fora do achado e da correção; uma regra desligada nas configurações fica de fora quando vem antes da que reporta nessa ordem. Um valor explícito errado é um achado próprio, no valor.',
+    'Um comentário `readiness-ignore` para qualquer um dos quatro ids deixa essa configuração fora do achado e da correção; uma regra desligada nas configurações fica de fora, e a próxima ativa reporta. Um valor explícito errado é um achado próprio, no valor.',
 };
