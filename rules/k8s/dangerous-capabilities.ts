@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 import { containerSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the container runtimes' defaults). */
@@ -70,12 +70,14 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of runningContainers(model)) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const { reader } = container.pod.owner;
-      const added = reader.getSeq(reader.map(containerSecurityField(container, 'capabilities')), 'add');
-      for (const item of reader.items(added)) {
-        const capability = scalarString(item)?.trim().toUpperCase().replace(/^CAP_/, '');
-        if (capability === undefined || capability === '' || BASELINE_CAPABILITIES.has(capability)) continue;
+      const added = reader.items(reader.getSeq(reader.map(containerSecurityField(container, 'capabilities')), 'add'));
+      const unknown = added.some((item) => isUnresolved(scalarString(item)));
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
+      for (const item of added) {
+        const text = scalarString(item);
+        const capability = text?.trim().toUpperCase().replace(/^CAP_/, '');
+        if (capability === undefined || capability === '' || isUnresolved(text) || BASELINE_CAPABILITIES.has(capability)) continue;
         const messageId = NEAR_ROOT_CAPABILITIES.has(capability) ? 'nearRoot' : 'beyondBaseline';
         context.report({ span: spanOf(item)!, messageId, data: { name: container.name ?? '?', capability } });
       }

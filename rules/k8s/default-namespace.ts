@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../server/src/engine/rule';
 import { isClientSideConfig, keySpan, objectSpan, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { KustomizationFact } from '../../server/src/kinds/kubernetes/facts';
 import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
+import { isUnresolved } from '../../server/src/kinds/kubernetes/nodes';
 import { DEFAULT_NAMESPACE, type KubernetesWorkspace } from '../../server/src/kinds/kubernetes/workspace-index';
 
 export default defineRule<KubernetesModel>({
@@ -48,8 +49,10 @@ export default defineRule<KubernetesModel>({
     const kustomizeNamespace = workspace.kustomizeSetsNamespace(model.path);
     const missing: K8sObject[] = [];
     for (const object of namespacedObjects(model, workspace)) {
-      context.inspect({ subject: object.pod ? 'workload' : 'object', span: objectSpan(object), name: object.name });
-      if (kustomizeNamespace) continue;
+      // A namespace filled in when the file is applied (`${NAMESPACE}`) is unknown.
+      const unknown = !kustomizeNamespace && isUnresolved(object.namespace);
+      context.inspect({ subject: object.pod ? 'workload' : 'object', span: objectSpan(object), name: object.name, ...(unknown ? { unknown: true } : {}) });
+      if (kustomizeNamespace || unknown) continue;
       const data = { kind: object.kind, name: object.name ?? '?' };
       if (object.namespace === DEFAULT_NAMESPACE) context.report({ span: object.namespaceSpan!, messageId: 'default', data });
       else if (object.namespace === undefined && !kustomized) missing.push(object);

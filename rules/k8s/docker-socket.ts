@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isUnresolved, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
 /** A container runtime's API socket: Docker, containerd, CRI-O, cri-dockerd, the old dockershim. */
 const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd|dockershim)\.sock$/;
@@ -39,7 +39,8 @@ export default defineRule<KubernetesModel>({
   check(model, context) {
     for (const object of model.objects) {
       if (!object.pod) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
+      const unknown = object.pod.volumes.some((volume) => volume.hostPath && isUnresolved(volume.hostPath.path));
+      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name, ...(unknown ? { unknown: true } : {}) });
       for (const volume of object.pod.volumes) {
         if (!volume.hostPath) continue;
         const path = volume.hostPath.path.trim().replace(/\/+$/, '') || '/';

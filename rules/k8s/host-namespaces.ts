@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { isTrue, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isTrue, isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
 const HOST_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'];
 
@@ -31,9 +31,10 @@ export default defineRule<KubernetesModel>({
   check(model, context) {
     for (const object of model.objects) {
       if (!object.pod) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
-      for (const field of HOST_FIELDS) {
-        const value = object.reader.get(object.pod.node, field);
+      const values = HOST_FIELDS.map((field) => ({ field, value: object.reader.get(object.pod!.node, field) }));
+      const unknown = values.some(({ value }) => isUnresolved(scalarString(value)));
+      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name, ...(unknown ? { unknown: true } : {}) });
+      for (const { field, value } of values) {
         if (isTrue(value)) context.report({ span: spanOf(value)!, messageId: 'shared', data: { kind: object.kind, name: object.name ?? '?', field } });
       }
     }

@@ -40,8 +40,9 @@ export default defineRule<KubernetesModel>({
     const workspace = workspaceOf(context);
     for (const workload of model.objects) {
       if (!workload.pod || isTrue(workload.reader.get(workload.pod.node, 'hostNetwork'))) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(workload), name: workload.name });
-      if (workspace.isolated(model.path, workload)) continue;
+      const isolated = workspace.isolated(model.path, workload);
+      context.inspect({ subject: 'workload', span: objectSpan(workload), name: workload.name, ...(isolated === 'unknown' ? { unknown: true } : {}) });
+      if (isolated !== false) continue;
       const namespace = workspace.namespacesOf(model.path, workload.namespace).join(', ');
       context.report({ span: objectSpan(workload), messageId: 'missing', data: { namespace, kind: workload.kind, name: workload.name ?? '?' } });
     }

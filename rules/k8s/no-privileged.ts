@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { isTrue, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isTrue, isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 import { containerSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 export default defineRule<KubernetesModel>({
@@ -30,8 +30,8 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of runningContainers(model)) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const privileged = containerSecurityField(container, 'privileged');
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(isUnresolved(scalarString(privileged)) ? { unknown: true } : {}) });
       if (isTrue(privileged)) context.report({ span: spanOf(privileged)!, messageId: 'privileged', data: { name: container.name ?? '?' } });
     }
   },

@@ -42,10 +42,10 @@ export default defineRule<KubernetesModel>({
     const workspace = workspaceOf(context);
     for (const workload of model.objects) {
       if (!isReplicated(workload)) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(workload), name: workload.name });
       const range = replicaRange(context, workload);
       // With an autoscaler the budget matters as soon as it may run two pods; an unknown count is not judged.
       const count = range.scaled && Number.isFinite(range.max) ? range.max : range.min;
+      context.inspect({ subject: 'workload', span: objectSpan(workload), name: workload.name, ...(Number.isFinite(count) ? {} : { unknown: true }) });
       if (count < 2 || !Number.isFinite(count) || workspace.budgetFor(model.path, workload)) continue;
       const data = { kind: workload.kind, name: workload.name ?? '?', count, namespace: workspace.namespacesOf(model.path, workload.namespace).join(', ') };
       context.report({ span: objectSpan(workload), messageId: range.scaled ? 'scaled' : 'missing', data });

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../server/src/engine/rule';
 import { editorFor, keySpan, objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
-import { mountsSingleNodeClaim, replicaRange, type Rollout, rolloutOf, scaledValue, unavailableDuringRollout } from '../../server/src/kinds/kubernetes/workloads';
+import { replicaRange, type Rollout, rolloutOf, scaledValue, singleNodeClaim, unavailableDuringRollout } from '../../server/src/kinds/kubernetes/workloads';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -12,8 +12,8 @@ export default defineRule<KubernetesModel>({
     description:
       'The Recreate strategy stops every pod before starting new ones, and a rolling update whose maxUnavailable resolves to a pod or more removes serving pods before their replacements are ready. ' +
       'maxUnavailable and maxSurge are resolved for the replica count as the deployment controller does (a percentage of maxUnavailable rounds down, of maxSurge up): the default 25% takes no pod down below 4 replicas. ' +
-      'With an autoscaler the count is its minReplicas; with an unknown count a percentage is not judged. ' +
-      'Recreate is right, and not reported, for a pod that mounts a ReadWriteOnce (or ReadWriteOncePod) claim, which a second node cannot mount, or a claim the workspace does not show, and for a single replica (no autoscaler), where it keeps a singleton from ever running twice (k8s/replicas speaks about the single replica). Applies to Deployments and OpenShift DeploymentConfigs.',
+      'With an autoscaler the count is its minReplicas; a percentage of a count the file does not spell out (`${REPLICAS}`) is looked at but not judged. ' +
+      'Recreate is right, and not reported, for a pod that mounts a ReadWriteOnce (or ReadWriteOncePod) claim, which a second node cannot mount, and for a single replica (no autoscaler), where it keeps a singleton from ever running twice (k8s/replicas speaks about the single replica). With a claim the workspace does not show, Recreate is looked at but not judged. Applies to Deployments and OpenShift DeploymentConfigs.',
     checklistItem: 'deployment/deployment-strategy',
     severity: 'warning',
     fixable: true,
@@ -35,8 +35,8 @@ export default defineRule<KubernetesModel>({
       description:
         'A estratégia Recreate para todos os pods antes de iniciar os novos, e um rolling update cujo maxUnavailable resulta em um pod ou mais remove pods em serviço antes que os substitutos estejam prontos. ' +
         'maxUnavailable e maxSurge são calculados para o número de réplicas como o controlador de deployments faz (uma porcentagem de maxUnavailable arredonda para baixo, de maxSurge para cima): os 25% padrão não derrubam nenhum pod abaixo de 4 réplicas. ' +
-        'Com um autoscaler o número é o seu minReplicas; com um número desconhecido uma porcentagem não é julgada. ' +
-        'Recreate é o certo, e não é reportado, para um pod que monta um claim ReadWriteOnce (ou ReadWriteOncePod), que um segundo nó não consegue montar, ou um claim que o workspace não mostra, e para uma única réplica (sem autoscaler), em que evita que um singleton rode duas vezes (k8s/replicas fala da réplica única). Vale para Deployments e DeploymentConfigs do OpenShift.',
+        'Com um autoscaler o número é o seu minReplicas; uma porcentagem de um número que o arquivo não escreve por extenso (`${REPLICAS}`) é examinada, mas não julgada. ' +
+        'Recreate é o certo, e não é reportado, para um pod que monta um claim ReadWriteOnce (ou ReadWriteOncePod), que um segundo nó não consegue montar, e para uma única réplica (sem autoscaler), em que evita que um singleton rode duas vezes (k8s/replicas fala da réplica única). Com um claim que o workspace não mostra, o Recreate é examinado, mas não julgado. Vale para Deployments e DeploymentConfigs do OpenShift.',
       messages: {
         recreate: '{{kind}} "{{name}}" usa a estratégia Recreate, então todo rollout causa indisponibilidade; use um rolling update com maxUnavailable: 0.',
         defaultUnavailable: '{{kind}} "{{name}}" mantém o maxUnavailable padrão de 25%, que derruba {{count}} de seus {{replicas}} pods em serviço antes que os substitutos estejam prontos; defina maxUnavailable: 0.',
@@ -50,19 +50,26 @@ export default defineRule<KubernetesModel>({
   check(model, context) {
     for (const object of model.objects) {
       if ((object.kind !== 'Deployment' && object.kind !== 'DeploymentConfig') || !object.spec || !object.pod) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
+      const inspect = (unknown: boolean) => context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name, ...(unknown ? { unknown: true } : {}) });
       const rollout = rolloutOf(object);
       const data = { kind: object.kind, name: object.name ?? '?' };
       const range = replicaRange(context, object);
       if (rollout.type === 'Recreate') {
         // One replica that never runs twice is a singleton by design; so is a pod whose volume one node at a time can mount.
         const singleton = !range.scaled && range.max <= 1;
-        if (!singleton && !mountsSingleNodeClaim(context, object)) context.report({ span: spanOf(object.reader.get(rollout.strategy, 'type'))!, messageId: 'recreate', data });
+        const claim = singleNodeClaim(context, object);
+        inspect(!singleton && claim === 'unknown');
+        if (!singleton && claim === false) context.report({ span: spanOf(object.reader.get(rollout.strategy, 'type'))!, messageId: 'recreate', data });
         continue;
       }
-      if (!rollout.rolling) continue;
+      if (!rollout.rolling) {
+        inspect(false);
+        continue;
+      }
       const replicas = range.min;
       const count = unavailableDuringRollout(rollout, replicas);
+      // A percentage of a count the file does not spell out, or a value that is not a number or a percentage.
+      inspect(count === undefined);
       if (!count) continue;
       const fix = () => zeroUnavailable(context, object, rollout, replicas);
       if (rollout.maxUnavailable) {

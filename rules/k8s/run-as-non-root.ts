@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
 import { CONTAINER_TOP, editorFor, runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { isTrue, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isTrue, isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 import { effectiveSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 export default defineRule<KubernetesModel>({
@@ -47,20 +47,21 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of runningContainers(model)) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const name = container.name ?? '?';
       const user = effectiveSecurityField(container, 'runAsUser');
       const group = effectiveSecurityField(container, 'runAsGroup');
+      const setting = effectiveSecurityField(container, 'runAsNonRoot');
       const userId = scalarString(user);
+      // A numeric non-zero UID is as good a proof as runAsNonRoot: true; another value (a variable) is unknown.
+      const unknownUser = userId !== undefined && !/^\d+$/.test(userId);
+      const unknown = (unknownUser && !isTrue(setting)) || (!isTrue(setting) && userId === undefined && isUnresolved(scalarString(setting)));
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
       if (isScalar(group) && scalarString(group) === '0') context.report({ span: spanOf(group)!, messageId: 'rootGroup', data: { name } });
       if (isScalar(user) && userId === '0') {
         context.report({ span: spanOf(user)!, messageId: 'rootUser', data: { name } });
         continue;
       }
-      // A numeric non-zero UID is as good a proof as runAsNonRoot: true; another value (a variable) is unknown.
-      if (userId !== undefined) continue;
-      const setting = effectiveSecurityField(container, 'runAsNonRoot');
-      if (isTrue(setting)) continue;
+      if (unknown || userId !== undefined || isTrue(setting)) continue;
       const fix = () => editorFor(context).merge(container.node, { securityContext: { runAsNonRoot: true } }, CONTAINER_TOP);
       if (isScalar(setting) && setting.value !== null) {
         context.report({ span: spanOf(setting)!, messageId: 'disabled', data: { name, value: scalarString(setting) ?? '' }, fixTitleId: 'setNonRoot', fix });

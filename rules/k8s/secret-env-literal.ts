@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { isSecretLikeName } from '../../server/src/engine/secrets';
 import { editorFor } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { contentSpan, scalarString } from '../../server/src/kinds/kubernetes/nodes';
+import { contentSpan, isUnresolved, scalarString } from '../../server/src/kinds/kubernetes/nodes';
 import { secretValueKind } from '../../server/src/kinds/kubernetes/secret-values';
 
 /** DB_PASSWORD -> db-password, apiToken -> api-token: a valid Secret data key. */
@@ -54,11 +54,15 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of model.containers) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
+      // `$(OTHER_VAR)` references another variable of the container: no literal. A value filled in when the
+      // file is applied (`${DB_PASSWORD}`, `{{ .Values.password }}`) may or may not be one: unknown.
+      const reference = (value: string) => /^\$\(\w+\)$/.test(value);
+      const filledIn = (value: string | undefined) => value !== undefined && !reference(value) && isUnresolved(value);
+      const unknown = container.env.some((env) => isSecretLikeName(env.name) && filledIn(scalarString(env.value)));
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
       for (const env of container.env) {
         const value = scalarString(env.value);
-        // `$(OTHER_VAR)` references and empty values carry no secret.
-        if (!env.value || !env.valuePair || value === undefined || value === '' || /^\$\(\w+\)$/.test(value)) continue;
+        if (!env.value || !env.valuePair || value === undefined || value === '' || reference(value) || filledIn(value)) continue;
         const recognised = secretValueKind(value);
         if (!recognised && !isSecretLikeName(env.name)) continue;
         const workload = container.pod.owner.name ?? 'app';
