@@ -12,7 +12,7 @@ export default defineRule<KubernetesModel>({
     description:
       'Replicas the scheduler is not asked to keep apart may all land on one node, and that node\'s failure or drain then takes every one down, which defeats running several. ' +
       'A workload that runs (or an autoscaler may scale it to) more than one replica needs a pod anti-affinity term or a topology spread constraint on `kubernetes.io/hostname` or a zone key whose selector matches its own pod labels (and, when the term lists namespaces, names its own), as kube-linter\'s no-anti-affinity check asks. ' +
-      'The quick fix adds a preferred anti-affinity on the hostname, which spreads the replicas without blocking scheduling when nodes are few.',
+      'The quick fix adds a preferred anti-affinity on the hostname, which spreads the replicas without blocking scheduling when nodes are few. A replica count the file does not spell out (`${REPLICAS}`) is looked at but not judged.',
     checklistItem: 'deployment/deployment-manifests',
     severity: 'warning',
     fixable: true,
@@ -33,7 +33,7 @@ export default defineRule<KubernetesModel>({
       description:
         'Réplicas que o scheduler não é instruído a separar podem cair todas no mesmo nó, e a falha ou o dreno desse nó derruba todas, o que anula o propósito de ter várias. ' +
         'Um workload que executa (ou que um autoscaler pode escalar para) mais de uma réplica precisa de um termo de pod anti-affinity ou de uma topology spread constraint em `kubernetes.io/hostname` ou numa chave de zona cujo seletor case com os labels dos seus próprios pods (e, quando o termo lista namespaces, inclua o seu), como pede o check no-anti-affinity do kube-linter. ' +
-        'A correção rápida adiciona uma anti-affinity preferencial por hostname, que espalha as réplicas sem bloquear o agendamento quando há poucos nós.',
+        'A correção rápida adiciona uma anti-affinity preferencial por hostname, que espalha as réplicas sem bloquear o agendamento quando há poucos nós. Um número de réplicas que o arquivo não escreve por extenso (`${REPLICAS}`) é examinado, mas não julgado.',
       messages: {
         missing: '{{kind}} "{{name}}" executa até {{count}} réplicas sem pod anti-affinity nem topology spread constraint, então elas podem cair todas no mesmo nó e falhar juntas; espalhe-as pelos nós.',
       },

@@ -15,7 +15,7 @@ export default defineRule<KubernetesModel>({
     title: 'Do not mount the container runtime socket',
     description:
       'A pod that mounts the Docker, containerd or CRI-O socket (or the /var/run folder that holds it) with a hostPath volume can start privileged containers on the node: it has full control of the node and every pod on it. ' +
-      'kube-linter\'s docker-sock and container-runtime-sock checks assert the same.',
+      'kube-linter\'s docker-sock and container-runtime-sock checks assert the same. A hostPath the file does not spell out (`${SOCKET}`) is looked at but not judged.',
     checklistItem: 'deployment/pod-security-standards',
     severity: 'error',
     fixable: false,
@@ -30,7 +30,7 @@ export default defineRule<KubernetesModel>({
       title: 'Não montar o socket do runtime de containers',
       description:
         'Um pod que monta o socket do Docker, do containerd ou do CRI-O (ou a pasta /var/run que o contém) com um volume hostPath pode iniciar containers privilegiados no nó: tem controle total do nó e de todo pod nele. ' +
-        'Os checks docker-sock e container-runtime-sock do kube-linter afirmam o mesmo.',
+        'Os checks docker-sock e container-runtime-sock do kube-linter afirmam o mesmo. Um hostPath que o arquivo não escreve por extenso (`${SOCKET}`) é examinado, mas não julgado.',
       messages: {
         mounted: 'O pod de {{kind}} "{{name}}" monta {{path}} do nó, o que lhe dá o socket do runtime de containers e controle total do nó; remova o volume hostPath.',
       },

@@ -11,7 +11,7 @@ export default defineRule<KubernetesModel>({
     kind: 'kubernetes',
     title: "Do not share the host's namespaces",
     description:
-      "hostNetwork, hostPID and hostIPC put the pod in the node's network, process or IPC namespace, where it can sniff traffic and signal other processes.",
+      "hostNetwork, hostPID and hostIPC put the pod in the node's network, process or IPC namespace, where it can sniff traffic and signal other processes. A value the file does not spell out (`{{ .Values.hostNetwork }}`) is looked at but not judged.",
     checklistItem: 'deployment/pod-security-standards',
     severity: 'error',
     fixable: false,
@@ -22,7 +22,7 @@ export default defineRule<KubernetesModel>({
     ptBR: {
       title: 'Não compartilhar os namespaces do host',
       description:
-        'hostNetwork, hostPID e hostIPC colocam o pod no namespace de rede, de processos ou de IPC do nó, onde ele pode capturar tráfego e sinalizar outros processos.',
+        'hostNetwork, hostPID e hostIPC colocam o pod no namespace de rede, de processos ou de IPC do nó, onde ele pode capturar tráfego e sinalizar outros processos. Um valor que o arquivo não escreve por extenso (`{{ .Values.hostNetwork }}`) é examinado, mas não julgado.',
       messages: {
         shared: 'O pod de {{kind}} "{{name}}" define {{field}}: true, compartilhando o namespace do nó; remova-o.',
       },

@@ -12,7 +12,7 @@ export default defineRule<KubernetesModel>({
     title: 'Run containers as a non-root user',
     description:
       'Unless runAsNonRoot is true, a container whose image defaults to root runs as root; any escape or write bug then acts as root on the node. ' +
-      'A runAsUser above 0 (on the container, or on the pod when the container sets none) proves a non-root user as well; runAsUser: 0 or runAsGroup: 0 is a finding at that value.',
+      'A runAsUser above 0 (on the container, or on the pod when the container sets none) proves a non-root user as well; runAsUser: 0 or runAsGroup: 0 is a finding at that value. A runAsUser or runAsNonRoot the file does not spell out (`${UID}`) is looked at but not judged.',
     checklistItem: 'deployment/docker-security-context',
     severity: 'error',
     fixable: true,
@@ -33,7 +33,7 @@ export default defineRule<KubernetesModel>({
       title: 'Executar containers com usuário não-root',
       description:
         'A menos que runAsNonRoot seja true, um container cuja imagem usa root por padrão roda como root; qualquer fuga ou falha de escrita passa a agir como root no nó. ' +
-        'Um runAsUser acima de 0 (no container, ou no pod quando o container não define) também prova um usuário não-root; runAsUser: 0 ou runAsGroup: 0 é um achado nesse valor.',
+        'Um runAsUser acima de 0 (no container, ou no pod quando o container não define) também prova um usuário não-root; runAsUser: 0 ou runAsGroup: 0 é um achado nesse valor. Um runAsUser ou runAsNonRoot que o arquivo não escreve por extenso (`${UID}`) é examinado, mas não julgado.',
       messages: {
         missing: 'Nem o container "{{name}}" nem o pod definem runAsNonRoot: true, então ele pode rodar como root; defina-o no securityContext.',
         rootUser: 'O container "{{name}}" roda com o usuário 0 (root); execute-o com um UID não-root.',

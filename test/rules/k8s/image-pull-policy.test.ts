@@ -52,7 +52,6 @@ runRuleTests(rule, {
     { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n', inspected: [] },
   ],
   invalid: [
-    ...MOVING.map(defaultPolicyCase),
     {
       name: 'a partial version of an official image with the default policy: the fix goes right after the image',
       code: pod('    image: redis:7\n    ports:\n    - containerPort: 6379\n'),
@@ -72,5 +71,6 @@ runRuleTests(rule, {
       errors: [{ messageId: 'explicitPolicy', line: 9, column: 22, endLine: 9, endColumn: 27 }],
       output: pod('    image: ghcr.io/org/app:stable-alpine\n    imagePullPolicy: Always\n'),
     },
+    ...MOVING.map(defaultPolicyCase),
   ],
 });

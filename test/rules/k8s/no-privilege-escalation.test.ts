@@ -22,7 +22,7 @@ runRuleTests(rule, {
       name: 'only its own setting missing: its own message',
       code: pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n'),
       errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, message: 'Container "app" does not set allowPrivilegeEscalation: false, so setuid binaries can raise its privileges; set it in the securityContext.' }],
-      output: pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n'),
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n',
     },
   ],
 });
