@@ -1,5 +1,5 @@
 /**
- * The container security checks shared by the four Pod Security Standard "restricted" rules
+ * The container security checks shared by the four securityContext hardening rules
  * (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile)
  * and k8s/run-as-non-root: the effective settings, the gaps, and the one securityContext fix.
  */
@@ -27,7 +27,7 @@ export function effectiveSecurityField(container: Container, key: string): Node 
   return isScalar(own) && own.value !== null ? own : podSecurityField(container, key);
 }
 
-/** The four Pod Security Standards "restricted" settings, in the order their rules run and are listed. */
+/** The four securityContext hardening settings (three of them the restricted Pod Security Standard's), in the order their rules run and are listed. */
 export const RESTRICTED_SETTINGS = [
   { ruleId: 'k8s/read-only-root-fs', gap: 'readOnlyRootFilesystem', text: 'readOnlyRootFilesystem: true' },
   { ruleId: 'k8s/drop-capabilities', gap: 'dropAll', text: 'capabilities.drop: [ALL]' },
@@ -116,7 +116,7 @@ export function restrictedFix(editor: YamlEditor, container: Container, gaps: re
 }
 
 /**
- * The shared check of the four restricted-profile rules. A wrong value is reported by its own rule
+ * The shared check of the four securityContext hardening rules. A wrong value is reported by its own rule
  * at the value. Missing settings of one container are one finding (see groups.ts), on the
  * container's name, whose fix adds every setting it names.
  */
@@ -162,11 +162,13 @@ export function checkRestrictedGap(model: KubernetesModel, context: RuleContext<
 /** How the restricted-profile rules group their findings, for their descriptions (and so their doc pages). */
 export const RESTRICTED_GROUP_DOC = {
   en:
-    'When several of the four restricted-profile settings (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile) are missing from one container, ' +
+    'Three of the four securityContext hardening settings are required by the restricted Pod Security Standard (capabilities.drop: [ALL], allowPrivilegeEscalation: false, a RuntimeDefault or Localhost seccomp profile); readOnlyRootFilesystem: true is not, but kube-linter, Polaris and kube-score ask for it. ' +
+    'When several of the four (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile) are missing from one container, ' +
     'they are one finding on the container name, naming every missing setting, with one fix that adds them all; it is reported under the first of those rules (in that order) that is enabled. ' +
     'A `readiness-ignore` comment for any of the four ids leaves that setting out of the finding and out of the fix; a rule switched off in settings is left out, and the next enabled one reports. An explicit wrong value is its own finding, at the value; a value the file does not spell out (`${READ_ONLY}`) is looked at but not judged.',
   pt:
-    'Quando faltam a um container várias das quatro configurações do perfil restricted (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile), ' +
+    'Três das quatro configurações de endurecimento do securityContext são exigidas pelo Pod Security Standard restricted (capabilities.drop: [ALL], allowPrivilegeEscalation: false, um perfil seccomp RuntimeDefault ou Localhost); readOnlyRootFilesystem: true não é, mas o kube-linter, o Polaris e o kube-score o pedem. ' +
+    'Quando faltam a um container várias das quatro (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile), ' +
     'elas formam um único achado no nome do container, que cita cada configuração ausente, com uma correção que adiciona todas; ele é reportado pela primeira dessas regras (nessa ordem) que está ativa. ' +
     'Um comentário `readiness-ignore` para qualquer um dos quatro ids deixa essa configuração fora do achado e da correção; uma regra desligada nas configurações fica de fora, e a próxima ativa reporta. Um valor explícito errado é um achado próprio, no valor; um valor que o arquivo não escreve por extenso (`${READ_ONLY}`) é examinado, mas não julgado.',
 };
