@@ -4,14 +4,21 @@ import type { TextEdit } from '../../server/src/engine/types';
 import { commandWords, editorFor, keySpan, MAP_TOP, objectSpan, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { ScalerFact } from '../../server/src/kinds/kubernetes/facts';
 import type { K8sObject, KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 import { isReplicated, mountsSingleNodeClaim, replicasOf, rolloutOf, runsDatabaseServer, singleNodeClaim, spreadsReplicas, unavailableDuringRollout } from '../../server/src/kinds/kubernetes/workloads';
 
 /** Flags with which a controller elects one active leader among its replicas. */
 const LEADER_ELECTION = /^--(?:leader-elect|leader-election|enable-leader-election)(?:=true)?$/;
 
+/** An environment variable that turns leader election on (`ENABLE_LEADER_ELECTION: "true"`). */
+const LEADER_ELECTION_ENV = /LEADER_?ELECT/i;
+
 function electsLeader(object: K8sObject): boolean {
-  return (object.pod?.containers ?? []).some((container) => commandWords(container).some((word) => LEADER_ELECTION.test(word)));
+  return (object.pod?.containers ?? []).some(
+    (container) =>
+      commandWords(container).some((word) => LEADER_ELECTION.test(word)) ||
+      container.env.some((env) => LEADER_ELECTION_ENV.test(env.name) && scalarString(env.value)?.toLowerCase() === 'true'),
+  );
 }
 
 /** The rules whose findings raising the replicas to `min` brings up: the next steps a replicated workload needs. */

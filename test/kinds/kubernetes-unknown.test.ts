@@ -108,6 +108,8 @@ describe('kubernetes: decisions are reported at most as information', () => {
     { rule: 'k8s/service-account-token', name: 'true for an account a RoleBinding grants something (named in the message)', code: workload({ pod: 'serviceAccountName: operator\nautomountServiceAccountToken: true\n' }) + bound, messageId: 'decidedBound', severity: 'information' },
     { rule: 'k8s/service-account-token', name: 'information even when the rule is set to error', code: workload({ pod: 'automountServiceAccountToken: true\n' }), messageId: 'decided', severity: 'information', settings: 'error' },
     { rule: 'k8s/replicas', name: 'one replica of a leader-elected controller', code: workload({ replicas: 1, containers: container('args: [--leader-elect=true]\n', 'manager') }), messageId: 'leaderElected', severity: 'information' },
+    { rule: 'k8s/replicas', name: 'leader election turned on by an environment variable', code: workload({ containers: container('env:\n- name: ENABLE_LEADER_ELECTION\n  value: "true"\n', 'manager') }), messageId: 'leaderElected', severity: 'information' },
+    { rule: 'k8s/rolling-update', name: 'maxUnavailable: 1 written on two replicas (one keeps serving)', code: workload({ replicas: 2, spec: 'strategy:\n  rollingUpdate:\n    maxUnavailable: 1\n' }), messageId: 'unavailable', severity: 'information' },
   ];
   for (const decision of decisions) {
     it(`${decision.rule}: ${decision.name}`, () => {
@@ -118,6 +120,12 @@ describe('kubernetes: decisions are reported at most as information', () => {
       assert.deepEqual(own.map((finding) => [finding.messageId, finding.severity]), [[decision.messageId, decision.severity]]);
     });
   }
+
+  it('k8s/rolling-update: a maxUnavailable written out that stops every serving pod stays a warning', () => {
+    const model = kindSupport('kubernetes').parse(workload({ replicas: 3, spec: 'strategy:\n  rollingUpdate:\n    maxUnavailable: 100%\n' }), '/work/deploy.yaml');
+    const { findings } = analyzeFile({ model, rules: k8sRules, workspace: workspaceOf({ [model.path]: model }, '/work') });
+    assert.deepEqual(findings.filter((finding) => finding.ruleId === 'k8s/rolling-update').map((finding) => [finding.messageId, finding.severity]), [['allUnavailable', 'warning']]);
+  });
 
   const silent: { rule: string; name: string; code: string }[] = [
     { rule: 'k8s/replicas', name: 'replicas: 0 switched off on purpose', code: workload({ replicas: 0 }) },
