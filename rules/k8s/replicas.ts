@@ -41,7 +41,7 @@ export default defineRule<KubernetesModel>({
     title: 'Run more than one replica',
     description:
       'A single replica makes every node drain, rollout or crash an outage; run at least two so one can serve while the other restarts. ' +
-      'It applies to Deployments, StatefulSets, ReplicaSets, ReplicationControllers and DeploymentConfigs. A HorizontalPodAutoscaler (or KEDA ScaledObject) whose scaleTargetRef names the workload decides instead of `replicas`: its minReplicas is the floor. ' +
+      'It applies to Deployments, StatefulSets, ReplicaSets, ReplicationControllers, DeploymentConfigs and Argo Rollouts. A HorizontalPodAutoscaler (or KEDA ScaledObject) whose scaleTargetRef names the workload decides instead of `replicas`: its minReplicas is the floor. ' +
       '`replicas: 0` is a workload switched off on purpose: it runs no pod, so no restart can interrupt it, and it is not reported. ' +
       'A pod that mounts a ReadWriteOnce claim and a database server image (redis, mysql, postgres, mongo ...) are singletons by design, which a second replica would break (a second node cannot mount the volume; a second server is a second, separate database): not reported. ' +
       'A controller that elects a leader (`--leader-elect`) is a singleton by choice: a second replica would wait as a hot standby and take over without waiting for a restart, which only matters when a pause in its work does, so it is reported at most as information. ' +
@@ -69,7 +69,7 @@ export default defineRule<KubernetesModel>({
       title: 'Executar mais de uma réplica',
       description:
         'Uma única réplica transforma todo dreno de nó, rollout ou crash em indisponibilidade; execute pelo menos duas para que uma atenda enquanto a outra reinicia. ' +
-        'Vale para Deployments, StatefulSets, ReplicaSets, ReplicationControllers e DeploymentConfigs. Um HorizontalPodAutoscaler (ou ScaledObject do KEDA) cujo scaleTargetRef nomeia o workload decide no lugar de `replicas`: seu minReplicas é o piso. ' +
+        'Vale para Deployments, StatefulSets, ReplicaSets, ReplicationControllers, DeploymentConfigs e Rollouts do Argo. Um HorizontalPodAutoscaler (ou ScaledObject do KEDA) cujo scaleTargetRef nomeia o workload decide no lugar de `replicas`: seu minReplicas é o piso. ' +
         '`replicas: 0` é um workload desligado de propósito: não executa pod algum, então nenhum reinício o interrompe, e não é reportado. ' +
         'Um pod que monta um claim ReadWriteOnce e uma imagem de servidor de banco de dados (redis, mysql, postgres, mongo ...) são singletons por projeto, que uma segunda réplica quebraria (um segundo nó não monta o volume; um segundo servidor é um segundo banco, separado): não são reportados. ' +
         'Um controlador que elege um líder (`--leader-elect`) é um singleton por escolha: uma segunda réplica esperaria como reserva ativa e assumiria sem esperar um reinício, o que só importa quando uma pausa no seu trabalho importa, então é reportado no máximo como informação. ' +

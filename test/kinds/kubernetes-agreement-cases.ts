@@ -524,4 +524,16 @@ export const AGREEMENT_CASES: AgreementCase[] = [
   { rule: 'k8s/rolling-update', tool: KL, check: 'no-rolling-update-strategy', source: 'tests/checks/no-rolling-update-strategy.yml', name: 'a DeploymentConfig with Recreate and three replicas', reference: 'reports', code: workload({ kind: 'DeploymentConfig', replicas: 3, spec: 'strategy:\n  type: Recreate\n' }) },
   { rule: 'k8s/secret-env-literal', tool: KL, check: 'env-var-secret', source: 'tests/checks/env-var-secret.yml', name: 'a DeploymentConfig with SECRET_BLAH', reference: 'reports', code: workload({ kind: 'DeploymentConfig', containers: container('env:\n- name: SECRET_BLAH\n  value: secretsquirrels\n') }) },
   { rule: 'k8s/host-port', tool: 'Polaris', check: 'hostPortSet', source: 'checks/hostPortSet.yaml', name: 'a hostPort on an init container', reference: 'reports', code: workload({ pod: `initContainers:\n${container('ports:\n- containerPort: 53\n  hostPort: 53\n', 'init')}` }) },
+  {
+    rule: 'k8s/liveness-probe', tool: KL, check: 'no-liveness-probe', source: 'pkg/objectkinds/deploymentlike.go (Job and CronJob are DeploymentLike)', name: 'a Job without a probe', reference: 'reports',
+    differs: 'a Job runs to completion and its restartPolicy handles failure: a liveness probe has nothing to keep alive (issue 11).',
+    code: workload({ kind: 'Job', pod: 'restartPolicy: OnFailure\n' }),
+  },
+  {
+    rule: 'k8s/readiness-probe', tool: KL, check: 'no-readiness-probe', source: 'pkg/objectkinds/deploymentlike.go (Job and CronJob are DeploymentLike)', name: 'a CronJob that declares a port, without a probe', reference: 'reports',
+    differs: 'a batch pod is not put behind a Service while it runs to completion: readiness gates nothing (issue 11).',
+    code: workload({ kind: 'CronJob', pod: 'restartPolicy: OnFailure\n', containers: container(withPort) }),
+  },
+  { rule: 'k8s/liveness-probe', tool: KL, check: 'no-liveness-probe', source: 'pkg/objectkinds/deploymentlike.go (argoproj.io Rollout)', name: 'an Argo Rollout without a probe', reference: 'reports', code: workload({ kind: 'Rollout', apiVersion: 'argoproj.io/v1alpha1', replicas: 3 }) },
+  { rule: 'k8s/anti-affinity', tool: KL, check: 'no-anti-affinity', source: 'pkg/objectkinds/deploymentlike.go (argoproj.io Rollout)', name: 'an Argo Rollout with three replicas', reference: 'reports', code: workload({ kind: 'Rollout', apiVersion: 'argoproj.io/v1alpha1', replicas: 3 }) },
 ];

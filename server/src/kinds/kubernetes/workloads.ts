@@ -11,7 +11,7 @@ import { scalarString } from './nodes';
 import { isEmptySelector, readSelector, selectorMatches } from './selectors';
 
 /** Workloads that keep a number of replicas running (and so can be scaled, spread and budgeted). */
-export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);
+export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
 
 export function isReplicated(object: K8sObject): boolean {
   return REPLICATED_KINDS.has(object.kind) && object.pod !== undefined;
