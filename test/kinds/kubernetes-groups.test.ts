@@ -68,6 +68,15 @@ describe('kubernetes problem groups', () => {
     ]);
   });
 
+  it('the grouped message names the settings as hardening settings (readOnlyRootFilesystem is not a restricted-profile requirement)', () => {
+    const group = analyze(BARE_POD).find((finding) => finding.ruleId === 'k8s/read-only-root-fs')!;
+    assert.equal(
+      group.message,
+      'Container "app" is missing the securityContext hardening settings readOnlyRootFilesystem: true, capabilities.drop: [ALL], allowPrivilegeEscalation: false, seccompProfile.type: RuntimeDefault, so it runs with more privileges than it needs; add them to its securityContext.',
+    );
+    assert.equal(group.fix!.title, 'Harden the container securityContext');
+  });
+
   it('the group fix closes every gap it names, and each rule stays satisfied afterwards', () => {
     const group = analyze(BARE_POD).find((finding) => finding.ruleId === 'k8s/read-only-root-fs')!;
     const fixed = applyEdits(BARE_POD, group.fix!.edits);
