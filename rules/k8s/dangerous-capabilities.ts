@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 import { containerSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the container runtimes' defaults). */
@@ -45,7 +45,7 @@ export default defineRule<KubernetesModel>({
     title: 'Do not add dangerous Linux capabilities',
     description:
       'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE or ALL give a container powers close to root on the node: mounting filesystems, reconfiguring the network, reading other processes. ' +
-      'Any capability in capabilities.add outside the baseline Pod Security Standard\'s list (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT) is reported, as kube-linter\'s dangerous-capabilities and the baseline profile do; a `CAP_` prefix is ignored.',
+      'Any capability in capabilities.add outside the baseline Pod Security Standard\'s list (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT) is reported, as kube-linter\'s dangerous-capabilities and the baseline profile do; a `CAP_` prefix is ignored. A capability the file does not spell out (`${CAPABILITY}`) is looked at but not judged.',
     checklistItem: 'deployment/pod-security-standards',
     severity: 'warning',
     fixable: false,
@@ -61,7 +61,7 @@ export default defineRule<KubernetesModel>({
       title: 'Não adicionar capabilities perigosas do Linux',
       description:
         'Capabilities como SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE ou ALL dão a um container poderes próximos de root no nó: montar sistemas de arquivos, reconfigurar a rede, ler outros processos. ' +
-        'Toda capability em capabilities.add fora da lista do Pod Security Standard baseline (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT) é reportada, como fazem o dangerous-capabilities do kube-linter e o perfil baseline; um prefixo `CAP_` é ignorado.',
+        'Toda capability em capabilities.add fora da lista do Pod Security Standard baseline (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT) é reportada, como fazem o dangerous-capabilities do kube-linter e o perfil baseline; um prefixo `CAP_` é ignorado. Uma capability que o arquivo não escreve por extenso (`${CAPABILITY}`) é examinada, mas não julgada.',
       messages: {
         nearRoot: 'O container "{{name}}" adiciona a capability {{capability}}, que lhe dá poderes próximos de root no nó; remova-a, ou conceda uma capability mais restrita que o perfil baseline permite.',
         beyondBaseline: 'O container "{{name}}" adiciona a capability {{capability}}, que o Pod Security Standard baseline não permite, então um namespace que o aplica rejeita o pod; remova-a, a menos que o workload precise dela.',
@@ -70,12 +70,14 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of runningContainers(model)) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const { reader } = container.pod.owner;
-      const added = reader.getSeq(reader.map(containerSecurityField(container, 'capabilities')), 'add');
-      for (const item of reader.items(added)) {
-        const capability = scalarString(item)?.trim().toUpperCase().replace(/^CAP_/, '');
-        if (capability === undefined || capability === '' || BASELINE_CAPABILITIES.has(capability)) continue;
+      const added = reader.items(reader.getSeq(reader.map(containerSecurityField(container, 'capabilities')), 'add'));
+      const unknown = added.some((item) => isUnresolved(scalarString(item)));
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
+      for (const item of added) {
+        const text = scalarString(item);
+        const capability = text?.trim().toUpperCase().replace(/^CAP_/, '');
+        if (capability === undefined || capability === '' || isUnresolved(text) || BASELINE_CAPABILITIES.has(capability)) continue;
         const messageId = NEAR_ROOT_CAPABILITIES.has(capability) ? 'nearRoot' : 'beyondBaseline';
         context.report({ span: spanOf(item)!, messageId, data: { name: container.name ?? '?', capability } });
       }

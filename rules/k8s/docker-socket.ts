@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isUnresolved, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
 /** A container runtime's API socket: Docker, containerd, CRI-O, cri-dockerd, the old dockershim. */
 const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd|dockershim)\.sock$/;
@@ -15,7 +15,7 @@ export default defineRule<KubernetesModel>({
     title: 'Do not mount the container runtime socket',
     description:
       'A pod that mounts the Docker, containerd or CRI-O socket (or the /var/run folder that holds it) with a hostPath volume can start privileged containers on the node: it has full control of the node and every pod on it. ' +
-      'kube-linter\'s docker-sock and container-runtime-sock checks assert the same.',
+      'kube-linter\'s docker-sock and container-runtime-sock checks assert the same. A hostPath the file does not spell out (`${SOCKET}`) is looked at but not judged.',
     checklistItem: 'deployment/pod-security-standards',
     severity: 'error',
     fixable: false,
@@ -30,7 +30,7 @@ export default defineRule<KubernetesModel>({
       title: 'Não montar o socket do runtime de containers',
       description:
         'Um pod que monta o socket do Docker, do containerd ou do CRI-O (ou a pasta /var/run que o contém) com um volume hostPath pode iniciar containers privilegiados no nó: tem controle total do nó e de todo pod nele. ' +
-        'Os checks docker-sock e container-runtime-sock do kube-linter afirmam o mesmo.',
+        'Os checks docker-sock e container-runtime-sock do kube-linter afirmam o mesmo. Um hostPath que o arquivo não escreve por extenso (`${SOCKET}`) é examinado, mas não julgado.',
       messages: {
         mounted: 'O pod de {{kind}} "{{name}}" monta {{path}} do nó, o que lhe dá o socket do runtime de containers e controle total do nó; remova o volume hostPath.',
       },
@@ -39,7 +39,8 @@ export default defineRule<KubernetesModel>({
   check(model, context) {
     for (const object of model.objects) {
       if (!object.pod) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
+      const unknown = object.pod.volumes.some((volume) => volume.hostPath && isUnresolved(volume.hostPath.path));
+      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name, ...(unknown ? { unknown: true } : {}) });
       for (const volume of object.pod.volumes) {
         if (!volume.hostPath) continue;
         const path = volume.hostPath.path.trim().replace(/\/+$/, '') || '/';

@@ -14,10 +14,10 @@ export default defineRule<KubernetesModel>({
     messages: {
       missing: 'Container "{{name}}" does not drop ALL capabilities, so it keeps the runtime defaults such as NET_RAW; add capabilities.drop: [ALL].',
       wrong: 'Container "{{name}}" does not drop ALL capabilities; add ALL to capabilities.drop.',
-      grouped: 'Container "{{name}}" is missing the restricted-profile settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
+      grouped: 'Container "{{name}}" is missing the securityContext hardening settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
     },
     fixTitles: {
-      harden: 'Harden the container securityContext (restricted profile)',
+      harden: 'Harden the container securityContext',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -29,10 +29,10 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não remove ALL das capabilities, então mantém os padrões do runtime como NET_RAW; adicione capabilities.drop: [ALL].',
         wrong: 'O container "{{name}}" não remove ALL das capabilities; adicione ALL a capabilities.drop.',
-        grouped: 'Faltam ao container "{{name}}" as configurações do perfil restricted {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
+        grouped: 'Faltam ao container "{{name}}" as configurações de endurecimento do securityContext {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
       },
       fixTitles: {
-        harden: 'Endurecer o securityContext do container (perfil restricted)',
+        harden: 'Endurecer o securityContext do container',
       },
     },
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { isTrue, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isTrue, isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
 const HOST_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'];
 
@@ -11,7 +11,7 @@ export default defineRule<KubernetesModel>({
     kind: 'kubernetes',
     title: "Do not share the host's namespaces",
     description:
-      "hostNetwork, hostPID and hostIPC put the pod in the node's network, process or IPC namespace, where it can sniff traffic and signal other processes.",
+      "hostNetwork, hostPID and hostIPC put the pod in the node's network, process or IPC namespace, where it can sniff traffic and signal other processes. A value the file does not spell out (`{{ .Values.hostNetwork }}`) is looked at but not judged.",
     checklistItem: 'deployment/pod-security-standards',
     severity: 'error',
     fixable: false,
@@ -22,7 +22,7 @@ export default defineRule<KubernetesModel>({
     ptBR: {
       title: 'Não compartilhar os namespaces do host',
       description:
-        'hostNetwork, hostPID e hostIPC colocam o pod no namespace de rede, de processos ou de IPC do nó, onde ele pode capturar tráfego e sinalizar outros processos.',
+        'hostNetwork, hostPID e hostIPC colocam o pod no namespace de rede, de processos ou de IPC do nó, onde ele pode capturar tráfego e sinalizar outros processos. Um valor que o arquivo não escreve por extenso (`{{ .Values.hostNetwork }}`) é examinado, mas não julgado.',
       messages: {
         shared: 'O pod de {{kind}} "{{name}}" define {{field}}: true, compartilhando o namespace do nó; remova-o.',
       },
@@ -31,9 +31,10 @@ export default defineRule<KubernetesModel>({
   check(model, context) {
     for (const object of model.objects) {
       if (!object.pod) continue;
-      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name });
-      for (const field of HOST_FIELDS) {
-        const value = object.reader.get(object.pod.node, field);
+      const values = HOST_FIELDS.map((field) => ({ field, value: object.reader.get(object.pod!.node, field) }));
+      const unknown = values.some(({ value }) => isUnresolved(scalarString(value)));
+      context.inspect({ subject: 'workload', span: objectSpan(object), name: object.name, ...(unknown ? { unknown: true } : {}) });
+      for (const { field, value } of values) {
         if (isTrue(value)) context.report({ span: spanOf(value)!, messageId: 'shared', data: { kind: object.kind, name: object.name ?? '?', field } });
       }
     }

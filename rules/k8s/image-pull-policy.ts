@@ -2,26 +2,8 @@ import { isScalar } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
 import { editorFor, isLiteralImage, workspaceOf } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { scalarString, spanOf, subSpan } from '../../server/src/kinds/kubernetes/nodes';
-
-/** Tags that name a moving target: channels and branches (`stable`, `main-alpine`). */
-const CHANNEL_TAG = /^(?:latest|stable|mainline|main|master|develop|dev|edge|nightly|canary|beta|alpha|next|current|lts|release|snapshot|rolling|testing|unstable|trunk|head)(?:[-_.].*)?$/i;
-/** A version with fewer than three numbers (`7`, `1.27`, `3.12-slim`). */
-const PARTIAL_VERSION = /^v?\d+(?:\.\d+)?(?:-[a-z][\w.-]*)?$/i;
-
-/**
- * Docker Official Images (`redis`, `library/python`, `docker.io/library/node`): their partial
- * version tags follow the newest patch release. Elsewhere a two-number version (`pause:3.10`) is
- * often a release of its own, so it is not taken as moving.
- */
-function isOfficialImage(name: string): boolean {
-  return !name.includes('/') || /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?library\/[^/]+$/.test(name);
-}
-
-/** Whether a tag is mutable by convention: absent (latest), a channel, or a partial version of an official image. */
-export function isMovingTag(name: string, tag: string | undefined): boolean {
-  return tag === undefined || CHANNEL_TAG.test(tag) || (PARTIAL_VERSION.test(tag) && isOfficialImage(name));
-}
+import { movingTag } from '../../server/src/kinds/kubernetes/images';
+import { isUnresolved, scalarString, spanOf, subSpan } from '../../server/src/kinds/kubernetes/nodes';
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -30,8 +12,10 @@ export default defineRule<KubernetesModel>({
     title: 'Pull moving image tags every time',
     description:
       'With imagePullPolicy IfNotPresent (the default for any tag but latest) or Never, a node keeps running whatever build of a tag it pulled first: after the tag moves, pods of the same workload run different code depending on their node. ' +
-      'A tag counts as moving when it is absent or latest (Kubernetes then defaults to Always, so only an explicit IfNotPresent or Never is reported), a channel or branch (stable, main, nightly ...), or, on a Docker Official Image (redis, python, library/node), a version with fewer than three numbers (7, 1.27, 3.12-slim), which follows the newest patch release. ' +
-      'A full version, a digest, or a tag a kustomization or skaffold sets is left alone.',
+      'Every tag can be re-pushed and only a digest pins an image; a tag counts as moving when its publisher re-points it by convention: absent or latest (Kubernetes then defaults to Always, so only an explicit IfNotPresent or Never is reported), a channel or branch (stable, main, nightly ...), or, on a Docker Official Image (redis, python, library/node), a tag without a version (alpine, jammy) or with fewer numbers than the image\'s releases have (redis:7, node:20-alpine). ' +
+      'Releases have three numbers for most images, two for PostgreSQL 10 and later (postgres:16.2 is a release) and for Ubuntu, Debian, Rocky, Alma and Oracle Linux (ubuntu:22.04 is one), one for Fedora. ' +
+      'A release tag, a digest, or a tag a kustomization or skaffold sets is left alone: pinning a release and pulling it once (IfNotPresent) is the practice Kubernetes documents, where kube-score, Polaris and KICS ask for Always on every tag. ' +
+      'An image the file does not spell out (`${IMAGE}`, `{{ .Values.image }}`, `<YOUR-IMAGE>`) is looked at but not judged.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -45,14 +29,16 @@ export default defineRule<KubernetesModel>({
     },
     examples: {
       bad: 'image: redis:7\nimagePullPolicy: IfNotPresent\n',
-      good: 'image: redis:7.2.5\nimagePullPolicy: IfNotPresent\n',
+      good: 'image: postgres:16.2\nimagePullPolicy: IfNotPresent\n',
     },
     ptBR: {
       title: 'Baixar sempre as tags de imagem móveis',
       description:
         'Com imagePullPolicy IfNotPresent (o padrão para qualquer tag exceto latest) ou Never, um nó continua executando o build de uma tag que baixou primeiro: depois que a tag muda, pods do mesmo workload executam código diferente conforme o nó. ' +
-        'Uma tag conta como móvel quando está ausente ou é latest (o Kubernetes então usa Always por padrão, então só um IfNotPresent ou Never explícito é reportado), um canal ou branch (stable, main, nightly ...), ou, numa Docker Official Image (redis, python, library/node), uma versão com menos de três números (7, 1.27, 3.12-slim), que acompanha o patch mais recente. ' +
-        'Uma versão completa, um digest, ou uma tag definida por uma kustomization ou pelo skaffold não são afetados.',
+        'Toda tag pode ser reenviada e só um digest fixa uma imagem; uma tag conta como móvel quando quem a publica a reaponta por convenção: ausente ou latest (o Kubernetes então usa Always por padrão, então só um IfNotPresent ou Never explícito é reportado), um canal ou branch (stable, main, nightly ...), ou, numa Docker Official Image (redis, python, library/node), uma tag sem versão (alpine, jammy) ou com menos números do que as releases da imagem têm (redis:7, node:20-alpine). ' +
+        'As releases têm três números na maioria das imagens, dois no PostgreSQL 10 em diante (postgres:16.2 é uma release) e no Ubuntu, Debian, Rocky, Alma e Oracle Linux (ubuntu:22.04 é uma), um no Fedora. ' +
+        'Uma tag de release, um digest, ou uma tag definida por uma kustomization ou pelo skaffold não são afetados: fixar uma release e baixá-la uma vez (IfNotPresent) é a prática que o Kubernetes documenta, onde kube-score, Polaris e KICS pedem Always para toda tag. ' +
+        'Uma imagem que o arquivo não escreve por extenso (`${IMAGE}`, `{{ .Values.image }}`, `<YOUR-IMAGE>`) é examinada, mas não julgada.',
       messages: {
         defaultPolicy: 'A imagem "{{image}}" usa a tag móvel {{tag}} sem imagePullPolicy, então os nós mantêm o build que baixaram primeiro (IfNotPresent); defina imagePullPolicy: Always ou fixe uma versão completa ou um digest.',
         explicitPolicy: 'A imagem "{{image}}" usa a tag móvel {{tag}} com imagePullPolicy {{policy}}, então os nós mantêm o build que baixaram primeiro; defina imagePullPolicy: Always ou fixe uma versão completa ou um digest.',
@@ -67,12 +53,13 @@ export default defineRule<KubernetesModel>({
     for (const container of model.containers) {
       const image = container.image;
       if (!image) continue;
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
-      if (image.digest !== undefined || !isLiteralImage(image.value) || !isMovingTag(image.name, image.tag)) continue;
-      if (workspace.imageTagSupplied(model.path, image.name)) continue;
       const { reader } = container.pod.owner;
       const policyNode = reader.get(container.node, 'imagePullPolicy');
       const policy = scalarString(policyNode);
+      const unknown = !isLiteralImage(image.value) || isUnresolved(policy);
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
+      if (unknown || image.digest !== undefined || !movingTag(image.name, image.tag)) continue;
+      if (workspace.imageTagSupplied(model.path, image.name)) continue;
       if (policy === 'Always') continue;
       // Without a tag or with latest, Kubernetes already defaults to Always.
       if (policy === undefined && (image.tag === undefined || image.tag === 'latest')) continue;

@@ -29,8 +29,9 @@ import secretEnvLiteral from './secret-env-literal';
 import serviceAccountToken from './service-account-token';
 
 /**
- * In run order. The restricted-profile rules run in the order of RESTRICTED_SETTINGS (checks.ts):
- * the first that runs reports their grouped finding (groups.ts).
+ * In run order. The securityContext hardening rules are listed in the order of RESTRICTED_SETTINGS
+ * (security.ts), which is also their reporting order: the first of them that is enabled reports
+ * their grouped finding (groups.ts), whatever order they run in.
  */
 export const k8sRules: Rule<any>[] = [
   livenessProbe,

@@ -14,10 +14,10 @@ export default defineRule<KubernetesModel>({
     messages: {
       missing: 'Container "{{name}}" does not set allowPrivilegeEscalation: false, so setuid binaries can raise its privileges; set it in the securityContext.',
       wrong: 'Container "{{name}}" sets allowPrivilegeEscalation: {{value}}; set it to false.',
-      grouped: 'Container "{{name}}" is missing the restricted-profile settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
+      grouped: 'Container "{{name}}" is missing the securityContext hardening settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
     },
     fixTitles: {
-      harden: 'Harden the container securityContext (restricted profile)',
+      harden: 'Harden the container securityContext',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -29,10 +29,10 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não define allowPrivilegeEscalation: false, então binários setuid podem elevar seus privilégios; defina-o no securityContext.',
         wrong: 'O container "{{name}}" define allowPrivilegeEscalation: {{value}}; defina-o como false.',
-        grouped: 'Faltam ao container "{{name}}" as configurações do perfil restricted {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
+        grouped: 'Faltam ao container "{{name}}" as configurações de endurecimento do securityContext {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
       },
       fixTitles: {
-        harden: 'Endurecer o securityContext do container (perfil restricted)',
+        harden: 'Endurecer o securityContext do container',
       },
     },
   },

@@ -4,7 +4,8 @@ import { objectSpan } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 
-const FIELDS = ['verbs', 'resources'];
+/** Fields a `*` widens; apiGroups only matters when the resources are listed (otherwise their `*` is the finding). */
+const FIELDS = ['apiGroups', 'resources', 'verbs'];
 
 export default defineRule<KubernetesModel>({
   meta: {
@@ -12,7 +13,8 @@ export default defineRule<KubernetesModel>({
     kind: 'kubernetes',
     title: 'Grant RBAC permissions explicitly, not with *',
     description:
-      'A `*` in a Role rule grants every verb or resource, including ones added by future API versions and CRDs; least privilege needs explicit lists.',
+      'A `*` in a Role rule grants every verb or resource, including ones added by future API versions and CRDs; least privilege needs explicit lists. ' +
+      'A `*` in apiGroups next to listed resources grants those resources in every group, a CRD\'s among them (KICS reports it too); next to resources: ["*"] it adds nothing to that finding and is not reported again.',
     checklistItem: 'deployment/rbac',
     severity: 'warning',
     fixable: false,
@@ -26,7 +28,8 @@ export default defineRule<KubernetesModel>({
     ptBR: {
       title: 'Conceder permissões RBAC explicitamente, não com *',
       description:
-        'Um `*` em uma regra de Role concede todo verbo ou recurso, inclusive os que versões futuras da API e CRDs adicionarem; privilégio mínimo exige listas explícitas.',
+        'Um `*` em uma regra de Role concede todo verbo ou recurso, inclusive os que versões futuras da API e CRDs adicionarem; privilégio mínimo exige listas explícitas. ' +
+        'Um `*` em apiGroups ao lado de recursos listados concede esses recursos em todo grupo, inclusive o de um CRD (o KICS também o reporta); ao lado de resources: ["*"] ele nada acrescenta a esse achado e não é reportado de novo.',
       messages: {
         wildcard: '{{kind}} "{{name}}" concede * em {{field}}, o que inclui tudo o que existe e o que vier; liste os {{field}} de que ele precisa.',
       },
@@ -40,7 +43,9 @@ export default defineRule<KubernetesModel>({
       for (const rule of reader.items(reader.getSeq(object.node, 'rules'))) {
         // An empty or scalar item (`- ` alone) grants nothing; the items after it still count.
         if (!isMap(rule)) continue;
-        const wildcards = FIELDS.flatMap((field) =>
+        const star = (field: string) => reader.items(reader.getSeq(rule, field)).some((item) => scalarString(item) === '*');
+        const fields = star('resources') ? FIELDS.filter((field) => field !== 'apiGroups') : FIELDS;
+        const wildcards = fields.flatMap((field) =>
           reader
             .items(reader.getSeq(rule, field))
             .filter((item) => scalarString(item) === '*')

@@ -14,10 +14,10 @@ export default defineRule<KubernetesModel>({
     messages: {
       missing: 'Container "{{name}}" does not set readOnlyRootFilesystem: true, so its filesystem is writable; set it and mount volumes for the paths it writes.',
       wrong: 'Container "{{name}}" sets readOnlyRootFilesystem: {{value}}; set it to true and mount volumes for the paths it writes.',
-      grouped: 'Container "{{name}}" is missing the restricted-profile settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
+      grouped: 'Container "{{name}}" is missing the securityContext hardening settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
     },
     fixTitles: {
-      harden: 'Harden the container securityContext (restricted profile)',
+      harden: 'Harden the container securityContext',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -29,10 +29,10 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'O container "{{name}}" não define readOnlyRootFilesystem: true, então seu sistema de arquivos é gravável; defina-o e monte volumes para os caminhos em que ele grava.',
         wrong: 'O container "{{name}}" define readOnlyRootFilesystem: {{value}}; defina-o como true e monte volumes para os caminhos em que ele grava.',
-        grouped: 'Faltam ao container "{{name}}" as configurações do perfil restricted {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
+        grouped: 'Faltam ao container "{{name}}" as configurações de endurecimento do securityContext {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
       },
       fixTitles: {
-        harden: 'Endurecer o securityContext do container (perfil restricted)',
+        harden: 'Endurecer o securityContext do container',
       },
     },
   },

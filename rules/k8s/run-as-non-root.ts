@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
 import { CONTAINER_TOP, editorFor, runningContainers } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { isTrue, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import { isTrue, isUnresolved, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
 import { effectiveSecurityField } from '../../server/src/kinds/kubernetes/security';
 
 export default defineRule<KubernetesModel>({
@@ -12,7 +12,7 @@ export default defineRule<KubernetesModel>({
     title: 'Run containers as a non-root user',
     description:
       'Unless runAsNonRoot is true, a container whose image defaults to root runs as root; any escape or write bug then acts as root on the node. ' +
-      'A runAsUser above 0 (on the container, or on the pod when the container sets none) proves a non-root user as well; runAsUser: 0 or runAsGroup: 0 is a finding at that value.',
+      'A runAsUser above 0 (on the container, or on the pod when the container sets none) proves a non-root user as well; runAsUser: 0 or runAsGroup: 0 is a finding at that value. A runAsUser or runAsNonRoot the file does not spell out (`${UID}`) is looked at but not judged.',
     checklistItem: 'deployment/docker-security-context',
     severity: 'error',
     fixable: true,
@@ -33,7 +33,7 @@ export default defineRule<KubernetesModel>({
       title: 'Executar containers com usuário não-root',
       description:
         'A menos que runAsNonRoot seja true, um container cuja imagem usa root por padrão roda como root; qualquer fuga ou falha de escrita passa a agir como root no nó. ' +
-        'Um runAsUser acima de 0 (no container, ou no pod quando o container não define) também prova um usuário não-root; runAsUser: 0 ou runAsGroup: 0 é um achado nesse valor.',
+        'Um runAsUser acima de 0 (no container, ou no pod quando o container não define) também prova um usuário não-root; runAsUser: 0 ou runAsGroup: 0 é um achado nesse valor. Um runAsUser ou runAsNonRoot que o arquivo não escreve por extenso (`${UID}`) é examinado, mas não julgado.',
       messages: {
         missing: 'Nem o container "{{name}}" nem o pod definem runAsNonRoot: true, então ele pode rodar como root; defina-o no securityContext.',
         rootUser: 'O container "{{name}}" roda com o usuário 0 (root); execute-o com um UID não-root.',
@@ -47,20 +47,21 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of runningContainers(model)) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
       const name = container.name ?? '?';
       const user = effectiveSecurityField(container, 'runAsUser');
       const group = effectiveSecurityField(container, 'runAsGroup');
+      const setting = effectiveSecurityField(container, 'runAsNonRoot');
       const userId = scalarString(user);
+      // A numeric non-zero UID is as good a proof as runAsNonRoot: true; another value (a variable) is unknown.
+      const unknownUser = userId !== undefined && !/^\d+$/.test(userId);
+      const unknown = (unknownUser && !isTrue(setting)) || (!isTrue(setting) && userId === undefined && isUnresolved(scalarString(setting)));
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
       if (isScalar(group) && scalarString(group) === '0') context.report({ span: spanOf(group)!, messageId: 'rootGroup', data: { name } });
       if (isScalar(user) && userId === '0') {
         context.report({ span: spanOf(user)!, messageId: 'rootUser', data: { name } });
         continue;
       }
-      // A numeric non-zero UID is as good a proof as runAsNonRoot: true; another value (a variable) is unknown.
-      if (userId !== undefined) continue;
-      const setting = effectiveSecurityField(container, 'runAsNonRoot');
-      if (isTrue(setting)) continue;
+      if (unknown || userId !== undefined || isTrue(setting)) continue;
       const fix = () => editorFor(context).merge(container.node, { securityContext: { runAsNonRoot: true } }, CONTAINER_TOP);
       if (isScalar(setting) && setting.value !== null) {
         context.report({ span: spanOf(setting)!, messageId: 'disabled', data: { name, value: scalarString(setting) ?? '' }, fixTitleId: 'setNonRoot', fix });

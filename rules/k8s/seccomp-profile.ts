@@ -14,10 +14,10 @@ export default defineRule<KubernetesModel>({
     messages: {
       missing: 'Neither container "{{name}}" nor its pod sets a seccompProfile, so every system call is allowed; set seccompProfile.type: RuntimeDefault.',
       wrong: 'The seccompProfile of container "{{name}}" is {{value}}; use RuntimeDefault (or a Localhost profile).',
-      grouped: 'Container "{{name}}" is missing the restricted-profile settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
+      grouped: 'Container "{{name}}" is missing the securityContext hardening settings {{settings}}, so it runs with more privileges than it needs; add them to its securityContext.',
     },
     fixTitles: {
-      harden: 'Harden the container securityContext (restricted profile)',
+      harden: 'Harden the container securityContext',
     },
     examples: {
       bad: 'securityContext:\n  runAsNonRoot: true\n',
@@ -29,10 +29,10 @@ export default defineRule<KubernetesModel>({
       messages: {
         missing: 'Nem o container "{{name}}" nem o pod definem um seccompProfile, então toda chamada de sistema é permitida; defina seccompProfile.type: RuntimeDefault.',
         wrong: 'O seccompProfile do container "{{name}}" é {{value}}; use RuntimeDefault (ou um perfil Localhost).',
-        grouped: 'Faltam ao container "{{name}}" as configurações do perfil restricted {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
+        grouped: 'Faltam ao container "{{name}}" as configurações de endurecimento do securityContext {{settings}}, então ele roda com mais privilégios do que precisa; adicione-as ao seu securityContext.',
       },
       fixTitles: {
-        harden: 'Endurecer o securityContext do container (perfil restricted)',
+        harden: 'Endurecer o securityContext do container',
       },
     },
   },

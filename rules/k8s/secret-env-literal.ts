@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { isSecretLikeName } from '../../server/src/engine/secrets';
 import { editorFor } from '../../server/src/kinds/kubernetes/checks';
 import type { KubernetesModel } from '../../server/src/kinds/kubernetes/model';
-import { contentSpan, scalarString } from '../../server/src/kinds/kubernetes/nodes';
+import { contentSpan, isUnresolved, scalarString } from '../../server/src/kinds/kubernetes/nodes';
 import { secretValueKind } from '../../server/src/kinds/kubernetes/secret-values';
 
 /** DB_PASSWORD -> db-password, apiToken -> api-token: a valid Secret data key. */
@@ -21,7 +21,7 @@ export default defineRule<KubernetesModel>({
     title: 'Read secrets from a Secret, not a literal',
     description:
       'A password or token written as an env value lives in the manifest, in Git history and in every `kubectl get -o yaml`; reference a Secret instead. ' +
-      'A variable counts when its name says it holds a secret (DB_PASSWORD, apiToken) or when its value is one whatever the name: a private key (`-----BEGIN ... PRIVATE KEY-----`) or a token in a format its issuer fixed (GitHub, GitLab, AWS, Slack, Google, Stripe, npm, SendGrid, a JWT).',
+      'A variable counts when its name says it holds a secret (DB_PASSWORD, apiToken) or when its value is one whatever the name: a private key (`-----BEGIN ... PRIVATE KEY-----`) or a token in a format its issuer fixed (GitHub, GitLab, AWS, Slack, Google, Stripe, npm, SendGrid, a JWT). A `$(OTHER_VAR)` reference holds no literal; a value filled in when the file is applied (`${DB_PASSWORD}`, `{{ .Values.password }}`) is looked at but not judged.',
     checklistItem: 'deployment/secrets',
     severity: 'error',
     fixable: true,
@@ -41,7 +41,7 @@ export default defineRule<KubernetesModel>({
       title: 'Ler segredos de um Secret, não de um literal',
       description:
         'Uma senha ou token escrito como valor de env fica no manifesto, no histórico do Git e em todo `kubectl get -o yaml`; referencie um Secret em vez disso. ' +
-        'Uma variável conta quando o nome diz que guarda um segredo (DB_PASSWORD, apiToken) ou quando o valor é um, qualquer que seja o nome: uma chave privada (`-----BEGIN ... PRIVATE KEY-----`) ou um token num formato fixado por quem o emite (GitHub, GitLab, AWS, Slack, Google, Stripe, npm, SendGrid, um JWT).',
+        'Uma variável conta quando o nome diz que guarda um segredo (DB_PASSWORD, apiToken) ou quando o valor é um, qualquer que seja o nome: uma chave privada (`-----BEGIN ... PRIVATE KEY-----`) ou um token num formato fixado por quem o emite (GitHub, GitLab, AWS, Slack, Google, Stripe, npm, SendGrid, um JWT). Uma referência `$(OUTRA_VAR)` não guarda literal; um valor preenchido quando o arquivo é aplicado (`${DB_PASSWORD}`, `{{ .Values.password }}`) é examinado, mas não julgado.',
       messages: {
         literal: 'A variável de ambiente {{name}} guarda um segredo como valor literal, visível a quem ler o manifesto; leia-o de um Secret com valueFrom.secretKeyRef.',
         privateKey: 'A variável de ambiente {{name}} guarda uma chave privada como valor literal, visível a quem ler o manifesto; leia-a de um Secret com valueFrom.secretKeyRef.',
@@ -54,11 +54,15 @@ export default defineRule<KubernetesModel>({
   },
   check(model, context) {
     for (const container of model.containers) {
-      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
+      // `$(OTHER_VAR)` references another variable of the container: no literal. A value filled in when the
+      // file is applied (`${DB_PASSWORD}`, `{{ .Values.password }}`) may or may not be one: unknown.
+      const reference = (value: string) => /^\$\(\w+\)$/.test(value);
+      const filledIn = (value: string | undefined) => value !== undefined && !reference(value) && isUnresolved(value);
+      const unknown = container.env.some((env) => isSecretLikeName(env.name) && filledIn(scalarString(env.value)));
+      context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown ? { unknown: true } : {}) });
       for (const env of container.env) {
         const value = scalarString(env.value);
-        // `$(OTHER_VAR)` references and empty values carry no secret.
-        if (!env.value || !env.valuePair || value === undefined || value === '' || /^\$\(\w+\)$/.test(value)) continue;
+        if (!env.value || !env.valuePair || value === undefined || value === '' || reference(value) || filledIn(value)) continue;
         const recognised = secretValueKind(value);
         if (!recognised && !isSecretLikeName(env.name)) continue;
         const workload = container.pod.owner.name ?? 'app';

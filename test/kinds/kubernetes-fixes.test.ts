@@ -88,7 +88,7 @@ describe('kubernetes fix placement and titles', () => {
   });
 
   it('fix titles are translated', () => {
-    assert.equal(fixOf(DEPLOYMENT, 'k8s/read-only-root-fs', 'pt-BR').title, 'Endurecer o securityContext do container (perfil restricted)');
+    assert.equal(fixOf(DEPLOYMENT, 'k8s/read-only-root-fs', 'pt-BR').title, 'Endurecer o securityContext do container');
     assert.equal(fixOf(DEPLOYMENT, 'k8s/service-account-token', 'pt-BR').title, 'Definir automountServiceAccountToken: false no pod');
   });
 });

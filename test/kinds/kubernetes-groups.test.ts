@@ -40,6 +40,8 @@ function analyze(text: string, settings?: AnalysisSettings): Finding[] {
   return analyzeFile({ model: kubernetesSupport.parse(text, '/work/pod.yaml'), rules: k8sRules, settings }).findings;
 }
 
+const RESTRICTED = ['k8s/read-only-root-fs', 'k8s/drop-capabilities', 'k8s/no-privilege-escalation', 'k8s/seccomp-profile'];
+
 const onContainerName = (findings: Finding[]) => findings.filter((finding) => finding.range.start.line === 8).map((finding) => `${finding.ruleId}:${finding.messageId}`).sort();
 const withSuppression = (comment: string) => BARE_POD.replace('  - name: app', `  # ${comment}\n  - name: app`);
 
@@ -64,6 +66,15 @@ describe('kubernetes problem groups', () => {
       'k8s/run-as-non-root',
       'k8s/service-account-token',
     ]);
+  });
+
+  it('the grouped message names the settings as hardening settings (readOnlyRootFilesystem is not a restricted-profile requirement)', () => {
+    const group = analyze(BARE_POD).find((finding) => finding.ruleId === 'k8s/read-only-root-fs')!;
+    assert.equal(
+      group.message,
+      'Container "app" is missing the securityContext hardening settings readOnlyRootFilesystem: true, capabilities.drop: [ALL], allowPrivilegeEscalation: false, seccompProfile.type: RuntimeDefault, so it runs with more privileges than it needs; add them to its securityContext.',
+    );
+    assert.equal(group.fix!.title, 'Harden the container securityContext');
   });
 
   it('the group fix closes every gap it names, and each rule stays satisfied afterwards', () => {
@@ -103,6 +114,48 @@ describe('kubernetes problem groups', () => {
     assert.equal(group.messageId, 'grouped');
     assert.ok(!group.message.includes('readOnlyRootFilesystem'), group.message);
     assert.ok(!applyEdits(BARE_POD, group.fix!.edits).includes('readOnlyRootFilesystem'));
+  });
+
+  const switchedOff: [string[], string, string[], string[]][] = [
+    // [rules off, reporter, settings named, settings left out]
+    [['k8s/seccomp-profile'], 'k8s/read-only-root-fs', ['readOnlyRootFilesystem: true', 'capabilities.drop: [ALL]', 'allowPrivilegeEscalation: false'], ['seccompProfile']],
+    [['k8s/drop-capabilities', 'k8s/no-privilege-escalation'], 'k8s/read-only-root-fs', ['readOnlyRootFilesystem: true', 'seccompProfile.type: RuntimeDefault'], ['capabilities', 'allowPrivilegeEscalation']],
+    [['k8s/read-only-root-fs', 'k8s/seccomp-profile'], 'k8s/drop-capabilities', ['capabilities.drop: [ALL]', 'allowPrivilegeEscalation: false'], ['readOnlyRootFilesystem', 'seccompProfile']],
+  ];
+  for (const [off, reporter, named, leftOut] of switchedOff) {
+    it(`${off.join(' and ')} switched off in settings: neither named nor fixed by the group, wherever it stands in the order`, () => {
+      const settings: AnalysisSettings = { rules: Object.fromEntries(off.map((id) => [id, { severity: 'off' as const }])) };
+      const group = analyze(BARE_POD, settings).filter((finding) => RESTRICTED.includes(finding.ruleId));
+      assert.deepEqual(group.map((finding) => `${finding.ruleId}:${finding.messageId}`), [`${reporter}:grouped`]);
+      for (const setting of named) assert.ok(group[0].message.includes(setting), `${setting} in "${group[0].message}"`);
+      const fixed = applyEdits(BARE_POD, group[0].fix!.edits);
+      for (const setting of leftOut) {
+        assert.ok(!group[0].message.includes(setting), `${setting} not in "${group[0].message}"`);
+        assert.ok(!fixed.includes(setting), `${setting} not added by the fix`);
+      }
+    });
+  }
+
+  it('only one member left on: its own finding, not a group', () => {
+    const settings: AnalysisSettings = { rules: Object.fromEntries(RESTRICTED.slice(1).map((id) => [id, { severity: 'off' as const }])) };
+    assert.deepEqual(
+      analyze(BARE_POD, settings).filter((finding) => RESTRICTED.includes(finding.ruleId)).map((finding) => `${finding.ruleId}:${finding.messageId}`),
+      ['k8s/read-only-root-fs:missing'],
+    );
+  });
+
+  it('the group does not depend on the order the rules run in', () => {
+    const reversed = [...k8sRules].reverse();
+    const model = kubernetesSupport.parse(BARE_POD, '/work/pod.yaml');
+    const inOrder = analyze(BARE_POD).map((finding) => `${finding.ruleId}:${finding.messageId}:${finding.message}`).sort();
+    const backwards = analyzeFile({ model, rules: reversed }).findings.map((finding) => `${finding.ruleId}:${finding.messageId}:${finding.message}`).sort();
+    assert.deepEqual(backwards, inOrder);
+  });
+
+  it('resources: the limits rule switched off leaves a requests-only finding and fix', () => {
+    const findings = analyze(BARE_POD, { rules: { 'k8s/resource-limits': { severity: 'off' } } }).filter((finding) => finding.ruleId.startsWith('k8s/resource-'));
+    assert.deepEqual(findings.map((finding) => `${finding.ruleId}:${finding.messageId}`), ['k8s/resource-requests:missing']);
+    assert.ok(!applyEdits(BARE_POD, findings[0].fix!.edits).includes('limits'));
   });
 
   it('resources: one finding and one fix for requests and limits; suppressing the requests rule leaves the limits', () => {

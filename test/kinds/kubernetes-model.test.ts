@@ -76,6 +76,7 @@ describe('kubernetes kind', () => {
       ['batch/v1', 'Job', template],
       ['apps.openshift.io/v1', 'DeploymentConfig', template],
       ['v1', 'DeploymentConfig', template],
+      ['argoproj.io/v1alpha1', 'Rollout', template],
       ['batch/v1', 'CronJob', `  jobTemplate:\n    spec:\n${template.replace(/^/gm, '    ')}`],
     ];
     for (const [apiVersion, kind, spec] of kinds) {
@@ -92,6 +93,8 @@ describe('kubernetes kind', () => {
     assert.equal(draft.objects[0].partial, false, 'a Deployment that names its image is analyzed even before it has a selector');
     const custom = parseKubernetes(`apiVersion: example.com/v1\nkind: DeploymentConfig\nmetadata:\n  name: w\nspec:\n${template}`, '/r/w.yaml');
     assert.equal(custom.objects[0].pod, undefined, 'a custom kind of the same name is not a workload');
+    const otherRollout = parseKubernetes(`apiVersion: example.com/v1\nkind: Rollout\nmetadata:\n  name: w\nspec:\n${template}`, '/r/w.yaml');
+    assert.equal(otherRollout.objects[0].pod, undefined, 'only Argo Rollouts\' Rollout');
   });
 
   it('skips Helm templates', () => {

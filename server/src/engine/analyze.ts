@@ -60,7 +60,7 @@ interface RuleRun {
  * Results of the rules that look at one file only, per model (one model per text version) and
  * settings object: when another file changes, only the cross-file rules of this one run again.
  */
-const singleFileResults = new WeakMap<BaseModel, { settings: AnalysisSettings | undefined; byRule: Map<string, RuleRun> }>();
+const singleFileResults = new WeakMap<BaseModel, { settings: AnalysisSettings | undefined; enabledKey: string; byRule: Map<string, RuleRun> }>();
 
 /** The findings of `analyzeFile`, for callers that do not score the checklist. */
 export function analyzeModel<M extends BaseModel>(input: AnalyzeInput<M>): Finding[] {
@@ -85,8 +85,13 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
   }));
   const inspected: Inspection[] = [];
 
+  const enabledIds = rules.filter((rule) => rule.meta.kind === model.kind && effectiveSeverity(rule.meta, settings) !== 'off').map((rule) => rule.meta.id);
+  const enabled = new Set(enabledIds);
+  const isEnabled = (ruleId: string) => enabled.has(ruleId);
+  // A rule may ask which others run (isEnabled), so results hold for one settings object and one set of enabled rules.
+  const enabledKey = enabledIds.join('\u0000');
   const known = singleFileResults.get(model);
-  const memo = known && known.settings === settings ? known : { settings, byRule: new Map<string, RuleRun>() };
+  const memo = known && known.settings === settings && known.enabledKey === enabledKey ? known : { settings, enabledKey, byRule: new Map<string, RuleRun>() };
   singleFileResults.set(model, memo);
 
   for (const rule of rules) {
@@ -108,6 +113,7 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
         lines,
         options,
         workspace: view,
+        isEnabled,
         report(descriptor) {
           // A rule may walk other files (an nginx include tree); each file reports its own findings.
           if (descriptor.path !== undefined && descriptor.path !== model.path) return;

@@ -102,6 +102,12 @@ export interface RuleContext<M extends BaseModel = BaseModel> {
    * `path` as in ReportDescriptor: subjects of other files are ignored.
    */
   inspect(subject: InspectDescriptor): void;
+  /**
+   * Whether another rule runs in this analysis of the file: one of the analyzed rules, of the file's
+   * kind, not switched off in settings. Rules that share one finding (a group) name only members that
+   * run. Optional so that a context wrapping another can leave it out; absent means "assume it runs".
+   */
+  isEnabled?(ruleId: string): boolean;
 }
 
 export interface InspectDescriptor {

@@ -19,9 +19,27 @@ runRuleTests(rule, {
       name: 'a topology spread constraint',
       code: deployment('  replicas: 2\n', '      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: DoNotSchedule\n        labelSelector:\n          matchLabels:\n            app: web\n'),
     },
+    {
+      name: 'a term listing its own namespace (default, where kubectl applies it)',
+      code: deployment('  replicas: 3\n', antiAffinity('                matchLabels:\n                  app: web\n').replace('              labelSelector:', '              namespaces: [default]\n              labelSelector:')),
+    },
+    {
+      name: 'a namespaceSelector selects namespaces by labels the files do not show: taken as including its own',
+      code: deployment('  replicas: 3\n', antiAffinity('                matchLabels:\n                  app: web\n').replace('              labelSelector:', '              namespaces: [other]\n              namespaceSelector:\n                matchLabels: {team: web}\n              labelSelector:')),
+    },
     { name: 'a DaemonSet runs one pod per node anyway', code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      containers: []\n', inspected: [] },
   ],
   invalid: [
+    {
+      name: 'a term limited to other namespaces keeps the pods away from those pods, not from each other (kube-linter non-matching-namespace)',
+      code: deployment('  replicas: 3\n', antiAffinity('                matchLabels:\n                  app: web\n').replace('              labelSelector:', '              namespaces: [other]\n              labelSelector:')).replace('  name: web\n', '  name: web\n  namespace: shop\n'),
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 12 }],
+      output: deployment(
+        '  replicas: 3\n',
+        antiAffinity('                matchLabels:\n                  app: web\n').replace('              labelSelector:', '              namespaces: [other]\n              labelSelector:') +
+          '          - weight: 100\n            podAffinityTerm:\n              labelSelector:\n                matchLabels:\n                  app: web\n                  version: "2"\n              topologyKey: kubernetes.io/hostname\n',
+      ).replace('  name: web\n', '  name: web\n  namespace: shop\n'),
+    },
     {
       name: 'the fix prefers other nodes for pods with the same labels, at the top of the pod spec',
       code: deployment('  replicas: 3\n'),

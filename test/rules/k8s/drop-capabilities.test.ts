@@ -24,21 +24,5 @@ runRuleTests(rule, {
       errors: [{ messageId: 'wrong', line: 15, column: 11, endLine: 15, endColumn: 20 }],
       output: pod(`  - name: app\n    securityContext:\n${rest}      capabilities:\n        drop:\n          - NET_RAW\n          - ALL\n`),
     },
-    {
-      name: 'grouped with the settings of the rules that run after it (read-only-root-fs, before it, is satisfied)',
-      code: pod('  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n'),
-      inspected: ['container'],
-      errors: [
-        {
-          messageId: 'grouped',
-          line: 7,
-          column: 11,
-          endLine: 7,
-          endColumn: 14,
-          message: 'Container "app" is missing the restricted-profile settings capabilities.drop: [ALL], allowPrivilegeEscalation: false, seccompProfile.type: RuntimeDefault, so it runs with more privileges than it needs; add them to its securityContext.',
-        },
-      ],
-      output: pod('  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n        - ALL\n      seccompProfile:\n        type: RuntimeDefault\n'),
-    },
   ],
 });

@@ -3,6 +3,36 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n${container}`;
 
+/** Tags that name one release: the image's own version scheme decides how many numbers that takes. */
+const RELEASES = [
+  'postgres:16.2', // PostgreSQL 10+ numbers releases major.minor
+  'postgres:16.2-alpine',
+  'postgres:9.6.24', // before 10, major was two numbers
+  'ubuntu:22.04', // Ubuntu publishes no three-part tag
+  'ubuntu:jammy-20240227', // a dated build
+  'debian:12.5',
+  'debian:bookworm-20240311',
+  'fedora:40',
+  'rockylinux:9.3',
+  'node:20.11.1-alpine',
+  'docker.io/library/redis:7.2.4',
+  'quay.io/org/app:v1', // outside Docker Official Images a short version is often a release of its own
+];
+
+/** Tags their publisher re-points at newer releases. */
+const MOVING = ['postgres:16', 'postgres:9.6', 'ubuntu:jammy', 'debian:12', 'node:alpine', 'node:lts-alpine', 'python:3.12-slim', 'docker.io/library/redis:7.2', 'rockylinux:9'];
+
+const defaultPolicyCase = (image: string) => {
+  const colon = image.lastIndexOf(':');
+  const tag = image.slice(colon + 1);
+  return {
+    name: `${image} moves`,
+    code: pod(`    image: ${image}\n`),
+    errors: [{ messageId: 'defaultPolicy', line: 8, column: 13 + colon, endLine: 8, endColumn: 13 + colon + tag.length }],
+    output: pod(`    image: ${image}\n    imagePullPolicy: Always\n`),
+  };
+};
+
 runRuleTests(rule, {
   valid: [
     { code: pod('    image: redis:7.2.5\n'), inspected: ['container'] },
@@ -17,6 +47,8 @@ runRuleTests(rule, {
       code: pod('    image: app:main\n'),
       files: { 'kustomization.yaml': 'resources:\n- pod.yaml\nimages:\n- name: app\n  newTag: 1.4.2\n' },
     },
+    ...RELEASES.map((image) => ({ name: `${image} names one release`, code: pod(`    image: ${image}\n`), inspected: ['container'] })),
+    { name: 'an image the file does not spell out: looked at, not judged', code: pod('    image: "${REGISTRY}/app:7"\n    imagePullPolicy: IfNotPresent\n'), inspected: ['container'] },
     { name: 'nothing to inspect', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n', inspected: [] },
   ],
   invalid: [
@@ -39,5 +71,6 @@ runRuleTests(rule, {
       errors: [{ messageId: 'explicitPolicy', line: 9, column: 22, endLine: 9, endColumn: 27 }],
       output: pod('    image: ghcr.io/org/app:stable-alpine\n    imagePullPolicy: Always\n'),
     },
+    ...MOVING.map(defaultPolicyCase),
   ],
 });

@@ -59,6 +59,14 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a kustomization that sets newTag: latest pins nothing (argo-cd\'s manifests/base)',
+      filename: 'base/deploy.yaml',
+      code: pod('quay.io/argoproj/argocd:latest'),
+      files: { 'kustomization.yaml': 'resources:\n- deploy.yaml\nimages:\n- name: quay.io/argoproj/argocd\n  newName: quay.io/argoproj/argocd\n  newTag: latest\n' },
+      errors: [{ messageId: 'latest', line: 8, column: 36, endLine: 8, endColumn: 42 }],
+      output: null,
+    },
+    {
       name: 'a kustomization that does not include the file does not count',
       filename: 'base/pod.yaml',
       code: pod('app'),

@@ -13,12 +13,6 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'grouped with the seccomp profile, whose rule runs after it',
-      code: pod('  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n'),
-      errors: [{ messageId: 'grouped', line: 7, column: 11, endLine: 7, endColumn: 14 }],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: app:1\n    securityContext:\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n      seccompProfile:\n        type: RuntimeDefault\n',
-    },
-    {
       name: 'explicit true is replaced; pod-level seccomp is kept',
       code: pod('  - name: app\n    securityContext:\n      allowPrivilegeEscalation: true\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n'),
       errors: [{ messageId: 'wrong', line: 12, column: 33, endLine: 12, endColumn: 37, message: 'Container "app" sets allowPrivilegeEscalation: true; set it to false.' }],
@@ -28,7 +22,7 @@ runRuleTests(rule, {
       name: 'only its own setting missing: its own message',
       code: pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n'),
       errors: [{ messageId: 'missing', line: 7, column: 11, endLine: 7, endColumn: 14, message: 'Container "app" does not set allowPrivilegeEscalation: false, so setuid binaries can raise its privileges; set it in the securityContext.' }],
-      output: pod('  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n'),
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    securityContext:\n      seccompProfile: {type: RuntimeDefault}\n      readOnlyRootFilesystem: true\n      capabilities: {drop: [ALL]}\n      allowPrivilegeEscalation: false\n',
     },
   ],
 });

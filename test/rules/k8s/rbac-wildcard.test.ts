@@ -21,6 +21,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'apiGroups * next to listed resources grants them in every group (KICS rbac_wildcard_in_rule)',
+      code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n- apiGroups: ["*"]\n  resources: [deployments]\n  verbs: [get]\n',
+      errors: [{ messageId: 'wildcard', line: 6, column: 15, endLine: 6, endColumn: 18, message: 'ClusterRole "r" grants * in apiGroups, which includes everything present and future; list the apiGroups it needs.' }],
+      output: null,
+    },
+    {
       name: 'an empty first rule does not hide the wildcards after it',
       code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n-\n- "not a rule"\n- apiGroups: [""]\n  resources: [pods]\n  verbs: ["*"]\n',
       inspected: ['object'],

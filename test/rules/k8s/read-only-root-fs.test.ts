@@ -15,41 +15,20 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'bare container: one finding names the four restricted settings, one fix adds them under the image',
-      code: pod('  - name: app\n    image: app:1\n    env:\n    - name: A\n      value: b\n'),
+      name: 'the only restricted setting missing (seccomp at pod level): its own finding, the fix adds it under the image',
+      code: pod('  - name: app\n    image: app:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities: {drop: [ALL]}\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile: {type: RuntimeDefault}\n'),
       inspected: ['container'],
       errors: [
         {
-          messageId: 'grouped',
-          line: 7,
+          messageId: 'missing',
+          line: 9,
           column: 11,
-          endLine: 7,
+          endLine: 9,
           endColumn: 14,
-          message:
-            'Container "app" is missing the restricted-profile settings readOnlyRootFilesystem: true, capabilities.drop: [ALL], allowPrivilegeEscalation: false, seccompProfile.type: RuntimeDefault, so it runs with more privileges than it needs; add them to its securityContext.',
+          message: 'Container "app" does not set readOnlyRootFilesystem: true, so its filesystem is writable; set it and mount volumes for the paths it writes.',
         },
       ],
-      output: pod(
-        '  - name: app\n    image: app:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities:\n        drop:\n        - ALL\n      seccompProfile:\n        type: RuntimeDefault\n    env:\n    - name: A\n      value: b\n',
-      ),
-    },
-    {
-      name: 'a suppressed member is left out of the finding and of the fix',
-      code: pod('  # readiness-ignore k8s/seccomp-profile -- the node enforces a profile\n  - name: app\n    image: app:1\n'),
-      errors: [
-        {
-          messageId: 'grouped',
-          line: 8,
-          column: 11,
-          endLine: 8,
-          endColumn: 14,
-          message:
-            'Container "app" is missing the restricted-profile settings readOnlyRootFilesystem: true, capabilities.drop: [ALL], allowPrivilegeEscalation: false, so it runs with more privileges than it needs; add them to its securityContext.',
-        },
-      ],
-      output: pod(
-        '  # readiness-ignore k8s/seccomp-profile -- the node enforces a profile\n  - name: app\n    image: app:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      readOnlyRootFilesystem: true\n      capabilities:\n        drop:\n        - ALL\n',
-      ),
+      output: pod('  - name: app\n    image: app:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities: {drop: [ALL]}\n      readOnlyRootFilesystem: true\n').replace('spec:\n', 'spec:\n  securityContext:\n    seccompProfile: {type: RuntimeDefault}\n'),
     },
     {
       name: 'partly hardened: only its own setting is missing (a drop list without ALL is a wrong value, its own finding)',

@@ -15,10 +15,7 @@ runRuleTests(rule, {
     { name: 'a DaemonSet runs one pod per node', code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers: []\n', inspected: [] },
     { name: 'an autoscaler with minReplicas 2 decides', code: deployment(`  replicas: 1\n${template()}`), files: { 'hpa.yaml': hpa('  minReplicas: 2\n') } },
     { name: 'replicas: 0 is a workload switched off on purpose', code: deployment(`  replicas: 0\n${template()}`) },
-    {
-      name: 'a controller with leader election is a singleton by design',
-      code: deployment(`  replicas: 1\n${template('      containers:\n      - name: manager\n        image: controller:1.0.0\n        args: ["--leader-elect", "--metrics-bind-address=:8080"]\n')}`),
-    },
+    { name: 'a claim the workspace does not show may be ReadWriteOnce: looked at, not judged', code: deployment(template('      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: elsewhere\n')), inspected: ['workload'] },
     {
       name: 'a pod mounting a ReadWriteOnce claim cannot run twice',
       code: deployment(template('      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n')),
@@ -28,6 +25,12 @@ runRuleTests(rule, {
     { name: 'a template value is unknown', code: deployment(`  replicas: "{{ .Values.replicas }}"\n${template()}`) },
   ],
   invalid: [
+    {
+      name: 'a controller with leader election runs one replica by choice: information at most, the fix adds a hot standby',
+      code: deployment(`  replicas: 1\n${template('      containers:\n      - name: manager\n        image: controller:1.0.0\n        args: ["--leader-elect", "--metrics-bind-address=:8080"]\n')}`),
+      errors: [{ messageId: 'leaderElected', line: 6, column: 13, endLine: 6, endColumn: 14, message: 'Deployment "web" elects a leader and runs fewer than 2 replicas (1), so its work pauses while its pod restarts; add replicas as hot standbys if that pause matters.' }],
+      output: deployment(`  replicas: 2\n${template('      containers:\n      - name: manager\n        image: controller:1.0.0\n        args: ["--leader-elect", "--metrics-bind-address=:8080"]\n')}`),
+    },
     {
       name: 'too few: the fix title names the next steps two replicas bring up',
       code: deployment(`  replicas: 1\n${template()}`),
@@ -45,7 +48,7 @@ runRuleTests(rule, {
     {
       name: 'the autoscaler in the same file lets it scale to one: the finding and the fix are on its minReplicas',
       code: `${deployment(`  replicas: 3\n${template()}`)}---\n${hpa('  minReplicas: 1\n')}`,
-      errors: [{ messageId: 'scaled', line: 25, column: 16, endLine: 25, endColumn: 17, message: 'Deployment "web" can be scaled down to 1 replicas by HorizontalPodAutoscaler "web-hpa", so a restart at that size is an outage; raise its minimum to at least 2.' }],
+      errors: [{ messageId: 'scaled', line: 25, column: 16, endLine: 25, endColumn: 17, message: 'HorizontalPodAutoscaler "web-hpa" may scale Deployment "web" down to 1, below 2 replicas, so a restart at that size is an outage; raise its minimum to at least 2.' }],
       output: `${deployment(`  replicas: 3\n${template()}`)}---\n${hpa('  minReplicas: 2\n')}`,
     },
     {

@@ -50,7 +50,7 @@ runRuleTests(rule, {
     {
       name: 'an absolute maxUnavailable on one replica is an outage',
       code: deployment('  strategy:\n    rollingUpdate:\n      maxUnavailable: 1\n'),
-      errors: [{ messageId: 'unavailable', line: 8, column: 23, endLine: 8, endColumn: 24, message: 'Deployment "web" lets a rollout take 1 serving pods down (maxUnavailable 1) before their replacements are ready; set maxUnavailable to 0 and let maxSurge add capacity instead.' }],
+      errors: [{ messageId: 'allUnavailable', line: 8, column: 23, endLine: 8, endColumn: 24, message: 'Deployment "web" lets a rollout take all its serving pods down at once (maxUnavailable 1) before their replacements are ready, so every rollout is an outage; set maxUnavailable to 0 and let maxSurge add capacity instead.' }],
       output: deployment('  strategy:\n    rollingUpdate:\n      maxUnavailable: 0\n'),
     },
     {
@@ -69,7 +69,7 @@ runRuleTests(rule, {
     {
       name: 'an OpenShift DeploymentConfig uses rollingParams',
       code: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata:\n  name: web\nspec:\n  replicas: 4\n  strategy:\n    type: Rolling\n    rollingParams:\n      maxUnavailable: 2\n' + template,
-      errors: [{ messageId: 'unavailable', line: 10, column: 23, endLine: 10, endColumn: 24 }],
+      errors: [{ messageId: 'unavailable', line: 10, column: 23, endLine: 10, endColumn: 24, message: 'DeploymentConfig "web" lets a rollout take 2 of its 4 serving pods down (maxUnavailable 2) before their replacements are ready, so it serves with less capacity meanwhile; set maxUnavailable to 0 and let maxSurge add capacity if that matters.' }],
       output: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata:\n  name: web\nspec:\n  replicas: 4\n  strategy:\n    type: Rolling\n    rollingParams:\n      maxUnavailable: 0\n' + template,
     },
   ],

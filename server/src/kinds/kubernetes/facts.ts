@@ -79,7 +79,7 @@ export interface KustomizationFact {
   /** `resources`, `bases` and `components` entries, as written (relative paths or URLs). */
   resources: string[];
   components: string[];
-  /** Image names whose tag or digest the `images` transformer sets. */
+  /** Image names whose tag (other than latest) or digest the `images` transformer sets. */
   taggedImages: string[];
 }
 
@@ -278,7 +278,9 @@ function kustomizationFact(model: KubernetesModel): KustomizationFact | undefine
   for (const image of reader.items(reader.getSeq(root, 'images'))) {
     if (!isMap(image)) continue;
     const name = reader.getString(image, 'name');
-    if (name !== undefined && (reader.getString(image, 'newTag') !== undefined || reader.getString(image, 'digest') !== undefined)) taggedImages.push(name);
+    const newTag = reader.getString(image, 'newTag');
+    // `newTag: latest` sets a tag that moves: it pins nothing.
+    if (name !== undefined && ((newTag !== undefined && newTag.toLowerCase() !== 'latest') || reader.getString(image, 'digest') !== undefined)) taggedImages.push(name);
   }
   return {
     path: model.path,

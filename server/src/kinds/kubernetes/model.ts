@@ -143,9 +143,13 @@ export interface KubernetesModel extends BaseModel {
 /** Kinds whose `spec.template` is a pod template (CronJob's is under `jobTemplate.spec`). */
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
-/** OpenShift's DeploymentConfig (apps.openshift.io/v1, or the legacy unprefixed v1 API) carries a pod template too. */
-function isDeploymentConfig(apiVersion: string, kind: string): boolean {
-  return kind === 'DeploymentConfig' && (apiVersion.startsWith('apps.openshift.io/') || apiVersion === 'v1');
+/**
+ * OpenShift's DeploymentConfig (apps.openshift.io/v1, or the legacy unprefixed v1 API) and Argo
+ * Rollouts' Rollout (argoproj.io) carry a pod template too, as kube-linter's DeploymentLike counts them.
+ */
+function hasCustomPodTemplate(apiVersion: string, kind: string): boolean {
+  if (kind === 'DeploymentConfig') return apiVersion.startsWith('apps.openshift.io/') || apiVersion === 'v1';
+  return kind === 'Rollout' && apiVersion.startsWith('argoproj.io/');
 }
 
 /** The API group of an apiVersion: `apps/v1` -> `apps`, `v1` -> '' (the core group). */
@@ -264,7 +268,7 @@ function podSpecOf(object: K8sObject): PodSpec | undefined {
   const { reader } = object;
   if (object.kind === 'Pod') return buildPod(object, object.node, object.labels, reader.getMap(object.metadata, 'annotations'));
   let templateHolder: YAMLMap | undefined;
-  if (POD_TEMPLATE_KINDS.has(object.kind) || isDeploymentConfig(object.apiVersion, object.kind)) templateHolder = object.spec;
+  if (POD_TEMPLATE_KINDS.has(object.kind) || hasCustomPodTemplate(object.apiVersion, object.kind)) templateHolder = object.spec;
   else if (object.kind === 'CronJob') templateHolder = reader.getMap(reader.getMap(object.spec, 'jobTemplate'), 'spec');
   const template = reader.getMap(templateHolder, 'template');
   if (!template) return undefined;

@@ -152,6 +152,15 @@ function isCollection(node: unknown): boolean {
   return (isMap(node) || isSeq(node)) && !node.flow;
 }
 
+/**
+ * Whether a value is filled in by whoever applies the file, not written in it: a shell or envsubst
+ * variable (`$VAR`, `${VAR}`), a Kubernetes `$(VAR)` reference, a Helm or Go template (`{{ .Values.x }}`)
+ * or a placeholder (`<YOUR-NAMESPACE>`). What it will be is unknown.
+ */
+export function isUnresolved(value: string | undefined): boolean {
+  return value !== undefined && /\$\{|\$\(|\{\{|^\s*<[^>]*>\s*$|^\s*\$[A-Za-z_]/.test(value);
+}
+
 export function isTrue(node: unknown): boolean {
   return isScalar(node) && (node.value === true || node.value === 'true');
 }

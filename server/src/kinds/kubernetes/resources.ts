@@ -33,7 +33,7 @@ export function resourceGaps(context: RuleContext<KubernetesModel>, container: C
 
 /** The shared check of k8s/resource-requests and k8s/resource-limits: one finding and one fix per container (see groups.ts). */
 export function checkResources(model: KubernetesModel, context: RuleContext<KubernetesModel>, section: 'requests' | 'limits'): void {
-  const group = new GroupReporter(context, 'resources', [RESOURCE_RULES.requests, RESOURCE_RULES.limits], RESOURCE_RULES[section]);
+  const group = new GroupReporter(context, [RESOURCE_RULES.requests, RESOURCE_RULES.limits], RESOURCE_RULES[section]);
   for (const container of runningContainers(model)) {
     context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
     const gaps = resourceGaps(context, container);

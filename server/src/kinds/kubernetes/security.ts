@@ -1,5 +1,5 @@
 /**
- * The container security checks shared by the four Pod Security Standard "restricted" rules
+ * The container security checks shared by the four securityContext hardening rules
  * (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile)
  * and k8s/run-as-non-root: the effective settings, the gaps, and the one securityContext fix.
  */
@@ -10,7 +10,7 @@ import { CONTAINER_TOP, editorFor, runningContainers } from './checks';
 import type { YamlEditor, YObject } from './edits';
 import { GroupReporter } from './groups';
 import type { Container, KubernetesModel } from './model';
-import { isFalse, isTrue, scalarString, spanOf } from './nodes';
+import { isFalse, isTrue, isUnresolved, scalarString, spanOf } from './nodes';
 
 /** A field of the container's securityContext, the resolved node. */
 export function containerSecurityField(container: Container, key: string): Node | undefined {
@@ -27,7 +27,7 @@ export function effectiveSecurityField(container: Container, key: string): Node 
   return isScalar(own) && own.value !== null ? own : podSecurityField(container, key);
 }
 
-/** The four Pod Security Standards "restricted" settings, in the order their rules run and are listed. */
+/** The four securityContext hardening settings (three of them the restricted Pod Security Standard's), in the order their rules run and are listed. */
 export const RESTRICTED_SETTINGS = [
   { ruleId: 'k8s/read-only-root-fs', gap: 'readOnlyRootFilesystem', text: 'readOnlyRootFilesystem: true' },
   { ruleId: 'k8s/drop-capabilities', gap: 'dropAll', text: 'capabilities.drop: [ALL]' },
@@ -49,20 +49,34 @@ const POD_SECCOMP_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 
 const CONTAINER_SECCOMP_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
 
-export function restrictedGaps(container: Container): RestrictedGaps {
+/**
+ * What the restricted checks find wrong in a container. A setting whose value the file does not spell
+ * out (`${READ_ONLY}`, `{{ .Values.x }}`) is neither a gap nor satisfied: it is listed in `unknown`.
+ */
+export function restrictedGaps(container: Container): { gaps: RestrictedGaps; unknown: Set<RestrictedGap> } {
   const { reader } = container.pod.owner;
   const gaps: RestrictedGaps = {};
+  const unknown = new Set<RestrictedGap>();
+  const valueOf = (node: Node | undefined) => (isScalar(node) && node.value !== null ? node : undefined);
   const escalation = containerSecurityField(container, 'allowPrivilegeEscalation');
-  if (!isFalse(escalation)) gaps.privilegeEscalation = { value: isScalar(escalation) && escalation.value !== null ? escalation : undefined };
+  if (isUnresolved(scalarString(escalation))) unknown.add('privilegeEscalation');
+  else if (!isFalse(escalation)) gaps.privilegeEscalation = { value: valueOf(escalation) };
   const readOnly = containerSecurityField(container, 'readOnlyRootFilesystem');
-  if (!isTrue(readOnly)) gaps.readOnlyRootFilesystem = { value: isScalar(readOnly) && readOnly.value !== null ? readOnly : undefined };
+  if (isUnresolved(scalarString(readOnly))) unknown.add('readOnlyRootFilesystem');
+  else if (!isTrue(readOnly)) gaps.readOnlyRootFilesystem = { value: valueOf(readOnly) };
   const capabilities = reader.map(containerSecurityField(container, 'capabilities'));
   const dropSeq = reader.getSeq(capabilities, 'drop');
   const drop = reader.items(dropSeq).map(scalarString);
-  if (!drop.some((capability) => capability?.toUpperCase() === 'ALL')) gaps.dropAll = { value: dropSeq };
+  if (!drop.some((capability) => capability?.toUpperCase() === 'ALL')) {
+    if (drop.some(isUnresolved)) unknown.add('dropAll');
+    else gaps.dropAll = { value: dropSeq };
+  }
   const seccomp = effectiveSeccomp(container);
-  if (!seccomp.confined) gaps.seccomp = { value: seccomp.value };
-  return gaps;
+  if (!seccomp.confined) {
+    if (isUnresolved(scalarString(seccomp.value))) unknown.add('seccomp');
+    else gaps.seccomp = { value: seccomp.value };
+  }
+  return { gaps, unknown };
 }
 
 /**
@@ -102,16 +116,16 @@ export function restrictedFix(editor: YamlEditor, container: Container, gaps: re
 }
 
 /**
- * The shared check of the four restricted-profile rules. A wrong value is reported by its own rule
+ * The shared check of the four securityContext hardening rules. A wrong value is reported by its own rule
  * at the value. Missing settings of one container are one finding (see groups.ts), on the
  * container's name, whose fix adds every setting it names.
  */
 export function checkRestrictedGap(model: KubernetesModel, context: RuleContext<KubernetesModel>, gapName: RestrictedGap): void {
   const self = RESTRICTED_SETTINGS.find((setting) => setting.gap === gapName)!;
-  const group = new GroupReporter(context, 'restricted', RESTRICTED_SETTINGS.map((setting) => setting.ruleId), self.ruleId);
+  const group = new GroupReporter(context, RESTRICTED_SETTINGS.map((setting) => setting.ruleId), self.ruleId);
   for (const container of runningContainers(model)) {
-    context.inspect({ subject: 'container', span: container.nameSpan, name: container.name });
-    const gaps = restrictedGaps(container);
+    const { gaps, unknown } = restrictedGaps(container);
+    context.inspect({ subject: 'container', span: container.nameSpan, name: container.name, ...(unknown.has(gapName) ? { unknown: true } : {}) });
     const gap = gaps[gapName];
     if (!gap) continue;
     const name = container.name ?? '?';
@@ -148,11 +162,13 @@ export function checkRestrictedGap(model: KubernetesModel, context: RuleContext<
 /** How the restricted-profile rules group their findings, for their descriptions (and so their doc pages). */
 export const RESTRICTED_GROUP_DOC = {
   en:
-    'When several of the four restricted-profile settings (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile) are missing from one container, ' +
+    'Three of the four securityContext hardening settings are required by the restricted Pod Security Standard (capabilities.drop: [ALL], allowPrivilegeEscalation: false, a RuntimeDefault or Localhost seccomp profile); readOnlyRootFilesystem: true is not, but kube-linter, Polaris and kube-score ask for it. ' +
+    'When several of the four (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile) are missing from one container, ' +
     'they are one finding on the container name, naming every missing setting, with one fix that adds them all; it is reported under the first of those rules (in that order) that is enabled. ' +
-    'A `readiness-ignore` comment for any of the four ids leaves that setting out of the finding and out of the fix; a rule switched off in settings is left out when it comes before the reporting one in that order. An explicit wrong value is its own finding, at the value.',
+    'A `readiness-ignore` comment for any of the four ids leaves that setting out of the finding and out of the fix; a rule switched off in settings is left out, and the next enabled one reports. An explicit wrong value is its own finding, at the value; a value the file does not spell out (`${READ_ONLY}`) is looked at but not judged.',
   pt:
-    'Quando faltam a um container várias das quatro configurações do perfil restricted (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile), ' +
+    'Três das quatro configurações de endurecimento do securityContext são exigidas pelo Pod Security Standard restricted (capabilities.drop: [ALL], allowPrivilegeEscalation: false, um perfil seccomp RuntimeDefault ou Localhost); readOnlyRootFilesystem: true não é, mas o kube-linter, o Polaris e o kube-score o pedem. ' +
+    'Quando faltam a um container várias das quatro (k8s/read-only-root-fs, k8s/drop-capabilities, k8s/no-privilege-escalation, k8s/seccomp-profile), ' +
     'elas formam um único achado no nome do container, que cita cada configuração ausente, com uma correção que adiciona todas; ele é reportado pela primeira dessas regras (nessa ordem) que está ativa. ' +
-    'Um comentário `readiness-ignore` para qualquer um dos quatro ids deixa essa configuração fora do achado e da correção; uma regra desligada nas configurações fica de fora quando vem antes da que reporta nessa ordem. Um valor explícito errado é um achado próprio, no valor.',
+    'Um comentário `readiness-ignore` para qualquer um dos quatro ids deixa essa configuração fora do achado e da correção; uma regra desligada nas configurações fica de fora, e a próxima ativa reporta. Um valor explícito errado é um achado próprio, no valor; um valor que o arquivo não escreve por extenso (`${READ_ONLY}`) é examinado, mas não julgado.',
 };

@@ -11,7 +11,7 @@ import { scalarString } from './nodes';
 import { isEmptySelector, readSelector, selectorMatches } from './selectors';
 
 /** Workloads that keep a number of replicas running (and so can be scaled, spread and budgeted). */
-export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);
+export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
 
 export function isReplicated(object: K8sObject): boolean {
   return REPLICATED_KINDS.has(object.kind) && object.pod !== undefined;
@@ -49,16 +49,24 @@ export function replicaRange(context: RuleContext<KubernetesModel>, object: K8sO
 const SINGLE_NODE_MODES = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
 
 /**
- * Whether the pod mounts a claim only one node can mount (ReadWriteOnce, ReadWriteOncePod), or a
- * claim whose access modes the workspace does not show (unknown is not missing): a second pod on
- * another node could not start.
+ * Whether the pod mounts a claim only one node can mount (ReadWriteOnce, ReadWriteOncePod): true;
+ * 'unknown' when it mounts a claim whose access modes the workspace does not show (it may be one).
+ * A second pod on another node could not start.
  */
-export function mountsSingleNodeClaim(context: RuleContext<KubernetesModel>, object: K8sObject): boolean {
-  return (object.pod?.volumes ?? []).some((volume) => {
-    if (volume.claimName === undefined) return false;
+export function singleNodeClaim(context: RuleContext<KubernetesModel>, object: K8sObject): boolean | 'unknown' {
+  let unknown = false;
+  for (const volume of object.pod?.volumes ?? []) {
+    if (volume.claimName === undefined) continue;
     const claim = workspaceOf(context).claim(context.model.path, object, volume.claimName);
-    return !claim || claim.accessModes.some((mode) => SINGLE_NODE_MODES.has(mode));
-  });
+    if (!claim) unknown = true;
+    else if (claim.accessModes.some((mode) => SINGLE_NODE_MODES.has(mode))) return true;
+  }
+  return unknown ? 'unknown' : false;
+}
+
+/** Whether the pod may mount a claim only one node can mount (unknown is not missing). */
+export function mountsSingleNodeClaim(context: RuleContext<KubernetesModel>, object: K8sObject): boolean {
+  return singleNodeClaim(context, object) !== false;
 }
 
 /** Servers that run as one instance unless their own replication is set up: a second replica is a second, separate database. */
@@ -129,14 +137,19 @@ const SPREAD_TOPOLOGY_KEYS = new Set(['kubernetes.io/hostname', 'topology.kubern
 
 /**
  * Whether the pod template spreads its own replicas over nodes (or zones): a pod anti-affinity term
- * or a topology spread constraint on a node or zone key whose selector matches the template's labels.
+ * or a topology spread constraint on a node or zone key whose selector matches the template's labels,
+ * and, for an anti-affinity term that lists `namespaces`, one of the namespaces the workload lands in
+ * (a term limited to other namespaces keeps the pods away from those pods, not from each other).
  */
-export function spreadsReplicas(object: K8sObject): boolean {
+export function spreadsReplicas(object: K8sObject, namespaces: readonly string[]): boolean {
   const pod = object.pod;
   if (!pod) return false;
   const { reader } = object;
   const selectsOwnPods = (term: YAMLMap | undefined) => {
     if (!term || !SPREAD_TOPOLOGY_KEYS.has(reader.getString(term, 'topologyKey') ?? '')) return false;
+    const listed = reader.items(reader.getSeq(term, 'namespaces')).map(scalarString);
+    // A namespaceSelector selects namespaces by labels the files do not show: taken as including its own.
+    if (listed.length > 0 && !reader.pair(term, 'namespaceSelector') && !namespaces.some((namespace) => listed.includes(namespace))) return false;
     if (reader.getSeq(term, 'matchLabelKeys')) return true;
     const selector = readSelector(reader, reader.getMap(term, 'labelSelector'));
     return selector !== undefined && !isEmptySelector(selector) && selectorMatches(selector, pod.labels);

@@ -12,7 +12,8 @@
  */
 import type { WorkspaceView } from '../../engine/rule';
 import { groupOf, type K8sObject, type KubernetesModel, type PodSpec } from './model';
-import { factsOf, type AccountFact, type BudgetFact, type ClaimFact, type FileFacts, type KustomizationFact, type PolicyFact, type ScalerFact, type ServiceFact } from './facts';
+import { factsOf, type AccountFact, type BindingFact, type BudgetFact, type ClaimFact, type FileFacts, type KustomizationFact, type PolicyFact, type ScalerFact, type ServiceFact } from './facts';
+import { isUnresolved } from './nodes';
 import { builtInScope, type Scope } from './scopes';
 import { mapSelects, selectorMatches } from './selectors';
 
@@ -36,7 +37,8 @@ export class KubernetesWorkspace {
   private readonly services = new Map<string, ServiceFact[]>();
   private readonly scalers = new Map<string, ScalerFact[]>();
   private readonly accounts = new Map<string, AccountFact>();
-  private readonly boundAccounts = new Set<string>();
+  /** The first binding that grants each ServiceAccount something, by `namespace/name`. */
+  private readonly boundAccounts = new Map<string, BindingFact>();
   private readonly limitRanges = new Map<string, { limits: Set<string>; requests: Set<string> }>();
   private readonly claims = new Map<string, ClaimFact>();
   private readonly crdScopes = new Map<string, Scope>();
@@ -137,13 +139,18 @@ export class KubernetesWorkspace {
     return undefined;
   }
 
-  /** Whether a policy isolating ingress selects the pod, in its namespace or cluster-wide. */
-  isolated(path: string, workload: K8sObject): boolean {
-    if (this.clusterPolicies.length > 0) return true;
+  /**
+   * Whether a policy isolating ingress selects the pod in its namespace: 'unknown' when the only
+   * candidates are policies whose selector cannot be evaluated here (Calico expressions, cluster-wide
+   * policies of Cilium, Calico or AdminNetworkPolicy), or when the pod's namespace is filled in later.
+   */
+  isolated(path: string, workload: K8sObject): boolean | 'unknown' {
     const labels = workload.pod?.labels ?? {};
-    return this.namespacesOf(path, workload.namespace).some((namespace) =>
-      (this.policies.get(namespace) ?? []).some((policy) => policy.selector === undefined || selectorMatches(policy.selector, labels)),
-    );
+    const namespaces = this.namespacesOf(path, workload.namespace);
+    const candidates = namespaces.flatMap((namespace) => this.policies.get(namespace) ?? []);
+    if (candidates.some((policy) => policy.selector !== undefined && selectorMatches(policy.selector, labels))) return true;
+    const unevaluated = this.clusterPolicies.length > 0 || candidates.some((policy) => policy.selector === undefined);
+    return unevaluated || namespaces.some(isUnresolved) ? 'unknown' : false;
   }
 
   /** Services that select the pod, in its namespace. */
@@ -174,10 +181,14 @@ export class KubernetesWorkspace {
     return undefined;
   }
 
-  /** Whether a RoleBinding or ClusterRoleBinding in the workspace grants the pod's ServiceAccount something. */
-  accountIsBound(path: string, pod: PodSpec): boolean {
+  /** A RoleBinding or ClusterRoleBinding in the workspace that grants the pod's ServiceAccount something. */
+  bindingFor(path: string, pod: PodSpec): BindingFact | undefined {
     const name = accountName(pod);
-    return this.namespacesOf(path, pod.owner.namespace).some((namespace) => this.boundAccounts.has(`${namespace}/${name}`));
+    for (const namespace of this.namespacesOf(path, pod.owner.namespace)) {
+      const found = this.boundAccounts.get(`${namespace}/${name}`);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Resources a LimitRange of the namespace gives a default limit and a default request. */
@@ -237,7 +248,10 @@ export class KubernetesWorkspace {
     for (const binding of facts.bindings) {
       const own = binding.clusterWide ? [DEFAULT_NAMESPACE] : this.namespacesOf(path, binding.namespace);
       for (const subject of binding.subjects) {
-        for (const namespace of subject.namespace !== undefined ? [subject.namespace] : own) this.boundAccounts.add(`${namespace}/${subject.name}`);
+        for (const namespace of subject.namespace !== undefined ? [subject.namespace] : own) {
+          const key = `${namespace}/${subject.name}`;
+          if (!this.boundAccounts.has(key)) this.boundAccounts.set(key, binding);
+        }
       }
     }
     for (const range of facts.limitRanges) {
