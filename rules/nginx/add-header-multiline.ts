@@ -51,7 +51,7 @@ export default defineRule<NginxModel>({
           for (const { name, arg } of moreSetHeaderValues(placed)) values.push({ placed, header: name, arg, start: arg.value.indexOf(':') + 1 });
         }
         for (const { placed, header, arg, start } of values) {
-          inspect(block, placed);
+          inspect(block, { at: placed });
           if (!FOLDED.test(arg.value.slice(start))) continue;
           const inner = valueSpan(placed, arg, 0, arg.value.length);
           report(placed, {

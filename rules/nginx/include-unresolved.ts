@@ -41,7 +41,7 @@ export default defineRule<NginxModel>({
       for (const resolution of config.includes) {
         const placed = resolution.include;
         if (!resolution.unknown || !isUnknownInclude(config, placed)) continue;
-        inspect(placed.context, placed);
+        inspect(placed.context, { at: placed, unknown: true });
         report(placed, { span: placed.directive.args[0].span, messageId: resolution.unknown });
       }
     });

@@ -72,7 +72,7 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/origins', (config, report, inspect) => {
       for (const block of httpContexts(config)) {
         for (const placed of own(block, 'valid_referers')) {
-          inspect(block, placed);
+          inspect(block, { at: placed });
           for (const arg of placed.directive.args) {
             if (arg.value.toLowerCase() === 'none') report(placed, { span: arg.span, messageId: 'noneReferer' });
           }

@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import type { NginxContext, Placed } from '../../server/src/kinds/nginx/config';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, isInternalLocation, own } from '../../server/src/kinds/nginx/semantics';
+import { hasUnknownInclude, httpContexts, isInternalLocation, own } from '../../server/src/kinds/nginx/semantics';
 
 /**
  * Directives that answer in the rewrite phase, before allow/deny run: `return` (an error status
@@ -63,13 +63,11 @@ export default defineRule<NginxModel>({
         if (block.kind === 'if' || block.kind === 'limit_except') continue;
         const rules = [...own(block, 'allow'), ...own(block, 'deny')];
         if (rules.length === 0) continue;
-        inspect(block, rules[0]);
-        for (const reached of reachedBlocks(block)) {
-          for (const placed of [...own(reached, 'return'), ...own(reached, 'rewrite')]) {
-            if (!answersEarly(placed)) continue;
-            report(placed, { span: placed.directive.nameSpan, messageId: 'bypass', data: { directive: placed.directive.name } });
-          }
-        }
+        const reached = reachedBlocks(block);
+        const bypasses = reached.flatMap((each) => [...own(each, 'return'), ...own(each, 'rewrite')]).filter(answersEarly);
+        // An include the workspace lacks in a block these requests reach could hold a return.
+        inspect(block, { at: rules[0], unknown: bypasses.length === 0 && reached.some((each) => hasUnknownInclude(config, each)) });
+        for (const placed of bypasses) report(placed, { span: placed.directive.nameSpan, messageId: 'bypass', data: { directive: placed.directive.name } });
       }
     });
   },

@@ -23,6 +23,8 @@ runRuleTests(rule, {
       code: compose('  api:\n    build: .\n    ports:\n      - "8080:8080"\n'),
       files: { Dockerfile: 'FROM node:20-alpine\nARG PORT=3000\nEXPOSE $PORT\n' },
     },
+    { name: 'a host address a variable sets: unknown', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - "${DB_BIND}:5432:5432"\n'), inspected: ['service?'] },
+    { name: 'long form with a variable host_ip: unknown', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - target: 5432\n        published: 5432\n        host_ip: ${DB_BIND}\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/return-bypasses-allow-deny';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
@@ -9,6 +10,7 @@ runRuleTests(rule, {
     { name: 'moving the request to HTTPS reveals nothing', code: 'server {\n    listen 80;\n    allow 10.0.0.0/8;\n    deny all;\n    return 301 https://$host$request_uri;\n}\n' },
     { name: 'a rewrite that goes on in the same server', code: 'location /old {\n    deny all;\n    rewrite ^/old/(.*)$ /new/$1 last;\n}\n' },
     { name: 'no allow or deny', code: 'location / {\n    return 200 "ok";\n}\n', inspected: [] },
+    inHttp({ name: 'a return may be in an include the workspace lacks: unknown', code: 'server {\n    location /admin/ {\n        allow 10.0.0.0/8;\n        deny all;\n        include /config/nginx/admin.conf;\n    }\n}\n', inspected: ['location?'] }),
   ],
   invalid: [
     {

@@ -11,6 +11,8 @@ runRuleTests(rule, {
     { name: 'a map decides the host', code: 'http {\n    map $http_x_tenant $tenant_upstream {\n        default a;\n        b b;\n    }\n    server {\n        location / {\n            proxy_pass http://$tenant_upstream;\n        }\n    }\n}\n' },
     { name: 'a capture of letters only cannot name another host', code: 'location ~ ^/(?<svc>[a-z]+)/ {\n    proxy_pass http://$svc;\n}\n' },
     { name: 'no proxying', code: 'location / {\n    root /srv;\n}\n', inspected: [] },
+    { name: 'an upstream host only an includer out of sight defines: unknown', code: 'location / {\n    proxy_pass http://$backend;\n}\n', inspected: ['location?'] },
+    { name: 'an upstream host set here: known', code: 'location / {\n    set $backend app;\n    proxy_pass http://$backend;\n}\n', inspected: ['location'] },
   ],
   invalid: [
     {
