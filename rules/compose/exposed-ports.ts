@@ -107,8 +107,8 @@ export default defineRule<ComposeModel>({
     for (const service of servicesToCheck(context)) {
       const mappings = portsOf(service).filter((mapping) => mapping.layer.model === model);
       if (mappings.length === 0) continue;
-      // A variable may publish a database port on every interface; a base service out of sight may name an admin image.
-      const unknown = !service.complete || mappings.some((mapping) => mapping.interpolated);
+      // A variable may choose the host address or the container port; a base service out of sight may name an admin image.
+      const unknown = !service.complete || mappings.some((mapping) => mapping.allInterfaces === undefined || (mapping.target === undefined && mapping.interpolated));
       let reported = false;
       const listening = listeningPorts(service, context.workspace);
       for (const mapping of mappings) {
