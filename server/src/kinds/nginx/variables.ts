@@ -194,8 +194,45 @@ function findVariable(config: NginxConfig, at: Placed, name: string, depth: numb
     index = context.directives.indexOf(owner);
   }
   const global = globals(config).get(name);
-  if (global) return opaque(name, global);
+  if (global) return blockValue(config, global, name, depth);
   return builtin(name);
+}
+
+/** map and geo parameters that are not a key and its value. */
+const BLOCK_PARAMETERS: Record<string, Set<string>> = {
+  map: new Set(['hostnames', 'volatile']),
+  geo: new Set(['proxy', 'proxy_recursive', 'delete', 'ranges']),
+};
+
+/**
+ * What a map or geo block can set its variable to: each value and the default (an empty value when
+ * none is written), as gixy-ng reads them. Map values may hold variables; geo values are literal. A
+ * block with an include, or any other setter (split_clients, perl_set), stays opaque.
+ */
+function blockValue(config: NginxConfig, owner: Placed, name: string, depth: number): VariableValue {
+  const kind = owner.directive.name;
+  const block = owner.block;
+  if (!block || (kind !== 'map' && kind !== 'geo') || block.directives.some((placed) => placed.directive.name === 'include')) return opaque(name, owner);
+  const values: string[] = [];
+  let hasDefault = false;
+  for (const placed of block.directives) {
+    const directive = placed.directive;
+    if (BLOCK_PARAMETERS[kind].has(directive.name)) continue;
+    if (directive.name === 'default') hasDefault = true;
+    values.push(directive.args[0]?.value ?? '');
+  }
+  if (!hasDefault) values.push('');
+  if (kind === 'geo') {
+    // Literal text: the client picks which value, never what it holds.
+    return { name, provider: owner, canContain: () => false, mustContain: (char) => values.every((value) => value.includes(char)) };
+  }
+  const resolvedValues = values.map((value) => scriptValue(config, owner, name, value, depth));
+  return {
+    name,
+    provider: owner,
+    canContain: (char) => resolvedValues.some((value) => value.canContain(char)),
+    mustContain: (char) => resolvedValues.every((value) => value.mustContain(char)),
+  };
 }
 
 function scriptValue(config: NginxConfig, placed: Placed, name: string, value: string, depth: number): VariableValue {
