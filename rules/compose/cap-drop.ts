@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, inspectService, keySpanIn, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { editorFor, inspectService, isInterpolated, keySpanIn, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 
@@ -38,13 +38,16 @@ export default defineRule<ComposeModel>({
   },
   check(model, context) {
     for (const service of servicesToCheck(context)) {
-      const drops = service.items('cap_drop').map(({ node }) => scalarString(node)?.toUpperCase().replace(/^CAP_/, ''));
+      const items = service.items('cap_drop');
+      const drops = items.map(({ node }) => scalarString(node)?.toUpperCase().replace(/^CAP_/, ''));
       if (drops.includes('ALL')) {
         inspectService(context, service);
         continue;
       }
-      if (!service.complete) continue;
-      inspectService(context, service);
+      // A variable could say ALL; a base service out of sight could drop them.
+      const unknown = !service.complete || items.some(({ node }) => isInterpolated(node));
+      inspectService(context, service, unknown);
+      if (unknown) continue;
       context.report({
         span: keySpanIn(model, service.field('cap_drop')) ?? service.nameSpan,
         messageId: 'missing',

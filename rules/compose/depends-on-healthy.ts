@@ -42,11 +42,16 @@ export default defineRule<ComposeModel>({
     for (const service of services) {
       const dependencies = dependenciesOf(service);
       if (dependencies.length === 0) continue;
-      inspectService(context, service);
+      let reported = false;
+      let unknown = false;
       for (const dependency of dependencies) {
         if (dependency.condition !== undefined && dependency.condition !== 'service_started') continue;
         const target = services.find((candidate) => candidate.name === dependency.name);
-        if (!target || healthOf(target, context) !== 'declared' || dependency.layer.model !== model) continue;
+        // A dependency defined in another file, or whose health check is out of sight, may have one.
+        const health = target ? healthOf(target, context) : 'unknown';
+        if (health === 'unknown') unknown = true;
+        if (health !== 'declared' || dependency.layer.model !== model) continue;
+        reported = true;
         context.report({
           span: dependency.nameSpan,
           messageId: 'notHealthy',
@@ -69,6 +74,7 @@ export default defineRule<ComposeModel>({
           },
         });
       }
+      inspectService(context, service, unknown && !reported);
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { inspectService, servicesToCheck } from '../../server/src/kinds/compose/checks';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
-import { isDockerSocket, mountsOf } from '../../server/src/kinds/compose/mounts';
+import { hasInterpolatedMount, isDockerSocket, mountsOf } from '../../server/src/kinds/compose/mounts';
 
 export default defineRule<ComposeModel>({
   meta: {
@@ -33,7 +33,8 @@ export default defineRule<ComposeModel>({
   check(model, context) {
     for (const service of servicesToCheck(context)) {
       const sockets = mountsOf(service).filter(isDockerSocket);
-      if (sockets.length || service.complete) inspectService(context, service);
+      // A volume a variable names could be the socket; a base service out of sight could mount it.
+      inspectService(context, service, sockets.length === 0 && (!service.complete || hasInterpolatedMount(service)));
       for (const mount of sockets) if (mount.layer.model === model) context.report({ span: mount.span, messageId: 'mounted', data: { name: service.name } });
     }
   },

@@ -107,11 +107,14 @@ export default defineRule<ComposeModel>({
     for (const service of servicesToCheck(context)) {
       const mappings = portsOf(service).filter((mapping) => mapping.layer.model === model);
       if (mappings.length === 0) continue;
-      inspectService(context, service);
+      // A variable may choose the host address or the container port; a base service out of sight may name an admin image.
+      const unknown = !service.complete || mappings.some((mapping) => mapping.allInterfaces === undefined || (mapping.target === undefined && mapping.interpolated));
+      let reported = false;
       const listening = listeningPorts(service, context.workspace);
       for (const mapping of mappings) {
         const what = sensitivity(mapping, service);
         if (what && mapping.allInterfaces === true) {
+          reported = true;
           context.report({
             span: mapping.targetSpan,
             messageId: 'allInterfaces',
@@ -134,6 +137,7 @@ export default defineRule<ComposeModel>({
           });
         }
         if (listening && mapping.target !== undefined && !listening.ports.has(mapping.target)) {
+          reported = true;
           context.report({
             span: mapping.targetSpan,
             messageId: listening.messageId,
@@ -141,6 +145,7 @@ export default defineRule<ComposeModel>({
           });
         }
       }
+      inspectService(context, service, unknown && !reported);
     }
   },
 });

@@ -4,7 +4,9 @@ import { builtImage, imageExposedPorts, parseImageReference } from '../../server
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import type { ResolvedService } from '../../server/src/kinds/compose/services';
 import { imageFamily } from '../../server/src/kinds/dockerfile/images';
-import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
+import { isTrue, scalarString, spanOf } from '../../server/src/kinds/kubernetes/nodes';
+import type { Span } from '../../server/src/engine/types';
+import { isSeq } from 'yaml';
 import type { WorkspaceView } from '../../server/src/engine/rule';
 
 /** Probes for images whose health is not an HTTP endpoint, or lives on a known path. */
@@ -39,13 +41,25 @@ function probeFor(service: ResolvedService, view: WorkspaceView): string | undef
   return alpine ? `["CMD", "wget", "-qO-", "http://localhost:${port}/health"]` : `["CMD", "curl", "-f", "http://localhost:${port}/health"]`;
 }
 
+/** Where the service's own healthcheck turns itself off (`disable: true`, `test: ["NONE"]`), in the analyzed file. */
+function disabledAt(service: ResolvedService): Span | undefined {
+  const found = service.field('healthcheck');
+  const healthcheck = found?.layer.model.reader.map(found.value);
+  if (!found || !healthcheck || found.layer !== service.layers[0]) return undefined;
+  const { reader } = found.layer.model;
+  const disable = reader.get(healthcheck, 'disable');
+  if (isTrue(disable)) return spanOf(disable);
+  const test = reader.get(healthcheck, 'test');
+  return spanOf(isSeq(test) ? reader.items(test)[0] : test);
+}
+
 export default defineRule<ComposeModel>({
   meta: {
     id: 'compose/healthcheck',
     kind: 'compose',
     title: 'Give every service a health check',
     description:
-      'Without a health check Docker only knows whether the process runs, not whether it answers: dependants start against a service that is not ready and a hung process looks healthy.',
+      'Without a health check Docker only knows whether the process runs, not whether it answers: dependants start against a service that is not ready and a hung process looks healthy. A health check turned off (`disable: true`, `test: ["NONE"]`, or HEALTHCHECK NONE in its Dockerfile) is a decision: reported at most as information. A job others wait on to complete is not checked.',
     checklistItem: 'monitoring/health-checks',
     severity: 'warning',
     fixable: true,
@@ -53,6 +67,7 @@ export default defineRule<ComposeModel>({
     fixReveals: ['compose/depends-on-healthy'],
     messages: {
       missing: 'Service "{{name}}" has no healthcheck and its image declares no HEALTHCHECK, so a hung process looks healthy; add a healthcheck that probes it.',
+      disabled: 'Service "{{name}}" runs with its health check turned off, so a hung process looks healthy; keep it off only if nothing needs to know the service is ready.',
     },
     fixTitles: {
       add: 'Add a healthcheck to {{name}}',
@@ -65,9 +80,10 @@ export default defineRule<ComposeModel>({
     ptBR: {
       title: 'Dar a todo serviço um health check',
       description:
-        'Sem health check o Docker só sabe se o processo está rodando, não se ele responde: os dependentes sobem contra um serviço que não está pronto e um processo travado parece saudável.',
+        'Sem health check o Docker só sabe se o processo está rodando, não se ele responde: os dependentes sobem contra um serviço que não está pronto e um processo travado parece saudável. Um health check desligado (`disable: true`, `test: ["NONE"]` ou HEALTHCHECK NONE no Dockerfile) é uma decisão: reportado no máximo como informação. Um job que outros esperam terminar não é verificado.',
       messages: {
         missing: 'O serviço "{{name}}" não tem healthcheck e sua imagem não declara HEALTHCHECK, então um processo travado parece saudável; adicione um healthcheck que o verifique.',
+        disabled: 'O serviço "{{name}}" roda com o health check desligado, então um processo travado parece saudável; mantenha-o desligado só se nada precisar saber que o serviço está pronto.',
       },
       fixTitles: {
         add: 'Adicionar um healthcheck a {{name}}',
@@ -77,9 +93,14 @@ export default defineRule<ComposeModel>({
   check(model, context) {
     for (const service of servicesToCheck(context, { alwaysRunning: true })) {
       // A job others wait on to complete exits by design: there is nothing to keep healthy.
-      const state = isOneOffJob(service, context) ? 'disabled' : healthOf(service, context);
-      if (state === 'unknown') continue;
-      inspectService(context, service);
+      if (isOneOffJob(service, context)) continue;
+      const state = healthOf(service, context);
+      // A build context or a base service out of sight may declare one.
+      inspectService(context, service, state === 'unknown');
+      if (state === 'disabled') {
+        context.report({ span: disabledAt(service) ?? service.nameSpan, messageId: 'disabled', data: { name: service.name }, atMost: 'information' });
+        continue;
+      }
       if (state !== 'missing') continue;
       context.report({
         span: service.nameSpan,

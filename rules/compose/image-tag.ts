@@ -43,6 +43,8 @@ export default defineRule<ComposeModel>({
       const raw = scalarString(node);
       if (!found || !isScalar(node) || raw === undefined) continue;
       const value = interpolate(raw).value;
+      // A variable (`${IMAGE_TAG}`) names the tag: a build tool or the environment fills it in.
+      if (value === undefined) inspectService(context, service, true);
       if (value === undefined || value.trim() === '') continue;
       inspectService(context, service);
       const reference = parseImageReference(value);

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
 import { editorFor, inspectService, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
-import { interpolate } from '../../server/src/kinds/compose/interpolation';
+import { interpolate, mayBeEmpty } from '../../server/src/kinds/compose/interpolation';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { isNull, valueSpan } from '../../server/src/kinds/compose/services';
 import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
@@ -48,15 +48,18 @@ export default defineRule<ComposeModel>({
       const driver = driverRaw === undefined ? (driverField && !isNull(driverField.value) ? undefined : 'json-file') : interpolate(driverRaw).value;
       // Another driver (local rotates by itself; syslog, journald, fluentd ship elsewhere) or one a variable picks.
       if (driver !== 'json-file') {
-        if (driver !== undefined) inspectService(context, service);
+        inspectService(context, service, driver === undefined);
         continue;
       }
-      if (!isNull(service.path('logging', 'options', 'max-size')?.value)) {
-        inspectService(context, service);
+      const maxSize = service.path('logging', 'options', 'max-size')?.value;
+      if (!isNull(maxSize)) {
+        // `max-size: ${LOG_MAX_SIZE}` may set nothing.
+        inspectService(context, service, mayBeEmpty(scalarString(maxSize) ?? 'set'));
         continue;
       }
+      // A base service out of sight may set the logging options.
+      inspectService(context, service, !service.complete);
       if (!service.complete) continue;
-      inspectService(context, service);
       const explicit = driverField !== undefined && isScalar(driverField.value);
       context.report({
         span: explicit ? valueSpan(driverField) : service.nameSpan,

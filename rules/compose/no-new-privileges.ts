@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, inspectService, keySpanIn, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { editorFor, inspectService, isInterpolated, keySpanIn, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 
@@ -41,12 +41,15 @@ export default defineRule<ComposeModel>({
   },
   check(model, context) {
     for (const service of servicesToCheck(context)) {
-      if (service.items('security_opt').some(({ node }) => NO_NEW_PRIVILEGES.test(scalarString(node) ?? ''))) {
+      const options = service.items('security_opt');
+      if (options.some(({ node }) => NO_NEW_PRIVILEGES.test(scalarString(node) ?? ''))) {
         inspectService(context, service);
         continue;
       }
-      if (!service.complete) continue;
-      inspectService(context, service);
+      // A variable could be the option; a base service out of sight could set it.
+      const unknown = !service.complete || options.some(({ node }) => isInterpolated(node));
+      inspectService(context, service, unknown);
+      if (unknown) continue;
       context.report({
         span: keySpanIn(model, service.field('security_opt')) ?? service.nameSpan,
         messageId: 'missing',

@@ -49,13 +49,17 @@ export default defineRule<ComposeModel>({
       const raw = scalarString(found?.value);
       if (found && raw !== undefined) {
         const user = interpolate(raw).value;
+        // `user: ${UID}` is set by the environment.
+        inspectService(context, service, user === undefined);
         if (user === undefined) continue;
-        inspectService(context, service);
         if (isRootUser(user) && found.layer.model === model) context.report({ span: valueSpan(found), messageId: 'root', data: { name: service.name, user } });
         continue;
       }
       const image = builtImage(service, context.workspace);
-      if (image === 'unknown') continue;
+      if (image === 'unknown') {
+        inspectService(context, service, true);
+        continue;
+      }
       if (image) {
         const user = imageUser(image);
         inspectService(context, service);
@@ -66,8 +70,10 @@ export default defineRule<ComposeModel>({
       }
       const reference = service.string('image');
       const resolved = reference === undefined ? undefined : interpolate(reference).value;
-      if (resolved === undefined || !service.complete) continue;
-      inspectService(context, service);
+      // An image a variable names, or a base service out of sight that may set the user.
+      const unknown = resolved === undefined || !service.complete;
+      inspectService(context, service, unknown);
+      if (unknown) continue;
       if (isKnownNonRootImage(parseImageReference(resolved))) continue;
       context.report({ span: service.nameSpan, messageId: 'missing', data: { name: service.name, image: resolved } });
     }

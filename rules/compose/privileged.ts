@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { inspectService, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { inspectService, isInterpolated, servicesToCheck } from '../../server/src/kinds/compose/checks';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { valueSpan } from '../../server/src/kinds/compose/services';
 import { isTrue } from '../../server/src/kinds/kubernetes/nodes';
@@ -33,8 +33,8 @@ export default defineRule<ComposeModel>({
     for (const service of servicesToCheck(context)) {
       const found = service.field('privileged');
       const privileged = found !== undefined && isTrue(found.value);
-      // A base service out of sight could set it: only a complete service proves it is not privileged.
-      if (privileged || service.complete) inspectService(context, service);
+      // A base service out of sight or a variable could set it: only a complete, literal service proves it is not privileged.
+      inspectService(context, service, !privileged && (!service.complete || isInterpolated(found?.value)));
       if (privileged && found.layer.model === model) context.report({ span: valueSpan(found), messageId: 'privileged', data: { name: service.name } });
     }
   },

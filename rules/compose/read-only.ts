@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, inspectService, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { editorFor, inspectService, isInterpolated, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { isNull, valueSpan } from '../../server/src/kinds/compose/services';
 import { isTrue, scalarString } from '../../server/src/kinds/kubernetes/nodes';
@@ -48,11 +48,11 @@ export default defineRule<ComposeModel>({
         continue;
       }
       const value = scalarString(found?.value);
-      // A variable decides.
-      if (value?.includes('$')) continue;
       const explicit = found !== undefined && !isNull(found.value) && isScalar(found.value);
-      if (!explicit && !service.complete) continue;
-      inspectService(context, service);
+      // A variable decides, or a base service out of sight may set it.
+      const unknown = isInterpolated(found?.value) || (!explicit && !service.complete);
+      inspectService(context, service, unknown);
+      if (unknown) continue;
       context.report({
         span: explicit ? valueSpan(found!) : service.nameSpan,
         messageId: explicit ? 'disabled' : 'missing',

@@ -1,12 +1,16 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, inspectService, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { editorFor, inspectService, isInterpolated, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { mayBeEmpty } from '../../server/src/kinds/compose/interpolation';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 import { isNull, type ResolvedService } from '../../server/src/kinds/compose/services';
 import type { YObject } from '../../server/src/kinds/kubernetes/edits';
 
-function limitOf(service: ResolvedService, deployKey: 'memory' | 'cpus', legacyKeys: string[]): boolean {
-  if (!isNull(service.path('deploy', 'resources', 'limits', deployKey)?.value)) return true;
-  return legacyKeys.some((key) => service.has(key));
+/** Whether the service sets a limit: `unknown` when only a variable without a default sets it (`memory: ${MEM}`), which may be empty. */
+function limitOf(service: ResolvedService, deployKey: 'memory' | 'cpus', legacyKeys: string[]): 'set' | 'unknown' | 'missing' {
+  const values = [service.path('deploy', 'resources', 'limits', deployKey)?.value, ...legacyKeys.map((key) => service.get(key))].filter((node) => !isNull(node));
+  if (values.length === 0) return 'missing';
+  return values.some((node) => !isInterpolated(node) || !mayBeEmpty(scalarString(node) ?? '')) ? 'set' : 'unknown';
 }
 
 export default defineRule<ComposeModel>({
@@ -46,14 +50,15 @@ export default defineRule<ComposeModel>({
     for (const service of servicesToCheck(context, { alwaysRunning: true })) {
       const memory = limitOf(service, 'memory', ['mem_limit']);
       const cpu = limitOf(service, 'cpus', ['cpus', 'cpu_quota']);
-      if (memory && cpu) {
+      if (memory === 'set' && cpu === 'set') {
         inspectService(context, service);
         continue;
       }
-      // The limits may come from the part of the service that is out of sight.
-      if (!service.complete) continue;
-      inspectService(context, service);
-      const missing = [...(cpu ? [] : ['cpu']), ...(memory ? [] : ['memory'])];
+      const missing = [...(cpu === 'missing' ? ['cpu'] : []), ...(memory === 'missing' ? ['memory'] : [])];
+      // The limits may come from the part of the service that is out of sight, or from the environment.
+      const unknown = !service.complete || missing.length === 0;
+      inspectService(context, service, unknown);
+      if (unknown) continue;
       context.report({
         span: service.nameSpan,
         messageId: 'missing',
@@ -63,10 +68,10 @@ export default defineRule<ComposeModel>({
           const node = ownNode(context, service);
           if (!node) return null;
           // A service that limits with the short keys (mem_limit, cpus) gets the other short key.
-          if (service.has('mem_limit') || service.has('cpus')) return editorFor(context).merge(node, memory ? { cpus: "'0.5'" } : { mem_limit: '512m' });
+          if (service.has('mem_limit') || service.has('cpus')) return editorFor(context).merge(node, memory !== 'missing' ? { cpus: "'0.5'" } : { mem_limit: '512m' });
           const limits: YObject = {};
-          if (!cpu) limits.cpus = "'0.5'";
-          if (!memory) limits.memory = '512M';
+          if (cpu === 'missing') limits.cpus = "'0.5'";
+          if (memory === 'missing') limits.memory = '512M';
           return editorFor(context).merge(node, { deploy: { resources: { limits } } });
         },
       });

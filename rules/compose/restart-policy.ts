@@ -1,5 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { editorFor, inspectService, isOneOffJob, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { editorFor, inspectService, isInterpolated, isOneOffJob, ownNode, servicesToCheck } from '../../server/src/kinds/compose/checks';
+import { mayBeEmpty } from '../../server/src/kinds/compose/interpolation';
+import { isNull } from '../../server/src/kinds/compose/services';
+import { scalarString } from '../../server/src/kinds/kubernetes/nodes';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 
 export default defineRule<ComposeModel>({
@@ -37,13 +40,18 @@ export default defineRule<ComposeModel>({
   },
   check(model, context) {
     for (const service of servicesToCheck(context, { alwaysRunning: true })) {
-      // `restart: "no"` or a `none` condition is a decision; a job others wait to complete should stop.
-      if (service.has('restart') || service.path('deploy', 'restart_policy') !== undefined || isOneOffJob(service, context)) {
-        inspectService(context, service);
+      // A job others wait to complete should stop.
+      if (isOneOffJob(service, context)) continue;
+      const restart = service.field('restart');
+      // `restart: "no"` or a `none` condition is a decision.
+      if ((restart && !isNull(restart.value)) || service.path('deploy', 'restart_policy') !== undefined) {
+        // `restart: ${RESTART_POLICY}` may set nothing.
+        inspectService(context, service, restart !== undefined && isInterpolated(restart.value) && mayBeEmpty(scalarString(restart.value) ?? ''));
         continue;
       }
+      // A base service out of sight may set it.
+      inspectService(context, service, !service.complete);
       if (!service.complete) continue;
-      inspectService(context, service);
       context.report({
         span: service.nameSpan,
         messageId: 'missing',

@@ -47,7 +47,8 @@ export default defineRule<ComposeModel>({
   check(model, context) {
     for (const service of servicesToCheck(context)) {
       const secrets = environmentOf(service).filter((entry) => isSecretLikeName(entry.name));
-      if (secrets.length) inspectService(context, service);
+      if (secrets.length === 0) continue;
+      let reported = false;
       for (const entry of secrets) {
         if (entry.raw === undefined || entry.valueSpan === undefined || entry.layer.model !== model) continue;
         const valueSpan = entry.valueSpan;
@@ -59,6 +60,7 @@ export default defineRule<ComposeModel>({
           // Quoted values keep their quotes: only the text between them is replaced.
           const quoted = /^["']/.test(model.text.slice(valueSpan.start, valueSpan.end)) && valueSpan.end - valueSpan.start === entry.raw.length + 2;
           const span = quoted ? { start: valueSpan.start + 1, end: valueSpan.end - 1 } : valueSpan;
+          reported = true;
           context.report({ span, messageId: 'literal', data, fixTitleId: 'reference', fix: (fixer) => (span.end - span.start === entry.raw!.length ? fixer.replace(span, `\${${entry.name}}`) : null) });
           continue;
         }
@@ -69,6 +71,7 @@ export default defineRule<ComposeModel>({
           const start = valueSpan.start + (offset === 2 ? 1 : 0);
           const exact = offset === 0 || offset === 2;
           const variableData = { ...data, variable: reference.name };
+          reported = true;
           context.report({
             span: exact ? { start: start + reference.argumentStart!, end: start + reference.argumentStart! + fallback.length } : valueSpan,
             messageId: 'defaultLiteral',
@@ -78,6 +81,8 @@ export default defineRule<ComposeModel>({
           });
         }
       }
+      // A base service out of sight may hold literal secrets of its own.
+      inspectService(context, service, !reported && !service.complete);
     }
   },
 });

@@ -37,7 +37,7 @@ export default defineRule<NginxModel>({
           const header = addHeaderSetting(placed);
           // HSTS has its own critical rule (nginx/hsts), which also checks `always`.
           if (!header || !isSecurityHeader(header.name) || header.name === 'strict-transport-security') continue;
-          inspect(block, placed);
+          inspect(block, { at: placed });
           // An empty value sends no header at all (a deliberate way to clear one).
           if (header.always || !header.valueArg || header.value === '') continue;
           const directive = placed.directive;

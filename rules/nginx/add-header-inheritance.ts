@@ -4,12 +4,13 @@ import { insertInBlock, sourceOf } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
 import {
   effectiveAddHeaders,
+  hasUnknownInclude,
   headerInheritance,
   httpContexts,
   isProtectiveHeader,
-  isUnknownInclude,
   ownHeaders,
   unknownAbove,
+  type HeaderSetting,
 } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
@@ -60,17 +61,24 @@ export default defineRule<NginxModel>({
         if (!['server', 'location', 'if'].includes(block.kind) || !block.parent || !block.owner) continue;
         const declared = ownHeaders(block);
         const mode = headerInheritance(block);
-        if (mode === 'merge' || (declared.length === 0 && mode === 'on')) continue;
-        inspect(block);
-        // An include that could not be followed may repeat the headers here, or set them above.
-        if (block.directives.some((placed) => isUnknownInclude(config, placed))) continue;
+        if (mode === 'merge') continue;
+        const counts = (header: HeaderSetting) => allHeaders || isProtectiveHeader(header);
+        const hiddenHere = hasUnknownInclude(config, block);
         const inherited = effectiveAddHeaders(block.parent);
-        if (inherited.length === 0) continue;
-        if (unknownAbove(config, block.parent, 'add_header')) continue;
+        const hiddenAbove = unknownAbove(config, block.parent, 'add_header');
+        if (declared.length === 0 && mode === 'on') {
+          // An include the workspace lacks could declare add_header here and drop what the block inherits.
+          if (hiddenHere && (hiddenAbove || inherited.some(counts))) inspect(block, { unknown: true });
+          continue;
+        }
         const names = new Set(declared.map((header) => header.name));
         // An add_header with an empty value sends nothing, so a block that drops it loses nothing.
         const dropped = inherited.filter((header) => !names.has(header.name) && header.value !== '');
-        if (!dropped.some((header) => allHeaders || isProtectiveHeader(header))) continue;
+        const losesSome = dropped.some(counts);
+        // Headers set out of sight above could be dropped too; an include out of sight here may repeat the dropped ones.
+        const unknown = hiddenAbove || (losesSome && hiddenHere);
+        inspect(block, { unknown });
+        if (!losesSome || unknown) continue;
         const owner = block.owner;
         report(owner, {
           span: owner.directive.nameSpan,

@@ -12,13 +12,13 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Write each header value on one line',
     description:
-      'A header value that spans lines (a long Content-Security-Policy written over several lines) goes out as an obsolete folded header (RFC 7230): some clients reject the response or drop the header (gixy add_header_multiline). Hint by default, off the checklist: current browsers unfold such values, so it rarely breaks production; raise its severity to enforce it.',
+      'A header value that spans lines (a long Content-Security-Policy written over several lines) goes out with its line breaks: over HTTP/2 a browser rejects the whole response as malformed (RFC 9113 forbids line breaks in field values), and over HTTP/1.1 it is an obsolete folded header (RFC 7230) that a proxy in front may answer with 502 (nginx does) and some clients drop (gixy add_header_multiline). A defect, not a decision: a warning, on the checklist.',
     checklistItem: 'security/security-headers',
-    severity: 'hint',
+    severity: 'warning',
     fixable: true,
     crossFile: true,
     messages: {
-      multiline: 'The value of {{header}} spans several lines, which goes out as an obsolete folded header some clients reject; write it on one line.',
+      multiline: 'The value of {{header}} spans several lines, so HTTP/2 clients reject the response and proxies may answer 502; write it on one line.',
     },
     fixTitles: {
       join: 'Join the header value into one line',
@@ -26,9 +26,9 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Escrever cada valor de cabeçalho em uma linha',
       description:
-        'Um valor de cabeçalho que ocupa várias linhas (uma Content-Security-Policy longa escrita em várias linhas) sai como cabeçalho dobrado obsoleto (RFC 7230): alguns clientes rejeitam a resposta ou descartam o cabeçalho (add_header_multiline do gixy). Dica por padrão, fora do checklist: navegadores atuais desdobram esses valores, então raramente quebra a produção; aumente a severidade para exigi-la.',
+        'Um valor de cabeçalho que ocupa várias linhas (uma Content-Security-Policy longa escrita em várias linhas) sai com suas quebras de linha: sobre HTTP/2 o navegador rejeita a resposta inteira como malformada (a RFC 9113 proíbe quebras de linha em valores de campo), e sobre HTTP/1.1 é um cabeçalho dobrado obsoleto (RFC 7230) que um proxy à frente pode responder com 502 (o nginx responde) e alguns clientes descartam (add_header_multiline do gixy). Um defeito, não uma decisão: um aviso, no checklist.',
       messages: {
-        multiline: 'O valor de {{header}} ocupa várias linhas, o que sai como cabeçalho dobrado obsoleto que alguns clientes rejeitam; escreva-o em uma linha.',
+        multiline: 'O valor de {{header}} ocupa várias linhas, então clientes HTTP/2 rejeitam a resposta e proxies podem responder 502; escreva-o em uma linha.',
       },
       fixTitles: {
         join: 'Juntar o valor do cabeçalho em uma linha',
@@ -51,7 +51,7 @@ export default defineRule<NginxModel>({
           for (const { name, arg } of moreSetHeaderValues(placed)) values.push({ placed, header: name, arg, start: arg.value.indexOf(':') + 1 });
         }
         for (const { placed, header, arg, start } of values) {
-          inspect(block, placed);
+          inspect(block, { at: placed });
           if (!FOLDED.test(arg.value.slice(start))) continue;
           const inner = valueSpan(placed, arg, 0, arg.value.length);
           report(placed, {

@@ -45,7 +45,7 @@ export default defineRule<NginxModel>({
           let location = block;
           while (location.kind !== 'location' && location.parent) location = location.parent;
           if (location.kind !== 'location' || !location.owner) continue;
-          inspect(location, alias);
+          inspect(location, { at: alias });
           const { modifier, pattern, span } = locationMatch(location.owner.directive);
           if ((modifier !== '' && modifier !== '^~') || pattern.endsWith('/') || !span) continue;
           const aliasArg = alias.directive.args[0];

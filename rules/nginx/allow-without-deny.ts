@@ -2,14 +2,14 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effectiveValue, httpContexts, own } from '../../server/src/kinds/nginx/semantics';
+import { effectiveValue, hasUnknownInclude, httpContexts, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
 import type { NginxContext } from '../../server/src/kinds/nginx/config';
 
 /** Authentication modules that make `satisfy any` mean "an allowed address or a valid login". */
 const AUTH_DIRECTIVES = ['auth_basic', 'auth_request', 'auth_jwt', 'auth_oidc', 'auth_digest', 'auth_pam', 'auth_ldap', 'auth_gss'];
 
-const satisfiesAnyWithAuth = (block: NginxContext) =>
-  effectiveValue(block, 'satisfy') === 'any' && AUTH_DIRECTIVES.some((name) => (effectiveValue(block, name) ?? 'off') !== 'off');
+const authenticates = (block: NginxContext) => AUTH_DIRECTIVES.some((name) => (effectiveValue(block, name) ?? 'off') !== 'off');
+const satisfiesAnyWithAuth = (block: NginxContext) => effectiveValue(block, 'satisfy') === 'any' && authenticates(block);
 
 export default defineRule<NginxModel>({
   meta: {
@@ -49,9 +49,11 @@ export default defineRule<NginxModel>({
       for (const block of httpContexts(config)) {
         const allows = own(block, 'allow');
         if (allows.length === 0) continue;
-        inspect(block, allows[0]);
-        if (own(block, 'deny').length || allows.every((placed) => placed.directive.args[0]?.value === 'all')) continue;
-        if (satisfiesAnyWithAuth(block)) continue;
+        const closed = own(block, 'deny').length > 0 || allows.every((placed) => placed.directive.args[0]?.value === 'all') || satisfiesAnyWithAuth(block);
+        // An include the workspace lacks could hold the deny, or turn a login in effect into `satisfy any`.
+        const unknown = !closed && (hasUnknownInclude(config, block) || (authenticates(block) && unknownValue(config, block, 'satisfy')));
+        inspect(block, { at: allows[0], unknown });
+        if (closed || unknown) continue;
         const first = allows.find((placed) => placed.directive.args[0]?.value !== 'all')!;
         report(first, {
           span: first.directive.span,

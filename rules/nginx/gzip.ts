@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, httpServers, servesContent, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { effective, httpServers, servesContent, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -43,10 +43,11 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/gzip', (config, report, inspect) => {
       for (const server of httpServers(config)) {
         if (!servesContent(server)) continue;
-        inspect(server);
-        if (unknownAbove(config, server, 'gzip')) continue;
         const setting = effective(server, 'gzip');
         const last = setting[setting.length - 1];
+        const unknown = unknownValue(config, server, 'gzip');
+        inspect(server, { unknown });
+        if (unknown) continue;
         const value = last?.directive.args[0];
         if (value?.value.toLowerCase() === 'on') continue;
         if (last && value) {

@@ -1,11 +1,22 @@
 import { defineRule } from '../../server/src/engine/rule';
-import type { NginxModel } from '../../server/src/kinds/nginx/model';
+import type { NginxArg, NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, effectiveValue, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
-import type { Placed } from '../../server/src/kinds/nginx/config';
+import { effective, effectiveValue, own, unknownAbove, unknownValue } from '../../server/src/kinds/nginx/semantics';
+import type { NginxContext, Placed } from '../../server/src/kinds/nginx/config';
 
 const headerValue = (headers: Placed[], name: string) =>
   headers.filter((placed) => placed.directive.args[0]?.value.toLowerCase() === name).at(-1);
+
+/** The `proxy_set_header Upgrade $http_upgrade` in effect, when a Connection header in effect can say upgrade. */
+function forwardedUpgrade(location: NginxContext): { placed: Placed; arg: NginxArg } | undefined {
+  const headers = effective(location, 'proxy_set_header');
+  const upgrade = headerValue(headers, 'upgrade');
+  const connection = headerValue(headers, 'connection');
+  const arg = upgrade?.directive.args[1];
+  if (!upgrade || !connection || !arg || !/\$(?:http_upgrade|\{http_upgrade\})(?![a-z0-9_])/i.test(arg.value)) return undefined;
+  // "close" or an empty value never upgrades; a variable may (a map that answers "upgrade").
+  return /upgrade|\$/i.test(connection.directive.args[1]?.value ?? '') ? { placed: upgrade, arg } : undefined;
+}
 
 export default defineRule<NginxModel>({
   meta: {
@@ -39,20 +50,16 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/h2c-smuggling', (config, report, inspect) => {
       for (const location of config.contexts) {
         if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0) continue;
-        inspect(location);
-        const headers = effective(location, 'proxy_set_header');
-        const upgrade = headerValue(headers, 'upgrade');
-        const connection = headerValue(headers, 'connection');
-        if (!upgrade || !connection) continue;
-        const upgradeArg = upgrade.directive.args[1];
-        if (!/\$(?:http_upgrade|\{http_upgrade\})(?![a-z0-9_])/i.test(upgradeArg?.value ?? '')) continue;
-        const connectionValue = connection.directive.args[1]?.value ?? '';
-        // "close" or an empty value never upgrades; a variable may (a map that answers "upgrade").
-        if (!/upgrade|\$/i.test(connectionValue)) continue;
+        const upgrade = forwardedUpgrade(location);
+        const headersUnknown = unknownAbove(config, location, 'proxy_set_header');
         // Without HTTP/1.1 to the upstream nginx cannot upgrade at all.
-        if (effectiveValue(location, 'proxy_http_version') !== '1.1') continue;
-        if (unknownAbove(config, location, 'proxy_set_header')) continue;
-        report(upgrade, { span: upgradeArg.span, messageId: 'smuggling' });
+        const http11 = effectiveValue(location, 'proxy_http_version') === '1.1';
+        const versionUnknown = unknownValue(config, location, 'proxy_http_version');
+        const knownSafe = (!http11 && !versionUnknown) || (!upgrade && !headersUnknown);
+        const unknown = !knownSafe && (headersUnknown || versionUnknown);
+        inspect(location, { unknown });
+        if (knownSafe || unknown || !upgrade) continue;
+        report(upgrade.placed, { span: upgrade.arg.span, messageId: 'smuggling' });
       }
     });
   },

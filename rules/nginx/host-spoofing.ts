@@ -46,7 +46,7 @@ export default defineRule<NginxModel>({
         for (const placed of own(block, 'proxy_set_header')) {
           const [name, value] = placed.directive.args;
           if (!name || !value || name.value.toLowerCase() !== 'host') continue;
-          inspect(block, placed);
+          inspect(block, { at: placed });
           for (const part of compileScript(value.value)) {
             if (!part.variable || !SPOOFABLE.test(part.variable)) continue;
             const whole = part.start === 0 && part.end === value.value.length;

@@ -3,7 +3,7 @@ import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import type { NginxContext } from '../../server/src/kinds/nginx/config';
 import { addInheritedEdit } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { descendants, effectiveHeaders, headerInheritance, httpServers, isTlsServer, own, servesContent, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { descendants, effectiveHeaders, hasUnknownInclude, headerInheritance, httpServers, isTlsServer, own, servesContent, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const MIN_MAX_AGE = 31536000;
 const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
@@ -41,10 +41,11 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/hsts', (config, report, inspect) => {
-      const check = (block: NginxContext) => {
+      /** Checks one level; false when its verdict depends on what the workspace cannot show. */
+      const check = (block: NginxContext): boolean => {
         const hsts = effectiveHeaders(block).filter((header) => header.name === 'strict-transport-security');
         if (hsts.length === 0) {
-          if (unknownAbove(config, block, 'add_header')) return;
+          if (unknownAbove(config, block, 'add_header')) return false;
           const owner = block.owner!;
           report(owner, {
             span: owner.directive.nameSpan,
@@ -52,7 +53,7 @@ export default defineRule<NginxModel>({
             data: { block: block.kind },
             fix: () => addInheritedEdit(block, 'add_header', [HSTS_LINE]),
           });
-          return;
+          return true;
         }
         for (const header of hsts) {
           const match = /max-age\s*=\s*"?(\d+)/i.exec(header.value);
@@ -77,14 +78,17 @@ export default defineRule<NginxModel>({
             report(header.placed, { span: directive.span, messageId: 'notAlways', fix: (fixer) => fixer.insertAt(lastArg.span.end, ' always') });
           }
         }
+        return true;
       };
       for (const server of httpServers(config)) {
         if (!isTlsServer(server) || !servesContent(server)) continue;
-        inspect(server);
-        check(server);
+        let known = check(server);
         for (const block of descendants(server, ['location'])) {
-          if (own(block, 'add_header').length || headerInheritance(block) === 'off') check(block);
+          if (own(block, 'add_header').length || headerInheritance(block) === 'off') known = check(block) && known;
+          // An include the workspace lacks could declare add_header here and drop the server's HSTS.
+          else if (headerInheritance(block) !== 'merge' && hasUnknownInclude(config, block)) known = false;
         }
+        inspect(server, { unknown: !known });
       }
     });
   },

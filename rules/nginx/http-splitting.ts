@@ -3,7 +3,7 @@ import type { NginxArg, NginxModel } from '../../server/src/kinds/nginx/model';
 import type { Placed } from '../../server/src/kinds/nginx/config';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
 import { httpContexts, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
-import { scriptVariables } from '../../server/src/kinds/nginx/variables';
+import { definedOutOfSight, scriptVariables } from '../../server/src/kinds/nginx/variables';
 
 const DIRECTIVES = ['rewrite', 'return', 'add_header', 'proxy_set_header', 'proxy_pass'];
 const REDIRECT_STATUSES = new Set(['301', '302', '303', '307', '308']);
@@ -69,14 +69,16 @@ export default defineRule<NginxModel>({
           for (const placed of own(block, name)) {
             const arg = headerArgument(placed);
             if (!arg || !arg.value.includes('$')) continue;
-            inspect(block, placed);
             // nginx rejects a carriage return nowhere, but upstreams split requests on line feeds only.
             const serverSide = name.startsWith('proxy_');
             const messageId = name === 'proxy_pass' ? 'upstream' : name === 'proxy_set_header' ? 'upstreamHeader' : name === 'add_header' ? 'responseHeader' : 'redirect';
-            for (const { part, value } of scriptVariables(config, placed, arg.value)) {
+            const parts = scriptVariables(config, placed, arg.value);
+            let reported = false;
+            for (const { part, value } of parts) {
               if (!value) continue;
               const char = value.canContain('\n') ? '\\n' : !serverSide && value.canContain('\r') ? '\\r' : undefined;
               if (!char) continue;
+              reported = true;
               const span = valueSpan(placed, arg, part.start, part.end);
               const uri = part.variable === 'uri' || part.variable === 'document_uri';
               report(placed, {
@@ -88,6 +90,7 @@ export default defineRule<NginxModel>({
                 fix: (fixer) => (uri && span && name === 'return' && part.end === arg.value.length ? fixer.replace(span, '$request_uri') : null),
               });
             }
+            inspect(block, { at: placed, unknown: !reported && definedOutOfSight(config, parts) });
           }
         }
       }

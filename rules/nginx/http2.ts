@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, httpServers, isTlsServer, listens, rejectsHandshakes, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { effective, httpServers, isTlsServer, listens, rejectsHandshakes, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -41,10 +41,12 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/http2', (config, report, inspect) => {
       for (const server of httpServers(config)) {
         if (!isTlsServer(server) || rejectsHandshakes(server)) continue;
-        inspect(server);
-        if (listens(server).some((listen) => listen.http2)) continue;
         // `http2 on` satisfies the rule; an explicit `http2 off` is a decision, not an omission.
-        if (effective(server, 'http2').length || unknownAbove(config, server, 'http2')) continue;
+        const inListen = listens(server).some((listen) => listen.http2);
+        const declared = inListen || effective(server, 'http2').length > 0;
+        const unknown = !inListen && unknownValue(config, server, 'http2');
+        inspect(server, { unknown });
+        if (declared || unknown) continue;
         const owner = server.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fixTitleId: 'enable', fix: () => insertInBlock(server, ['http2 on;'], ['listen']) });
       }

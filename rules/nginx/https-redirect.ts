@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { acceptsPlainHttp, descendants, httpServers, isAcmeLocation, isRedirectOnly, isTlsServer, isUnknownInclude } from '../../server/src/kinds/nginx/semantics';
+import { acceptsPlainHttp, descendants, hasUnknownInclude, httpServers, isAcmeLocation, isRedirectOnly, isTlsServer } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -41,9 +41,14 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/https-redirect', (config, report, inspect) => {
       for (const server of httpServers(config)) {
         if (!acceptsPlainHttp(server)) continue;
-        inspect(server);
+        if (isRedirectOnly(server)) {
+          inspect(server);
+          continue;
+        }
         // A server-level include the workspace lacks may hold the redirect itself.
-        if (isRedirectOnly(server) || server.directives.some((placed) => isUnknownInclude(config, placed))) continue;
+        const unknown = hasUnknownInclude(config, server);
+        inspect(server, { unknown });
+        if (unknown) continue;
         const owner = server.owner!;
         // A server-level return would also catch the ACME challenge and the HTTPS side of a mixed server.
         const fixable = !isTlsServer(server) && !descendants(server, ['location']).some(isAcmeLocation);

@@ -9,7 +9,7 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Say which includes could not be followed',
     description:
-      'An include is followed only inside the workspace: an absolute path is mapped onto it by its install prefix (`/etc/nginx/conf.d/*.conf` -> `conf.d/*.conf` next to nginx.conf), and a file the workspace does not have, a path outside it or past the caps (10 levels, 512 inclusions) is not read. What such an include sets is unknown, so the rules that depend on it stay silent there; this hint says where. A hint, never a checklist failure: the configuration is not wrong, only not all here.',
+      'An include is followed only inside the workspace: an absolute path is mapped onto it by its install prefix (`/etc/nginx/conf.d/*.conf` -> `conf.d/*.conf` next to nginx.conf), and a file the workspace does not have, a path outside it or past the caps (10 levels, 512 inclusions) is not read. What such an include sets is unknown, so the rules that depend on it stay silent there and what they looked at proves nothing; this hint says where. A hint, not information: it records neither a defect nor a decision of the author (what "at most information" is for), only what the workspace does not show, and a hint never fails a checklist item.',
     checklistItem: 'deployment/environment-provisioned',
     severity: 'hint',
     fixable: false,
@@ -23,7 +23,7 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Indicar os includes que não puderam ser seguidos',
       description:
-        'Um include só é seguido dentro do workspace: um caminho absoluto é mapeado nele pelo prefixo de instalação (`/etc/nginx/conf.d/*.conf` -> `conf.d/*.conf` ao lado do nginx.conf), e um arquivo que o workspace não tem, um caminho fora dele ou além dos limites (10 níveis, 512 inclusões) não é lido. O que esse include define é desconhecido, então as regras que dependem dele ficam em silêncio ali; esta dica mostra onde. Uma dica, nunca uma falha no checklist: a configuração não está errada, só não está toda aqui.',
+        'Um include só é seguido dentro do workspace: um caminho absoluto é mapeado nele pelo prefixo de instalação (`/etc/nginx/conf.d/*.conf` -> `conf.d/*.conf` ao lado do nginx.conf), e um arquivo que o workspace não tem, um caminho fora dele ou além dos limites (10 níveis, 512 inclusões) não é lido. O que esse include define é desconhecido, então as regras que dependem dele ficam em silêncio ali e o que elas examinaram não prova nada; esta dica mostra onde. Uma dica, não informação: não registra um defeito nem uma decisão de quem escreveu (para isso existe "no máximo informação"), só o que o workspace não mostra, e uma dica nunca reprova um item do checklist.',
       messages: {
         missing: 'Este include não aponta para nada que o workspace tenha, então o que ele define é desconhecido e as verificações que dependem dele são puladas aqui.',
         outside: 'Este include aponta para fora do workspace e não é lido, então o que ele define é desconhecido e as verificações que dependem dele são puladas aqui.',
@@ -41,7 +41,7 @@ export default defineRule<NginxModel>({
       for (const resolution of config.includes) {
         const placed = resolution.include;
         if (!resolution.unknown || !isUnknownInclude(config, placed)) continue;
-        inspect(placed.context, placed);
+        inspect(placed.context, { at: placed, unknown: true });
         report(placed, { span: placed.directive.args[0].span, messageId: resolution.unknown });
       }
     });

@@ -49,12 +49,12 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/proxy-headers', (config, report, inspect) => {
       for (const location of config.contexts) {
         if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0) continue;
-        inspect(location);
-        if (unknownAbove(config, location, 'proxy_set_header')) continue;
         const inEffect = effective(location, 'proxy_set_header');
         const names = new Set(inEffect.map((placed) => placed.directive.args[0]?.value.toLowerCase()));
         const missing = EXPECTED.filter((expected) => !names.has(expected.header.toLowerCase()));
-        if (missing.length === 0) continue;
+        const unknown = missing.length > 0 && unknownAbove(config, location, 'proxy_set_header');
+        inspect(location, { unknown });
+        if (missing.length === 0 || unknown) continue;
         const owner = location.owner;
         // Declaring proxy_set_header here drops the inherited ones, so they are repeated first.
         const inherited = own(location, 'proxy_set_header').length === 0 ? inEffect.map(sourceOf) : [];

@@ -58,8 +58,10 @@ export default defineRule<NginxModel>({
         if (location.kind !== 'location' || !location.owner || isInternalLocation(location)) continue;
         const pass = UPSTREAM_PASSES.find((name) => own(location, name).length > 0);
         if (!pass) continue;
-        inspect(location);
-        if (effective(location, 'limit_req').length || unknownAbove(config, location, 'limit_req')) continue;
+        const limited = effective(location, 'limit_req').length > 0;
+        const unknown = !limited && unknownAbove(config, location, 'limit_req');
+        inspect(location, { unknown });
+        if (limited || unknown) continue;
         const owner = location.owner;
         report(owner, {
           span: owner.directive.nameSpan,

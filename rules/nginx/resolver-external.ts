@@ -47,7 +47,7 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/resolver-external', (config, report, inspect) => {
       for (const block of config.contexts) {
         for (const placed of own(block, 'resolver')) {
-          inspect(block, placed);
+          inspect(block, { at: placed });
           for (const arg of placed.directive.args) {
             if (arg.value.includes('=')) continue;
             const address = publicAddress(arg.value);

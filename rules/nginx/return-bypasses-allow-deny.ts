@@ -2,19 +2,31 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import type { NginxContext, Placed } from '../../server/src/kinds/nginx/config';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, isInternalLocation, own } from '../../server/src/kinds/nginx/semantics';
+import { hasUnknownInclude, httpContexts, isInternalLocation, own } from '../../server/src/kinds/nginx/semantics';
+
+/**
+ * A rewrite replacement nginx sends as a redirect whatever the flag: it starts with `http://`,
+ * `https://` or `$scheme`, matched case-sensitively as ngx_http_rewrite does.
+ */
+const ABSOLUTE_URL = /^(?:https?:\/\/|\$scheme|\$\{scheme\})/;
 
 /**
  * Directives that answer in the rewrite phase, before allow/deny run: `return` (an error status
- * refuses everyone anyway, so only a 2xx/3xx or a URL counts) and `rewrite ... redirect|permanent`.
+ * refuses everyone anyway, so only a 2xx/3xx or a URL counts) and a rewrite that redirects
+ * (`redirect`, `permanent`, or an absolute URL with any flag).
  */
 function answersEarly(placed: Placed): boolean {
   const args = placed.directive.args;
-  if (placed.directive.name === 'rewrite') return ['redirect', 'permanent'].includes(args[2]?.value ?? '');
-  const status = Number(args[0]?.value);
-  if (!Number.isNaN(status) && status >= 400) return false;
+  let target: string | undefined;
+  if (placed.directive.name === 'rewrite') {
+    target = args[1]?.value;
+    if (!['redirect', 'permanent'].includes(args[2]?.value ?? '') && !ABSOLUTE_URL.test(target ?? '')) return false;
+  } else {
+    const status = Number(args[0]?.value);
+    if (!Number.isNaN(status) && status >= 400) return false;
+    target = Number.isNaN(status) ? args[0]?.value : args[1]?.value;
+  }
   // Moving the same request to HTTPS reveals nothing: the HTTPS server checks its own rules.
-  const target = Number.isNaN(status) ? args[0]?.value : args[1]?.value;
   return !/^https:\/\/\$(?:host|server_name|http_host)(?:\$request_uri|\$uri)?$/.test(target ?? '');
 }
 
@@ -36,7 +48,7 @@ export default defineRule<NginxModel>({
     kind: 'nginx',
     title: 'Do not answer before allow and deny run',
     description:
-      '`return` and `rewrite ... redirect` answer in the rewrite phase, before the access phase where allow and deny are checked, so `allow 10.0.0.0/8; deny all; return 200 "secret";` serves everyone (gixy-ng return_bypasses_allow_deny). An error status refuses everyone anyway, and a redirect of the same request to HTTPS reveals nothing: neither is reported. On by default.',
+      '`return` and a redirecting rewrite (`redirect`, `permanent`, or a replacement that starts with `http://`, `https://` or `$scheme`, whatever the flag) answer in the rewrite phase, before the access phase where allow and deny are checked, so `allow 10.0.0.0/8; deny all; return 200 "secret";` serves everyone (gixy-ng return_bypasses_allow_deny). An error status refuses everyone anyway, and a redirect of the same request to HTTPS reveals nothing: neither is reported. On by default.',
     checklistItem: 'security/ip-whitelisting',
     severity: 'warning',
     fixable: false,
@@ -47,7 +59,7 @@ export default defineRule<NginxModel>({
     ptBR: {
       title: 'Não responder antes de allow e deny',
       description:
-        '`return` e `rewrite ... redirect` respondem na fase de rewrite, antes da fase de acesso em que allow e deny são verificados, então `allow 10.0.0.0/8; deny all; return 200 "segredo";` atende a todos (return_bypasses_allow_deny do gixy-ng). Um status de erro recusa todos de qualquer forma, e um redirecionamento da mesma requisição para HTTPS não revela nada: nenhum dos dois é apontado. Ligada por padrão.',
+        '`return` e um rewrite que redireciona (`redirect`, `permanent`, ou uma substituição que começa com `http://`, `https://` ou `$scheme`, qualquer que seja a flag) respondem na fase de rewrite, antes da fase de acesso em que allow e deny são verificados, então `allow 10.0.0.0/8; deny all; return 200 "segredo";` atende a todos (return_bypasses_allow_deny do gixy-ng). Um status de erro recusa todos de qualquer forma, e um redirecionamento da mesma requisição para HTTPS não revela nada: nenhum dos dois é apontado. Ligada por padrão.',
       messages: {
         bypass: 'Este {{directive}} responde antes que as regras allow e deny do seu bloco sejam verificadas, então todo cliente recebe esta resposta; sirva-a de um location protegido pelas regras (try_files ou um location nomeado).',
       },
@@ -63,13 +75,11 @@ export default defineRule<NginxModel>({
         if (block.kind === 'if' || block.kind === 'limit_except') continue;
         const rules = [...own(block, 'allow'), ...own(block, 'deny')];
         if (rules.length === 0) continue;
-        inspect(block, rules[0]);
-        for (const reached of reachedBlocks(block)) {
-          for (const placed of [...own(reached, 'return'), ...own(reached, 'rewrite')]) {
-            if (!answersEarly(placed)) continue;
-            report(placed, { span: placed.directive.nameSpan, messageId: 'bypass', data: { directive: placed.directive.name } });
-          }
-        }
+        const reached = reachedBlocks(block);
+        const bypasses = reached.flatMap((each) => [...own(each, 'return'), ...own(each, 'rewrite')]).filter(answersEarly);
+        // An include the workspace lacks in a block these requests reach could hold a return.
+        inspect(block, { at: rules[0], unknown: bypasses.length === 0 && reached.some((each) => hasUnknownInclude(config, each)) });
+        for (const placed of bypasses) report(placed, { span: placed.directive.nameSpan, messageId: 'bypass', data: { directive: placed.directive.name } });
       }
     });
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpBlocks, httpContexts, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { httpBlocks, httpContexts, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -37,7 +37,7 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/server-tokens', (config, report, inspect) => {
       for (const block of httpContexts(config)) {
         for (const placed of own(block, 'server_tokens')) {
-          inspect(block, placed);
+          inspect(block, { at: placed });
           const arg = placed.directive.args[0];
           if (!arg || arg.value.toLowerCase() === 'off') continue;
           report(placed, { span: arg.span, messageId: 'value', data: { value: arg.value }, fix: (fixer) => fixer.replace(arg.span, 'off') });
@@ -45,8 +45,10 @@ export default defineRule<NginxModel>({
       }
       // A snippet (conf.d, sites-enabled) is read inside an http block the workspace does not show: unknown.
       for (const http of httpBlocks(config)) {
-        inspect(http);
-        if (own(http, 'server_tokens').length || unknownAbove(config, http, 'server_tokens')) continue;
+        const declared = own(http, 'server_tokens').length > 0;
+        const unknown = unknownValue(config, http, 'server_tokens');
+        inspect(http, { unknown });
+        if (declared || unknown) continue;
         const owner = http.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', fix: () => insertInBlock(http, ['server_tokens off;']) });
       }

@@ -35,9 +35,10 @@ export default defineRule<NginxModel>({
       for (const server of httpServers(config)) {
         // A server that rejects every handshake (a catch-all default) needs no certificate.
         if (!isTlsServer(server) || rejectsHandshakes(server)) continue;
-        inspect(server);
         const missing = ['ssl_certificate', 'ssl_certificate_key'].filter((name) => effective(server, name).length === 0);
-        if (missing.length === 0 || missing.some((name) => unknownAbove(config, server, name))) continue;
+        const unknown = missing.some((name) => unknownAbove(config, server, name));
+        inspect(server, { unknown });
+        if (missing.length === 0 || unknown) continue;
         const owner = server.owner!;
         report(owner, { span: owner.directive.nameSpan, messageId: 'missing', data: { directives: missing.join(' and ') } });
       }

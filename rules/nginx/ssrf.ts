@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
 import { httpContexts, isInternalLocation, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
-import { scriptVariables } from '../../server/src/kinds/nginx/variables';
+import { definedOutOfSight, scriptVariables } from '../../server/src/kinds/nginx/variables';
 
 const PASSES = ['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass'];
 /** The scheme and host of an upstream address, as gixy reads them. */
@@ -45,20 +45,25 @@ export default defineRule<NginxModel>({
             let location = block;
             while (location.kind !== 'location' && location.parent) location = location.parent;
             if (isInternalLocation(location)) continue;
-            inspect(block, placed);
             const parsed = SCHEME_AND_HOST.exec(arg.value);
-            if (!parsed?.groups) continue;
+            if (!parsed?.groups) {
+              inspect(block, { at: placed });
+              continue;
+            }
             const scheme = parsed.groups.scheme ?? '';
             const sections: [string, number, string][] = [
               ['scheme', 0, scheme],
               ['host', scheme.length, parsed.groups.host],
             ];
+            let reported = false;
+            let unknown = false;
             for (const [part, offset, text] of sections) {
               if (!text) continue;
-              let reported = false;
-              for (const { part: piece, value } of scriptVariables(config, placed, text)) {
+              const pieces = scriptVariables(config, placed, text);
+              for (const [index, { part: piece, value }] of pieces.entries()) {
                 // A part that always holds a slash ends this section: what follows is not the host.
                 if (value ? value.mustContain('/') : piece.text.includes('/')) break;
+                if (definedOutOfSight(config, pieces.slice(index, index + 1))) unknown = true;
                 if (!value?.canContain('.')) continue;
                 report(placed, {
                   span: valueSpan(placed, arg, offset + piece.start, offset + piece.end) ?? arg.span,
@@ -70,6 +75,7 @@ export default defineRule<NginxModel>({
               }
               if (reported) break;
             }
+            inspect(block, { at: placed, unknown: !reported && unknown });
           }
         }
       }

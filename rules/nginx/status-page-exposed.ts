@@ -19,6 +19,14 @@ function localOnly(block: NginxContext): boolean {
   return all.length > 0 && all.every((listen) => LOCAL.test(listen.placed.directive.args[0]?.value ?? ''));
 }
 
+/** An allow list closed by `deny all`, or a login in front of the page. */
+function restricted(block: NginxContext): boolean {
+  const allows = effective(block, 'allow').filter((rule) => rule.directive.args[0]?.value !== 'all');
+  const denyAll = effective(block, 'deny').some((rule) => rule.directive.args[0]?.value === 'all');
+  if (allows.length && denyAll) return true;
+  return (effectiveValue(block, 'auth_basic') ?? 'off') !== 'off' || own(block, 'auth_request').length > 0;
+}
+
 function unknownIncludeAbove(config: NginxConfig, block: NginxContext): boolean {
   for (let current: NginxContext | undefined = block; current; current = current.parent) {
     if (current.directives.some((placed) => isUnknownInclude(config, placed))) return true;
@@ -67,14 +75,11 @@ export default defineRule<NginxModel>({
           for (const placed of own(block, name)) {
             // `status` and `api` are NGINX Plus location directives; elsewhere the words mean other things.
             if ((name === 'api' || name === 'status') && block.kind !== 'location') continue;
-            inspect(block, placed);
-            if (isInternalLocation(block) || localOnly(block)) continue;
-            const allows = effective(block, 'allow').filter((rule) => rule.directive.args[0]?.value !== 'all');
-            const denyAll = effective(block, 'deny').some((rule) => rule.directive.args[0]?.value === 'all');
-            if (allows.length && denyAll) continue;
-            if ((effectiveValue(block, 'auth_basic') ?? 'off') !== 'off' || own(block, 'auth_request').length) continue;
+            const guarded = isInternalLocation(block) || localOnly(block) || restricted(block);
             // An include the workspace lacks may hold the rules; an http-wide allow list in a snippet's includer is not assumed.
-            if (unknownIncludeAbove(config, block)) continue;
+            const unknown = !guarded && unknownIncludeAbove(config, block);
+            inspect(block, { at: placed, unknown });
+            if (guarded || unknown) continue;
             report(placed, {
               span: placed.directive.nameSpan,
               messageId: 'exposed',

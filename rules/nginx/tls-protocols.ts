@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, httpServers, isTlsServer, own, rejectsHandshakes, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { effective, httpServers, isTlsServer, own, rejectsHandshakes, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 const WEAK = new Set(['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1']);
 const MODERN = 'TLSv1.2 TLSv1.3';
@@ -48,7 +48,7 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/tls-protocols', (config, report, inspect) => {
       for (const block of config.contexts) {
         for (const placed of own(block, 'ssl_protocols')) {
-          inspect(block, placed);
+          inspect(block, { at: placed });
           const args = placed.directive.args;
           for (const arg of args) {
             if (!WEAK.has(arg.value.toLowerCase())) continue;
@@ -64,8 +64,10 @@ export default defineRule<NginxModel>({
       }
       for (const server of httpServers(config)) {
         if (!isTlsServer(server) || rejectsHandshakes(server)) continue;
-        inspect(server);
-        if (effective(server, 'ssl_protocols').length || unknownAbove(config, server, 'ssl_protocols')) continue;
+        const declared = effective(server, 'ssl_protocols').length > 0;
+        const unknown = unknownValue(config, server, 'ssl_protocols');
+        inspect(server, { unknown });
+        if (declared || unknown) continue;
         const owner = server.owner!;
         report(owner, {
           span: owner.directive.nameSpan,

@@ -23,6 +23,8 @@ export interface ValidCase {
   /**
    * The subjects the rule under test must report as inspected in this file, e.g. `['container']`
    * (order free); checked when given. `[]` asserts that nothing the rule is about is in the file.
+   * A subject inspected as unknown (looked at, not judged: it proves nothing) ends with `?`:
+   * `['server?']`.
    */
   inspected?: string[];
 }
@@ -121,9 +123,12 @@ const countBy = (findings: Finding[]) => {
   return counts;
 };
 
-/** The subjects of the rule under test, sorted, for comparing with a case's `inspected`. */
+/** The subjects of the rule under test, sorted, for comparing with a case's `inspected` (`server?` when unknown). */
 function subjectsOf(inspected: Inspection[], ruleId: string, path: string): string[] {
-  return inspected.filter((inspection) => inspection.ruleId === ruleId && inspection.path === path).map((inspection) => inspection.subject).sort();
+  return inspected
+    .filter((inspection) => inspection.ruleId === ruleId && inspection.path === path)
+    .map((inspection) => `${inspection.subject}${inspection.unknown ? '?' : ''}`)
+    .sort();
 }
 
 /** A rule that reports a finding has looked at something: a finding without an inspection breaks the checklist's proof. */

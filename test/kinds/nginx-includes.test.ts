@@ -57,6 +57,19 @@ describe('nginx includes', () => {
     assert.deepEqual([...config.files.keys()].sort(), ['/w/nginx.conf', '/w/sites-enabled/example.com', '/w/snippets/tls.conf']);
   });
 
+  it('finds includers by folders as nginx resolves them: mapped absolute paths, climbing patterns, never another project\'s folder', () => {
+    const { models, view } = workspace({
+      '/w/a/nginx.conf': 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+      '/w/a/conf.d/site.conf': 'server {\n    include ../shared/*.inc;\n}\n',
+      '/w/a/shared/tls.inc': 'ssl_protocols TLSv1.3;\n',
+      '/w/b/nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n    include *.inc;\n}\n',
+      '/w/b/conf.d/other.conf': 'server { listen 80; }\n',
+    });
+    assert.equal(nginxConfigOf(models['/w/a/conf.d/site.conf'], view).root.path, '/w/a/nginx.conf');
+    assert.equal(nginxConfigOf(models['/w/a/shared/tls.inc'], view).root.path, '/w/a/nginx.conf');
+    assert.equal(nginxConfigOf(models['/w/b/conf.d/other.conf'], view).root.path, '/w/b/nginx.conf');
+  });
+
   it('resolves relative to the root file\'s folder and by trailing segments of absolute paths', () => {
     const { models, view } = workspace({
       '/w/nginx.conf': ROOT,

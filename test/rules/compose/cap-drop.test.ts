@@ -7,7 +7,8 @@ runRuleTests(rule, {
   valid: [
     { code: compose('  app:\n    image: acme/api:1.0.0\n    cap_drop:\n      - ALL\n    cap_add:\n      - NET_BIND_SERVICE\n'), inspected: ['service'] },
     { name: 'flow list, lower case', code: compose('  app:\n    image: acme/api:1.0.0\n    cap_drop: [all]\n') },
-    { name: 'a fragment is unknown', code: compose('  app:\n    environment:\n      A: b\n'), inspected: [] },
+    { name: 'a fragment is unknown', code: compose('  app:\n    environment:\n      A: b\n'), inspected: ['service?'] },
+    { name: 'a variable could say ALL: unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    cap_drop: ["${DROP_CAPS}"]\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

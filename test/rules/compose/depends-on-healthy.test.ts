@@ -9,7 +9,8 @@ runRuleTests(rule, {
     { code: compose(`  app:\n    image: acme/api:1.0.0\n    depends_on:\n      db:\n        condition: service_healthy\n${DB}`), inspected: ['service'] },
     { name: 'the dependency has no healthcheck to wait for', code: compose('  app:\n    image: acme/api:1.0.0\n    depends_on:\n      - cache\n  cache:\n    image: redis:7.4\n'), inspected: ['service'] },
     { name: 'no depends_on: nothing to inspect', code: compose(DB), inspected: [] },
-    { name: 'a dependency defined elsewhere is unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    depends_on: [queue]\n') },
+    { name: 'a dependency defined elsewhere is unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    depends_on: [queue]\n'), inspected: ['service?'] },
+    { name: 'a dependency whose health check is out of sight (build context missing): unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    depends_on: [api]\n  api:\n    build: ../elsewhere\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

@@ -23,6 +23,10 @@ runRuleTests(rule, {
       code: compose('  api:\n    build: .\n    ports:\n      - "8080:8080"\n'),
       files: { Dockerfile: 'FROM node:20-alpine\nARG PORT=3000\nEXPOSE $PORT\n' },
     },
+    { name: 'a published port a variable sets changes nothing: known', code: compose('  app:\n    image: acme/api:1.0.0\n    ports:\n      - "${APP_PORT:-8080}:8080"\n'), inspected: ['service'] },
+    { name: 'a container port a variable sets: unknown', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - "5432:${DB_PORT}"\n'), inspected: ['service?'] },
+    { name: 'a host address a variable sets: unknown', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - "${DB_BIND}:5432:5432"\n'), inspected: ['service?'] },
+    { name: 'long form with a variable host_ip: unknown', code: compose('  db:\n    image: postgres:16.4\n    ports:\n      - target: 5432\n        published: 5432\n        host_ip: ${DB_BIND}\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
 import rule from '../../../rules/compose/healthcheck';
-import { runRuleTests } from '../../helpers/rule-tester';
+import { initKinds } from '../../../server/src/kinds';
+import { analyzeCase, runRuleTests } from '../../helpers/rule-tester';
 
 const compose = (services: string) => `services:\n${services}`;
 
@@ -10,8 +13,6 @@ runRuleTests(rule, {
       code: compose('  app:\n    image: datametria/api:v2.1.0\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:3000/health"]\n      interval: 30s\n'),
       inspected: ['service'],
     },
-    { name: 'disable: true is a decision', code: compose('  worker:\n    image: acme/worker:1.2.0\n    healthcheck:\n      disable: true\n'), inspected: ['service'] },
-    { name: 'test NONE is a decision', code: compose('  worker:\n    image: acme/worker:1.2.0\n    healthcheck:\n      test: ["NONE"]\n') },
     {
       name: 'the Dockerfile of the build context has a HEALTHCHECK',
       code: compose('  api:\n    build: ./api\n'),
@@ -21,15 +22,15 @@ runRuleTests(rule, {
     {
       name: 'a build context the workspace does not have is unknown',
       code: compose('  api:\n    build:\n      context: ../elsewhere\n'),
-      inspected: [],
+      inspected: ['service?'],
     },
-    { name: 'an override fragment (no image, no build) is unknown', code: compose('  app:\n    ports:\n      - "8080:8080"\n'), inspected: [] },
+    { name: 'an override fragment (no image, no build) is unknown', code: compose('  app:\n    ports:\n      - "8080:8080"\n'), inspected: ['service?'] },
     {
       name: 'extends a base service that has one',
       code: compose('  base:\n    image: acme/api:1.0.0\n    healthcheck:\n      test: ["CMD", "true"]\n  api:\n    extends: base\n'),
       inspected: ['service', 'service'],
     },
-    { name: 'a base in a file the workspace lacks is unknown', code: compose('  api:\n    extends:\n      file: common.yml\n      service: api\n'), inspected: [] },
+    { name: 'a base in a file the workspace lacks is unknown', code: compose('  api:\n    extends:\n      file: common.yml\n      service: api\n'), inspected: ['service?'] },
     {
       name: 'a one-off job others wait to complete needs none',
       code: compose(
@@ -40,6 +41,27 @@ runRuleTests(rule, {
     { name: 'no services', code: 'services: {}\n', inspected: [] },
   ],
   invalid: [
+    {
+      name: 'disable: true is a decision: reported at most as information, at the value',
+      code: compose('  worker:\n    image: acme/worker:1.2.0\n    healthcheck:\n      disable: true\n'),
+      errors: [{ messageId: 'disabled', line: 5, column: 16, endLine: 5, endColumn: 20 }],
+      output: null,
+      inspected: ['service'],
+    },
+    {
+      name: 'test NONE is a decision too',
+      code: compose('  worker:\n    image: acme/worker:1.2.0\n    healthcheck:\n      test: ["NONE"]\n'),
+      errors: [{ messageId: 'disabled', line: 5, column: 14, endLine: 5, endColumn: 20 }],
+      output: null,
+    },
+    {
+      name: 'HEALTHCHECK NONE in the build context\'s Dockerfile: the decision shows at the service',
+      code: compose('  worker:\n    build: ./worker\n'),
+      files: { 'worker/Dockerfile': 'FROM alpine:3.20\nHEALTHCHECK NONE\nCMD ["worker"]\n' },
+      errors: [{ messageId: 'disabled', line: 2, column: 3, endLine: 2, endColumn: 9 }],
+      output: null,
+      inspected: ['service'],
+    },
     {
       name: 'the seed nginx: the plain HTTP port from ports, curl on a Debian-based image',
       code: compose('  nginx:\n    image: nginx:1.27\n    ports:\n      - "443:443"\n      - "80:80"\n'),
@@ -76,4 +98,17 @@ runRuleTests(rule, {
         'services:\n    web:\n        image: acme/web:2.0.1\n        expose:\n            - 8080\n        healthcheck:\n            test: ["CMD", "curl", "-f", "http://localhost:8080/health"]\n            interval: 30s\n            timeout: 10s\n            retries: 3\n',
     },
   ],
+});
+
+describe('compose/healthcheck severities', () => {
+  before(() => initKinds());
+  const severities = (code: string) => analyzeCase([rule], 'compose', { code }).findings.map((finding) => finding.severity);
+
+  it('a health check turned off records a decision: at most information', () => {
+    assert.deepEqual(severities(compose('  worker:\n    image: acme/worker:1.2.0\n    healthcheck:\n      disable: true\n')), ['information']);
+  });
+
+  it('a missing health check keeps the rule\'s severity', () => {
+    assert.deepEqual(severities(compose('  worker:\n    image: acme/worker:1.2.0\n')), ['warning']);
+  });
 });

@@ -9,7 +9,7 @@ runRuleTests(rule, {
     { code: compose('  nginx:\n    image: nginx:1.27-alpine\n') },
     { name: 'a digest', code: compose('  nginx:\n    image: nginx@sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a\n') },
     { name: 'a registry with a port', code: compose('  app:\n    image: registry.local:5000/team/api:3.4.1\n') },
-    { name: 'a tag a variable sets is unknown', code: compose('  app:\n    image: acme/api:${TAG:-latest}\n'), inspected: [] },
+    { name: 'a tag a variable sets is unknown', code: compose('  app:\n    image: acme/api:${TAG:-latest}\n'), inspected: ['service?'] },
     { name: 'with build, image names the built image', code: compose('  app:\n    build: .\n    image: acme/api:latest\n'), inspected: [] },
   ],
   invalid: [

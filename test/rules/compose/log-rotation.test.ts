@@ -12,11 +12,14 @@ runRuleTests(rule, {
     },
     { name: 'the local driver rotates by itself', code: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      driver: local\n'), inspected: ['service'] },
     { name: 'logs shipped elsewhere', code: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      driver: fluentd\n') },
-    { name: 'a driver a variable picks is unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      driver: ${LOG_DRIVER}\n'), inspected: [] },
+    { name: 'a driver a variable picks is unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      driver: ${LOG_DRIVER}\n'), inspected: ['service?'] },
     {
       name: 'logging shared through an x- anchor',
       code: 'x-logging: &logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  app:\n    image: acme/api:1.0.0\n    logging: *logging\n',
     },
+    { name: 'a max-size from a variable without a default may be empty: unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      options:\n        max-size: ${LOG_MAX_SIZE}\n'), inspected: ['service?'] },
+    { name: 'a max-size from a variable with a default is set', code: compose('  app:\n    image: acme/api:1.0.0\n    logging:\n      options:\n        max-size: ${LOG_MAX_SIZE:-10m}\n'), inspected: ['service'] },
+    { name: 'a base out of sight may set the options: unknown', code: compose('  app:\n    extends:\n      file: base.yml\n      service: app\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

@@ -7,6 +7,8 @@ runRuleTests(rule, {
   valid: [
     { code: compose('  app:\n    image: acme/api:1.0.0\n    security_opt:\n      - no-new-privileges:true\n'), inspected: ['service'] },
     { name: 'the bare and = spellings', code: compose('  a:\n    image: acme/api:1.0.0\n    security_opt: [no-new-privileges]\n  b:\n    image: acme/api:1.0.0\n    security_opt: ["no-new-privileges=true"]\n') },
+    { name: 'a variable could be the option: unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    security_opt: ["${SECURITY_OPT}"]\n'), inspected: ['service?'] },
+    { name: 'a base out of sight could set it: unknown', code: compose('  app:\n    extends:\n      file: base.yml\n      service: app\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

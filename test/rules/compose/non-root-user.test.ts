@@ -19,8 +19,9 @@ runRuleTests(rule, {
       files: { Dockerfile: 'FROM node:20 AS runtime\nUSER node\nFROM runtime AS debug\nUSER root\n' },
     },
     { name: 'images that run as non-root themselves', code: compose('  grafana:\n    image: grafana/grafana:11.2.0\n  prometheus:\n    image: prom/prometheus:v2.54.1\n  db:\n    image: postgres:16.4\n'), inspected: ['service', 'service', 'service'] },
-    { name: 'a user a variable sets is unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    user: ${APP_UID}:${APP_GID}\n'), inspected: [] },
-    { name: 'a Dockerfile the workspace lacks is unknown', code: compose('  api:\n    build: ./api\n'), inspected: [] },
+    { name: 'a user a variable sets is unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    user: ${APP_UID}:${APP_GID}\n'), inspected: ['service?'] },
+    { name: 'a Dockerfile the workspace lacks is unknown', code: compose('  api:\n    build: ./api\n'), inspected: ['service?'] },
+    { name: 'an image a variable names: unknown', code: compose('  app:\n    image: ${APP_IMAGE}\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

@@ -7,7 +7,8 @@ runRuleTests(rule, {
   valid: [
     { code: compose('  app:\n    image: acme/api:1.0.0\n'), inspected: ['service'] },
     { code: compose('  app:\n    image: acme/api:1.0.0\n    privileged: false\n') },
-    { name: 'a base out of sight could set it: nothing proven', code: compose('  app:\n    extends:\n      file: base.yml\n      service: app\n'), inspected: [] },
+    { name: 'a base out of sight could set it: nothing proven', code: compose('  app:\n    extends:\n      file: base.yml\n      service: app\n'), inspected: ['service?'] },
+    { name: 'a variable decides: unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    privileged: ${PRIVILEGED}\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

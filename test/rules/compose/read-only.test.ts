@@ -6,7 +6,7 @@ const compose = (services: string) => `services:\n${services}`;
 runRuleTests(rule, {
   valid: [
     { code: compose('  app:\n    image: acme/api:1.0.0\n    read_only: true\n    tmpfs:\n      - /tmp\n'), inspected: ['service'] },
-    { name: 'a variable decides', code: compose('  app:\n    image: acme/api:1.0.0\n    read_only: ${READ_ONLY:-true}\n'), inspected: [] },
+    { name: 'a variable decides', code: compose('  app:\n    image: acme/api:1.0.0\n    read_only: ${READ_ONLY:-true}\n'), inspected: ['service?'] },
   ],
   invalid: [
     {

@@ -17,7 +17,10 @@ runRuleTests(rule, {
       code: "x-limits: &limits\n  deploy:\n    resources:\n      limits: {cpus: '1', memory: 1G}\nservices:\n  app:\n    <<: *limits\n    image: acme/api:1.0.0\n",
       inspected: ['service'],
     },
-    { name: 'a fragment of an override file is unknown', code: compose('  app:\n    environment:\n      LOG_LEVEL: info\n'), inspected: [] },
+    { name: 'a fragment of an override file is unknown', code: compose('  app:\n    environment:\n      LOG_LEVEL: info\n'), inspected: ['service?'] },
+    { name: 'a limit from a variable without a default may be empty: unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    mem_limit: ${APP_MEMORY}\n    cpus: "0.5"\n'), inspected: ['service?'] },
+    { name: 'a limit from a variable with a default is set', code: compose('  app:\n    image: acme/api:1.0.0\n    deploy:\n      resources:\n        limits:\n          cpus: ${APP_CPUS:-0.5}\n          memory: ${APP_MEMORY:-512M}\n'), inspected: ['service'] },
+    { name: 'a required variable is set', code: compose('  app:\n    image: acme/api:1.0.0\n    mem_limit: ${APP_MEMORY:?set APP_MEMORY}\n    cpus: "1"\n'), inspected: ['service'] },
   ],
   invalid: [
     {

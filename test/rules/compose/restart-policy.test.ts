@@ -9,12 +9,14 @@ runRuleTests(rule, {
     { name: '"no" is a decision', code: compose('  seed:\n    image: acme/seed:1.0.0\n    restart: "no"\n'), inspected: ['service'] },
     { name: 'the Swarm restart policy', code: compose('  app:\n    image: acme/api:1.0.0\n    deploy:\n      restart_policy:\n        condition: on-failure\n') },
     {
-      name: 'a job others wait to complete',
+      name: 'a job others wait to complete is meant to stop: not what the rule is about',
       code: compose('  migrate:\n    image: acme/migrate:1.0.0\n  app:\n    image: acme/api:1.0.0\n    restart: always\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n'),
-      inspected: ['service', 'service'],
+      inspected: ['service'],
     },
-    { name: 'a fragment is unknown', code: compose('  app:\n    ports: ["80:80"]\n'), inspected: [] },
+    { name: 'a fragment is unknown', code: compose('  app:\n    ports: ["80:80"]\n'), inspected: ['service?'] },
     { name: 'a service behind a profile is started on demand', code: compose('  adminer:\n    image: adminer:4.8.1\n    profiles: [debug]\n'), inspected: [] },
+    { name: 'a policy from a variable without a default may be empty: unknown', code: compose('  app:\n    image: acme/api:1.0.0\n    restart: ${RESTART_POLICY}\n'), inspected: ['service?'] },
+    { name: 'a policy from a variable with a default is set', code: compose('  app:\n    image: acme/api:1.0.0\n    restart: ${RESTART_POLICY:-unless-stopped}\n'), inspected: ['service'] },
   ],
   invalid: [
     {

@@ -11,6 +11,8 @@ runRuleTests(rule, {
     { name: 'a switch, not a secret', code: compose('  db:\n    image: bitnami/postgresql:16\n    environment:\n      - ALLOW_EMPTY_PASSWORD=yes\n') },
     { name: 'no secret-like variable: nothing to inspect', code: compose('  app:\n    image: acme/api:1.0.0\n    environment:\n      NODE_ENV: production\n'), inspected: [] },
     { name: 'escaped $$ is a literal dollar, but an empty value holds nothing', code: compose('  app:\n    image: acme/api:1.0.0\n    environment:\n      API_KEY: ""\n') },
+    { name: 'a base out of sight may hold literal secrets: unknown', code: compose('  app:\n    extends:\n      file: base.yml\n      service: app\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n'), inspected: ['service?'] },
+    { name: 'a reference in a complete service is known', code: compose('  app:\n    image: acme/api:1.0.0\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n'), inspected: ['service'] },
   ],
   invalid: [
     {

@@ -1,13 +1,20 @@
 import rule from '../../../rules/nginx/add-header-inheritance';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
-    { code: 'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        root /srv;\n    }\n}\n', inspected: ['server'] },
+    inHttp({ code: 'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        root /srv;\n    }\n}\n', inspected: ['server'] }),
+    {
+      name: 'a snippet: its server headers drop whatever the includer\'s http block sends',
+      code: 'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        root /srv;\n    }\n}\n',
+      inspected: ['server?'],
+    },
     {
       name: 'the block repeats the security headers',
       code: 'server {\n    add_header X-Frame-Options DENY always;\n    location /static/ {\n        add_header Cache-Control public;\n        add_header X-Frame-Options DENY always;\n    }\n}\n',
-      inspected: ['location', 'server'],
+      inspected: ['location', 'server?'],
     },
     { name: 'only headers without a protective role are dropped (gixy not_secure_outer_fp)', code: 'server {\n    add_header Cache-Control "public, max-age=3600";\n    location / {\n        add_header X-Frame-Options DENY;\n    }\n}\n' },
     { name: 'not a block: a second add_header at the same level', code: 'add_header X-Frame-Options DENY always;\nserver "some";\nadd_header X-Foo foo;\n' },
@@ -24,6 +31,21 @@ runRuleTests(rule, {
       code: 'server {\n    add_header X-Frame-Options "";\n    location / {\n        add_header X-Foo 1;\n    }\n}\n',
     },
     { name: 'no add_header anywhere', code: 'http {\n    server {\n        location / {\n            root /srv;\n        }\n    }\n}\n', inspected: [] },
+    {
+      name: 'includes the workspace lacks, in the server and the location: both unknown',
+      code: PROXY_SITE,
+      inspected: ['location?', 'server?'],
+    },
+    inHttp({
+      name: 'an include the workspace lacks in a location could declare add_header and drop the server headers: unknown',
+      code: 'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        include /config/nginx/proxy.conf;\n    }\n}\n',
+      inspected: ['location?', 'server'],
+    }),
+    inHttp({
+      name: 'nothing protective to drop: the location is not what the rule is about',
+      code: 'server {\n    location / {\n        include /config/nginx/proxy.conf;\n    }\n}\n',
+      inspected: [],
+    }),
   ],
   invalid: [
     {
@@ -42,7 +64,7 @@ runRuleTests(rule, {
       ],
       output:
         'server {\n    add_header X-Frame-Options DENY always;\n    add_header X-Content-Type-Options nosniff always;\n    location /static/ {\n        add_header Cache-Control public;\n        add_header X-Frame-Options DENY always;\n        add_header X-Content-Type-Options nosniff always;\n    }\n}\n',
-      inspected: ['location', 'server'],
+      inspected: ['location', 'server?'],
     },
     {
       name: 'an if block inside a location drops headers inherited from http',

@@ -12,7 +12,7 @@ runRuleTests(rule, {
     {
       name: 'a CSP over several lines (gixy add_header): joined by the fix',
       code: 'add_header Content-Security-Policy "\n    default-src \'none\';\n    font-src data:";\n',
-      errors: [{ messageId: 'multiline', line: 1, column: 36, endLine: 3, endColumn: 20, message: 'The value of Content-Security-Policy spans several lines, which goes out as an obsolete folded header some clients reject; write it on one line.' }],
+      errors: [{ messageId: 'multiline', line: 1, column: 36, endLine: 3, endColumn: 20, message: 'The value of Content-Security-Policy spans several lines, so HTTP/2 clients reject the response and proxies may answer 502; write it on one line.' }],
       output: 'add_header Content-Security-Policy "default-src \'none\'; font-src data:";\n',
       inspected: ['server'],
     },

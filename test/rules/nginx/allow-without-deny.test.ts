@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/allow-without-deny';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
@@ -7,6 +8,12 @@ runRuleTests(rule, {
     { name: 'allow all reopens a location under a denied server', code: 'server {\n    deny all;\n    location /public/ {\n        allow all;\n    }\n}\n' },
     { name: 'satisfy any with a password: the allow list skips the login', code: 'location /admin/ {\n    satisfy any;\n    allow 10.0.0.0/8;\n    auth_basic "admin";\n    auth_basic_user_file /etc/nginx/htpasswd;\n}\n' },
     { name: 'no allow', code: 'location / {\n    root /srv;\n}\n', inspected: [] },
+    inHttp({ name: 'the deny may be in an include the workspace lacks: unknown', code: 'server {\n    location /admin/ {\n        allow 10.0.0.0/8;\n        include /config/nginx/deny.conf;\n    }\n}\n', inspected: ['location?'] }),
+    inHttp({
+      name: 'a login in effect, and satisfy may be set in an include the workspace lacks: unknown',
+      code: 'server {\n    include /config/nginx/auth.conf;\n    auth_basic "admin";\n    location /admin/ {\n        allow 10.0.0.0/8;\n    }\n}\n',
+      inspected: ['location?'],
+    }),
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/gzip';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 const GZIP = '    gzip on;\n    gzip_types text/css application/javascript application/json image/svg+xml;\n';
@@ -13,12 +14,18 @@ runRuleTests(rule, {
       name: 'a snippet: its includer may turn gzip on in http, so unknown',
       filename: 'sites-enabled/site',
       code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n',
-      inspected: ['server'],
+      inspected: ['server?'],
     },
     {
       name: 'a server rejecting every TLS handshake serves nothing',
       code: 'http {\n    server {\n        listen 443 ssl default_server;\n        ssl_reject_handshake on;\n    }\n}\n',
       inspected: [],
+    },
+    { name: 'gzip may be turned on in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['server?'] },
+    {
+      name: 'gzip off above, but an include the workspace lacks in the server may turn it on: unknown',
+      code: 'http {\n    gzip off;\n    server {\n        include /config/nginx/gzip.conf;\n        root /srv;\n    }\n}\n',
+      inspected: ['server?'],
     },
   ],
   invalid: [

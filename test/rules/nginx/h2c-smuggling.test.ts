@@ -1,5 +1,7 @@
 import rule from '../../../rules/nginx/h2c-smuggling';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
+import { PROXY_SITE } from './out-of-sight';
 
 const WS = (upgrade: string, connection: string) =>
   `location /ws/ {\n    proxy_http_version 1.1;\n    proxy_set_header Upgrade ${upgrade};\n    proxy_set_header Connection ${connection};\n    proxy_pass http://app;\n}\n`;
@@ -10,6 +12,8 @@ runRuleTests(rule, {
     { name: 'Connection close never upgrades', code: WS('$http_upgrade', 'close') },
     { name: 'HTTP/1.0 to the upstream cannot upgrade', code: 'location / {\n    proxy_set_header Upgrade $http_upgrade;\n    proxy_set_header Connection "upgrade";\n    proxy_pass http://app;\n}\n' },
     { name: 'no proxying', code: 'location / {\n    root /srv;\n}\n', inspected: [] },
+    { name: 'Upgrade may be forwarded by an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['location?'] },
+    inHttp({ name: 'plain proxying in a complete config: known', code: 'server {\n    location / {\n        proxy_pass http://app;\n    }\n}\n', inspected: ['location'] }),
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/hsts';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 const HSTS = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
@@ -10,7 +11,7 @@ runRuleTests(rule, {
     { name: 'plain HTTP servers are out of scope', code: 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n', inspected: [] },
     inHttp({ name: 'a TLS server that only rejects handshakes', code: 'server {\n    listen 443 ssl default_server;\n    ssl_reject_handshake on;\n}\n', inspected: [] }),
     inHttp({ name: 'a TLS server that only redirects', code: 'server {\n    listen 443 ssl;\n    server_name example.com;\n    return 301 https://www.example.com$request_uri;\n}\n', inspected: [] }),
-    { name: 'a snippet: HSTS may come from the includer\'s http block', filename: 'sites-enabled/site', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n', inspected: ['server'] },
+    { name: 'a snippet: HSTS may come from the includer\'s http block', filename: 'sites-enabled/site', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n', inspected: ['server?'] },
     {
       name: 'add_header_inherit merge keeps the server\'s HSTS in the location',
       code: 'http {\n    server {\n        listen 443 ssl;\n        add_header Strict-Transport-Security "max-age=63072000" always;\n        location / {\n            add_header_inherit merge;\n            add_header Cache-Control no-store;\n        }\n    }\n}\n',
@@ -24,6 +25,19 @@ runRuleTests(rule, {
       code: 'http {\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    server {\n        listen 443 ssl;\n        location / {\n            root /srv;\n        }\n    }\n}\n',
     },
     { name: 'set by headers-more', code: 'server {\n    listen 443 ssl;\n    more_set_headers "Strict-Transport-Security: max-age=63072000";\n}\n' },
+    { name: 'TLS settings in an include the workspace lacks: unknown, not clean', code: PROXY_SITE, inspected: ['server?'] },
+    inHttp({ name: 'the same in a complete config: still unknown', code: PROXY_SITE, inspected: ['server?'] }),
+    {
+      name: 'the include in the workspace: known',
+      code: 'http {\n    server {\n        listen 443 ssl;\n        include snippets/ssl.conf;\n    }\n}\n',
+      files: { 'snippets/ssl.conf': 'add_header Strict-Transport-Security "max-age=63072000" always;\n' },
+      inspected: ['server'],
+    },
+    inHttp({
+      name: 'an include the workspace lacks in a location could declare add_header and drop HSTS: unknown',
+      code: 'server {\n    listen 443 ssl;\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    location / {\n        include /config/nginx/headers.conf;\n    }\n}\n',
+      inspected: ['server?'],
+    }),
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/http-splitting';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
@@ -10,6 +11,10 @@ runRuleTests(rule, {
     { name: 'a capture of fixed words (gixy proxy_from_location_var_var_fp)', code: 'location ~ /proxy/(a|b)/(\\W*)$ {\n    set $p $1;\n    proxy_pass http://storage/$p;\n}\n' },
     { name: 'a carriage return does not split a request to the upstream (gixy proxy_pass_cr_fp)', code: 'location ~* ^/test/(.*) {\n    proxy_pass http://10.10.10.10/$1;\n}\n' },
     { name: 'rewrite captures hold no line breaks (gixy rewrite_extract_fp)', code: 'rewrite ^/proxy/(a|b)/(?<path>\\W*)$ http://storage/$path redirect;\n' },
+    { name: 'a variable only an includer out of sight defines: unknown', code: 'location / {\n    return 301 https://$host$target;\n}\n', inspected: ['location?'] },
+    { name: 'nginx\'s own variables are known in a snippet too', code: 'location / {\n    return 301 https://$host$request_uri;\n}\n', inspected: ['location'] },
+    { name: 'a set built from a variable out of sight: unknown', code: 'location / {\n    set $to $target;\n    add_header X-To $to;\n}\n', inspected: ['location?'] },
+    inHttp({ name: 'a complete config shows every definition: known', code: 'server {\n    location / {\n        return 301 https://$host$target;\n    }\n}\n', inspected: ['location'] }),
   ],
   invalid: [
     {

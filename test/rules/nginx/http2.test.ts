@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/http2';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 runRuleTests(rule, {
@@ -8,7 +9,8 @@ runRuleTests(rule, {
     { name: 'http2 on in http', code: 'http {\n    http2 on;\n    server {\n        listen 443 ssl;\n    }\n}\n' },
     inHttp({ name: 'an explicit http2 off is a decision', code: 'server {\n    listen 443 ssl;\n    http2 off;\n}\n' }),
     inHttp({ name: 'plain HTTP', code: 'server {\n    listen 80;\n}\n', inspected: [] }),
-    { name: 'a snippet: http2 on may come from its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
+    { name: 'a snippet: http2 on may come from its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server?'] },
+    { name: 'http2 may be turned on in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['server?'] },
   ],
   invalid: [
     {

@@ -17,7 +17,7 @@ runRuleTests(rule, {
         { messageId: 'unmapped', line: 4, column: 13, endLine: 4, endColumn: 32 },
       ],
       output: null,
-      inspected: ['server'],
+      inspected: ['server?'],
     },
   ],
 });

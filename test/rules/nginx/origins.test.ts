@@ -12,6 +12,13 @@ runRuleTests(rule, {
     { name: 'valid_referers without none (gixy wo_none_fp)', code: 'valid_referers server_names foo.com bar.com *.none.com none.ru;\n', inspected: ['server'] },
     { name: 'a routing check that names no host', code: 'if ($http_referer ~* /ombi) {\n    rewrite ^/swagger/(.*) /ombi/swagger/$1? redirect;\n}\n', inspected: ['server'] },
     { name: 'another header', code: ifOrigin('^https://a.example', '$http_x_origin'), inspected: [] },
+    { name: 'a fixed CORS origin (Gixy-Next fixed_origin_fp)', code: 'server {\n    add_header Access-Control-Allow-Origin https://app.example.com always;\n}\n', inspected: ['server'] },
+    {
+      name: 'a map of anchored, escaped origins with an empty default',
+      code: 'map $http_origin $cors {\n    default "";\n    ~^https://(www\\.)?example\\.com$ $http_origin;\n    https://app.example.org $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin $cors always;\n}\n',
+      inspected: ['server'],
+    },
+    { name: 'a subdomain wildcard that keeps the dot boundary', code: ifOrigin('^https://([^/]+\\.)?yandex\\.ru$') },
   ],
   invalid: [
     {
@@ -61,6 +68,37 @@ runRuleTests(rule, {
       errors: [{ messageId: 'noneReferer', line: 2, column: 16, endLine: 2, endColumn: 20 }],
       output: null,
       inspected: ['server'],
+    },
+    {
+      name: 'Access-Control-Allow-Origin echoes the Origin (Gixy-Next reflect_add_header)',
+      code: 'server {\n    add_header Access-Control-Allow-Origin $http_origin always;\n}\n',
+      errors: [{ messageId: 'reflected', line: 2, column: 44, endLine: 2, endColumn: 56 }],
+      output: null,
+      inspected: ['server'],
+    },
+    {
+      name: 'through set, upper case (Gixy-Next reflect_set)',
+      code: 'server {\n    set $cors $HTTP_ORIGIN;\n    add_header Access-Control-Allow-Origin $cors;\n}\n',
+      errors: [{ messageId: 'reflected', line: 3, column: 44, endLine: 3, endColumn: 49 }],
+      output: null,
+    },
+    {
+      name: 'a map whose default is the Origin (Gixy-Next reflect_map_default)',
+      code: 'map $http_origin $cors {\n    default $http_origin;\n    https://trusted.example "";\n}\nserver {\n    add_header Access-Control-Allow-Origin $cors always;\n}\n',
+      errors: [{ messageId: 'reflected', line: 6, column: 44, endLine: 6, endColumn: 49 }],
+      output: null,
+    },
+    {
+      name: 'a map key that is not anchored (Gixy-Next map_origin_uppercase_dest)',
+      code: 'map $http_origin $cors {\n    ~example\\.com $http_origin;\n    default "";\n}\nserver {\n    add_header Access-Control-Allow-Origin $CORS always;\n}\n',
+      errors: [{ messageId: 'untrusted', line: 6, column: 44, endLine: 6, endColumn: 49, message: 'This Origin check accepts http://evil.com/example.com.evil.com, an origin the regex does not mean to trust; anchor it with ^ and $ (or a final /) and escape its dots.' }],
+      output: null,
+    },
+    {
+      name: 'letters the client chooses right before the domain (Gixy-Next origin_uppercase_var)',
+      code: ifOrigin('^https://([^/]+)?yandex\\.ru$', '$HTTP_ORIGIN'),
+      errors: [{ messageId: 'untrusted', line: 2, column: 25, endLine: 2, endColumn: 55, message: 'This Origin check accepts https://xxxxxyandex.ru, an origin the regex does not mean to trust; anchor it with ^ and $ (or a final /) and escape its dots.' }],
+      output: null,
     },
   ],
 });

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/proxy-headers';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 const FOUR =
@@ -10,11 +11,17 @@ runRuleTests(rule, {
     { code: `server {\n    location / {\n        proxy_pass http://app;\n${FOUR}    }\n}\n`, inspected: ['location'] },
     { name: 'inherited from the server', code: `server {\n${FOUR.replace(/^    /gm, '')}    location / {\n        proxy_pass http://app;\n    }\n}\n` },
     { name: 'no proxy_pass', code: 'server {\n    location / {\n        root /srv;\n    }\n}\n', inspected: [] },
-    { name: 'a snippet: its includer may set them in http', filename: 'conf.d/app.conf', code: 'server {\n    location / {\n        proxy_pass http://app;\n    }\n}\n', inspected: ['location'] },
+    { name: 'a snippet: its includer may set them in http', filename: 'conf.d/app.conf', code: 'server {\n    location / {\n        proxy_pass http://app;\n    }\n}\n', inspected: ['location?'] },
     {
       name: 'an include the workspace does not have may set them: unknown, so silent',
       code: 'server {\n    location / {\n        include /config/nginx/proxy.conf;\n        proxy_pass http://app;\n    }\n}\n',
     },
+    { name: 'the headers may be set in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['location?'] },
+    inHttp({
+      name: 'every header declared: known, whatever an include adds',
+      code: 'server {\n    location / {\n        include /config/nginx/proxy.conf;\n        proxy_set_header Host $host;\n        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n        proxy_set_header X-Forwarded-Proto $scheme;\n        proxy_pass http://app;\n    }\n}\n',
+      inspected: ['location'],
+    }),
   ],
   invalid: [
     {

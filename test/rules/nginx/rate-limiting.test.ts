@@ -1,5 +1,7 @@
 import rule from '../../../rules/nginx/rate-limiting';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
+import { PROXY_SITE } from './out-of-sight';
 
 runRuleTests(rule, {
   valid: [
@@ -11,7 +13,9 @@ runRuleTests(rule, {
       code: 'http {\n    server {\n        location /files/ {\n            internal;\n            proxy_pass http://storage;\n        }\n        location @app {\n            proxy_pass http://app;\n        }\n    }\n}\n',
       inspected: [],
     },
-    { name: 'a snippet: limit_req may be set by its includer', filename: 'conf.d/api.conf', code: 'server {\n    location / {\n        proxy_pass http://app;\n    }\n}\n', inspected: ['location'] },
+    { name: 'a snippet: limit_req may be set by its includer', filename: 'conf.d/api.conf', code: 'server {\n    location / {\n        proxy_pass http://app;\n    }\n}\n', inspected: ['location?'] },
+    { name: 'limit_req may be in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['location?'] },
+    inHttp({ name: 'a limit in effect is known, whatever an include adds', code: 'server {\n    location / {\n        limit_req zone=api;\n        include /config/nginx/proxy.conf;\n        proxy_pass http://app;\n    }\n}\n', inspected: ['location'] }),
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/return-bypasses-allow-deny';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
@@ -9,6 +10,12 @@ runRuleTests(rule, {
     { name: 'moving the request to HTTPS reveals nothing', code: 'server {\n    listen 80;\n    allow 10.0.0.0/8;\n    deny all;\n    return 301 https://$host$request_uri;\n}\n' },
     { name: 'a rewrite that goes on in the same server', code: 'location /old {\n    deny all;\n    rewrite ^/old/(.*)$ /new/$1 last;\n}\n' },
     { name: 'no allow or deny', code: 'location / {\n    return 200 "ok";\n}\n', inspected: [] },
+    inHttp({ name: 'a return may be in an include the workspace lacks: unknown', code: 'server {\n    location /admin/ {\n        allow 10.0.0.0/8;\n        deny all;\n        include /config/nginx/admin.conf;\n    }\n}\n', inspected: ['location?'] }),
+    {
+      name: 'nginx detects an absolute URL case-sensitively: HTTP:// rewrites the URI and goes on (Gixy-Next rewrite_uppercase_url_fp)',
+      code: 'location /abc {\n    allow 127.0.0.2;\n    deny all;\n    rewrite ^ HTTP://example.test/;\n}\n',
+      inspected: ['location'],
+    },
   ],
   invalid: [
     {
@@ -24,6 +31,21 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'bypass', line: 7, column: 5, endLine: 7, endColumn: 12 },
         { messageId: 'bypass', line: 5, column: 9, endLine: 5, endColumn: 15 },
+      ],
+      output: null,
+    },
+    {
+      name: 'an absolute URL redirects whatever the flag: last (Gixy-Next rewrite_absolute_last)',
+      code: 'location /abc {\n    allow 127.0.0.2;\n    deny all;\n    rewrite ^ https://example.test/ last;\n}\n',
+      errors: [{ messageId: 'bypass', line: 4, column: 5, endLine: 4, endColumn: 12 }],
+      output: null,
+    },
+    {
+      name: 'a $scheme URL with break, and one without a flag (Gixy-Next rewrite_scheme_redirect, rewrite_implicit_redirect)',
+      code: 'location /abc {\n    allow 127.0.0.2;\n    deny all;\n    rewrite ^/a $scheme://example.test$request_uri break;\n    rewrite ^ https://example.test$request_uri;\n}\n',
+      errors: [
+        { messageId: 'bypass', line: 4, column: 5, endLine: 4, endColumn: 12 },
+        { messageId: 'bypass', line: 5, column: 5, endLine: 5, endColumn: 12 },
       ],
       output: null,
     },

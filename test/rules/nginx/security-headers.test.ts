@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/security-headers';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 const ALL = [
@@ -17,7 +18,13 @@ runRuleTests(rule, {
       code: `http {\n    add_header X-Content-Type-Options nosniff always;\n    add_header Referrer-Policy no-referrer always;\n    add_header Content-Security-Policy "default-src 'self'; frame-ancestors 'none'" always;\n    server {\n        listen 443 ssl;\n        root /srv;\n    }\n}\n`,
     },
     { name: 'pure redirects serve no content', code: 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n', inspected: [] },
-    { name: 'a snippet: its includer\'s http block may send them', filename: 'conf.d/site.conf', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n', inspected: ['server'] },
+    { name: 'a snippet: its includer\'s http block may send them', filename: 'conf.d/site.conf', code: 'server {\n    listen 443 ssl;\n    root /srv;\n}\n', inspected: ['server?'] },
+    { name: 'headers may be set in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['server?'] },
+    inHttp({
+      name: 'what is declared stays declared, whatever an include adds',
+      code: `server {\n    listen 443 ssl;\n    include /config/nginx/ssl.conf;\n${ALL.map((line) => '    ' + line + '\n').join('')}}\n`,
+      inspected: ['server'],
+    }),
   ],
   invalid: [
     {

@@ -16,7 +16,7 @@ runRuleTests(rule, {
     {
       name: 'an http block with an include the workspace lacks: unknown',
       code: 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n',
-      inspected: ['http'],
+      inspected: ['http?'],
     },
   ],
   invalid: [

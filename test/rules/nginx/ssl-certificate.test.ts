@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/ssl-certificate';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 runRuleTests(rule, {
@@ -8,7 +9,8 @@ runRuleTests(rule, {
     { name: 'inherited from http', code: 'http {\n    ssl_certificate /c.crt;\n    ssl_certificate_key /c.key;\n    server {\n        listen 443 ssl;\n    }\n}\n' },
     inHttp({ name: 'a server rejecting handshakes', code: 'server {\n    listen 443 ssl default_server;\n    ssl_reject_handshake on;\n}\n', inspected: [] }),
     inHttp({ name: 'plain HTTP', code: 'server {\n    listen 80;\n}\n', inspected: [] }),
-    { name: 'a snippet: the certificate may be set in its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
+    { name: 'a snippet: the certificate may be set in its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server?'] },
+    { name: 'the certificate may be in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['server?'] },
   ],
   invalid: [
     {

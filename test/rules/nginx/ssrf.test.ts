@@ -11,6 +11,17 @@ runRuleTests(rule, {
     { name: 'a map decides the host', code: 'http {\n    map $http_x_tenant $tenant_upstream {\n        default a;\n        b b;\n    }\n    server {\n        location / {\n            proxy_pass http://$tenant_upstream;\n        }\n    }\n}\n' },
     { name: 'a capture of letters only cannot name another host', code: 'location ~ ^/(?<svc>[a-z]+)/ {\n    proxy_pass http://$svc;\n}\n' },
     { name: 'no proxying', code: 'location / {\n    root /srv;\n}\n', inspected: [] },
+    { name: 'an upstream host only an includer out of sight defines: unknown', code: 'location / {\n    proxy_pass http://$backend;\n}\n', inspected: ['location?'] },
+    { name: 'an upstream host set here: known', code: 'location / {\n    set $backend app;\n    proxy_pass http://$backend;\n}\n', inspected: ['location'] },
+    {
+      name: 'a map whose every value, default included, holds a slash ends the host (Gixy-Next map_with_default_fp)',
+      code: 'map $arg_key $mapped {\n    default "/d/";\n    a "/a/";\n}\nserver {\n    location / {\n        proxy_pass http://$mapped$arg_host;\n    }\n}\n',
+      inspected: ['location'],
+    },
+    {
+      name: 'geo values are literal (Gixy-Next geo_with_default_fp)',
+      code: 'geo $remote_addr $prefix {\n    proxy 192.168.100.1;\n    default "/default/";\n    10.0.0.0/8 "/internal/";\n}\nserver {\n    location / {\n        proxy_pass http://$prefix$arg_host;\n    }\n}\n',
+    },
   ],
   invalid: [
     {
@@ -51,6 +62,18 @@ runRuleTests(rule, {
       name: 'grpc_pass too',
       code: 'location / {\n    grpc_pass grpc://$http_x_backend;\n}\n',
       errors: [{ messageId: 'ssrf', line: 2, column: 22, endLine: 2, endColumn: 37 }],
+      output: null,
+    },
+    {
+      name: 'a map without a default sets an empty value, so the host is the client\'s (Gixy-Next map_no_default)',
+      code: 'map $arg_key $mapped {\n    a "/a/";\n}\nserver {\n    location / {\n        proxy_pass http://$mapped$arg_host;\n    }\n}\n',
+      errors: [{ messageId: 'ssrf', line: 6, column: 34, endLine: 6, endColumn: 43 }],
+      output: null,
+    },
+    {
+      name: 'a geo value without a slash leaves the host open (Gixy-Next geo_var_arg)',
+      code: 'geo $prefix {\n    default "x";\n}\nserver {\n    location / {\n        proxy_pass http://$prefix$arg_host;\n    }\n}\n',
+      errors: [{ messageId: 'ssrf', line: 6, column: 34, endLine: 6, endColumn: 43 }],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/status-page-exposed';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
@@ -9,6 +10,7 @@ runRuleTests(rule, {
     { name: 'a unix socket', code: 'server {\n    listen unix:/run/nginx-status.sock;\n    location / {\n        stub_status on;\n    }\n}\n' },
     { name: 'behind a password', code: 'location /status {\n    stub_status;\n    auth_basic "status";\n    auth_basic_user_file /etc/nginx/htpasswd;\n}\n' },
     { name: 'no status page', code: 'location / {\n    root /srv;\n}\n', inspected: [] },
+    inHttp({ name: 'the allow list may be in an include the workspace lacks: unknown', code: 'server {\n    location /nginx_status {\n        stub_status;\n        include /config/nginx/local-only.conf;\n    }\n}\n', inspected: ['location?'] }),
   ],
   invalid: [
     {

@@ -1,11 +1,14 @@
 import rule from '../../../rules/nginx/tls-ciphers';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
+import { inHttp } from './in-http';
 
 runRuleTests(rule, {
   valid: [
     'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA512:DHE-RSA-AES256-GCM-SHA512:ECDHE-RSA-AES256-GCM-SHA384;',
     { name: 'weak ones excluded with !', code: "server {\n    ssl_ciphers 'HIGH:!aNULL:!MD5:!RC4:!3DES';\n}\n" },
-    { name: 'no ssl_ciphers at all', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
+    inHttp({ name: 'no ssl_ciphers at all: nginx\'s strong default', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] }),
+    { name: 'a snippet: its includer may set weak ciphers', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server?'] },
     { name: 'ssl_ciphers does not apply to TLSv1.3 only', code: 'http {\n    ssl_protocols TLSv1.3;\n    ssl_ciphers RC4-SHA;\n}\n', inspected: ['http'] },
     {
       name: 'server preference with a list that still has CBC suites keeps the strong ones first',
@@ -16,6 +19,7 @@ runRuleTests(rule, {
       code: 'http {\n    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305;\n    ssl_prefer_server_ciphers on;\n    ssl_conf_command Options PrioritizeChaCha;\n}\n',
     },
     { name: 'nothing TLS at all', code: 'http {\n    server {\n        listen 80;\n    }\n}\n', inspected: [] },
+    { name: 'ciphers may be set in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['server?'] },
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import rule from '../../../rules/nginx/tls-protocols';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { PROXY_SITE } from './out-of-sight';
 import { inHttp } from './in-http';
 
 runRuleTests(rule, {
@@ -7,8 +8,19 @@ runRuleTests(rule, {
     'server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n}\n',
     { name: 'inherited from http', code: 'http {\n    ssl_protocols TLSv1.3;\n    server {\n        listen 443 ssl;\n    }\n}\n' },
     inHttp({ name: 'plain servers rely on nothing', code: 'server {\n    listen 80;\n}\n', inspected: [] }),
-    { name: 'a snippet relies on its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server'] },
+    { name: 'a snippet relies on its includer', filename: 'conf.d/a.conf', code: 'server {\n    listen 443 ssl;\n}\n', inspected: ['server?'] },
     inHttp({ name: 'a server rejecting every handshake', code: 'server {\n    listen 443 ssl;\n    ssl_reject_handshake on;\n}\n', inspected: [] }),
+    { name: 'protocols may be set in an include the workspace lacks: unknown', code: PROXY_SITE, inspected: ['server?'] },
+    inHttp({
+      name: 'declared above, but an include the workspace lacks in the server may override it: unknown',
+      code: 'ssl_protocols TLSv1.2 TLSv1.3;\nserver {\n    listen 443 ssl;\n    include /config/nginx/ssl.conf;\n}\n',
+      inspected: ['http', 'server?'],
+    }),
+    inHttp({
+      name: 'declared in the server itself: an include there cannot declare it again (nginx rejects a duplicate)',
+      code: 'server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    include /config/nginx/ssl.conf;\n}\n',
+      inspected: ['server'],
+    }),
   ],
   invalid: [
     {

@@ -8,7 +8,7 @@ import type { Span } from '../../engine/types';
 import { YamlEditor } from '../kubernetes/edits';
 import { isTrue, scalarString, spanOf, subSpan } from '../kubernetes/nodes';
 import { builtImage, imageHealthcheck } from './image';
-import { interpolate } from './interpolation';
+import { hasVariable, interpolate } from './interpolation';
 import type { ComposeModel } from './model';
 import { resolvedServices, type ResolvedService, type ServiceLayer } from './services';
 
@@ -28,8 +28,19 @@ export function servicesToCheck(context: RuleContext<ComposeModel>, options: { a
   return options.alwaysRunning ? services.filter((service) => service.service.profiles.length === 0) : services;
 }
 
-export function inspectService(context: RuleContext<ComposeModel>, service: ResolvedService): void {
-  context.inspect({ subject: 'service', span: service.nameSpan, name: service.name });
+/**
+ * Records that the rule checked the service; `unknown` when its verdict depends on what the files
+ * cannot show (a `${VAR}` the environment sets, a base service the workspace lacks): the service is
+ * listed but proves nothing.
+ */
+export function inspectService(context: RuleContext<ComposeModel>, service: ResolvedService, unknown = false): void {
+  context.inspect({ subject: 'service', span: service.nameSpan, name: service.name, ...(unknown ? { unknown: true } : {}) });
+}
+
+/** A scalar whose value a variable decides (`${VAR}`, `$VAR`): unknown without the environment. */
+export function isInterpolated(node: Node | undefined): boolean {
+  const raw = isScalar(node) ? scalarString(node) : undefined;
+  return raw !== undefined && interpolate(raw).value === undefined;
 }
 
 /** The service's own map in the analyzed file, where fixes insert keys. */
@@ -106,6 +117,8 @@ export interface PortMapping {
   allInterfaces?: boolean;
   /** Long syntax (`target:`/`published:` map) or short (`"8080:80"`). */
   long: boolean;
+  /** A variable decides part of the mapping (`"${DB_PORT}:5432"`). */
+  interpolated: boolean;
 }
 
 const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
@@ -127,6 +140,7 @@ export function portsOf(service: ResolvedService): PortMapping[] {
         targetSpan: spanOf(targetNode) ?? spanOf(node)!,
         allInterfaces: host === undefined ? undefined : ALL_INTERFACES.has(host),
         long: true,
+        interpolated: ['target', 'published', 'host_ip'].some((key) => isInterpolated(reader.get(node, key))),
       });
       continue;
     }
@@ -140,6 +154,7 @@ export function portsOf(service: ResolvedService): PortMapping[] {
       targetSpan: parsed.target ? subSpan(text, node, parsed.target.start, parsed.target.text.length) : spanOf(node)!,
       allInterfaces: parsed.host === undefined ? undefined : ALL_INTERFACES.has(parsed.host),
       long: false,
+      interpolated: hasVariable(raw),
     });
   }
   return mappings;

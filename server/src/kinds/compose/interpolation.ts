@@ -90,3 +90,17 @@ function closingBrace(raw: string, from: number): number {
 export function hasVariable(raw: string): boolean {
   return interpolate(raw).value === undefined;
 }
+
+/**
+ * True when the value may come out empty: it is empty, or only variables make it and none of them
+ * has a non-empty default (`${VAR:-512m}`) or is required (`${VAR:?}`). A key set to such a value
+ * may set nothing.
+ */
+export function mayBeEmpty(raw: string): boolean {
+  const { value, references } = interpolate(raw);
+  if (value !== undefined) return value.trim() === '';
+  let literal = raw;
+  for (const reference of [...references].reverse()) literal = literal.slice(0, reference.start) + literal.slice(reference.end);
+  if (literal.replace(/\$\$/g, '$').trim() !== '') return false;
+  return !references.some((reference) => reference.operator === ':?' || (reference.operator === ':-' && (reference.argument ?? '') !== ''));
+}

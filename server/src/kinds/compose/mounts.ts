@@ -10,7 +10,7 @@ import { scalarString, spanOf } from '../kubernetes/nodes';
 import { nginxConfigOf } from '../nginx/config';
 import { httpServers, listens, unknownAbove } from '../nginx/semantics';
 import type { NginxModel } from '../nginx/model';
-import { interpolate } from './interpolation';
+import { hasVariable, interpolate } from './interpolation';
 import { resolvePath, type ResolvedService, type ServiceLayer } from './services';
 
 export interface Mount {
@@ -62,6 +62,16 @@ export function mountsOf(service: ResolvedService): Mount[] {
     });
   }
   return mounts;
+}
+
+/** A volume whose source or target a variable decides (`${DATA_DIR}:/data`): where it mounts is unknown. */
+export function hasInterpolatedMount(service: ResolvedService): boolean {
+  return service.items('volumes').some(({ node, layer }) => {
+    if (isScalar(node)) return hasVariable(scalarString(node) ?? '');
+    if (!isMap(node)) return false;
+    const { reader } = layer.model;
+    return ['source', 'target'].some((key) => hasVariable(reader.getString(node, key) ?? ''));
+  });
 }
 
 const DOCKER_SOCKET = /^\/(?:var\/)?run\/docker\.sock$/;

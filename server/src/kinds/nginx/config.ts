@@ -6,7 +6,7 @@
  */
 import type { WorkspaceView } from '../../engine/rule';
 import { hasWildcard, matchSegment } from './glob';
-import { includeBases, pathApi, resolveInclude, type UnknownReason } from './includes';
+import { includeBases, mappedInclude, pathApi, resolveInclude, type UnknownReason } from './includes';
 import { parseNginx, type NginxDirective, type NginxModel } from './model';
 
 /** A directive at its place in the resolved configuration. */
@@ -190,11 +190,17 @@ function treeOf(root: NginxModel, view: WorkspaceView, analyzed: NginxModel): Ng
   return config;
 }
 
-/** The file-name part of each `include` of a model: what the file could possibly include. */
-const includeNamePatterns = new WeakMap<NginxModel, string[]>();
+/** An `include` of a file: its whole pattern and the file-name part, by which includers are indexed. */
+interface IncludeName {
+  pattern: string;
+  name: string;
+}
 
-function includeNames(model: NginxModel): string[] {
-  let names = includeNamePatterns.get(model);
+/** The `include`s of a model: what the file could possibly include. */
+const includeNamesOf = new WeakMap<NginxModel, IncludeName[]>();
+
+function includeNames(model: NginxModel): IncludeName[] {
+  let names = includeNamesOf.get(model);
   if (!names) {
     names = [];
     const stack = [...model.directives];
@@ -202,62 +208,126 @@ function includeNames(model: NginxModel): string[] {
       const directive = stack.pop()!;
       if (directive.children) stack.push(...directive.children);
       if (directive.name !== 'include' || directive.args.length !== 1) continue;
-      names.push(directive.args[0].value.split(/[\\/]/).pop() ?? '');
+      const pattern = directive.args[0].value;
+      names.push({ pattern, name: pattern.split(/[\\/]/).pop() ?? '' });
     }
-    includeNamePatterns.set(model, names);
+    includeNamesOf.set(model, names);
   }
   return names;
 }
 
+interface Includer {
+  path: string;
+  pattern: string;
+}
+
 interface IncluderIndex {
-  /** Files whose includes name this exact file name. */
-  byName: Map<string, string[]>;
-  /** Files whose includes name files with a wildcard pattern, with the patterns. */
-  byPattern: { pattern: string; path: string }[];
+  /** Includes that name this exact file name, with the files they are in. */
+  byName: Map<string, Includer[]>;
+  /** Includes whose file name is a wildcard pattern, with it. */
+  byPattern: (Includer & { name: string })[];
 }
 
 const includerIndexes = new WeakMap<WorkspaceView, IncluderIndex>();
 
+/** The files an includer index was built from, to reuse it for the next workspace state when no include changed. */
+interface IndexedFiles {
+  paths: string[];
+  models: NginxModel[];
+  index: IncluderIndex;
+}
+
+/**
+ * The last index built, with its files. A keystroke makes a new workspace state but rarely changes
+ * an include: rebuilding the index from every nginx file on each one was a tenth of a keystroke's
+ * time and most of its garbage. The index is never modified, only replaced.
+ */
+let lastIndexed: IndexedFiles | undefined;
+
+const sameIncludes = (a: NginxModel, b: NginxModel) => {
+  const before = includeNames(a);
+  const after = includeNames(b);
+  return before.length === after.length && before.every((include, i) => include.pattern === after[i].pattern);
+};
+
 /** Which nginx files of the workspace name which file names in their includes, built once per workspace state. */
 function includerIndex(view: WorkspaceView): IncluderIndex {
   let index = includerIndexes.get(view);
-  if (!index) {
+  if (index) return index;
+  const files = view.files('nginx').filter((file) => file.model.kind === 'nginx');
+  const previous = lastIndexed;
+  const reusable =
+    previous !== undefined &&
+    previous.paths.length === files.length &&
+    files.every((file, i) => file.path === previous.paths[i] && (file.model === previous.models[i] || sameIncludes(previous.models[i], file.model as NginxModel)));
+  if (reusable) index = previous.index;
+  else {
     index = { byName: new Map(), byPattern: [] };
-    for (const file of view.files('nginx')) {
-      if (file.model.kind !== 'nginx' || !file.model.text.includes('include')) continue;
-      for (const name of new Set(includeNames(file.model as NginxModel))) {
-        if (hasWildcard(name)) index.byPattern.push({ pattern: name, path: file.path });
+    for (const file of files) {
+      for (const { pattern, name } of includeNames(file.model as NginxModel)) {
+        if (hasWildcard(name)) index.byPattern.push({ name, pattern, path: file.path });
         else {
           const list = index.byName.get(name);
-          if (list) list.push(file.path);
-          else index.byName.set(name, [file.path]);
+          if (list) list.push({ pattern, path: file.path });
+          else index.byName.set(name, [{ pattern, path: file.path }]);
         }
       }
     }
-    includerIndexes.set(view, index);
   }
+  lastIndexed = { paths: files.map((file) => file.path), models: files.map((file) => file.model as NginxModel), index };
+  includerIndexes.set(view, index);
   return index;
 }
 
 /**
- * Files that may include this one, directly or through others, judged by file names only: a
- * superset of the real includers, so that only their trees are built (resolving every include of
- * every config in a large workspace is what made each keystroke slow).
+ * Whether an include written in `includer` could name `candidate`, by its folders: nginx resolves
+ * it against its prefix or the includer's folder, both of which contain the includer, so the
+ * pattern's folders must be the candidate's last ones and what is above them an ancestor of the
+ * includer. `include conf.d/*.conf` in one repository never reaches another repository's
+ * `site.conf`. An absolute path under no known prefix names nothing in the workspace; a pattern
+ * that climbs (`../`) is judged by the file name only.
+ */
+function mayInclude(includer: Includer, candidate: string): boolean {
+  const api = pathApi(includer.path);
+  const toSlashes = (path: string) => path.replace(/\\/g, '/');
+  let relative = toSlashes(includer.pattern);
+  if (api.isAbsolute(includer.pattern)) {
+    const mapped = mappedInclude(relative);
+    if (mapped === undefined) return false;
+    relative = mapped;
+  }
+  const segments = relative.split('/').filter((segment) => segment !== '' && segment !== '.');
+  if (segments.includes('..')) return true;
+  const folders = segments.slice(0, -1);
+  const parts = toSlashes(candidate).split('/');
+  const folderStart = parts.length - 1 - folders.length;
+  if (folderStart < 1) return false;
+  for (let i = 0; i < folders.length; i++) if (!matchSegment(folders[i], parts[folderStart + i])) return false;
+  const base = parts.slice(0, folderStart).join('/');
+  const includerFolder = toSlashes(api.dirname(includer.path));
+  return includerFolder === base || includerFolder.startsWith(base.endsWith('/') ? base : base + '/');
+}
+
+/**
+ * Files that may include this one, directly or through others, judged by file names and folders
+ * only: a superset of the real includers, so that only their trees are built (resolving every
+ * include of every config in a large workspace is what made each keystroke slow).
  */
 function possibleIncluders(model: NginxModel, view: WorkspaceView): Set<string> {
   const index = includerIndex(view);
   const reached = new Set<string>();
   const api = pathApi(model.path);
-  const names = [api.basename(model.path)];
-  for (let position = 0; position < names.length && reached.size < MAX_INCLUSIONS; position++) {
-    const name = names[position];
-    const reach = (path: string) => {
-      if (reached.has(path)) return;
-      reached.add(path);
-      names.push(api.basename(path));
+  const targets = [model.path];
+  for (let position = 0; position < targets.length && reached.size < MAX_INCLUSIONS; position++) {
+    const target = targets[position];
+    const name = api.basename(target);
+    const reach = (includer: Includer) => {
+      if (reached.has(includer.path) || !mayInclude(includer, target)) return;
+      reached.add(includer.path);
+      targets.push(includer.path);
     };
-    for (const path of index.byName.get(name) ?? []) reach(path);
-    for (const { pattern, path } of index.byPattern) if (matchSegment(pattern, name)) reach(path);
+    for (const includer of index.byName.get(name) ?? []) reach(includer);
+    for (const includer of index.byPattern) if (matchSegment(includer.name, name)) reach(includer);
   }
   return reached;
 }

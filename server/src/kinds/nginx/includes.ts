@@ -34,6 +34,11 @@ const MACHINE_PREFIX =
 /** Folders a configuration folder usually holds: their parent is the prefix when no nginx.conf includes the file. */
 const LAYOUT_FOLDERS = new Set(['conf.d', 'sites-enabled', 'sites-available', 'snippets', 'http.d', 'vhosts.d', 'modules-enabled', 'streams-enabled']);
 
+/** The part of an absolute include after a known install prefix (`/etc/nginx/conf.d/*.conf` -> `conf.d/*.conf`); undefined under none. */
+export function mappedInclude(pattern: string): string | undefined {
+  return MACHINE_PREFIX.exec(toSlashes(pattern))?.[1];
+}
+
 export function pathApi(path: string): typeof nodePath.posix {
   return path.includes('\\') && !path.includes('/') ? nodePath.win32 : nodePath.posix;
 }
@@ -94,14 +99,16 @@ export function resolveInclude(
   const api = pathApi(includerPath);
   let relative = pattern;
   if (api.isAbsolute(pattern)) {
-    const mapped = MACHINE_PREFIX.exec(toSlashes(pattern));
-    if (!mapped) return { paths: [], unknown: 'unmapped' };
-    relative = mapped[1];
+    const mapped = mappedInclude(pattern);
+    if (mapped === undefined) return { paths: [], unknown: 'unmapped' };
+    relative = mapped;
   }
-  const allowed = (path: string) => (view.contains ? view.contains(path) : bases.some((base) => isUnder(path, base)));
+  // A file the index holds is inside the workspace already; asking the view costs a file-system call.
+  const allowed = (path: string) => view.get(path) !== undefined || (view.contains ? view.contains(path) : bases.some((base) => isUnder(path, base)));
   let outside = false;
   for (const base of bases) {
     const full = api.normalize(api.join(base, relative));
+    if (!hasWildcard(full) && view.get(full) !== undefined) return { paths: [full] };
     if (!allowed(full)) {
       outside = true;
       continue;

@@ -12,13 +12,21 @@ export type TreeReport = (placed: { path: string }, descriptor: Omit<ReportDescr
 /**
  * Records the subject a rule checked: the block (its kind as a checklist subject), located at
  * `at` when given (a directive of the block in another file than the block's own line), else at
- * the block's name.
+ * the block's name. `unknown` when the verdict depends on what the workspace cannot show (an
+ * include it lacks, a snippet's includer): the subject is listed but proves nothing.
  */
-export type TreeInspect = (block: NginxContext, at?: Placed) => void;
+export type TreeInspect = (block: NginxContext, options?: { at?: Placed; unknown?: boolean }) => void;
+
+interface InspectedSubject {
+  path: string;
+  subject: ReturnType<typeof subjectOf>;
+  span: Span;
+  unknown: boolean;
+}
 
 interface Outcome {
   findings: { path: string; descriptor: Omit<ReportDescriptor, 'path'> }[];
-  inspected: { path: string; subject: ReturnType<typeof subjectOf>; span: Span }[];
+  inspected: InspectedSubject[];
 }
 
 const treeOutcomes = new WeakMap<NginxConfig, Map<string, Outcome>>();
@@ -44,7 +52,7 @@ export function runOnTree(
   if (!outcome) {
     const found: Outcome = { findings: [], inspected: [] };
     const seenFindings = new Set<string>();
-    const seenSubjects = new Set<string>();
+    const seenSubjects = new Map<string, InspectedSubject>();
     compute(
       config,
       (placed, descriptor) => {
@@ -53,21 +61,29 @@ export function runOnTree(
         seenFindings.add(id);
         found.findings.push({ path: placed.path, descriptor });
       },
-      (block, at) => {
+      (block, { at, unknown = false } = {}) => {
         const owner = block.owner;
         const located = at && (!owner || owner.path !== at.path) ? at : owner;
         if (!located) return;
         const span = located === owner ? owner.directive.nameSpan : located.directive.span;
         const id = `${located.path}|${span.start}`;
-        if (seenSubjects.has(id)) return;
-        seenSubjects.add(id);
-        found.inspected.push({ path: located.path, subject: subjectOf(config, block), span });
+        const seen = seenSubjects.get(id);
+        // A subject reached twice (a snippet included in two servers) is known only if both verdicts are.
+        if (seen) {
+          seen.unknown ||= unknown;
+          return;
+        }
+        const subject: InspectedSubject = { path: located.path, subject: subjectOf(config, block), span, unknown };
+        seenSubjects.set(id, subject);
+        found.inspected.push(subject);
       },
     );
     outcome = found;
     byRule.set(key, outcome);
   }
   const path = context.model.path;
-  for (const subject of outcome.inspected) if (subject.path === path) context.inspect({ subject: subject.subject, span: subject.span, path });
+  for (const subject of outcome.inspected) {
+    if (subject.path === path) context.inspect({ subject: subject.subject, span: subject.span, path, ...(subject.unknown ? { unknown: true } : {}) });
+  }
   for (const finding of outcome.findings) if (finding.path === path) context.report({ ...finding.descriptor, path });
 }

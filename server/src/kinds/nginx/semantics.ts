@@ -70,6 +70,15 @@ function unknownIncludeSet(config: NginxConfig): Set<Placed> {
 /** True when the include could not be followed and could set anything. */
 export const isUnknownInclude = (config: NginxConfig, placed: Placed) => unknownIncludeSet(config).has(placed);
 
+/** An include the workspace lacks sits right in this block: it could set anything here. */
+export const hasUnknownInclude = (config: NginxConfig, context: NginxContext) => {
+  const unknown = unknownIncludeSet(config);
+  return unknown.size > 0 && context.directives.some((placed) => unknown.has(placed));
+};
+
+/** Something in the configuration is out of sight: an include the workspace lacks, or a snippet's includer. */
+export const hasUnknownParts = (config: NginxConfig) => config.fragment || unknownIncludeSet(config).size > 0;
+
 /**
  * True when something in effect for the context may be set where the workspace cannot show it: an
  * include that could not be followed in the context or an enclosing block (`include
@@ -80,11 +89,27 @@ export const isUnknownInclude = (config: NginxConfig, placed: Placed) => unknown
  * include there changes nothing they ask.
  */
 export function unknownAbove(config: NginxConfig, context: NginxContext, name?: string): boolean {
+  return unknownUpTo(config, context, name, false);
+}
+
+/**
+ * Whether the value of a directive that takes one value per level (`gzip`, `http2`,
+ * `ssl_protocols`) in effect in the context is unknown: nothing declares it and something out of
+ * sight could, or a level below the one that declares it holds an include the workspace lacks. An
+ * include at the declaring level itself cannot declare it again (nginx rejects a duplicate).
+ */
+export function unknownValue(config: NginxConfig, context: NginxContext, name: string): boolean {
+  return unknownUpTo(config, context, name, true);
+}
+
+function unknownUpTo(config: NginxConfig, context: NginxContext, name: string | undefined, single: boolean): boolean {
   const unknown = unknownIncludeSet(config);
   for (let current: NginxContext | undefined = context; current; current = current.parent) {
+    const declared = name !== undefined && own(current, name).length > 0;
+    if (single && declared) return false;
     const inheritedMain = current === config.main && !config.fragment && current !== context;
     if (unknown.size && !inheritedMain && current.directives.some((placed) => unknown.has(placed))) return true;
-    if (name !== undefined && own(current, name).length) return false;
+    if (declared) return false;
     if (current === config.main) return config.fragment;
   }
   return false;

@@ -7,6 +7,7 @@
 import type { NginxConfig, NginxContext, Placed } from './config';
 import { canContain, mustContain, parseRegex, type RegexNode } from './regex';
 import { locationMatch } from './model';
+import { hasUnknownParts } from './semantics';
 
 export interface ScriptPart {
   /** Offsets of the part in the directive argument's value. */
@@ -193,8 +194,45 @@ function findVariable(config: NginxConfig, at: Placed, name: string, depth: numb
     index = context.directives.indexOf(owner);
   }
   const global = globals(config).get(name);
-  if (global) return opaque(name, global);
+  if (global) return blockValue(config, global, name, depth);
   return builtin(name);
+}
+
+/** map and geo parameters that are not a key and its value. */
+const BLOCK_PARAMETERS: Record<string, Set<string>> = {
+  map: new Set(['hostnames', 'volatile']),
+  geo: new Set(['proxy', 'proxy_recursive', 'delete', 'ranges']),
+};
+
+/**
+ * What a map or geo block can set its variable to: each value and the default (an empty value when
+ * none is written), as gixy-ng reads them. Map values may hold variables; geo values are literal. A
+ * block with an include, or any other setter (split_clients, perl_set), stays opaque.
+ */
+function blockValue(config: NginxConfig, owner: Placed, name: string, depth: number): VariableValue {
+  const kind = owner.directive.name;
+  const block = owner.block;
+  if (!block || (kind !== 'map' && kind !== 'geo') || block.directives.some((placed) => placed.directive.name === 'include')) return opaque(name, owner);
+  const values: string[] = [];
+  let hasDefault = false;
+  for (const placed of block.directives) {
+    const directive = placed.directive;
+    if (BLOCK_PARAMETERS[kind].has(directive.name)) continue;
+    if (directive.name === 'default') hasDefault = true;
+    values.push(directive.args[0]?.value ?? '');
+  }
+  if (!hasDefault) values.push('');
+  if (kind === 'geo') {
+    // Literal text: the client picks which value, never what it holds.
+    return { name, provider: owner, canContain: () => false, mustContain: (char) => values.every((value) => value.includes(char)) };
+  }
+  const resolvedValues = values.map((value) => scriptValue(config, owner, name, value, depth));
+  return {
+    name,
+    provider: owner,
+    canContain: (char) => resolvedValues.some((value) => value.canContain(char)),
+    mustContain: (char) => resolvedValues.every((value) => value.mustContain(char)),
+  };
 }
 
 function scriptValue(config: NginxConfig, placed: Placed, name: string, value: string, depth: number): VariableValue {
@@ -213,5 +251,37 @@ function scriptValue(config: NginxConfig, placed: Placed, name: string, value: s
 /** The variables of a directive argument, each resolved where the directive runs. */
 export function scriptVariables(config: NginxConfig, at: Placed, value: string): { part: ScriptPart; value?: VariableValue }[] {
   return compileScript(value).map((part) => ({ part, value: part.variable ? variableAt(config, at, part.variable) : undefined }));
+}
+
+/** Variables nginx and its usual modules define themselves (besides the request ones above): their values are never unknown. */
+const NGINX_VARIABLES = new Set(
+  (
+    'ancient_browser binary_remote_addr body_bytes_sent bytes_received bytes_sent connection connection_requests connection_time ' +
+    'connections_active connections_reading connections_waiting connections_writing content_length content_type date_gmt date_local ' +
+    'document_root fastcgi_path_info fastcgi_script_name gzip_ratio host hostname http2 http3 https invalid_referer is_args ' +
+    'limit_conn_status limit_rate limit_req_status memcached_key modern_browser msec msie nginx_version pid pipe protocol ' +
+    'proxy_add_x_forwarded_for proxy_host proxy_port realip_remote_addr realip_remote_port realpath_root remote_addr remote_port ' +
+    'remote_user request request_body request_body_file request_completion request_filename request_id request_length ' +
+    'request_method request_time scheme secure_link secure_link_expires server_addr server_name server_port server_protocol ' +
+    'slice_range status time_iso8601 time_local uid_got uid_reset uid_set'
+  ).split(' '),
+);
+const NGINX_VARIABLE_PREFIXES = /^(?:sent_http_|sent_trailer_|cookie_|upstream_|ssl_|geoip_|geoip2_|tcpinfo_|proxy_protocol_|jwt_|session_|spdy)/;
+
+/**
+ * True when some variable of the parts is defined nowhere the workspace shows and could be defined
+ * out of sight (a `set` or `map` in an include it lacks, or in a snippet's includer): what it can
+ * hold is unknown.
+ */
+export function definedOutOfSight(config: NginxConfig, parts: readonly { part: ScriptPart; value?: VariableValue }[], depth = 0): boolean {
+  if (depth > MAX_DEPTH || !hasUnknownParts(config)) return false;
+  return parts.some(({ part, value }) => {
+    const name = part.variable;
+    if (name === undefined || /^[1-9]$/.test(name)) return false;
+    // A `set` built from variables is as unknown as they are.
+    const setter = value?.provider;
+    if (setter && SETTERS.has(setter.directive.name)) return definedOutOfSight(config, scriptVariables(config, setter, setter.directive.args[1]?.value ?? ''), depth + 1);
+    return value === undefined && !NGINX_VARIABLES.has(name) && !NGINX_VARIABLE_PREFIXES.test(name);
+  });
 }
 
