@@ -15,7 +15,7 @@ runRuleTests(rule, {
     { name: 'a DaemonSet runs one pod per node', code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers: []\n', inspected: [] },
     { name: 'an autoscaler with minReplicas 2 decides', code: deployment(`  replicas: 1\n${template()}`), files: { 'hpa.yaml': hpa('  minReplicas: 2\n') } },
     { name: 'replicas: 0 is a workload switched off on purpose', code: deployment(`  replicas: 0\n${template()}`) },
-    { name: 'a claim the workspace does not show may be ReadWriteOnce: looked at, not judged', code: deployment(template('      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: elsewhere\n')), inspected: ['workload'] },
+    { name: 'a claim the workspace does not show may be ReadWriteOnce: looked at, not judged', code: deployment(template('      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: elsewhere\n')), inspected: ['workload?'] },
     {
       name: 'a pod mounting a ReadWriteOnce claim cannot run twice',
       code: deployment(template('      containers:\n      - name: app\n        image: app:1.0.0\n      volumes:\n      - name: data\n        persistentVolumeClaim:\n          claimName: data\n')),

@@ -9,7 +9,7 @@ runRuleTests(rule, {
   valid: [
     { code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  automountServiceAccountToken: false\n  containers: []\n', inspected: ['workload'] },
     { code: account('sa'), inspected: [] },
-    { name: 'an account other than default that the workspace does not define: looked at, not judged', code: deployment('      serviceAccountName: external-dns\n'), inspected: ['workload'] },
+    { name: 'an account other than default that the workspace does not define: looked at, not judged', code: deployment('      serviceAccountName: external-dns\n'), inspected: ['workload?'] },
     {
       name: 'its ServiceAccount in the workspace does not mount the token',
       code: deployment('      serviceAccountName: web\n'),
