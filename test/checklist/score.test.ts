@@ -1,57 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { computeChecklist, type ChecklistInput } from '../../server/src/checklist/score';
 import { SEED_ITEMS } from '../../server/src/checklist/seed-items';
 import { checklistCatalog } from '../../server/src/checklist/catalog';
 import type { ChecklistReport, ItemStatus } from '../../server/src/checklist/types';
-import { emptyConfig, type Attestation, type ReadinessConfig } from '../../server/src/engine/config';
-import type { FileKind, Finding, Inspection, Severity, Subject } from '../../server/src/engine/types';
-
-const ROOT = '/work/app';
+import type { Attestation, ReadinessConfig } from '../../server/src/engine/config';
+import type { FileKind, Subject } from '../../server/src/engine/types';
+import { category, finding, inspection, item, run, type RunInput } from './score-helpers';
 
 function ids(category: string): string[] {
   return SEED_ITEMS.filter((item) => item.category === category).map((item) => item.id);
-}
-
-function finding(ruleId: string, file: string, line: number, severity: Severity = 'error'): Finding {
-  return {
-    ruleId,
-    severity,
-    message: `${ruleId} says no.`,
-    path: `${ROOT}/${file}`,
-    span: { start: 0, end: 1 },
-    range: { start: { line, character: 0 }, end: { line, character: 5 } },
-  };
-}
-
-function inspection(ruleId: string, subject: Subject, file: string, start = 0): Inspection {
-  return { ruleId, subject, path: `${ROOT}/${file}`, span: { start, end: start + 1 }, range: { start: { line: start, character: 0 }, end: { line: start, character: 1 } } };
-}
-
-type RunInput = Omit<Partial<ChecklistInput>, 'config'> & { checklist?: Record<string, Attestation>; config?: Partial<ReadinessConfig> };
-
-function run(overrides: RunInput = {}): ChecklistReport {
-  const config = { ...emptyConfig(), ...overrides.config, checklist: { ...overrides.config?.checklist, ...overrides.checklist } };
-  return computeChecklist({
-    findings: [],
-    root: ROOT,
-    analyzedKinds: new Set<FileKind>(),
-    evidenceFiles: [],
-    locale: 'en',
-    now: new Date('2025-10-15T12:00:00Z'),
-    ...overrides,
-    config,
-  });
-}
-
-function item(report: ChecklistReport, id: string) {
-  const found = report.categories.flatMap((category) => category.items).find((candidate) => candidate.id === id);
-  assert.ok(found, id);
-  return found;
-}
-
-function category(report: ChecklistReport, name: string) {
-  return report.categories.find((candidate) => candidate.category === name)!;
 }
 
 const NA = (note = 'Does not apply to this service.'): Attestation => ({ status: 'na', note });
