@@ -5,10 +5,11 @@
  * manifests: findings there count.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { TEST_DATA_FOLDERS } from '../../server/src/checklist/evidence/source';
 import { computeChecklist } from '../../server/src/checklist/score';
 import { emptyConfig } from '../../server/src/engine/config';
 import { scanProject } from '../../server/src/service';
@@ -86,6 +87,13 @@ describe('findings in test data fail no item', () => {
     });
     assert.equal(item(report, IMAGES).status, 'failing');
   });
+});
+
+test('the README lists the test-data folders the checklist uses', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const paragraph = /Findings in a \*\*test-data folder\*\* \(([^)]*)\)/.exec(readme.replace(/\s+/g, ' '));
+  assert.ok(paragraph, 'the paragraph on test data');
+  assert.deepEqual([...paragraph[1].matchAll(/`([^`/]+)\/`/g)].map((match) => match[1]).sort(), [...TEST_DATA_FOLDERS].sort());
 });
 
 describe('a workspace with test data, scanned', () => {

@@ -493,9 +493,11 @@ function toVerify(item: CatalogItem, enabledRules: string[], context: Context, u
   for (const id of item.evidence) {
     const source = detectorById(id);
     if (!source) continue;
-    steps.push({ kind: 'evidence', ids: [id], text: source.hint ? localized(source.hint, locale) : `${source.title}.` });
+    const hint = source.hints?.[item.id] ?? source.hint;
+    steps.push({ kind: 'evidence', ids: [id], text: hint ? localized(hint, locale) : `${source.title}.` });
   }
-  steps.push({ kind: 'attestation', ids: [item.id], text: t(locale, 'verify.attestation', { id: item.id }) });
+  // "Or attest it" reads as an alternative only after another way.
+  steps.push({ kind: 'attestation', ids: [item.id], text: t(locale, steps.length > 0 ? 'verify.attestation' : 'verify.attestationOnly', { id: item.id }) });
   return steps;
 }
 

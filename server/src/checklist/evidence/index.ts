@@ -83,6 +83,8 @@ export interface EvidenceSource {
   title: string;
   heuristic: string;
   hint?: Localized;
+  /** An item's own hint, where `hint` does not say what proves it. */
+  hints?: Record<string, Localized>;
   proves: Record<string, Localized>;
 }
 

@@ -45,6 +45,8 @@ export interface Detector {
   title: string;
   /** What to add to the workspace to prove its items, for the "To verify" list. */
   hint?: Localized;
+  /** What proves one of its items, where `hint` (written for them all) would send a team to the wrong file or setting. */
+  hints?: Record<string, Localized>;
   /** What counts and what does not: the heuristic, documented for the catalog and the docs. */
   heuristic: string;
   /** Item id -> why a hit proves that item. */
