@@ -329,6 +329,13 @@ describe('category scores and gates', () => {
     assert.equal(category(warning, 'Deployment').gate?.passed, true, 'a warning does not block the gate (96.6% done)');
   });
 
+  test('a finding two items share is one finding in the gate\'s reason', () => {
+    const report = run({ findings: [finding('k8s/run-as-non-root', 'k8s/deploy.yaml', 3), finding('k8s/run-as-non-root', 'k8s/worker.yaml', 9)] });
+    assert.equal(item(report, 'deployment/docker-security-context').findings.length, 2);
+    assert.equal(item(report, 'deployment/pod-security-standards').findings.length, 2);
+    assert.ok(category(report, 'Deployment').gate!.reasons?.includes('2 error findings in 2 items.'), JSON.stringify(category(report, 'Deployment').gate!.reasons));
+  });
+
   test('Monitoring: 17 of 20 is 85% and passes; 16 of 20 fails', () => {
     const pass = run({ checklist: only(Object.fromEntries(monitoring.slice(0, 20).map((id, index) => [id, index < 17 ? 'done' : 'todo']))) });
     assert.equal(category(pass, 'Monitoring').score, 85);
