@@ -91,7 +91,10 @@ describe('rules prove only what they inspected', () => {
   test('an item that needs a person\'s word is not satisfied by clean rules, and says so', () => {
     const result = item(run({ inspected: [inspection('terraform/kms-rotation', 'key', 'main.tf')] }), 'security/key-management');
     assert.equal(result.status, 'not-verified');
-    assert.equal(result.proof.summary, '1 key in 1 file checked, none failing, but files alone cannot prove this item: attest it.');
+    assert.equal(result.proof.summary, '1 key in 1 file checked, none failing, but its rules cannot prove this item: it takes evidence or an attestation.');
+    const pii = item(run({ inspected: [inspection('terraform/s3-public-access', 'bucket', 's3.tf')] }), 'security/pii-protection');
+    assert.equal(pii.status, 'not-verified');
+    assert.equal(pii.proof.summary, '1 bucket in 1 file checked, none failing, but files alone cannot prove this item: attest it.', 'no evidence detector proves it');
   });
 
   test('"to verify" names the files its rules need, the evidence that would count and the attestation', () => {
@@ -175,7 +178,7 @@ describe('rules prove an item only with a subject it is about', () => {
       item: 'deployment/secrets',
       inspected: [['k8s/secret-env-literal', 'container']],
       status: 'not-verified',
-      summary: '1 container in 1 file checked, none failing, but files alone cannot prove this item: attest it.',
+      summary: '1 container in 1 file checked, none failing, but its rules cannot prove this item: it takes evidence or an attestation.',
     },
     { item: 'security/https-only', inspected: [['nginx/hsts', 'server', 'tests/nginx/site.conf']], status: 'not-verified', summary: 'Nothing proves it yet: no subject its rules check, no evidence, no attestation.' },
     { item: 'security/https-only', inspected: [['k8s/ingress-tls', 'object', 'internal/health/testdata/ingress.yaml']], status: 'not-verified' },

@@ -31,7 +31,7 @@ import { CATEGORIES, SUBJECTS, type Category, type FileKind, type Finding, type 
 import { ALL_RULES } from '../../../rules/index';
 import { formatNumber, t, type Locale, type MessageKey } from '../i18n/index';
 import { checklistCatalog, localized, type CatalogItem } from './catalog';
-import { FileTable, relativePath, type FileFacts } from './paths';
+import { FileTable, type FileFacts } from './paths';
 import { kindsOfSubjects, SUBJECT_KINDS } from './subjects';
 import { applicationEvidence, detectorById, joinFacts, runDetectors, type EvidenceInput } from './evidence/index';
 import { formatValue, meets, METRICS, resolveTargets, TARGETS } from './targets';
@@ -107,6 +107,7 @@ const SCORE_THRESHOLDS: Partial<Record<Category, number>> = { Deployment: 90, Mo
 
 const TARGET_RULE = 'readiness/target';
 
+/** Where the checklist's relative paths come from, for the modules that annotate its findings. */
 export { relativePath } from './paths';
 
 /** An inspection as the proof counts it: one subject of one file, whose file facts are shared. */
@@ -428,7 +429,8 @@ function statusSummary(
       // The sentence on what could not be judged says why the item is not proven.
       if (unknownAbout) return checked ? t(locale, 'proof.checkedClean', { checked }) : '';
       if (!checked) return t(locale, 'proof.nothing');
-      if (item.manual || item.subjects.length === 0) return t(locale, 'proof.checkedNotEnough', { checked });
+      // Evidence (an ExternalSecret, a KMS key with rotation) is in files too: only where there is none do files fall short.
+      if (item.manual || item.subjects.length === 0) return t(locale, item.evidence.length > 0 ? 'proof.checkedNeedsEvidence' : 'proof.checkedNotEnough', { checked });
       return t(locale, 'proof.checkedNotAbout', { checked, about: subjectNouns(item.subjects, locale) });
   }
 }
@@ -464,7 +466,8 @@ function testDataText(findings: readonly ChecklistFinding[], locale: Locale): st
   const files = [...new Set(findings.map((finding) => finding.file))];
   const shown = files.slice(0, TEST_DATA_FILES_SHOWN);
   if (files.length > shown.length) shown.push(plural(locale, 'proof.moreFiles', files.length - shown.length));
-  return plural(locale, 'proof.testData', findings.length).replace('{{files}}', joinList(shown, ` ${t(locale, 'proof.and')} `));
+  const n = findings.length;
+  return t(locale, n === 1 ? 'proof.testData.one' : 'proof.testData.other', { n: formatNumber(locale, n), files: joinList(shown, ` ${t(locale, 'proof.and')} `) });
 }
 
 function toVerify(item: CatalogItem, enabledRules: string[], context: Context, unknownByKind: Map<FileKind, UnknownOfKind>): ProofStep[] {

@@ -227,6 +227,7 @@ export const EN = {
   'verify.attestation': 'Or attest it in .readiness.yml: checklist: {{id}}: { status: done, by, date, note }.',
 
   // Unknown inspections and findings in test data (the checklist believes only what it could judge).
+  'proof.checkedNeedsEvidence': '{{checked}} checked, none failing, but its rules cannot prove this item: it takes evidence or an attestation.',
   'verify.attestationOnly': 'Attest it in .readiness.yml: checklist: {{id}}: { status: done, by, date, note }.',
   'proof.unknown': '{{subjects}} could not be judged: {{reason}}.',
   'proof.testData.one': '1 finding in test data, not counted: {{files}}.',

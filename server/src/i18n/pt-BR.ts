@@ -229,6 +229,7 @@ export const PT_BR: Record<MessageKey, string> = {
   'verify.attestation': 'Ou ateste no .readiness.yml: checklist: {{id}}: { status: done, by, date, note }.',
 
   // Unknown inspections and findings in test data (the checklist believes only what it could judge).
+  'proof.checkedNeedsEvidence': '{{checked}} verificados, nenhum com falha, mas suas regras não provam este item: é preciso evidência ou um atestado.',
   'verify.attestationOnly': 'Ateste no .readiness.yml: checklist: {{id}}: { status: done, by, date, note }.',
   'proof.unknown': 'Não foi possível avaliar {{subjects}}: {{reason}}.',
   'proof.testData.one': '1 problema em dados de teste, não contado: {{files}}.',
