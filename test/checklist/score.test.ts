@@ -1,57 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { computeChecklist, type ChecklistInput } from '../../server/src/checklist/score';
 import { SEED_ITEMS } from '../../server/src/checklist/seed-items';
 import { checklistCatalog } from '../../server/src/checklist/catalog';
 import type { ChecklistReport, ItemStatus } from '../../server/src/checklist/types';
-import { emptyConfig, type Attestation, type ReadinessConfig } from '../../server/src/engine/config';
-import type { FileKind, Finding, Inspection, Severity, Subject } from '../../server/src/engine/types';
-
-const ROOT = '/work/app';
+import type { Attestation, ReadinessConfig } from '../../server/src/engine/config';
+import type { FileKind, Subject } from '../../server/src/engine/types';
+import { category, finding, inspection, item, run, type RunInput } from './score-helpers';
 
 function ids(category: string): string[] {
   return SEED_ITEMS.filter((item) => item.category === category).map((item) => item.id);
-}
-
-function finding(ruleId: string, file: string, line: number, severity: Severity = 'error'): Finding {
-  return {
-    ruleId,
-    severity,
-    message: `${ruleId} says no.`,
-    path: `${ROOT}/${file}`,
-    span: { start: 0, end: 1 },
-    range: { start: { line, character: 0 }, end: { line, character: 5 } },
-  };
-}
-
-function inspection(ruleId: string, subject: Subject, file: string, start = 0): Inspection {
-  return { ruleId, subject, path: `${ROOT}/${file}`, span: { start, end: start + 1 }, range: { start: { line: start, character: 0 }, end: { line: start, character: 1 } } };
-}
-
-type RunInput = Omit<Partial<ChecklistInput>, 'config'> & { checklist?: Record<string, Attestation>; config?: Partial<ReadinessConfig> };
-
-function run(overrides: RunInput = {}): ChecklistReport {
-  const config = { ...emptyConfig(), ...overrides.config, checklist: { ...overrides.config?.checklist, ...overrides.checklist } };
-  return computeChecklist({
-    findings: [],
-    root: ROOT,
-    analyzedKinds: new Set<FileKind>(),
-    evidenceFiles: [],
-    locale: 'en',
-    now: new Date('2025-10-15T12:00:00Z'),
-    ...overrides,
-    config,
-  });
-}
-
-function item(report: ChecklistReport, id: string) {
-  const found = report.categories.flatMap((category) => category.items).find((candidate) => candidate.id === id);
-  assert.ok(found, id);
-  return found;
-}
-
-function category(report: ChecklistReport, name: string) {
-  return report.categories.find((candidate) => candidate.category === name)!;
 }
 
 const NA = (note = 'Does not apply to this service.'): Attestation => ({ status: 'na', note });
@@ -134,7 +91,10 @@ describe('rules prove only what they inspected', () => {
   test('an item that needs a person\'s word is not satisfied by clean rules, and says so', () => {
     const result = item(run({ inspected: [inspection('terraform/kms-rotation', 'key', 'main.tf')] }), 'security/key-management');
     assert.equal(result.status, 'not-verified');
-    assert.equal(result.proof.summary, '1 key in 1 file checked, none failing, but files alone cannot prove this item: attest it.');
+    assert.equal(result.proof.summary, '1 key in 1 file checked, none failing, but its rules cannot prove this item: it takes evidence or an attestation.');
+    const pii = item(run({ inspected: [inspection('terraform/s3-public-access', 'bucket', 's3.tf')] }), 'security/pii-protection');
+    assert.equal(pii.status, 'not-verified');
+    assert.equal(pii.proof.summary, '1 bucket in 1 file checked, none failing, but files alone cannot prove this item: attest it.', 'no evidence detector proves it');
   });
 
   test('"to verify" names the files its rules need, the evidence that would count and the attestation', () => {
@@ -218,7 +178,7 @@ describe('rules prove an item only with a subject it is about', () => {
       item: 'deployment/secrets',
       inspected: [['k8s/secret-env-literal', 'container']],
       status: 'not-verified',
-      summary: '1 container in 1 file checked, none failing, but files alone cannot prove this item: attest it.',
+      summary: '1 container in 1 file checked, none failing, but its rules cannot prove this item: it takes evidence or an attestation.',
     },
     { item: 'security/https-only', inspected: [['nginx/hsts', 'server', 'tests/nginx/site.conf']], status: 'not-verified', summary: 'Nothing proves it yet: no subject its rules check, no evidence, no attestation.' },
     { item: 'security/https-only', inspected: [['k8s/ingress-tls', 'object', 'internal/health/testdata/ingress.yaml']], status: 'not-verified' },
@@ -370,6 +330,13 @@ describe('category scores and gates', () => {
     assert.ok(gate.reasons?.includes('1 error finding in 1 item.'), JSON.stringify(gate.reasons));
     const warning = run({ checklist: only({ ...Object.fromEntries(deployment.map((id) => [id, 'done'])), 'deployment/docker-health-checks': 'none' }), findings: [finding('k8s/liveness-probe', 'k8s/deploy.yaml', 3, 'warning')] });
     assert.equal(category(warning, 'Deployment').gate?.passed, true, 'a warning does not block the gate (96.6% done)');
+  });
+
+  test('a finding two items share is one finding in the gate\'s reason', () => {
+    const report = run({ findings: [finding('k8s/run-as-non-root', 'k8s/deploy.yaml', 3), finding('k8s/run-as-non-root', 'k8s/worker.yaml', 9)] });
+    assert.equal(item(report, 'deployment/docker-security-context').findings.length, 2);
+    assert.equal(item(report, 'deployment/pod-security-standards').findings.length, 2);
+    assert.ok(category(report, 'Deployment').gate!.reasons?.includes('2 error findings in 2 items.'), JSON.stringify(category(report, 'Deployment').gate!.reasons));
   });
 
   test('Monitoring: 17 of 20 is 85% and passes; 16 of 20 fails', () => {

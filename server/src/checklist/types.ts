@@ -78,9 +78,12 @@ export interface EvidenceHit {
 
 // ---- Proof -----------------------------------------------------------------------------------------
 
-/** What the item's rules inspected across the workspace: the proof behind a clean run. */
+/**
+ * What the item's rules inspected across the workspace: the proof behind a clean run. Subjects in
+ * test folders (test/, tests/, e2e/, testdata/, fixtures/ ...) are left out: they set up a test.
+ */
 export interface RuleProof {
-  /** Subjects inspected by the item's enabled rules, by kind: `{ container: 6, image: 2 }`. */
+  /** Subjects the item's enabled rules inspected and judged, by kind: `{ container: 6, image: 2 }`. */
   subjects: Partial<Record<Subject, number>>;
   /**
    * Of `subjects`, those the item is about (`verification.subjects`): only these prove it. A lone
@@ -91,6 +94,19 @@ export interface RuleProof {
   files: number;
   /** Rules that inspected at least one subject, sorted. */
   rules: string[];
+  /**
+   * Subjects a rule looked at but could not judge (an `unknown` inspection: a value the files cannot
+   * show, an include the workspace lacks), by kind; absent when there are none. They prove nothing,
+   * and a subject one rule could not judge is counted here, not in `subjects`, even if another
+   * rule judged it.
+   */
+  unknown?: Partial<Record<Subject, number>>;
+  /** Of `unknown`, those the item is about: while there is one, its rules do not prove the item. */
+  unknownAbout?: Partial<Record<Subject, number>>;
+  /** Distinct files the `unknown` subjects are in. */
+  unknownFiles?: number;
+  /** Rules that could not judge a subject, sorted. */
+  unknownRules?: string[];
 }
 
 /** One way to prove an item that is not proven yet, for the "To verify" list. */
@@ -113,6 +129,8 @@ export interface ItemProof {
   summary: string;
   /** What file or attestation would prove it; present when the item is not verified (a failing item needs its findings fixed instead). */
   toVerify?: ProofStep[];
+  /** Findings of its rules in test data, listed in `testDataFindings` and not counted; absent when there are none. */
+  testDataFindings?: number;
 }
 
 /** An attestation that error findings contradict: shown, never counted as done. */
@@ -200,7 +218,13 @@ export interface ChecklistItemResult {
    */
   verification: { rules: string[]; evidence: string[]; manual: boolean; subjects: Subject[] };
   status: ItemStatus;
+  /** Findings of its rules and targets that count: they fail the item, block its gate, contradict a `done`. */
   findings: ChecklistFinding[];
+  /**
+   * Findings of its rules in test-data folders (`testdata/`, `fixtures/` ...: input to a project's
+   * tests, never deployed): shown in the editor and the CLI, listed here, never counted.
+   */
+  testDataFindings?: ChecklistFinding[];
   evidence: EvidenceHit[];
   attestation?: { status: AttestationStatus; by?: string; date?: string; note?: string };
   /** How the status was reached and what would prove the item. */

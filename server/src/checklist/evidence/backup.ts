@@ -67,6 +67,13 @@ export const backupScheduleDetector: Detector = {
     'backup/dr-testing': loc('A scheduled job restores the environment, so disaster recovery is rehearsed.', 'Um job agendado restaura o ambiente, então o disaster recovery é ensaiado.'),
   },
   hint: loc('Schedule backups (a Velero Schedule or a backup CronJob) and a job that restores them into a scratch target.', 'Agende backups (um Velero Schedule ou um CronJob de backup) e um job que os restaure em um destino de teste.'),
+  hints: {
+    'backup/automated-backups': loc('Schedule backups: a Velero Schedule, or a CronJob that runs pg_dump (or another backup tool).', 'Agende backups: um Velero Schedule, ou um CronJob que rode o pg_dump (ou outra ferramenta de backup).'),
+    'backup/backup-frequency': loc('Schedule backups: a Velero Schedule, or a CronJob that runs pg_dump (or another backup tool).', 'Agende backups: um Velero Schedule, ou um CronJob que rode o pg_dump (ou outra ferramenta de backup).'),
+    'backup/backup-retention': loc('Give the Velero Schedule a ttl within the backup retention target (30 to 90 days by default, ttl: 720h).', 'Dê ao Velero Schedule um ttl dentro da meta de retenção de backup (30 a 90 dias por padrão, ttl: 720h).'),
+    'backup/backup-testing': loc('Schedule a CronJob that restores the latest backup into a scratch database (pg_restore -d, velero restore create).', 'Agende um CronJob que restaure o último backup em um banco de teste (pg_restore -d, velero restore create).'),
+    'backup/dr-testing': loc('Schedule a job that restores the environment (velero restore create, an RDS restore).', 'Agende um job que restaure o ambiente (velero restore create, um restore do RDS).'),
+  },
   appliesTo: (file) => file.isYaml,
   textHint: /velero\.io|kind\s*:\s*CronJob/,
   detect(file) {
@@ -115,6 +122,13 @@ export const backupScriptDetector: Detector = {
   id: 'backup-script',
   title: 'Backup scripts',
   hint: loc('Script the backup (pg_dump ...) with encryption, retention and a notification.', 'Automatize o backup em script (pg_dump ...) com criptografia, retenção e notificação.'),
+  hints: {
+    'backup/automated-backups': loc('Script the backup under a backup/ path (pg_dump, mysqldump, restic ...).', 'Automatize o backup em um script sob um caminho backup/ (pg_dump, mysqldump, restic ...).'),
+    'backup/backup-encryption': loc('Encrypt the backup in the backup script (gpg, openssl enc, age, --sse).', 'Criptografe o backup no script de backup (gpg, openssl enc, age, --sse).'),
+    'backup/backup-retention': loc('Delete backups older than the retention period in the backup script (RETENTION_DAYS=30, find -mtime +30 -delete).', 'Apague no script de backup os backups mais antigos que o período de retenção (RETENTION_DAYS=30, find -mtime +30 -delete).'),
+    'backup/backup-monitoring': loc('Report the backup script\'s result (a healthchecks ping, a webhook, SNS, a pushed metric).', 'Informe o resultado do script de backup (um ping de healthchecks, um webhook, SNS, uma métrica enviada).'),
+    'backup/backup-testing': loc('Restore the backup in a script (pg_restore -d, mongorestore, restic restore).', 'Restaure o backup em um script (pg_restore -d, mongorestore, restic restore).'),
+  },
   heuristic:
     'A shell script under a backup/restore path that runs a backup tool (pg_dump, mysqldump, mongodump, restic, ...) outside comments and echo lines. ' +
     'In such a script: server-side or client-side encryption (--sse, --server-side-encryption, gpg, openssl enc, age, restic) proves encryption; a retention ' +

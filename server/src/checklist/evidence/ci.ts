@@ -200,6 +200,13 @@ export const ciTestsDetector: Detector = {
   id: 'ci-tests',
   title: 'CI test jobs',
   hint: loc('Run the test suites in CI on every change (npm test, pytest, go test ...), with a coverage threshold.', 'Rode as suítes de teste no CI a cada mudança (npm test, pytest, go test ...), com limite de cobertura.'),
+  hints: {
+    'tests/integration-tests': loc('Run the integration tests in CI on every change (a job or command that says integration: npm run test:integration, go test -tags=integration ...).', 'Rode os testes de integração no CI a cada mudança (um job ou comando que diga integration: npm run test:integration, go test -tags=integration ...).'),
+    'tests/end-to-end-tests': loc('Run the end-to-end tests in CI on every change (npx playwright test, cypress run, the Cypress or Playwright actions).', 'Rode os testes end-to-end no CI a cada mudança (npx playwright test, cypress run, as actions do Cypress ou do Playwright).'),
+    'tests/smoke-tests': loc('Run a smoke check in CI after deploying (a smoke step that calls the service with curl --fail, or a smoke test suite).', 'Rode uma verificação de smoke no CI após o deploy (um passo smoke que chama o serviço com curl --fail, ou uma suíte de smoke).'),
+    'tests/contract-tests': loc('Verify the API contracts in CI (pact-provider-verifier, pact-broker can-i-deploy, the Pact actions).', 'Verifique os contratos de API no CI (pact-provider-verifier, pact-broker can-i-deploy, as actions do Pact).'),
+    'tests/unit-tests': loc('Fail the unit tests in CI below the coverage target (80% by default): pytest --cov-fail-under=80, jest --coverageThreshold.', 'Reprove os testes unitários no CI abaixo da meta de cobertura (80% por padrão): pytest --cov-fail-under=80, jest --coverageThreshold.'),
+  },
   heuristic:
     'A GitHub Actions or GitLab CI step runs a real test runner (npm test, pytest, go test, mvn verify, gradle test, jest, cypress run, ...). ' +
     'Job and step names prove nothing and echo/printf lines and comments are ignored. The kind of suite comes from the command or the job name ' +
@@ -338,6 +345,10 @@ export const ciSecurityScanDetector: Detector = {
   id: 'ci-security-scan',
   title: 'Security scanners in CI',
   hint: loc('Run security scanners in CI (CodeQL, Trivy, Semgrep, ZAP, npm audit).', 'Rode scanners de segurança no CI (CodeQL, Trivy, Semgrep, ZAP, npm audit).'),
+  hints: {
+    'tests/security-tests': loc('Run SAST or DAST in CI (CodeQL, Semgrep, ZAP).', 'Rode SAST ou DAST no CI (CodeQL, Semgrep, ZAP).'),
+    'deployment/docker-image-scanning': loc('Scan the container images in CI (trivy image, grype, docker scout cves, the Trivy or Anchore actions).', 'Escaneie as imagens de container no CI (trivy image, grype, docker scout cves, as actions do Trivy ou da Anchore).'),
+  },
   heuristic:
     'A pipeline step uses a known scanner action (CodeQL, Sonar, Snyk, Trivy/Anchore/Docker Scout image scans, Semgrep, ZAP, Gitleaks, Checkov) ' +
     'or runs a scanner command (trivy, grype, snyk, semgrep, zap-baseline.py, npm audit, pip-audit, govulncheck, ...), or GitLab includes a Security/* template. ' +
@@ -390,6 +401,9 @@ export const ciQualityGateDetector: Detector = {
   id: 'ci-quality-gate',
   title: 'Quality gates',
   hint: loc('Fail the pipeline on quality: a SonarQube quality gate or a coverage threshold.', 'Reprove o pipeline por qualidade: um quality gate do SonarQube ou um limite de cobertura.'),
+  hints: {
+    'tests/unit-tests': loc('Set the coverage target in codecov.yml (coverage.status.project.default.target, 80% by default).', 'Defina a meta de cobertura no codecov.yml (coverage.status.project.default.target, 80% por padrão).'),
+  },
   heuristic:
     'A SonarQube/SonarCloud scan or quality-gate action in a pipeline (Sonar fails the change when its quality gate fails), a coverage threshold flag ' +
     '(--cov-fail-under, --check-coverage, --coverage-threshold), or a codecov.yml with a project or patch status target.',

@@ -25,6 +25,13 @@ export const composeMountsDetector: Detector = {
     'Run Prometheus with its prometheus.yml mounted, and an nginx reverse proxy with its configuration mounted in front of the application, as Compose services.',
     'Rode como serviços do Compose o Prometheus com seu prometheus.yml montado e um proxy reverso nginx com sua configuração montada na frente da aplicação.',
   ),
+  hints: {
+    'monitoring/metrics-collection': loc('Run Prometheus as a Compose service with its prometheus.yml mounted.', 'Rode o Prometheus como serviço do Compose com seu prometheus.yml montado.'),
+    'deployment/load-balancer': loc(
+      'Put an nginx reverse proxy with its configuration mounted in front of the application, as a Compose service.',
+      'Coloque um proxy reverso nginx com sua configuração montada na frente da aplicação, como serviço do Compose.',
+    ),
+  },
   heuristic:
     'A Compose service whose image is Prometheus and that mounts a prometheus.yml (its scrape configuration) proves metrics collection; a service whose image is nginx, ' +
     'that mounts a config under /etc/nginx and depends on another service of the file, is a reverse proxy in front of it (the seed\'s production example). ' +

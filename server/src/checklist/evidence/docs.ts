@@ -3,6 +3,7 @@
  * a heading, says so) AND has substance: enough real content lines under it and, for procedures,
  * actual steps. A README line that merely mentions "runbook" is not a runbook.
  */
+import { CONFIG_FILE_NAMES } from '../../engine/config';
 import { contentLines, get, getStr, isPlaceholderLine, items, loc, markdownSections, pairs, str, type Detector, type DetectorHit, type SourceFile } from './source';
 import type { Localized } from '../catalog';
 import { isPlaceholder, parseDuration } from '../targets';
@@ -234,13 +235,22 @@ function docName(file: SourceFile): string {
   return file.name.replace(/\.(?:md|markdown)$/, '');
 }
 
+/** "an escalation procedure", "an SLA document": the label in a sentence, acronyms kept. */
+function withArticle(label: string): string {
+  const [first] = label.split(' ');
+  const acronym = first.length > 1 && first === first.toUpperCase();
+  const noun = acronym ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/i.test(first);
+  return `${vowelSound ? 'an' : 'a'} ${noun}`;
+}
+
 function topicDetector(topic: DocTopic): Detector {
   const minLines = topic.minLines ?? 3;
   const requires = topic.requirement ? `, and ${topic.requirement.describe}` : '';
   return {
     id: topic.id,
     title: topic.title,
-    hint: loc(`Write a ${topic.label.en.toLowerCase()} (docs/, with real content${topic.requirement ? `: ${topic.requirement.describe}` : ''}).`, `Escreva um(a) ${topic.label.pt.toLowerCase()} (docs/, com conteúdo real).`),
+    hint: loc(`Write ${withArticle(topic.label.en)} (docs/, with real content${topic.requirement ? `: ${topic.requirement.describe}` : ''}).`, `Escreva um(a) ${topic.label.pt.toLowerCase()} (docs/, com conteúdo real).`),
     heuristic:
       `A Markdown document about it: the file or folder name matches ${topic.name}, or a heading matches ${topic.heading}; with at least ${minLines} lines of real content ` +
       `(links alone, headings, blank lines and placeholders such as TODO, TBD, "fill in later" or lorem ipsum do not count)${requires}. A passing mention in another document proves nothing.`,
@@ -297,6 +307,11 @@ export const recoveryObjectivesDetector: Detector = {
   id: 'recovery-objectives',
   title: 'Recovery objectives and DR plans',
   hint: loc('State the RTO and RPO with values ("RTO: 15 minutes") in the DR document or .readiness.yml.', 'Registre o RTO e o RPO com valores ("RTO: 15 minutos") no documento de DR ou no .readiness.yml.'),
+  hints: {
+    'backup/rto-defined': loc('State the RTO with a value ("RTO: 15 minutes") in the DR document.', 'Registre o RTO com um valor ("RTO: 15 minutos") no documento de DR.'),
+    'backup/rpo-defined': loc('State the RPO with a value ("RPO: 5 minutes") in the DR document.', 'Registre o RPO com um valor ("RPO: 5 minutos") no documento de DR.'),
+    'backup/dr-procedures': loc('Write the disaster-recovery plan with its procedures step by step (a YAML disaster_recovery plan with real steps).', 'Escreva o plano de disaster recovery com seus procedimentos passo a passo (um plano disaster_recovery em YAML com passos reais).'),
+  },
   heuristic:
     'A document or YAML file states the RTO or RPO with a value ("RTO: 15 minutes", "rto: 15m", "| RTO | 4 hours |"), judged against the RTO and RPO targets; ' +
     '"define the RTO", "RTO: TBD" or "RTO: TBD 4 hours" does not count. MTTR values are read for the success metrics. A YAML disaster-recovery plan ' +
@@ -306,7 +321,8 @@ export const recoveryObjectivesDetector: Detector = {
     'backup/rpo-defined': loc('The RPO is written down with a value.', 'O RPO está registrado com um valor.'),
     'backup/dr-procedures': loc('A disaster-recovery plan lists its procedures step by step.', 'Um plano de disaster recovery lista seus procedimentos passo a passo.'),
   },
-  appliesTo: (file) => file.isMarkdown || file.isYaml,
+  // The configuration's application.rto and .rpo are read as the application information: once.
+  appliesTo: (file) => file.isMarkdown || (file.isYaml && !(file.folders.length === 0 && CONFIG_FILE_NAMES.includes(file.name))),
   textHint: /\bRTO\b|\bRPO\b|\bMTTR\b|Recovery (?:Time|Point) Objective|disaster|\bdr[-_]?plan\b|\bdr[ \t]*:/i,
   detect(file) {
     const hits: DetectorHit[] = [];

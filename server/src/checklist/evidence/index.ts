@@ -70,6 +70,10 @@ export const APPLICATION_INFO_EVIDENCE = {
     'application.rto and application.rpo in .readiness.yml (the seed\'s "Informações da Aplicação") state a duration ("15 minutos", "5m"); "TBD" or "[RTO]" is not a value. ' +
     'application.slaTarget states the uptime ("99.9%").',
   hint: loc('Set application.rto and application.rpo in .readiness.yml ("15 minutos").', 'Defina application.rto e application.rpo no .readiness.yml ("15 minutos").'),
+  hints: {
+    'backup/rto-defined': loc('Set application.rto in .readiness.yml ("15 minutos").', 'Defina application.rto no .readiness.yml ("15 minutos").'),
+    'backup/rpo-defined': loc('Set application.rpo in .readiness.yml ("5 minutos").', 'Defina application.rpo no .readiness.yml ("5 minutos").'),
+  },
   file: '.readiness.yml',
   proves: {
     'backup/rto-defined': loc('The application information states the RTO.', 'As informações da aplicação definem o RTO.'),
@@ -83,6 +87,8 @@ export interface EvidenceSource {
   title: string;
   heuristic: string;
   hint?: Localized;
+  /** An item's own hint, where `hint` does not say what proves it. */
+  hints?: Record<string, Localized>;
   proves: Record<string, Localized>;
 }
 

@@ -82,6 +82,11 @@ export const autoscalerDetector: Detector = {
   id: 'kubernetes-autoscaler',
   title: 'Autoscaling on CPU and memory',
   hint: loc('Add a HorizontalPodAutoscaler with CPU at most 70% and memory at most 80% utilization.', 'Adicione um HorizontalPodAutoscaler com CPU de no máximo 70% e memória de no máximo 80% de utilização.'),
+  hints: {
+    'monitoring/resource-utilization': loc('Add a HorizontalPodAutoscaler that targets CPU or memory utilization.', 'Adicione um HorizontalPodAutoscaler com meta de utilização de CPU ou memória.'),
+    'performance/cpu-usage': loc('Add a HorizontalPodAutoscaler with a CPU utilization target of at most 70%.', 'Adicione um HorizontalPodAutoscaler com meta de utilização de CPU de no máximo 70%.'),
+    'performance/memory-usage': loc('Add a HorizontalPodAutoscaler with a memory utilization target of at most 80%.', 'Adicione um HorizontalPodAutoscaler com meta de utilização de memória de no máximo 80%.'),
+  },
   heuristic:
     'A HorizontalPodAutoscaler (autoscaling/v2 resource metrics, or v1 targetCPUUtilizationPercentage) tracks utilization against requests. A CPU target of 70% or less keeps ' +
     'CPU use under the seed\'s 70%, a memory target of 80% or less keeps memory under 80%; a target of 90% scales too late and does not count for those two.',
@@ -122,6 +127,11 @@ export const clusterServicesDetector: Detector = {
   id: 'kubernetes-platform',
   title: 'Certificates, DNS and secrets managed in the cluster',
   hint: loc('Use cert-manager (Certificate or an ACME ClusterIssuer), external-dns, and External Secrets, Sealed Secrets or Vault for secrets.', 'Use cert-manager (Certificate ou ClusterIssuer ACME), external-dns, e External Secrets, Sealed Secrets ou Vault para os segredos.'),
+  hints: {
+    'deployment/ssl-tls': loc('Issue the certificates with cert-manager (a Certificate with an issuerRef, an ACME ClusterIssuer, or an Ingress with a cert-manager issuer annotation).', 'Emita os certificados com o cert-manager (um Certificate com issuerRef, um ClusterIssuer ACME, ou um Ingress com a anotação de issuer do cert-manager).'),
+    'deployment/dns-configured': loc('Run external-dns, or give the Ingress or Service an external-dns hostname with a TTL of 300 s or less.', 'Rode o external-dns, ou dê ao Ingress ou Service um hostname do external-dns com TTL de 300 s ou menos.'),
+    'deployment/secrets': loc('Take the secrets from a secret manager: an ExternalSecret with a store, a SealedSecret, Vault agent injection or a CSI SecretProviderClass.', 'Obtenha os segredos de um gerenciador: um ExternalSecret com store, um SealedSecret, injeção do Vault agent ou um SecretProviderClass do CSI.'),
+  },
   heuristic:
     'TLS: a cert-manager Certificate with an issuerRef, an ACME Issuer/ClusterIssuer, or an Ingress with TLS and a cert-manager issuer annotation (cert-manager renews the ' +
     'certificates). DNS: external-dns running, or an external-dns hostname annotation with no TTL or a TTL of 300 s or less. Secrets: an ExternalSecret with a store, a ' +
@@ -176,6 +186,14 @@ export const ingressPolicyDetector: Detector = {
   id: 'kubernetes-ingress-policy',
   title: 'Authentication, CORS and allow-lists at the ingress',
   hint: loc('Protect the ingress: auth-url to oauth2-proxy with rate limits, an explicit cors-allow-origin, and an allow-list on admin hosts.', 'Proteja o ingress: auth-url para o oauth2-proxy com limites de taxa, cors-allow-origin explícito e allow-list nos hosts administrativos.'),
+  hints: {
+    'security/authentication': loc('Authenticate at the ingress: auth-url to oauth2-proxy, an Istio RequestAuthentication with JWT rules, or an oauth2-proxy workload.', 'Autentique no ingress: auth-url para o oauth2-proxy, um RequestAuthentication do Istio com regras JWT, ou um workload oauth2-proxy.'),
+    'security/api-security': loc('Authenticate and rate limit the API\'s Ingress: auth-url with limit-rps or limit-rpm.', 'Autentique e limite a taxa do Ingress da API: auth-url com limit-rps ou limit-rpm.'),
+    'security/authorization': loc('Authorize every request with an Istio AuthorizationPolicy with rules.', 'Autorize toda requisição com um AuthorizationPolicy do Istio com regras.'),
+    'security/cors': loc('Enable CORS on the Ingress with an explicit cors-allow-origin (not "*").', 'Habilite o CORS no Ingress com um cors-allow-origin explícito (não "*").'),
+    'security/ip-whitelisting': loc('Restrict the Ingress of an admin tool or path with whitelist-source-range (without 0.0.0.0/0).', 'Restrinja o Ingress de uma ferramenta ou caminho administrativo com whitelist-source-range (sem 0.0.0.0/0).'),
+    'monitoring/correlation-ids': loc('Have ingress-nginx log $req_id or set X-Request-ID from it.', 'Faça o ingress-nginx registrar o $req_id ou definir o X-Request-ID a partir dele.'),
+  },
   heuristic:
     'ingress-nginx annotations: auth-url (external authentication such as oauth2-proxy; basic auth does not count) proves authentication, and with limit-rps/limit-rpm on the ' +
     'same Ingress API security; enable-cors with an explicit cors-allow-origin ("*" or none does not count) proves CORS; a whitelist-source-range/allowlist-source-range without ' +

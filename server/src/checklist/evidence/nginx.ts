@@ -93,6 +93,15 @@ export const nginxEdgeDetector: Detector = {
   id: 'nginx-edge',
   title: 'Request ids, CORS, allow-lists, authentication, WAF and caching in nginx',
   hint: loc('In nginx: log and forward $request_id, allow explicit CORS origins, allow/deny on admin locations, auth_request to oauth2-proxy.', 'No nginx: registre e repasse o $request_id, permita origens CORS explícitas, allow/deny nos locations administrativos, auth_request para o oauth2-proxy.'),
+  hints: {
+    'monitoring/correlation-ids': loc('In nginx, log $request_id in the log_format or send it upstream (proxy_set_header X-Request-ID $request_id).', 'No nginx, registre o $request_id no log_format ou repasse-o ao upstream (proxy_set_header X-Request-ID $request_id).'),
+    'security/cors': loc('In nginx, allow explicit CORS origins (Access-Control-Allow-Origin with an origin, or a map over $http_origin whose default is empty).', 'No nginx, permita origens CORS explícitas (Access-Control-Allow-Origin com uma origem, ou um map sobre $http_origin com padrão vazio).'),
+    'security/ip-whitelisting': loc('In nginx, restrict the admin locations (/admin, /metrics, /nginx_status) with allow <addresses> and deny all.', 'No nginx, restrinja os locations administrativos (/admin, /metrics, /nginx_status) com allow <endereços> e deny all.'),
+    'security/authentication': loc('In nginx, authenticate with auth_request to an OAuth2/OIDC proxy (oauth2-proxy) or auth_jwt.', 'No nginx, autentique com auth_request para um proxy OAuth2/OIDC (oauth2-proxy) ou auth_jwt.'),
+    'security/api-security': loc('In nginx, authenticate (auth_request or auth_jwt) and rate limit (limit_req) in the same server.', 'No nginx, autentique (auth_request ou auth_jwt) e limite a taxa (limit_req) no mesmo server.'),
+    'security/waf': loc('In nginx, turn ModSecurity on with a rules file (modsecurity on, modsecurity_rules_file).', 'No nginx, ligue o ModSecurity com um arquivo de regras (modsecurity on, modsecurity_rules_file).'),
+    'performance/caching': loc('In nginx, cache upstream responses (a proxy_cache zone that a location uses).', 'No nginx, faça cache das respostas do upstream (uma zona proxy_cache usada por um location).'),
+  },
   heuristic:
     'Request ids: $request_id in a log_format or sent upstream (proxy_set_header X-Request-ID $request_id). CORS: add_header Access-Control-Allow-Origin with an explicit origin, ' +
     'or a variable from a map over $http_origin whose default is empty ("*" or an unchecked $http_origin does not count). Allow-list: a location for an admin path (/admin, ' +

@@ -29,6 +29,12 @@ export const prometheusScrapeDetector: Detector = {
   id: 'prometheus-scrape',
   title: 'Prometheus scraping',
   hint: loc('Have Prometheus scrape the application (a ServiceMonitor, scrape_configs or prometheus.io/scrape).', 'Faça o Prometheus coletar a aplicação (ServiceMonitor, scrape_configs ou prometheus.io/scrape).'),
+  hints: {
+    'monitoring/server-monitoring': loc('Have Prometheus scrape node-exporter (a scrape job or target that names it).', 'Faça o Prometheus coletar o node-exporter (um job ou alvo de scrape que o nomeie).'),
+    'monitoring/container-monitoring': loc('Have Prometheus scrape cAdvisor (a scrape job or target that names it).', 'Faça o Prometheus coletar o cAdvisor (um job ou alvo de scrape que o nomeie).'),
+    'monitoring/database-monitoring': loc('Have Prometheus scrape a database exporter (postgres-exporter, mysqld-exporter, redis-exporter ...).', 'Faça o Prometheus coletar um exporter de banco de dados (postgres-exporter, mysqld-exporter, redis-exporter ...).'),
+    'monitoring/network-monitoring': loc('Have Prometheus run blackbox exporter probes (a scrape job for the blackbox exporter).', 'Faça o Prometheus executar probes do blackbox exporter (um job de scrape para o blackbox exporter).'),
+  },
   heuristic:
     'A Prometheus configuration with scrape_configs jobs (not a Promtail config, which has the same key but ships logs), a ServiceMonitor or PodMonitor ' +
     '(monitoring.coreos.com), or a prometheus.io/scrape: "true" annotation ("false" does not count). Scrape jobs or targets naming node-exporter, cAdvisor, ' +
@@ -160,6 +166,18 @@ export const alertRulesDetector: Detector = {
     'monitoring/business-metrics': loc('A recording rule measures a business metric.', 'Uma regra de gravação mede uma métrica de negócio.'),
   },
   hint: loc('Add a PrometheusRule whose alerts compare real metrics with thresholds (error ratio, latency, disk use, backup age).', 'Adicione uma PrometheusRule cujos alertas comparem métricas reais com limites (taxa de erro, latência, uso de disco, idade do backup).'),
+  hints: {
+    'monitoring/critical-alerts': loc('Add an alert with severity: critical whose expression compares a real metric with a threshold.', 'Adicione um alerta com severity: critical cuja expressão compare uma métrica real com um limite.'),
+    'monitoring/error-rate-alerts': loc('Add an alert on the error rate (5xx responses or an errors counter against a threshold).', 'Adicione um alerta sobre a taxa de erro (respostas 5xx ou um contador de erros contra um limite).'),
+    'monitoring/capacity-alerts': loc('Add an alert on CPU, memory or disk use above 70 to 99% of capacity.', 'Adicione um alerta sobre o uso de CPU, memória ou disco acima de 70 a 99% da capacidade.'),
+    'monitoring/capacity-planning': loc('Add an alert on CPU, memory or disk use above 70 to 99% of capacity.', 'Adicione um alerta sobre o uso de CPU, memória ou disco acima de 70 a 99% da capacidade.'),
+    'monitoring/storage-monitoring': loc('Add an alert on disk or volume use (node_filesystem_*, kubelet_volume_stats_*).', 'Adicione um alerta sobre o uso de disco ou volume (node_filesystem_*, kubelet_volume_stats_*).'),
+    'monitoring/performance-alerts': loc('Add an alert on latency (histogram_quantile over a request duration against a threshold).', 'Adicione um alerta sobre a latência (histogram_quantile sobre a duração das requisições contra um limite).'),
+    'monitoring/security-alerts': loc('Add an alert on 401/403 responses, failed logins or intrusion detection.', 'Adicione um alerta sobre respostas 401/403, logins com falha ou detecção de intrusão.'),
+    'backup/backup-monitoring': loc('Add an alert that fires when backups fail or go stale (the age of the last successful Velero backup, a backup job metric).', 'Adicione um alerta que dispare quando os backups falham ou ficam velhos (a idade do último backup do Velero bem-sucedido, uma métrica do job de backup).'),
+    'monitoring/business-alerts': loc('Add an alert on a business metric (orders, payments, sign-ups) against a threshold.', 'Adicione um alerta sobre uma métrica de negócio (pedidos, pagamentos, cadastros) contra um limite.'),
+    'monitoring/business-metrics': loc('Add a recording rule over a business metric (orders, payments, sign-ups).', 'Adicione uma regra de gravação sobre uma métrica de negócio (pedidos, pagamentos, cadastros).'),
+  },
   appliesTo: (file) => file.isYaml,
   // Unanchored: a multiline ^ makes V8 try every position of a 2 MB manifest (0.2 s a file).
   textHint: /(?:alert|record)[ \t]*:/,
@@ -252,6 +270,9 @@ export const logShippingDetector: Detector = {
   id: 'log-shipping',
   title: 'Log shipping',
   hint: loc('Ship logs to a central store (Fluent Bit, Promtail or Vector with a real output) and set its retention.', 'Envie os logs a um repositório central (Fluent Bit, Promtail ou Vector com uma saída real) e defina a retenção.'),
+  hints: {
+    'monitoring/log-retention': loc('Set the log store\'s retention within the log retention target (30 to 90 days by default): Loki retention_period.', 'Defina a retenção do repositório de logs dentro da meta (30 a 90 dias por padrão): retention_period do Loki.'),
+  },
   heuristic:
     'A log shipper configured to send logs somewhere central: Fluent Bit ([OUTPUT] sections or a YAML pipeline with outputs), Promtail (clients with a push URL), ' +
     'Vector (sinks), all with at least one output that is not stdout/console/null; a Loki configuration declares its retention_period, judged against the log retention target. ' +
@@ -345,6 +366,13 @@ export const envSettingsDetector: Detector = {
   id: 'env-settings',
   title: 'Observability settings in the environment',
   hint: loc('Configure the application\'s environment: LOG_FORMAT=json, LOG_LEVEL=info, OTEL_EXPORTER_OTLP_ENDPOINT, SENTRY_DSN.', 'Configure o ambiente da aplicação: LOG_FORMAT=json, LOG_LEVEL=info, OTEL_EXPORTER_OTLP_ENDPOINT, SENTRY_DSN.'),
+  hints: {
+    'monitoring/structured-logging': loc('Configure JSON logs in the application\'s environment (LOG_FORMAT=json).', 'Configure logs JSON no ambiente da aplicação (LOG_FORMAT=json).'),
+    'monitoring/log-levels': loc('Set the production log level in the application\'s environment (LOG_LEVEL=info).', 'Defina o nível de log de produção no ambiente da aplicação (LOG_LEVEL=info).'),
+    'monitoring/distributed-tracing': loc('Export traces from the application (OTEL_EXPORTER_OTLP_ENDPOINT, JAEGER_ENDPOINT or ZIPKIN_URL in its environment).', 'Exporte traces da aplicação (OTEL_EXPORTER_OTLP_ENDPOINT, JAEGER_ENDPOINT ou ZIPKIN_URL no seu ambiente).'),
+    'monitoring/error-tracking': loc('Report errors to an error tracker (SENTRY_DSN, ROLLBAR_ACCESS_TOKEN, BUGSNAG_API_KEY in the application\'s environment).', 'Envie os erros a um rastreador de erros (SENTRY_DSN, ROLLBAR_ACCESS_TOKEN, BUGSNAG_API_KEY no ambiente da aplicação).'),
+    'monitoring/performance-monitoring': loc('Configure an APM agent in the application\'s environment (NEW_RELIC_LICENSE_KEY, DD_AGENT_HOST, ELASTIC_APM_SERVER_URL, DT_TENANT).', 'Configure um agente de APM no ambiente da aplicação (NEW_RELIC_LICENSE_KEY, DD_AGENT_HOST, ELASTIC_APM_SERVER_URL, DT_TENANT).'),
+  },
   heuristic:
     'Environment variables a Kubernetes manifest, Compose file or CI file sets for the application (env, environment, variables): LOG_FORMAT=json (Docker\'s json-file ' +
     'logging driver is not structured logging), LOG_LEVEL=info/warn/error (debug does not count), OTEL_EXPORTER_OTLP_ENDPOINT or a Jaeger/Zipkin endpoint ' +
@@ -418,6 +446,18 @@ export const workloadImagesDetector: Detector = {
   id: 'workload-images',
   title: 'Operational workloads',
   hint: loc('Deploy the operational workloads (Prometheus, node-exporter, a log shipper, Redis, PgBouncer).', 'Implante os workloads operacionais (Prometheus, node-exporter, um coletor de logs, Redis, PgBouncer).'),
+  hints: {
+    'monitoring/metrics-collection': loc('Run Prometheus as a workload (the prom/prometheus image).', 'Rode o Prometheus como workload (a imagem prom/prometheus).'),
+    'monitoring/server-monitoring': loc('Run node-exporter as a workload.', 'Rode o node-exporter como workload.'),
+    'monitoring/container-monitoring': loc('Run cAdvisor as a workload.', 'Rode o cAdvisor como workload.'),
+    'monitoring/database-monitoring': loc('Run a database exporter as a workload (postgres-exporter, mysqld-exporter ...).', 'Rode um exporter de banco de dados como workload (postgres-exporter, mysqld-exporter ...).'),
+    'monitoring/network-monitoring': loc('Run the blackbox exporter as a workload.', 'Rode o blackbox exporter como workload.'),
+    'monitoring/centralized-logging': loc('Run a log shipper as a workload (Fluent Bit, Promtail, Vector, Grafana Alloy).', 'Rode um coletor de logs como workload (Fluent Bit, Promtail, Vector, Grafana Alloy).'),
+    'monitoring/distributed-tracing': loc('Run a tracing backend as a workload (an OpenTelemetry Collector, Jaeger, Tempo).', 'Rode um backend de tracing como workload (um OpenTelemetry Collector, Jaeger, Tempo).'),
+    'monitoring/performance-monitoring': loc('Run an APM agent as a workload (the Datadog agent, New Relic infrastructure, Elastic APM server).', 'Rode um agente de APM como workload (o agente do Datadog, New Relic infrastructure, Elastic APM server).'),
+    'performance/caching': loc('Run a cache server as a workload (Redis, Memcached, Valkey).', 'Rode um servidor de cache como workload (Redis, Memcached, Valkey).'),
+    'performance/connection-pooling': loc('Run a connection pooler as a workload (PgBouncer, Pgpool-II, ProxySQL).', 'Rode um pool de conexões como workload (PgBouncer, Pgpool-II, ProxySQL).'),
+  },
   heuristic:
     'A Kubernetes, Compose or Helm values file runs a well-known operational image, matched on the repository name (not a substring): Prometheus, node-exporter, ' +
     'cAdvisor, database exporters, the blackbox exporter, log shippers (Fluent Bit, Promtail, Vector, Filebeat), OpenTelemetry Collector/Jaeger/Tempo, ' +

@@ -32,6 +32,11 @@ export const loadTestScriptDetector: Detector = {
   id: 'load-test-script',
   title: 'Load-test scripts',
   hint: loc('Write load tests (k6, JMeter, Locust) with thresholds on latency (p(95)<200).', 'Escreva testes de carga (k6, JMeter, Locust) com limites de latência (p(95)<200).'),
+  hints: {
+    'performance/stress-testing': loc('Add a stress or spike scenario to the load tests (a k6 scenario or script named stress or spike).', 'Adicione um cenário de estresse ou pico aos testes de carga (um cenário ou script k6 chamado stress ou spike).'),
+    'performance/throughput': loc('Drive the throughput target (1,000 RPS by default) in a k6 constant- or ramping-arrival-rate scenario.', 'Aplique a meta de vazão (1.000 RPS por padrão) em um cenário k6 constant- ou ramping-arrival-rate.'),
+    'performance/concurrency': loc('Run a k6 load test with more than 10,000 virtual users (vus or maxVUs).', 'Rode um teste de carga k6 com mais de 10.000 usuários virtuais (vus ou maxVUs).'),
+  },
   heuristic:
     'A k6 script (imports k6 and exports a default function or options), a JMeter test plan (.jmx with a thread group) or a Locust file (imports locust and defines an HttpUser) ' +
     'under a load/perf/k6 folder or with a load-test name. A .js file in such a folder that does not use k6 does not count. A k6 p(95) threshold on http_req_duration ' +
@@ -96,6 +101,9 @@ export const progressiveDeliveryDetector: Detector = {
   id: 'progressive-delivery',
   title: 'Progressive delivery',
   hint: loc('Release with a canary or blue-green rollout (Argo Rollouts with analysis, Flagger).', 'Libere com rollout canary ou blue-green (Argo Rollouts com análise, Flagger).'),
+  hints: {
+    'deployment/rollback-capability': loc('Release with an Argo Rollouts canary or blue-green with analysis, or a Flagger Canary: they roll back by themselves.', 'Libere com canary ou blue-green do Argo Rollouts com análise, ou um Canary do Flagger: eles revertem sozinhos.'),
+  },
   heuristic:
     'An Argo Rollouts Rollout with a canary or blueGreen strategy, or a Flagger Canary resource. A plain Deployment is covered by the k8s/rolling-update rule instead.',
   proves: {

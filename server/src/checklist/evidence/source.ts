@@ -45,6 +45,8 @@ export interface Detector {
   title: string;
   /** What to add to the workspace to prove its items, for the "To verify" list. */
   hint?: Localized;
+  /** What proves one of its items, where `hint` (written for them all) would send a team to the wrong file or setting. */
+  hints?: Record<string, Localized>;
   /** What counts and what does not: the heuristic, documented for the catalog and the docs. */
   heuristic: string;
   /** Item id -> why a hit proves that item. */
@@ -63,9 +65,24 @@ export const EXCLUDED_FOLDERS = new Set(['node_modules', 'vendor', '.git', '.ter
 /**
  * Folders of data for a project's own tests (Go's testdata, fixtures, mocks, snapshots): a
  * cert-manager Certificate or an Argo Rollout there is input to a test, not how the project runs,
- * so it is no evidence (argo-cd keeps hundreds of such manifests under testdata/).
+ * so it is no evidence (argo-cd keeps hundreds of such manifests under testdata/), and its findings
+ * fail no checklist item (argo-cd's Lua health checks are tested on Deployments without probes).
+ * Their names say what they hold. test/, tests/ and e2e/ are not among them: they often hold the
+ * real manifests of a test cluster (microservices-demo's kustomize/tests, terraform-aws-eks's
+ * tests/), which are deployed.
  */
-export const TEST_DATA_FOLDERS = new Set(['testdata', 'test-data', 'test_data', 'fixtures', '__fixtures__', '__mocks__', '__snapshots__']);
+export const TEST_DATA_FOLDERS = new Set([
+  'testdata',
+  'test-data',
+  'test_data',
+  'fixtures',
+  'fixture',
+  'test-fixtures',
+  'test_fixtures',
+  '__fixtures__',
+  '__mocks__',
+  '__snapshots__',
+]);
 
 /**
  * Folders of a project's tests. The manifests and configurations there set up a test (gixy's

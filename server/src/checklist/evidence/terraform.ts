@@ -69,6 +69,12 @@ export const terraformDnsDetector: Detector = {
   id: 'terraform-dns',
   title: 'DNS records with a low TTL',
   hint: loc('Manage the DNS records in Terraform (aws_route53_record with alias or ttl <= 300, cloudflare_record).', 'Gerencie os registros DNS no Terraform (aws_route53_record com alias ou ttl <= 300, cloudflare_record).'),
+  hints: {
+    'backup/failover-automation': loc('Fail over in DNS: a Route 53 record with a failover routing policy and a health check.', 'Faça failover no DNS: um registro do Route 53 com política de roteamento failover e health check.'),
+    'deployment/cdn': loc('Proxy the DNS records through Cloudflare (cloudflare_record with proxied = true).', 'Faça proxy dos registros DNS pelo Cloudflare (cloudflare_record com proxied = true).'),
+    'performance/cdn': loc('Proxy the DNS records through Cloudflare (cloudflare_record with proxied = true).', 'Faça proxy dos registros DNS pelo Cloudflare (cloudflare_record com proxied = true).'),
+    'security/ddos-protection': loc('Proxy the DNS records through Cloudflare (cloudflare_record with proxied = true).', 'Faça proxy dos registros DNS pelo Cloudflare (cloudflare_record com proxied = true).'),
+  },
   heuristic:
     `A DNS record managed as code with a TTL of ${LOW_TTL} seconds or less, or a Route 53 alias (which follows its target): aws_route53_record, cloudflare_record/cloudflare_dns_record ` +
     '(ttl 1 means automatic), google_dns_record_set, azurerm_dns_*_record. A TTL of a day, or one set from a variable, proves nothing. A Route 53 failover routing policy ' +
@@ -138,6 +144,12 @@ export const terraformEdgeDetector: Detector = {
   id: 'terraform-edge',
   title: 'CDN, WAF and DDoS protection',
   hint: loc('Put a CDN and a WAF in front of the service (aws_cloudfront_distribution, aws_wafv2_web_acl with rules, aws_shield_protection).', 'Coloque uma CDN e um WAF na frente do serviço (aws_cloudfront_distribution, aws_wafv2_web_acl com regras, aws_shield_protection).'),
+  hints: {
+    'deployment/cdn': loc('Serve the application through a CDN (aws_cloudfront_distribution, a Google backend with enable_cdn, Azure Front Door, Fastly).', 'Sirva a aplicação por uma CDN (aws_cloudfront_distribution, um backend Google com enable_cdn, Azure Front Door, Fastly).'),
+    'performance/cdn': loc('Serve the application through a CDN (aws_cloudfront_distribution, a Google backend with enable_cdn, Azure Front Door, Fastly).', 'Sirva a aplicação por uma CDN (aws_cloudfront_distribution, um backend Google com enable_cdn, Azure Front Door, Fastly).'),
+    'security/waf': loc('Put a web ACL with rules in front of the service (aws_wafv2_web_acl, google_compute_security_policy, an Azure WAF policy).', 'Coloque um web ACL com regras na frente do serviço (aws_wafv2_web_acl, google_compute_security_policy, uma política de WAF do Azure).'),
+    'security/ddos-protection': loc('Protect the endpoints from DDoS (aws_shield_protection, a Cloudflare zone, Cloud Armor adaptive protection).', 'Proteja os endpoints contra DDoS (aws_shield_protection, uma zona do Cloudflare, proteção adaptativa do Cloud Armor).'),
+  },
   heuristic:
     'CDN: an enabled CloudFront distribution, a Google backend with enable_cdn = true, an Azure CDN/Front Door endpoint, a Fastly service. WAF: a web ACL with at least one rule ' +
     '(aws_wafv2_web_acl, aws_waf_web_acl, google_compute_security_policy, azurerm_web_application_firewall_policy with managed rules, a Cloudflare managed firewall ruleset); ' +
@@ -187,6 +199,11 @@ export const terraformNetworkDetector: Detector = {
   id: 'terraform-network',
   title: 'Private network and image registry',
   hint: loc('Define the VPC with private subnets and an ECR repository with scan on push and immutable tags.', 'Defina a VPC com subnets privadas e um repositório ECR com scan no push e tags imutáveis.'),
+  hints: {
+    'deployment/vpc-network': loc('Define the VPC with private subnets (subnets that do not map public IPs, or the vpc module with private_subnets).', 'Defina a VPC com subnets privadas (subnets que não mapeiam IPs públicos, ou o módulo vpc com private_subnets).'),
+    'deployment/docker-registry': loc('Push the images to a private registry: an ECR repository with scan_on_push and IMMUTABLE tags, or Artifact Registry.', 'Envie as imagens a um registry privado: um repositório ECR com scan_on_push e tags IMMUTABLE, ou o Artifact Registry.'),
+    'deployment/docker-image-scanning': loc('Scan the images on push in the registry (ECR scan_on_push = true, or enhanced scanning).', 'Escaneie as imagens no push no registry (scan_on_push = true no ECR, ou enhanced scanning).'),
+  },
   heuristic:
     'Network: a private subnet (aws_subnet whose name says private/app/db/data and that does not map public IPs) or the terraform-aws-modules/vpc module with private_subnets; ' +
     'a subnet that maps public IPs on launch does not count. Registry: an ECR repository with scan_on_push = true and IMMUTABLE tags, or a Docker Artifact Registry ' +
@@ -264,6 +281,11 @@ export const terraformComplianceDetector: Detector = {
   id: 'terraform-compliance',
   title: 'Audit trail, retention and classification',
   hint: loc('Add CloudTrail with log file validation, lifecycle expiration on data buckets and a DataClassification tag.', 'Adicione o CloudTrail com validação dos arquivos de log, expiração por ciclo de vida nos buckets de dados e uma tag DataClassification.'),
+  hints: {
+    'security/audit-logging': loc('Turn on CloudTrail with log file validation (enable_log_file_validation = true).', 'Ligue o CloudTrail com validação dos arquivos de log (enable_log_file_validation = true).'),
+    'security/data-retention': loc('Expire data after its retention period (an S3 lifecycle rule with expiration, a DynamoDB TTL).', 'Expire os dados após o período de retenção (uma regra de ciclo de vida do S3 com expiration, um TTL do DynamoDB).'),
+    'security/data-classification': loc('Tag the data resources with their sensitivity (a DataClassification tag).', 'Marque os recursos de dados com sua sensibilidade (uma tag DataClassification).'),
+  },
   heuristic:
     'Audit logging: aws_cloudtrail with enable_log_file_validation = true (tampering is detectable) and logging not disabled, or google_project_iam_audit_config. ' +
     'Data retention: an enabled S3 lifecycle rule that expires objects (aws_s3_bucket_lifecycle_configuration or an inline lifecycle_rule), a DynamoDB TTL, ' +
@@ -319,6 +341,14 @@ export const terraformIdentityDetector: Detector = {
   id: 'terraform-identity',
   title: 'Identity: OIDC, MFA, passwords, sessions, secret rotation',
   hint: loc('Put OIDC authentication in front of the service (Cognito, ALB authenticate_oidc) with MFA on and rotated secrets.', 'Coloque autenticação OIDC na frente do serviço (Cognito, authenticate_oidc do ALB) com MFA ligado e segredos rotacionados.'),
+  hints: {
+    'security/authentication': loc('Put OIDC authentication in front of the service (a Cognito user pool, ALB authenticate_oidc, an API Gateway JWT authorizer).', 'Coloque autenticação OIDC na frente do serviço (um user pool do Cognito, authenticate_oidc do ALB, um authorizer JWT do API Gateway).'),
+    'security/2fa-mfa': loc('Require MFA (a Cognito user pool with mfa_configuration = "ON", or an IAM policy on aws:MultiFactorAuthPresent).', 'Exija MFA (um user pool do Cognito com mfa_configuration = "ON", ou uma política IAM sobre aws:MultiFactorAuthPresent).'),
+    'security/password-policies': loc('Set a password policy of at least 8 characters without forced expiry (Cognito password_policy, aws_iam_account_password_policy).', 'Defina uma política de senhas de pelo menos 8 caracteres sem expiração forçada (password_policy do Cognito, aws_iam_account_password_policy).'),
+    'security/session-management': loc('Keep sessions short: a Cognito app client with access tokens of at most one hour and refresh tokens.', 'Mantenha as sessões curtas: um app client do Cognito com access tokens de no máximo uma hora e refresh tokens.'),
+    'security/token-management': loc('Rotate the secrets automatically (aws_secretsmanager_secret_rotation every 90 days or less).', 'Rotacione os segredos automaticamente (aws_secretsmanager_secret_rotation a cada 90 dias ou menos).'),
+    'security/api-security': loc('Protect the API in Terraform: a JWT or Cognito authorizer and throttling in the same configuration.', 'Proteja a API no Terraform: um authorizer JWT ou do Cognito e throttling na mesma configuração.'),
+  },
   heuristic:
     'Authentication: a Cognito user pool, an ALB listener (rule) that authenticates with OIDC or Cognito, an API Gateway JWT or Cognito authorizer. MFA: a Cognito user pool with ' +
     'mfa_configuration = "ON" ("OPTIONAL" leaves admins without it), or an IAM policy that requires aws:MultiFactorAuthPresent. Passwords: a minimum length of 8 or more ' +
@@ -382,6 +412,16 @@ export const terraformDataDetector: Detector = {
   id: 'terraform-data',
   title: 'Databases: replicas, pools, caches, failover, monitoring',
   hint: loc('Declare the read replicas, RDS Proxy, ElastiCache, Multi-AZ and Performance Insights in Terraform.', 'Declare as réplicas de leitura, o RDS Proxy, o ElastiCache, o Multi-AZ e o Performance Insights no Terraform.'),
+  hints: {
+    'performance/read-replicas': loc('Add read replicas (aws_db_instance with replicate_source_db, or two or more aws_rds_cluster_instance).', 'Adicione réplicas de leitura (aws_db_instance com replicate_source_db, ou duas ou mais aws_rds_cluster_instance).'),
+    'performance/connection-pooling': loc('Pool the database connections with RDS Proxy (aws_db_proxy).', 'Faça o pool das conexões com o banco com o RDS Proxy (aws_db_proxy).'),
+    'performance/caching': loc('Provision a managed cache (ElastiCache, MemoryDB, Memorystore, Azure Cache for Redis).', 'Provisione um cache gerenciado (ElastiCache, MemoryDB, Memorystore, Azure Cache for Redis).'),
+    'backup/failover-automation': loc('Run the database Multi-AZ (multi_az = true) or in a global cluster.', 'Rode o banco em Multi-AZ (multi_az = true) ou em um cluster global.'),
+    'backup/data-replication': loc('Replicate the data continuously (multi_az = true, S3 replication, DynamoDB replicas).', 'Replique os dados continuamente (multi_az = true, replicação do S3, réplicas do DynamoDB).'),
+    'performance/database-monitoring': loc('Turn on Performance Insights for the database.', 'Ligue o Performance Insights no banco de dados.'),
+    'monitoring/database-monitoring': loc('Monitor the database: Performance Insights, or enhanced monitoring (monitoring_interval above 0).', 'Monitore o banco de dados: Performance Insights, ou enhanced monitoring (monitoring_interval acima de 0).'),
+    'performance/query-optimization': loc('Load auto_explain in the database parameter group, so the plans of slow queries are logged.', 'Carregue o auto_explain no parameter group do banco, para que os planos das queries lentas sejam registrados.'),
+  },
   heuristic:
     'Read replicas: an aws_db_instance with replicate_source_db, or aws_rds_cluster_instance with count >= 2. Connection pooling: aws_db_proxy. Caching: ElastiCache, MemoryDB, ' +
     'Memorystore, Azure Cache for Redis. Failover and replication: multi_az = true (a synchronous standby that takes over), S3 replication with an enabled rule, DynamoDB replicas, ' +
@@ -442,6 +482,16 @@ export const terraformBackupDetector: Detector = {
   id: 'terraform-backup',
   title: 'Backups and logs in Terraform',
   hint: loc('Declare an AWS Backup plan (schedule, lifecycle, copy to another region) or the database backup retention in Terraform.', 'Declare um plano do AWS Backup (agendamento, ciclo de vida, cópia para outra região) ou a retenção de backup do banco no Terraform.'),
+  hints: {
+    'backup/automated-backups': loc('Schedule the backups in Terraform (an AWS Backup plan rule with a schedule, or backup_retention_period above 0 on the database).', 'Agende os backups no Terraform (uma regra de plano do AWS Backup com agendamento, ou backup_retention_period acima de 0 no banco).'),
+    'backup/backup-frequency': loc('Schedule the backups in Terraform (an AWS Backup plan rule with a schedule, or backup_retention_period above 0 on the database).', 'Agende os backups no Terraform (uma regra de plano do AWS Backup com agendamento, ou backup_retention_period acima de 0 no banco).'),
+    'backup/backup-retention': loc('Keep the backups within the retention target (30 to 90 days by default): AWS Backup lifecycle delete_after, RDS backup_retention_period.', 'Mantenha os backups dentro da meta de retenção (30 a 90 dias por padrão): delete_after do ciclo de vida do AWS Backup, backup_retention_period do RDS.'),
+    'backup/cross-region-backups': loc('Copy the backups to another region (an AWS Backup copy_action, aws_db_instance_automated_backups_replication).', 'Copie os backups para outra região (um copy_action do AWS Backup, aws_db_instance_automated_backups_replication).'),
+    'backup/backup-encryption': loc('Encrypt the backups (an AWS Backup vault with a KMS key, storage_encrypted = true on the database).', 'Criptografe os backups (um vault do AWS Backup com chave KMS, storage_encrypted = true no banco).'),
+    'monitoring/log-retention': loc('Set retention_in_days on the CloudWatch log groups within the log retention target (30 to 90 days by default).', 'Defina retention_in_days nos log groups do CloudWatch dentro da meta de retenção de logs (30 a 90 dias por padrão).'),
+    'monitoring/log-security': loc('Encrypt the CloudWatch log groups with a KMS key (kms_key_id).', 'Criptografe os log groups do CloudWatch com uma chave KMS (kms_key_id).'),
+    'monitoring/log-analysis': loc('Turn log lines into metrics (aws_cloudwatch_log_metric_filter with a pattern).', 'Transforme linhas de log em métricas (aws_cloudwatch_log_metric_filter com um pattern).'),
+  },
   heuristic:
     'AWS Backup: a plan rule with a schedule proves automated backups and their frequency, its lifecycle delete_after the retention (judged against the retention target), a ' +
     'copy_action a cross-region copy; a vault with a KMS key proves encryption. RDS: backup_retention_period above 0 proves automated daily backups and declares the retention; ' +
