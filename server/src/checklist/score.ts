@@ -139,6 +139,7 @@ interface Context {
   findingsByItem: Map<string, ChecklistFinding[]>;
   /** Each item's findings in test data: listed, never counted. */
   testDataByItem: Map<string, ChecklistFinding[]>;
+  decisionsByItem: Map<string, ChecklistFinding[]>;
   inspections: CountedInspections;
   evidence: Map<string, EvidenceHit[]>;
   targets: Map<TargetId, TargetSpec>;
@@ -159,7 +160,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
   const declared = declaredValues(evidence, targets, files);
 
   const catalog = checklistCatalog().filter((item): item is CatalogItem & { category: Category } => item.category !== 'Sign-off');
-  const { counted, testData } = findingsByItem(input.findings, catalog, files);
+  const { counted, testData, decisions } = findingsByItem(input.findings, catalog, files);
   const inspections = countedInspections(input.inspected ?? [], files);
   const { critical, fromConfig, set } = criticalSet(config, locale);
 
@@ -169,6 +170,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
     files,
     findingsByItem: counted,
     testDataByItem: testData,
+    decisionsByItem: decisions,
     inspections,
     evidence,
     targets,
@@ -220,6 +222,7 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
   const enabledRules = item.rules.filter((ruleId) => config.rules[ruleId]?.severity !== 'off');
   const ruleFindings = context.findingsByItem.get(item.id) ?? [];
   const testDataFindings = context.testDataByItem.get(item.id) ?? [];
+  const decisions = context.decisionsByItem.get(item.id) ?? [];
   const targetResults = Object.values(TARGETS).some((definition) => definition.items.includes(item.id)) ? itemTargets(item.id, context) : undefined;
   const targetFindings = (targetResults ?? []).flatMap((result) => result.declared.filter((value) => !value.met).map((value) => targetFinding(value, result.target, locale)));
   const findings = targetFindings.length > 0 ? [...ruleFindings, ...targetFindings].sort(byFileAndPosition) : [...ruleFindings];
@@ -262,9 +265,10 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     decidedBy,
     rules,
     evidence: hits.length,
-    summary: proofSummary(item, status, decidedBy, rules, findings, hits, attestation, contradiction, locale, unknownByKind, testDataFindings),
+    summary: proofSummary(item, status, decidedBy, rules, findings, hits, attestation, contradiction, locale, unknownByKind, testDataFindings, decisions),
     ...(status === 'not-verified' ? { toVerify: toVerify(item, enabledRules, context, unknownByKind) } : {}),
     ...(testDataFindings.length > 0 ? { testDataFindings: testDataFindings.length } : {}),
+    ...(decisions.length > 0 ? { decisions: decisions.length } : {}),
   };
   const critical = context.critical.has(item.id);
   const rejected = config.rejected[item.id];
@@ -282,6 +286,7 @@ function itemResult(item: CatalogItem & { category: Category }, context: Context
     status,
     findings,
     ...(testDataFindings.length > 0 ? { testDataFindings: [...testDataFindings] } : {}),
+    ...(decisions.length > 0 ? { decisions: [...decisions] } : {}),
     evidence: hits,
     ...(attestation ? { attestation: { ...attestation } } : {}),
     proof,
@@ -379,6 +384,7 @@ function proofSummary(
   locale: Locale,
   unknownByKind: Map<FileKind, UnknownOfKind>,
   testData: readonly ChecklistFinding[],
+  decisions: readonly ChecklistFinding[],
 ): string {
   if (decidedBy === 'attestation') return attestationSummary(status, attestation, contradiction, locale);
   // What could not be judged, and what was not counted, follow whatever decided the status.
@@ -386,6 +392,7 @@ function proofSummary(
     t(locale, 'proof.unknown', { subjects: subjectsIn(unknown.subjects, unknown.files, locale), reason: t(locale, `unknown.reason.${kind}` as MessageKey) }),
   );
   if (testData.length > 0) notes.push(testDataText(testData, locale));
+  if (decisions.length > 0) notes.push(t(locale, decisions.length === 1 ? 'proof.decisions.one' : 'proof.decisions.other', { n: formatNumber(locale, decisions.length) }));
   const base = statusSummary(item, decidedBy, rules, findings, hits, locale, unknownByKind.size > 0);
   return [base, ...notes].filter(Boolean).join(' ');
 }
@@ -688,7 +695,7 @@ function findingsByItem(
   findings: readonly Finding[],
   items: readonly CatalogItem[],
   files: FileTable,
-): { counted: Map<string, ChecklistFinding[]>; testData: Map<string, ChecklistFinding[]> } {
+): { counted: Map<string, ChecklistFinding[]>; testData: Map<string, ChecklistFinding[]>; decisions: Map<string, ChecklistFinding[]> } {
   const itemsOfRule = new Map<string, string[]>();
   for (const item of items) for (const ruleId of item.rules) itemsOfRule.set(ruleId, [...(itemsOfRule.get(ruleId) ?? []), item.id]);
   const byFile = new Map<FileFacts, Finding[]>();
@@ -701,9 +708,10 @@ function findingsByItem(
   }
   const counted = new Map<string, ChecklistFinding[]>();
   const testData = new Map<string, ChecklistFinding[]>();
+  const decisions = new Map<string, ChecklistFinding[]>();
   for (const facts of [...byFile.keys()].sort((a, b) => FILE_ORDER.compare(a.file, b.file))) {
-    const into = facts.testData ? testData : counted;
     for (const finding of byFile.get(facts)!.sort((a, b) => comparePositions(a.range, b.range))) {
+      const into = facts.testData ? testData : finding.atMost ? decisions : counted;
       const shown: ChecklistFinding = {
         ruleId: finding.ruleId,
         severity: finding.severity,
@@ -719,7 +727,7 @@ function findingsByItem(
       }
     }
   }
-  return { counted, testData };
+  return { counted, testData, decisions };
 }
 
 const SUBJECT_INDEX = new Map<Subject, number>(SUBJECTS.map((subject, index) => [subject, index]));

@@ -131,6 +131,8 @@ export interface ItemProof {
   toVerify?: ProofStep[];
   /** Findings of its rules in test data, listed in `testDataFindings` and not counted; absent when there are none. */
   testDataFindings?: number;
+  /** Decisions its rules noted (findings capped at information), listed in `decisions` and not counted; absent when there are none. */
+  decisions?: number;
 }
 
 /** An attestation that error findings contradict: shown, never counted as done. */
@@ -225,6 +227,12 @@ export interface ChecklistItemResult {
    * tests, never deployed): shown in the editor and the CLI, listed here, never counted.
    */
   testDataFindings?: ChecklistFinding[];
+  /**
+   * Decisions written in the files that its rules note at most as information
+   * (`automountServiceAccountToken: true` spelled out, an entrypoint that drops privileges): a
+   * person's choice, not a defect, so they are listed here and never counted against the item.
+   */
+  decisions?: ChecklistFinding[];
   evidence: EvidenceHit[];
   attestation?: { status: AttestationStatus; by?: string; date?: string; note?: string };
   /** How the status was reached and what would prove the item. */

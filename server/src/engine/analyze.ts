@@ -127,6 +127,7 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
             severity: descriptor.atMost ? lowerSeverity(severity, descriptor.atMost) : severity,
+            ...(descriptor.atMost ? { atMost: descriptor.atMost } : {}),
             message: formatMessage(template, descriptor.data),
             path: model.path,
             span: descriptor.span,

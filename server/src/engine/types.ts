@@ -142,6 +142,11 @@ export interface Finding {
   category?: Category;
   checklistItem?: string;
   fix?: Fix;
+  /**
+   * Set when the rule capped the finding (`atMost`): it records a deliberate decision in the files,
+   * not a defect, so the checklist lists it and does not count it against the item.
+   */
+  atMost?: 'information' | 'hint';
   /** Set on hint-level findings that should be rendered faded (an unused suppression). */
   unnecessary?: boolean;
 }

@@ -258,6 +258,8 @@ export const EN = {
   'proof.unknown': '{{subjects}} could not be judged: {{reason}}.',
   'proof.testData.one': '1 finding in test data, not counted: {{files}}.',
   'proof.testData.other': '{{n}} findings in test data, not counted: {{files}}.',
+  'proof.decisions.one': '1 decision written in the files is noted, not counted against the item.',
+  'proof.decisions.other': '{{n}} decisions written in the files are noted, not counted against the item.',
   'proof.moreFiles.one': '1 more file',
   'proof.moreFiles.other': '{{n}} more files',
   'unknown.reason.dockerfile': 'they depend on values the files do not set (a build argument, a base image built elsewhere)',

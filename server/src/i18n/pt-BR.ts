@@ -260,6 +260,8 @@ export const PT_BR: Record<MessageKey, string> = {
   'proof.unknown': 'Não foi possível avaliar {{subjects}}: {{reason}}.',
   'proof.testData.one': '1 problema em dados de teste, não contado: {{files}}.',
   'proof.testData.other': '{{n}} problemas em dados de teste, não contados: {{files}}.',
+  'proof.decisions.one': '1 decisão escrita nos arquivos é registrada, sem contar contra o item.',
+  'proof.decisions.other': '{{n}} decisões escritas nos arquivos são registradas, sem contar contra o item.',
   'proof.moreFiles.one': 'mais 1 arquivo',
   'proof.moreFiles.other': 'mais {{n}} arquivos',
   'unknown.reason.dockerfile': 'dependem de valores que os arquivos não definem (um argumento de build, uma imagem base construída em outro lugar)',
