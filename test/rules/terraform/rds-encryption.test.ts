@@ -15,13 +15,6 @@ runRuleTests(rule, {
     { name: 'an empty file inspects nothing', code: '', inspected: [] },
     { name: 'a variable alone inspects nothing', code: 'variable "encrypted" {\n  default = false\n}\n', inspected: [] },
     {
-      name: 'reusable module: the caller decides, no claim about the default',
-      filename: 'modules/db/main.tf',
-      code: 'resource "aws_db_instance" "this" {\n  storage_encrypted = var.encrypted\n}\n',
-      files: { 'variables.tf': 'variable "encrypted" {\n  default = false\n}\n' },
-      inspected: ['database'],
-    },
-    {
       name: 'local module call keeping the module default (true)',
       filename: 'app/main.tf',
       code: 'provider "aws" {}\nmodule "db" {\n  source = "../modules/db"\n}\n',
@@ -40,6 +33,15 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reusable module: the caller decides; the unsafe default is information at the reference',
+      filename: 'modules/db/main.tf',
+      code: 'resource "aws_db_instance" "this" {\n  storage_encrypted = var.encrypted\n}\n',
+      files: { 'variables.tf': 'variable "encrypted" {\n  default = false\n}\n' },
+      inspected: ['database'],
+      errors: [{ messageId: 'callerDefault', line: 2, column: 23, endLine: 2, endColumn: 36, message: 'Database aws_db_instance.this leaves storage_encrypted to its callers, and the default of var.encrypted (false) stores it unencrypted; default it to true so that callers who omit it are safe.' }],
+      output: null,
+    },
     {
       name: 'missing on an instance',
       code: 'resource "aws_db_instance" "main" {\n  engine         = "postgres"\n  instance_class = "db.t3.micro"\n}\n',
