@@ -16,6 +16,13 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'ports -1 stand for all ports (checkov CKV_AWS_277)',
+      code: 'resource "aws_vpc_security_group_ingress_rule" "any" {\n  cidr_ipv4   = "0.0.0.0/0"\n  from_port   = -1\n  to_port     = -1\n  ip_protocol = "tcp"\n}\n',
+      errors: [{ messageId: 'open', line: 2, column: 17, endLine: 2, endColumn: 28, message: 'Ingress to aws_vpc_security_group_ingress_rule.any from 0.0.0.0/0 opens all ports to the whole internet; restrict the source to known networks or expose only 80/443 through a load balancer.' }],
+      output: null,
+      inspected: ['security-group'],
+    },
+    {
       name: 'reusable module: CIDRs from its caller, whose default opens SSH (information)',
       filename: 'modules/sg/main.tf',
       code: 'resource "aws_security_group_rule" "this" {\n  type        = "ingress"\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = var.cidrs\n}\n',

@@ -9,6 +9,7 @@ const DB_MODULE = {
 
 runRuleTests(rule, {
   valid: [
+    { name: 'Aurora Serverless v1 is always encrypted (checkov CKV_AWS_96, KICS)', code: 'resource "aws_rds_cluster" "main" {\n  engine_mode       = "serverless"\n  storage_encrypted = false\n}\n', inspected: ['database'] },
     { code: 'resource "aws_db_instance" "main" {\n  storage_encrypted = true\n}\n', inspected: ['database'] },
     'resource "aws_rds_cluster" "main" {\n  storage_encrypted = var.encrypted\n}\n',
     { name: 'other resource types are ignored', code: 'resource "aws_db_subnet_group" "main" {\n  name = "db"\n}\n', inspected: [] },
