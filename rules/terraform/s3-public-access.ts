@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { defaultsOf, defaultValue, distinct, inspect, isKnown, reportDefault, reportValue, requireTrue, resourcesOf, type TerraformContext, type Verdict } from '../../server/src/kinds/terraform/checks';
 import { truthyValue } from '../../server/src/kinds/terraform/evaluate';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { requireCompanion } from '../../server/src/kinds/terraform/pairing';
+import { companionsOf, requireCompanion } from '../../server/src/kinds/terraform/pairing';
 import { hasAttribute, valueOf, type ResourceView } from '../../server/src/kinds/terraform/resources';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -72,7 +72,15 @@ export default defineRule<TerraformModel>({
 function publicAccessBlock(context: TerraformContext, bucket: ResourceView): Verdict {
   const messages = { missing: 'missing', moduleMissing: 'moduleMissing', callerDefault: 'callerDefault' };
   const verdict = requireCompanion(context, bucket, 'aws_s3_bucket_public_access_block', messages, 'attach_public_policy');
-  return verdict === 'fail' && accountBlock(bucket) === 'unknown' ? 'unknown' : verdict;
+  if (verdict === 'fail' && accountBlock(bucket) === 'unknown') return 'unknown';
+  if (verdict !== 'pass') return verdict;
+  // A block protects the bucket only as far as its flags do (they are reported on the block itself).
+  const flags = companionsOf(bucket, 'aws_s3_bucket_public_access_block', context.model.path).present.flatMap((block) => {
+    const onForAccount = accountFlags(block);
+    return FLAGS.filter((flag) => !onForAccount.has(flag)).map((flag) => valueOf(block, flag));
+  });
+  if (flags.some((flag) => isKnown(flag) && truthyValue(flag) !== true)) return 'fail';
+  return flags.every(isKnown) ? 'pass' : 'unknown';
 }
 
 /** Whether an account-level block in the bucket's module exists: `on`, `off` (none), or `unknown` (it may not be created). */

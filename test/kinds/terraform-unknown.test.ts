@@ -89,6 +89,7 @@ const ROWS: Row[] = [
   },
   { rule: 's3-versioning', name: 'inline versioning from a variable without default', code: `${noDefault('versioned')}resource "aws_s3_bucket" "data" {\n  versioning {\n    enabled = var.versioned\n  }\n}\n`, expected: 'unknown' },
   { rule: 's3-public-access', name: 'flag from a variable without default', code: `${noDefault('block')}resource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = "data"\n  block_public_acls       = var.block\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`, expected: 'unknown' },
+  { rule: 's3-public-access', name: 'registry s3-bucket module: the flags of its public access block are not mapped, so neither the block nor the bucket is judged', code: 'module "data" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 5.0"\n}\n', expected: 'unknown' },
   { rule: 's3-public-access', name: 'ACL from a module output', code: 'resource "aws_s3_bucket_acl" "data" {\n  bucket = "data"\n  acl    = module.settings.acl\n}\n', expected: 'unknown' },
   { rule: 's3-replication', name: 'force_destroy not known: whether it must replicate is not known', code: `${noDefault('disposable')}resource "aws_s3_bucket" "data" {\n  force_destroy = var.disposable\n}\n`, expected: 'unknown' },
 
