@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { defaultsOf, describeValue, distinct, inspect, isKnown, reportDefault, resourcesOf, siteIn, type TerraformContext, type Verdict } from '../../server/src/kinds/terraform/checks';
+import { defaultsOf, distinct, inspect, isKnown, reportDefault, resourcesOf, siteIn, type TerraformContext, type Verdict } from '../../server/src/kinds/terraform/checks';
 import { isUnknownItem, known, listItems, mapEntries, numericValue, textValue, type Known, type Value } from '../../server/src/kinds/terraform/evaluate';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
 import { hasAttribute, nestedViews, valueOf, type BlockView, type ResourceView } from '../../server/src/kinds/terraform/resources';
@@ -125,7 +125,7 @@ function reportOpenDefaults(context: TerraformContext, resource: string, rule: I
   rule.cidrs.forEach((cidrs, index) => {
     const fallback = defaults.cidrs[index];
     if (cidrs.known || !cidrs.caller || !isKnown(fallback) || !sourcesOf(fallback).some(isOpen)) return;
-    reportDefault(context, fallback, 'callerDefault', { resource, ports, default: describeValue(fallback) });
+    reportDefault(context, fallback, 'callerDefault', { resource, ports });
   });
 }
 

@@ -11,8 +11,10 @@
  * A case we deliberately answer otherwise carries `differs` (why); it counts as a disagreement.
  * Left out on purpose: cases of a port-specific check about another port (checkov CKV_AWS_24 on
  * port 222), fixtures that are not valid configuration (KICS's "/0" CIDRs, checkov's
- * replication_configuration without its required role), and KICS fixtures contradicted by the
- * query they test (rds_with_backup_disabled/negative3.tf, identical to positive3.tf).
+ * replication_configuration without its required role), fixtures whose verdict rests on the
+ * reference not expanding for_each (checkov example_ALBListenerHTTPS: both listeners are HTTPS once
+ * expanded), and KICS fixtures contradicted by the query they test (rds_with_backup_disabled/
+ * negative3.tf, identical to positive3.tf).
  */
 
 export type Verdict = 'pass' | 'fail' | 'unknown';
