@@ -29,14 +29,23 @@ async function main() {
     inspected.push(...(result.inspected ?? []));
   }
   const elapsed = performance.now() - started;
-  const rows = new Map<string, { findings: number; inspected: number }>();
-  const row = (id: string) => rows.get(id) ?? rows.set(id, { findings: 0, inspected: 0 }).get(id)!;
+  const rows = new Map<string, { findings: number; information: number; inspected: number; unknown: number }>();
+  const row = (id: string) => rows.get(id) ?? rows.set(id, { findings: 0, information: 0, inspected: 0, unknown: 0 }).get(id)!;
   for (const rule of terraformRules) row(rule.meta.id);
-  for (const finding of findings) row(finding.ruleId).findings++;
-  for (const inspection of inspected) row(inspection.ruleId).inspected++;
+  for (const finding of findings) {
+    row(finding.ruleId).findings++;
+    if (finding.severity === 'information' || finding.severity === 'hint') row(finding.ruleId).information++;
+  }
+  for (const inspection of inspected) {
+    row(inspection.ruleId).inspected++;
+    if (inspection.unknown) row(inspection.ruleId).unknown++;
+  }
   console.log(`${root}: ${paths.length} .tf files, ${findings.length} findings, analyzed in ${(elapsed / 1000).toFixed(2)} s`);
-  console.log('rule                                findings  inspected');
-  for (const [id, counts] of [...rows].sort()) console.log(`${id.padEnd(36)} ${String(counts.findings).padStart(8)} ${String(counts.inspected).padStart(10)}`);
+  // information: findings at most information (or configured so); unknown: inspections that prove nothing.
+  console.log('rule                                findings  information  inspected  unknown');
+  for (const [id, counts] of [...rows].sort()) {
+    console.log(`${id.padEnd(36)} ${String(counts.findings).padStart(8)} ${String(counts.information).padStart(12)} ${String(counts.inspected).padStart(10)} ${String(counts.unknown).padStart(8)}`);
+  }
   if (jsonFile) {
     const shown = findings.map((finding) => ({
       ruleId: finding.ruleId,

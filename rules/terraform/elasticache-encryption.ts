@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import { defaultsOf, distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
 
 export default defineRule<TerraformModel>({
@@ -18,6 +18,7 @@ export default defineRule<TerraformModel>({
       disabledAtRest: 'Replication group {{resource}} turns encryption at rest off; set {{setting}} = true.',
       missingInTransit: 'Replication group {{resource}} accepts unencrypted connections; set {{setting}} = true.',
       disabledInTransit: 'Replication group {{resource}} turns encryption in transit off; set {{setting}} = true.',
+      callerDefault: 'Replication group {{resource}} leaves {{attribute}} to its callers, and the default of {{variable}} ({{default}}) leaves it unencrypted; default it to true so that callers who omit it are safe.',
     },
     examples: {
       bad: 'resource "aws_elasticache_replication_group" "cache" {\n  engine = "redis"\n}',
@@ -32,15 +33,17 @@ export default defineRule<TerraformModel>({
         disabledAtRest: 'O replication group {{resource}} desliga a criptografia em repouso; defina {{setting}} = true.',
         missingInTransit: 'O replication group {{resource}} aceita conexões sem criptografia; defina {{setting}} = true.',
         disabledInTransit: 'O replication group {{resource}} desliga a criptografia em trânsito; defina {{setting}} = true.',
+        callerDefault: 'O replication group {{resource}} deixa {{attribute}} para quem chama o módulo, e o padrão de {{variable}} ({{default}}) o deixa sem criptografia; use true como padrão para que quem o omitir fique seguro.',
       },
     },
   },
   check(model, ruleContext) {
     const context = distinct(ruleContext);
     for (const group of resourcesOf(context, 'aws_elasticache_replication_group')) {
-      inspect(context, group, 'cache');
-      requireTrue(context, group, 'at_rest_encryption_enabled', { missing: 'missingAtRest', disabled: 'disabledAtRest' });
-      requireTrue(context, group, 'transit_encryption_enabled', { missing: 'missingInTransit', disabled: 'disabledInTransit' });
+      const defaults = defaultsOf(context, group);
+      const atRest = requireTrue(context, group, 'at_rest_encryption_enabled', { missing: 'missingAtRest', disabled: 'disabledAtRest', callerDefault: 'callerDefault' }, {}, defaults);
+      const inTransit = requireTrue(context, group, 'transit_encryption_enabled', { missing: 'missingInTransit', disabled: 'disabledInTransit', callerDefault: 'callerDefault' }, {}, defaults);
+      inspect(context, group, 'cache', atRest, inTransit);
     }
   },
 });

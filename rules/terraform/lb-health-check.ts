@@ -1,9 +1,9 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { distinct, inspect, isKnown, reportValue, resourcesOf, siteIn } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, isKnown, reportValue, resourcesOf, siteIn, type TerraformContext, type Verdict } from '../../server/src/kinds/terraform/checks';
 import { insertAttribute, insertIntoBlock } from '../../server/src/kinds/terraform/edits';
 import { truthyValue } from '../../server/src/kinds/terraform/evaluate';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { absenceSiteIn, nestedViews, valueOf } from '../../server/src/kinds/terraform/resources';
+import { absenceSiteIn, nestedViews, valueOf, type ResourceView } from '../../server/src/kinds/terraform/resources';
 
 const HEALTH_PATH = '"/health"';
 
@@ -48,58 +48,65 @@ export default defineRule<TerraformModel>({
   },
   check(model, ruleContext) {
     const context = distinct(ruleContext);
-    for (const group of resourcesOf(context, 'aws_lb_target_group', 'aws_alb_target_group')) {
-      inspect(context, group, 'target-group');
-      const protocol = valueOf(group, 'protocol');
-      if (!isKnown(protocol) || !['HTTP', 'HTTPS'].includes(String(protocol.value).toUpperCase())) continue;
-      const data = { resource: group.address };
-      const checks = nestedViews(group, 'health_check');
-      if (checks.length === 0) {
-        if (!group.own) {
-          const decided = absenceSiteIn(group, 'health_check', model.path);
-          if (decided) context.report({ span: decided.span, messageId: 'moduleMissing', data });
-          continue;
-        }
-        context.report({
-          span: group.block.headerSpan,
-          messageId: 'missing',
-          data,
-          fixTitleId: 'addHealthCheck',
-          fix: () =>
-            insertIntoBlock(group.block, context.lines, [
-              '',
-              'health_check {',
-              '\tenabled             = true',
-              '\thealthy_threshold   = 2',
-              '\tinterval            = 30',
-              '\tmatcher             = "200"',
-              `\tpath                = ${HEALTH_PATH}`,
-              '\tport                = "traffic-port"',
-              `\tprotocol            = "${String(protocol.value).toUpperCase()}"`,
-              '\ttimeout             = 5',
-              '\tunhealthy_threshold = 2',
-              '}',
-            ]),
-        });
-        continue;
-      }
-      const check = checks[0];
-      const enabled = valueOf(check, 'enabled');
-      const path = valueOf(check, 'path');
-      if (isKnown(enabled) && enabled.value !== null && truthyValue(enabled) === false) {
-        // A static health_check block of this file gets its missing path in the same fix.
-        const pathFix = group.own && isKnown(path) && path.value === null && group.block.blocks.includes(check.block) ? [insertAttribute(check.block, context.lines, 'path', HEALTH_PATH)] : [];
-        const site = siteIn(enabled, model.path);
-        if (!site) continue;
-        context.report({
-          span: site.span,
-          messageId: 'disabled',
-          data: { ...data, setting: site.derived ? 'enabled' : (site.setting ?? 'enabled') },
-          fix: site.exact && !site.derived ? (fixer) => [fixer.replace(site.span, 'true'), ...pathFix] : undefined,
-        });
-      } else if (isKnown(path) && path.value === null) {
-        reportValue(context, path, { missing: 'noPath', value: 'noPath' }, { ...data, attribute: 'path' }, HEALTH_PATH);
-      }
-    }
+    for (const group of resourcesOf(context, 'aws_lb_target_group', 'aws_alb_target_group')) inspect(context, group, 'target-group', health(context, group));
   },
 });
+
+function health(context: TerraformContext, group: ResourceView): Verdict {
+  const protocol = valueOf(group, 'protocol');
+  if (!isKnown(protocol)) return 'unknown';
+  if (!['HTTP', 'HTTPS'].includes(String(protocol.value).toUpperCase())) return 'pass';
+  const data = { resource: group.address };
+  const checks = nestedViews(group, 'health_check');
+  if (checks.length === 0) {
+    if (!group.own) {
+      const decided = absenceSiteIn(group, 'health_check', context.model.path);
+      if (decided) context.report({ span: decided.span, messageId: 'moduleMissing', data });
+      // A registry mapping that leaves health_check out does not say the module leaves it out.
+      return decided || !group.partial ? 'fail' : 'unknown';
+    }
+    context.report({
+      span: group.block.headerSpan,
+      messageId: 'missing',
+      data,
+      fixTitleId: 'addHealthCheck',
+      fix: () =>
+        insertIntoBlock(group.block, context.lines, [
+          '',
+          'health_check {',
+          '\tenabled             = true',
+          '\thealthy_threshold   = 2',
+          '\tinterval            = 30',
+          '\tmatcher             = "200"',
+          `\tpath                = ${HEALTH_PATH}`,
+          '\tport                = "traffic-port"',
+          `\tprotocol            = "${String(protocol.value).toUpperCase()}"`,
+          '\ttimeout             = 5',
+          '\tunhealthy_threshold = 2',
+          '}',
+        ]),
+    });
+    return 'fail';
+  }
+  const check = checks[0];
+  const enabled = valueOf(check, 'enabled');
+  const path = valueOf(check, 'path');
+  if (isKnown(enabled) && enabled.value !== null && truthyValue(enabled) === false) {
+    // A static health_check block of this file gets its missing path in the same fix.
+    const pathFix = group.own && isKnown(path) && path.value === null && group.block.blocks.includes(check.block) ? [insertAttribute(check.block, context.lines, 'path', HEALTH_PATH)] : [];
+    const site = siteIn(enabled, context.model.path);
+    if (site) {
+      context.report({
+        span: site.span,
+        messageId: 'disabled',
+        data: { ...data, setting: site.derived ? 'enabled' : (site.setting ?? 'enabled') },
+        fix: site.exact && !site.derived ? (fixer) => [fixer.replace(site.span, 'true'), ...pathFix] : undefined,
+      });
+    }
+    return 'fail';
+  }
+  if (!isKnown(enabled) || !isKnown(path)) return 'unknown';
+  if (path.value !== null) return 'pass';
+  reportValue(context, path, { missing: 'noPath', value: 'noPath' }, { ...data, attribute: 'path' }, HEALTH_PATH);
+  return 'fail';
+}

@@ -1,8 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { distinct, inspect, isKnown, reportValue, resourcesOf } from '../../server/src/kinds/terraform/checks';
-import { numericValue } from '../../server/src/kinds/terraform/evaluate';
+import { defaultsOf, defaultValue, distinct, inspect, isKnown, reportDefault, reportValue, resourcesOf, type TerraformContext, type Verdict } from '../../server/src/kinds/terraform/checks';
+import { numericValue, type Known } from '../../server/src/kinds/terraform/evaluate';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { valueOf } from '../../server/src/kinds/terraform/resources';
+import { valueOf, type ResourceView } from '../../server/src/kinds/terraform/resources';
 
 const DEFAULT_DAYS = 30;
 
@@ -20,6 +20,7 @@ export default defineRule<TerraformModel>({
     messages: {
       missing: 'Log group {{resource}} keeps its logs forever; set {{setting}} (30 to 90 days is typical).',
       forever: '{{setting}} = 0 keeps the logs of {{resource}} forever; set a retention such as 30 to 90 days.',
+      callerDefault: 'Log group {{resource}} leaves {{attribute}} to its callers, and the default of {{variable}} ({{default}}) keeps its logs forever; default it to a retention such as 30 days so that callers who omit it are covered.',
     },
     examples: {
       bad: 'resource "aws_cloudwatch_log_group" "app" {\n  name = "/app/api"\n}',
@@ -32,18 +33,30 @@ export default defineRule<TerraformModel>({
       messages: {
         missing: 'O log group {{resource}} guarda seus logs para sempre; defina {{setting}} (30 a 90 dias é o usual).',
         forever: '{{setting}} = 0 guarda os logs de {{resource}} para sempre; defina uma retenção como 30 a 90 dias.',
+        callerDefault: 'O log group {{resource}} deixa {{attribute}} para quem chama o módulo, e o padrão de {{variable}} ({{default}}) guarda os logs para sempre; use uma retenção como 30 dias como padrão para que quem o omitir fique coberto.',
       },
     },
   },
   check(model, ruleContext) {
     const context = distinct(ruleContext);
-    for (const group of resourcesOf(context, 'aws_cloudwatch_log_group')) {
-      inspect(context, group, 'log-group');
-      const days = valueOf(group, 'retention_in_days');
-      if (!isKnown(days)) continue;
-      const data = { resource: group.address, attribute: 'retention_in_days' };
-      if (days.value === null) reportValue(context, days, { missing: 'missing', value: 'missing' }, data, String(DEFAULT_DAYS));
-      else if (numericValue(days) === 0) reportValue(context, days, { missing: 'forever', value: 'forever' }, data, String(DEFAULT_DAYS));
-    }
+    for (const group of resourcesOf(context, 'aws_cloudwatch_log_group')) inspect(context, group, 'log-group', retention(context, group));
   },
 });
+
+function retention(context: TerraformContext, group: ResourceView): Verdict {
+  const days = valueOf(group, 'retention_in_days');
+  const data = { resource: group.address, attribute: 'retention_in_days' };
+  if (!isKnown(days)) {
+    const fallback = defaultValue(days, defaultsOf(context, group), 'retention_in_days');
+    if (fallback && keepsForever(fallback)) reportDefault(context, fallback, 'callerDefault', data, String(DEFAULT_DAYS));
+    return 'unknown';
+  }
+  if (!keepsForever(days)) return 'pass';
+  reportValue(context, days, days.value === null ? { missing: 'missing', value: 'missing' } : { missing: 'forever', value: 'forever' }, data, String(DEFAULT_DAYS));
+  return 'fail';
+}
+
+/** No retention, or 0: CloudWatch never expires the events. */
+function keepsForever(days: Known): boolean {
+  return days.value === null || numericValue(days) === 0;
+}

@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import { defaultsOf, distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
 
 // Deleting an instance deletes its automated backups by default, so this guards the backups too.
@@ -17,6 +17,7 @@ export default defineRule<TerraformModel>({
     messages: {
       missing: 'Database {{resource}} has no deletion protection, so one mistaken destroy deletes it with its automated backups; set {{setting}} = true.',
       disabled: 'Database {{resource}} turns deletion protection off, so one mistaken destroy deletes it with its automated backups; set {{setting}} = true.',
+      callerDefault: 'Database {{resource}} leaves {{attribute}} to its callers, and the default of {{variable}} ({{default}}) leaves it unprotected; default it to true so that callers who omit it are safe.',
     },
     examples: {
       bad: 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n}',
@@ -29,14 +30,15 @@ export default defineRule<TerraformModel>({
       messages: {
         missing: 'O banco {{resource}} não tem proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina {{setting}} = true.',
         disabled: 'O banco {{resource}} desliga a proteção contra exclusão, então um destroy por engano o apaga junto com os backups automáticos; defina {{setting}} = true.',
+        callerDefault: 'O banco {{resource}} deixa {{attribute}} para quem chama o módulo, e o padrão de {{variable}} ({{default}}) o deixa desprotegido; use true como padrão para que quem o omitir fique seguro.',
       },
     },
   },
   check(model, ruleContext) {
     const context = distinct(ruleContext);
     for (const db of resourcesOf(context, 'aws_db_instance', 'aws_rds_cluster')) {
-      inspect(context, db, 'database');
-      requireTrue(context, db, 'deletion_protection', { missing: 'missing', disabled: 'disabled' });
+      const verdict = requireTrue(context, db, 'deletion_protection', { missing: 'missing', disabled: 'disabled', callerDefault: 'callerDefault' }, {}, defaultsOf(context, db));
+      inspect(context, db, 'database', verdict);
     }
   },
 });

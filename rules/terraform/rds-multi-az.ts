@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
+import { defaultsOf, distinct, inspect, requireTrue, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
 
 export default defineRule<TerraformModel>({
@@ -16,6 +16,7 @@ export default defineRule<TerraformModel>({
     messages: {
       missing: 'Database {{resource}} has no Multi-AZ standby, so a zone or host failure takes it down; set {{setting}} = true.',
       disabled: 'Database {{resource}} turns Multi-AZ off, so a zone or host failure takes it down; set {{setting}} = true.',
+      callerDefault: 'Database {{resource}} leaves {{attribute}} to its callers, and the default of {{variable}} ({{default}}) gives it no standby; default it to true so that callers who omit it are safe.',
     },
     examples: {
       bad: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}',
@@ -28,14 +29,15 @@ export default defineRule<TerraformModel>({
       messages: {
         missing: 'O banco {{resource}} não tem standby Multi-AZ, então uma falha de zona ou de host o derruba; defina {{setting}} = true.',
         disabled: 'O banco {{resource}} desliga o Multi-AZ, então uma falha de zona ou de host o derruba; defina {{setting}} = true.',
+        callerDefault: 'O banco {{resource}} deixa {{attribute}} para quem chama o módulo, e o padrão de {{variable}} ({{default}}) o deixa sem standby; use true como padrão para que quem o omitir fique seguro.',
       },
     },
   },
   check(model, ruleContext) {
     const context = distinct(ruleContext);
     for (const db of resourcesOf(context, 'aws_db_instance')) {
-      inspect(context, db, 'database');
-      requireTrue(context, db, 'multi_az', { missing: 'missing', disabled: 'disabled' });
+      const verdict = requireTrue(context, db, 'multi_az', { missing: 'missing', disabled: 'disabled', callerDefault: 'callerDefault' }, {}, defaultsOf(context, db));
+      inspect(context, db, 'database', verdict);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { distinct, inspect, isKnown, siteIn } from '../../server/src/kinds/terraform/checks';
+import { distinct, inspect, isKnown, siteIn, type TerraformContext, type Verdict } from '../../server/src/kinds/terraform/checks';
 import { mapEntries } from '../../server/src/kinds/terraform/evaluate';
 import { factsOf } from '../../server/src/kinds/terraform/facts';
 import { attribute, type TerraformModel } from '../../server/src/kinds/terraform/model';
@@ -54,24 +54,26 @@ export default defineRule<TerraformModel>({
     const required = (context.options.tags as string[] | undefined) ?? [];
     if (required.length === 0) return;
     const file = TerraformFile.of(context);
-    for (const resource of file.resources(...TAGGABLE)) {
-      inspect(context, resource, 'resource');
-      const inherited = defaultTagKeys(file, resource);
-      if (inherited === undefined) continue;
-      const tags = valueOf(resource, 'tags');
-      if (!isKnown(tags)) continue;
-      const entries = tags.value === null ? new Map() : mapEntries(tags);
-      if (!entries) continue;
-      const lacking = required.filter((key) => !entries.has(key) && !inherited.includes(key));
-      if (lacking.length === 0) continue;
-      const keys = lacking.join(', ');
-      const site = tags.sites.find((candidate) => candidate.path === model.path && candidate.kind === 'value') ?? siteIn(tags, model.path);
-      if (!site) continue;
-      if (site.kind === 'value') context.report({ span: site.span, messageId: 'missingKeys', data: { keys } });
-      else context.report({ span: site.span, messageId: 'missing', data: { resource: resource.address, keys } });
-    }
+    for (const resource of file.resources(...TAGGABLE)) inspect(context, resource, 'resource', tagging(context, file, resource, required));
   },
 });
+
+function tagging(context: TerraformContext, file: TerraformFile, resource: ResourceView, required: string[]): Verdict {
+  const inherited = defaultTagKeys(file, resource);
+  if (inherited === undefined) return 'unknown';
+  const tags = valueOf(resource, 'tags');
+  if (!isKnown(tags)) return 'unknown';
+  const entries = tags.value === null ? new Map() : mapEntries(tags);
+  if (!entries) return 'unknown';
+  const lacking = required.filter((key) => !entries.has(key) && !inherited.includes(key));
+  if (lacking.length === 0) return 'pass';
+  const keys = lacking.join(', ');
+  const path = context.model.path;
+  const site = tags.sites.find((candidate) => candidate.path === path && candidate.kind === 'value') ?? siteIn(tags, path);
+  if (site?.kind === 'value') context.report({ span: site.span, messageId: 'missingKeys', data: { keys } });
+  else if (site) context.report({ span: site.span, messageId: 'missing', data: { resource: resource.address, keys } });
+  return 'fail';
+}
 
 /**
  * Keys the resource's aws provider adds through default_tags; undefined when they cannot be known

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { distinct, inspect, resourcesOf } from '../../server/src/kinds/terraform/checks';
 import type { TerraformModel } from '../../server/src/kinds/terraform/model';
-import { companionsOf } from '../../server/src/kinds/terraform/pairing';
+import { requireCompanion } from '../../server/src/kinds/terraform/pairing';
 import { nestedViews } from '../../server/src/kinds/terraform/resources';
 
 export default defineRule<TerraformModel>({
@@ -18,6 +18,7 @@ export default defineRule<TerraformModel>({
     messages: {
       missing: 'Bucket {{resource}} declares no server-side encryption in this module; add an aws_s3_bucket_server_side_encryption_configuration for it.',
       moduleMissing: 'Bucket {{resource}} is created without a server-side encryption configuration, leaving the key choice to account defaults; set {{setting}}.',
+      callerDefault: 'Bucket {{resource}} gets {{companion}} only when its caller asks ({{condition}}), and by default it does not; make the encryption configuration unconditional or on by default.',
     },
     examples: {
       bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "app-data"\n}',
@@ -30,22 +31,16 @@ export default defineRule<TerraformModel>({
       messages: {
         missing: 'O bucket {{resource}} não declara criptografia do lado do servidor neste módulo; adicione um aws_s3_bucket_server_side_encryption_configuration para ele.',
         moduleMissing: 'O bucket {{resource}} é criado sem configuração de criptografia do lado do servidor, deixando a escolha da chave aos padrões da conta; defina {{setting}}.',
+        callerDefault: 'O bucket {{resource}} recebe {{companion}} só quando quem chama o módulo pede ({{condition}}), e por padrão não pede; torne a configuração de criptografia incondicional ou ligada por padrão.',
       },
     },
   },
   check(model, ruleContext) {
     const context = distinct(ruleContext);
     for (const bucket of resourcesOf(context, 'aws_s3_bucket')) {
-      inspect(context, bucket, 'bucket');
-      if (nestedViews(bucket, 'server_side_encryption_configuration').length > 0) continue;
-      const companions = companionsOf(bucket, 'aws_s3_bucket_server_side_encryption_configuration', model.path);
-      if (companions.unknown || companions.present.length > 0) continue;
-      const data = { resource: bucket.address };
-      if (bucket.own) context.report({ span: bucket.block.headerSpan, messageId: 'missing', data });
-      else if (companions.switchedOffAt) {
-        const site = companions.switchedOffAt;
-        context.report({ span: site.span, messageId: 'moduleMissing', data: { ...data, setting: site.setting ?? 'server_side_encryption_configuration' } });
-      }
+      const inline = nestedViews(bucket, 'server_side_encryption_configuration').length > 0;
+      const messages = { missing: 'missing', moduleMissing: 'moduleMissing', callerDefault: 'callerDefault' };
+      inspect(context, bucket, 'bucket', inline ? 'pass' : requireCompanion(context, bucket, 'aws_s3_bucket_server_side_encryption_configuration', messages, 'server_side_encryption_configuration'));
     }
   },
 });

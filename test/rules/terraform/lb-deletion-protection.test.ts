@@ -10,15 +10,17 @@ runRuleTests(rule, {
     'resource "aws_lb_target_group" "main" {\n  port = 80\n}\n',
     { name: 'nothing to inspect', code: 'resource "aws_elb" "classic" {}\n', inspected: [] },
     { name: 'registry ALB module pinned to 9.x, whose defaults were not checked', code: 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "~> 9.0"\n}\n', inspected: ['load-balancer'] },
+  ],
+  invalid: [
     {
-      name: 'false through a variable default of a reusable module: no claim there, the caller decides',
+      name: 'reusable module: the caller decides, and the default (false) is reported as information at the reference',
       filename: 'modules/alb/main.tf',
       code: 'resource "aws_lb" "main" {\n  enable_deletion_protection = var.protect\n}\n',
       files: { 'variables.tf': 'variable "protect" {\n  default = false\n}\n', '/work/env/prod/main.tf': 'provider "aws" {}\nmodule "alb" {\n  source = "../../modules/alb"\n}\n' },
       inspected: ['load-balancer'],
+      errors: [{ messageId: 'callerDefault', line: 2, column: 32, endLine: 2, endColumn: 43, message: 'Load balancer aws_lb.main leaves enable_deletion_protection to its callers, and the default of var.protect (false) leaves it unprotected; default it to true so that callers who omit it are safe.' }],
+      output: null,
     },
-  ],
-  invalid: [
     {
       name: 'missing: inserted after the last attribute',
       code: 'resource "aws_lb" "main" {\n  name     = "production-alb"\n  internal = false\n\n  tags = {\n    Environment = "production"\n  }\n}\n',

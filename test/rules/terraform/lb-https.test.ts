@@ -5,6 +5,7 @@ const redirect = 'resource "aws_lb_listener" "http" {\n  port     = 80\n  protoc
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a Gateway Load Balancer listener has no protocol', code: 'resource "aws_lb" "gw" {\n  load_balancer_type = "gateway"\n}\nresource "aws_lb_listener" "gw" {\n  load_balancer_arn = aws_lb.gw.arn\n}\n', inspected: ['listener'] },
     redirect,
     'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\n',
     'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS-1-2-2017-01"\n}\n',
@@ -22,6 +23,21 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a listener without protocol on an Application Load Balancer serves HTTP (KICS "ALB Listening on HTTP")',
+      code: 'resource "aws_lb" "web" {\n  load_balancer_type = "application"\n}\nresource "aws_lb_listener" "web" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n}\n',
+      errors: [{ messageId: 'plainHttp', line: 4, column: 1, endLine: 4, endColumn: 33 }],
+      output: null,
+      inspected: ['listener'],
+    },
+    {
+      name: 'reusable module: an old default SSL policy is information at the default',
+      filename: 'modules/web/main.tf',
+      code: 'variable "policy" {\n  default = "ELBSecurityPolicy-2016-08"\n}\nresource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = var.policy\n}\n',
+      files: { 'outputs.tf': 'output "arn" {\n  value = aws_lb_listener.https.arn\n}\n' },
+      errors: [{ messageId: 'callerDefault', line: 2, column: 13, endLine: 2, endColumn: 40 }],
+      output: 'variable "policy" {\n  default = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\nresource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = var.policy\n}\n',
+    },
     {
       name: 'plain HTTP forward',
       code: 'resource "aws_lb_listener" "http" {\n  protocol = "HTTP"\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.app.arn\n  }\n}\n',

@@ -7,16 +7,18 @@ runRuleTests(rule, {
     'resource "aws_cloudwatch_log_group" "app" {\n  retention_in_days = var.log_days\n}\n',
     { name: 'nothing to inspect', code: 'resource "aws_s3_bucket" "b" {}\n', inspected: [] },
     { name: 'registry VPC module without flow logs: no log group', code: 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n', inspected: [] },
+    { name: 'registry log-group module with a retention', code: 'module "logs" {\n  source            = "terraform-aws-modules/cloudwatch/aws//modules/log-group"\n  retention_in_days = 30\n}\n', inspected: ['log-group'] },
+  ],
+  invalid: [
     {
-      name: 'reusable module: retention from the caller, log group off by default',
+      name: 'reusable module: retention from the caller, a null default is reported as information (the log group is conditional)',
       filename: 'modules/vpc/flow-logs.tf',
       code: 'resource "aws_cloudwatch_log_group" "flow_log" {\n  count             = var.enable_flow_log ? 1 : 0\n  retention_in_days = var.retention\n}\n',
       files: { 'variables.tf': 'variable "enable_flow_log" {\n  default = false\n}\nvariable "retention" {\n  default = null\n}\n' },
       inspected: ['log-group'],
+      errors: [{ messageId: 'callerDefault', line: 3, column: 23, endLine: 3, endColumn: 36, message: 'Log group aws_cloudwatch_log_group.flow_log (count = var.enable_flow_log ? 1 : 0) leaves retention_in_days to its callers, and the default of var.retention (null) keeps its logs forever; default it to a retention such as 30 days so that callers who omit it are covered.' }],
+      output: null,
     },
-    { name: 'registry log-group module with a retention', code: 'module "logs" {\n  source            = "terraform-aws-modules/cloudwatch/aws//modules/log-group"\n  retention_in_days = 30\n}\n', inspected: ['log-group'] },
-  ],
-  invalid: [
     {
       code: 'resource "aws_cloudwatch_log_group" "app" {\n  name = "/app/api"\n}\n',
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 42 }],

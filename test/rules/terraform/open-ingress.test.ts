@@ -11,17 +11,26 @@ runRuleTests(rule, {
     { name: 'unknown ports', code: 'resource "aws_vpc_security_group_ingress_rule" "app" {\n  cidr_ipv4   = "0.0.0.0/0"\n  from_port   = var.port\n  to_port     = var.port\n  ip_protocol = "tcp"\n}\n' },
     { name: 'ping', code: 'resource "aws_security_group" "sg" {\n  ingress {\n    from_port   = 8\n    to_port     = 0\n    protocol    = "icmp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' },
     { name: 'nothing to inspect', code: 'resource "aws_instance" "web" {}\n', inspected: [] },
-    {
-      name: 'reusable module: CIDRs from its caller',
-      filename: 'modules/sg/main.tf',
-      code: 'resource "aws_security_group_rule" "this" {\n  type        = "ingress"\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = var.cidrs\n}\n',
-      files: { 'variables.tf': 'variable "cidrs" {\n  default = ["0.0.0.0/0"]\n}\n' },
-      inspected: ['security-group'],
-    },
     { name: 'registry module: HTTPS open to the world', code: `module "web" {\n  source              = "${SG}"\n  ingress_rules       = ["https-443-tcp"]\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}\n`, inspected: ['security-group', 'security-group'] },
     { name: 'registry module: SSH from the office', code: `module "ssh" {\n  source              = "${SG}//modules/ssh"\n  ingress_cidr_blocks = ["203.0.113.0/24"]\n}\n` },
   ],
   invalid: [
+    {
+      name: 'ports -1 stand for all ports (checkov CKV_AWS_277)',
+      code: 'resource "aws_vpc_security_group_ingress_rule" "any" {\n  cidr_ipv4   = "0.0.0.0/0"\n  from_port   = -1\n  to_port     = -1\n  ip_protocol = "tcp"\n}\n',
+      errors: [{ messageId: 'open', line: 2, column: 17, endLine: 2, endColumn: 28, message: 'Ingress to aws_vpc_security_group_ingress_rule.any from 0.0.0.0/0 opens all ports to the whole internet; restrict the source to known networks or expose only 80/443 through a load balancer.' }],
+      output: null,
+      inspected: ['security-group'],
+    },
+    {
+      name: 'reusable module: CIDRs from its caller, whose default opens SSH (information)',
+      filename: 'modules/sg/main.tf',
+      code: 'resource "aws_security_group_rule" "this" {\n  type        = "ingress"\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = var.cidrs\n}\n',
+      files: { 'variables.tf': 'variable "cidrs" {\n  default = ["0.0.0.0/0"]\n}\n' },
+      inspected: ['security-group'],
+      errors: [{ messageId: 'callerDefault', line: 6, column: 17, endLine: 6, endColumn: 26, message: 'Ingress to aws_security_group_rule.this takes its sources from its callers, and the default of var.cidrs (["0.0.0.0/0"]) opens port 22 to the whole internet; default to known networks so that callers who omit it are safe.' }],
+      output: null,
+    },
     {
       name: 'inline SSH open to the world on IPv4 and IPv6',
       code: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port        = 22\n    to_port          = 22\n    protocol         = "tcp"\n    cidr_blocks      = ["10.0.0.0/8", "0.0.0.0/0"]\n    ipv6_cidr_blocks = ["::/0"]\n  }\n}\n',

@@ -3,6 +3,12 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'enough days, whether a replica or not', code: 'resource "aws_db_instance" "main" {\n  replicate_source_db     = var.source_db\n  backup_retention_period = 14\n}\n', inspected: ['database'] },
+    {
+      name: 'registry module pinned outside the checked versions, retention passed: a replica source has no default in any version',
+      code: 'module "db" {\n  source                  = "terraform-aws-modules/rds/aws"\n  version                 = "~> 3.0"\n  backup_retention_period = 12\n}\n',
+      inspected: ['database'],
+    },
     { code: 'resource "aws_db_instance" "main" {\n  backup_retention_period = 7\n}\n', inspected: ['database'] },
     'resource "aws_rds_cluster" "main" {\n  backup_retention_period = 35\n}\n',
     { name: 'option lowers the minimum', code: 'resource "aws_db_instance" "main" {\n  backup_retention_period = 3\n}\n', options: { minDays: 3 } },
@@ -21,6 +27,28 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'more than 35 days: AWS rejects it (checkov CKV_AWS_133)',
+      code: 'resource "aws_db_instance" "main" {\n  backup_retention_period = 36\n}\n',
+      errors: [{ messageId: 'tooLong', line: 2, column: 29, endLine: 2, endColumn: 31, message: 'Database aws_db_instance.main asks for 36 days of backups, more than the 35 AWS allows, so the apply fails; set backup_retention_period between 7 and 35.' }],
+      output: null,
+    },
+    {
+      name: 'registry module pinned to 3.x with backups off (KICS "RDS With Backup Disabled")',
+      code: 'module "db" {\n  source                  = "terraform-aws-modules/rds/aws"\n  version                 = "~> 3.0"\n  backup_retention_period = 0\n}\n',
+      errors: [{ messageId: 'disabled', line: 4, column: 29, endLine: 4, endColumn: 30 }],
+      output: 'module "db" {\n  source                  = "terraform-aws-modules/rds/aws"\n  version                 = "~> 3.0"\n  backup_retention_period = 7\n}\n',
+      inspected: ['database'],
+    },
+    {
+      name: 'reusable module: a default of one day is information at the default, with a fix',
+      filename: 'modules/db/main.tf',
+      code: 'variable "days" {\n  default = 1\n}\nresource "aws_db_instance" "this" {\n  backup_retention_period = var.days\n}\n',
+      files: { 'outputs.tf': 'output "id" {\n  value = aws_db_instance.this.id\n}\n' },
+      errors: [{ messageId: 'callerDefault', line: 2, column: 13, endLine: 2, endColumn: 14, message: 'Database aws_db_instance.this leaves backup_retention_period to its callers, and the default of var.days (1) keeps less than 7 days of backups; default it to 7 or more so that callers who omit it are safe.' }],
+      output: 'variable "days" {\n  default = 7\n}\nresource "aws_db_instance" "this" {\n  backup_retention_period = var.days\n}\n',
+      inspected: ['database'],
+    },
     {
       name: 'missing',
       code: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n',

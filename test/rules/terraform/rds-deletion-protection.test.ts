@@ -6,8 +6,10 @@ runRuleTests(rule, {
     'resource "aws_db_instance" "main" {\n  deletion_protection = true\n}\n',
     'resource "aws_rds_cluster" "main" {\n  deletion_protection = local.is_prod\n}\n',
     { name: 'registry module with deletion protection', code: 'module "db" {\n  source              = "terraform-aws-modules/rds/aws"\n  deletion_protection = true\n}\n', inspected: ['database'] },
+  ],
+  invalid: [
     {
-      name: 'module called with a value of its caller: no claim in the module',
+      name: 'module called with a value of its caller: in the module, only the unsafe default, as information',
       filename: 'modules/db/main.tf',
       code: 'resource "aws_db_instance" "this" {\n  deletion_protection = var.protect\n}\n',
       files: {
@@ -15,9 +17,9 @@ runRuleTests(rule, {
         '/work/app/main.tf': 'module "db" {\n  source  = "../modules/db"\n  protect = true\n}\n',
       },
       inspected: ['database'],
+      errors: [{ messageId: 'callerDefault', line: 2, column: 25, endLine: 2, endColumn: 36, message: 'Database aws_db_instance.this leaves deletion_protection to its callers, and the default of var.protect (false) leaves it unprotected; default it to true so that callers who omit it are safe.' }],
+      output: null,
     },
-  ],
-  invalid: [
     {
       code: 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n}\n',
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 34 }],

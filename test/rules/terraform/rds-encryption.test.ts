@@ -9,18 +9,12 @@ const DB_MODULE = {
 
 runRuleTests(rule, {
   valid: [
+    { name: 'Aurora Serverless v1 is always encrypted (checkov CKV_AWS_96, KICS)', code: 'resource "aws_rds_cluster" "main" {\n  engine_mode       = "serverless"\n  storage_encrypted = false\n}\n', inspected: ['database'] },
     { code: 'resource "aws_db_instance" "main" {\n  storage_encrypted = true\n}\n', inspected: ['database'] },
     'resource "aws_rds_cluster" "main" {\n  storage_encrypted = var.encrypted\n}\n',
     { name: 'other resource types are ignored', code: 'resource "aws_db_subnet_group" "main" {\n  name = "db"\n}\n', inspected: [] },
     { name: 'an empty file inspects nothing', code: '', inspected: [] },
     { name: 'a variable alone inspects nothing', code: 'variable "encrypted" {\n  default = false\n}\n', inspected: [] },
-    {
-      name: 'reusable module: the caller decides, no claim about the default',
-      filename: 'modules/db/main.tf',
-      code: 'resource "aws_db_instance" "this" {\n  storage_encrypted = var.encrypted\n}\n',
-      files: { 'variables.tf': 'variable "encrypted" {\n  default = false\n}\n' },
-      inspected: ['database'],
-    },
     {
       name: 'local module call keeping the module default (true)',
       filename: 'app/main.tf',
@@ -40,6 +34,15 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reusable module: the caller decides; the unsafe default is information at the reference',
+      filename: 'modules/db/main.tf',
+      code: 'resource "aws_db_instance" "this" {\n  storage_encrypted = var.encrypted\n}\n',
+      files: { 'variables.tf': 'variable "encrypted" {\n  default = false\n}\n' },
+      inspected: ['database'],
+      errors: [{ messageId: 'callerDefault', line: 2, column: 23, endLine: 2, endColumn: 36, message: 'Database aws_db_instance.this leaves storage_encrypted to its callers, and the default of var.encrypted (false) stores it unencrypted; default it to true so that callers who omit it are safe.' }],
+      output: null,
+    },
     {
       name: 'missing on an instance',
       code: 'resource "aws_db_instance" "main" {\n  engine         = "postgres"\n  instance_class = "db.t3.micro"\n}\n',

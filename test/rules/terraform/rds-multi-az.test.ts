@@ -7,16 +7,18 @@ runRuleTests(rule, {
     { name: 'Aurora clusters get standbys from their instances', code: 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-mysql"\n}\n' },
     { name: 'unknown', code: 'resource "aws_db_instance" "main" {\n  multi_az = var.environment == "prod"\n}\n' },
     { name: 'nothing to inspect in an Aurora-only file', code: 'resource "aws_rds_cluster" "main" {}\n', inspected: [] },
+    { name: 'registry module with multi_az = true', code: 'module "db" {\n  source   = "terraform-aws-modules/rds/aws"\n  multi_az = true\n}\n', inspected: ['database'] },
+  ],
+  invalid: [
     {
-      name: 'conditional resource in a reusable module: the caller decides',
+      name: 'conditional resource in a reusable module: the caller decides; the unsafe default is information',
       filename: 'modules/db/main.tf',
       code: 'resource "aws_db_instance" "this" {\n  count    = var.create ? 1 : 0\n  multi_az = var.multi_az\n}\n',
       files: { 'variables.tf': 'variable "create" {\n  default = false\n}\nvariable "multi_az" {\n  default = false\n}\n' },
       inspected: ['database'],
+      errors: [{ messageId: 'callerDefault', line: 3, column: 14, endLine: 3, endColumn: 26 }],
+      output: null,
     },
-    { name: 'registry module with multi_az = true', code: 'module "db" {\n  source   = "terraform-aws-modules/rds/aws"\n  multi_az = true\n}\n', inspected: ['database'] },
-  ],
-  invalid: [
     {
       code: 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n',
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 34 }],

@@ -7,6 +7,11 @@ const fullBlock =
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a flag the account-level block turns on is on for every bucket (KICS "S3 Bucket Without Restriction Of Public Bucket")',
+      code: 'resource "aws_s3_account_public_access_block" "account" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\nresource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = "data"\n  block_public_acls       = false\n  block_public_policy     = false\n  ignore_public_acls      = false\n  restrict_public_buckets = false\n}\n',
+      inspected: ['bucket', 'resource'],
+    },
     { name: 'bucket block in another file', code: bucket, files: { 'access.tf': fullBlock } },
     { name: 'account-level block', code: bucket + 'resource "aws_s3_account_public_access_block" "all" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n' },
     { name: 'private ACL', code: bucket.replace('}', '  acl = "private"\n}') + fullBlock },

@@ -13,15 +13,17 @@ runRuleTests(rule, {
     { name: 'registry module with versioning enabled', code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { enabled = true }\n}\n', inspected: ['bucket', 'bucket'] },
     { name: 'registry module with status "Enabled"', code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { status = "Enabled" }\n}\n' },
     { name: 'nothing to inspect', code: 'resource "aws_db_instance" "db" {}\n', inspected: [] },
+  ],
+  invalid: [
     {
-      name: 'reusable module: versioning from the caller',
+      name: 'reusable module: versioning only when the caller asks, off by default (information at the condition)',
       filename: 'modules/bucket/main.tf',
       code: bucket + 'resource "aws_s3_bucket_versioning" "data" {\n  count  = var.versioned ? 1 : 0\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
       files: { 'variables.tf': 'variable "versioned" {\n  default = false\n}\n' },
       inspected: ['bucket', 'bucket'],
+      errors: [{ messageId: 'callerDefault', line: 5, column: 12, endLine: 5, endColumn: 33, message: 'Bucket aws_s3_bucket.data gets aws_s3_bucket_versioning.data only when its caller asks (var.versioned ? 1 : 0), and by default it does not; make versioning unconditional or on by default.' }],
+      output: null,
     },
-  ],
-  invalid: [
     {
       name: 'no versioning',
       code: bucket,

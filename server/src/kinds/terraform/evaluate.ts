@@ -75,7 +75,9 @@ function derived(value: Plain, ...from: Known[]): Known {
   return known(value, inexact(from.flatMap((input) => input.sites)));
 }
 
+/** An expression with an operand that fails fails too (`try()` moves on); else it is the caller's if an operand is. */
 function unknownFrom(...values: Value[]): Unknown {
+  if (values.some((value) => !value.known && value.error)) return ERROR;
   return values.some((value) => !value.known && value.caller) ? CALLER : UNKNOWN;
 }
 
@@ -141,6 +143,8 @@ export interface ModuleCall {
   context: EvalContext;
   /** A registry module called outside the versions its mapping was checked against: its defaults are unknown. */
   defaultsUnknown: boolean;
+  /** Inputs whose defaults hold in every version of the module, unknown defaults or not. */
+  stableDefaults?: ReadonlySet<string>;
 }
 
 /**
@@ -202,7 +206,7 @@ export class ModuleScope {
         const nonNullable = declared && literalOf(attribute(declared.block, 'nullable')?.value) === false;
         if (!(passed.known && passed.value === null && nonNullable)) return passed;
       }
-      if (this.call.defaultsUnknown) return UNKNOWN;
+      if (this.call.defaultsUnknown && !this.call.stableDefaults?.has(name)) return UNKNOWN;
       const fallback = declared ? attribute(declared.block, 'default') : undefined;
       if (!declared || !fallback) return UNKNOWN;
       const unset: Site = { kind: 'unset', path: this.call.path, span: this.call.block.headerSpan, setting: name, block: this.call.block };
@@ -389,6 +393,7 @@ export class EvalContext {
       // Whoever decided the condition decided the result too: its sites come first, the branch's after.
       return through(inexact(condition.sites), this.evaluate(chosen ? then : otherwise, path, setting));
     }
+    if (condition.error) return ERROR;
     const a = this.evaluate(then, path, setting);
     const b = this.evaluate(otherwise, path, setting);
     if (a.known && b.known && equal(a, b)) return a;

@@ -146,3 +146,20 @@ export function resourceName(block: Block): string {
 export function literalString(expr: Expr | undefined): string | undefined {
   return expr?.literal && typeof expr.value === 'string' ? expr.value : undefined;
 }
+
+/** Every reference an expression makes (`aws_s3_bucket.logs.arn` -> ['aws_s3_bucket', 'logs', 'arn']), in templates, calls and collections too. */
+export function referencesIn(expr: Expr | undefined): string[][] {
+  const found: string[][] = [];
+  const stack: Expr[] = expr ? [expr] : [];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.reference) found.push(next.reference);
+    if (next.base) stack.push(next.base);
+    for (const list of [next.items, next.args, next.operands]) if (list) stack.push(...list);
+    for (const entry of next.entries ?? []) stack.push(entry.value);
+    for (const part of next.parts ?? []) if (typeof part !== 'string') stack.push(part);
+    for (const step of next.steps ?? []) if (step.kind === 'index') stack.push(step.index);
+    if (next.forExpr) stack.push(next.forExpr.collection, next.forExpr.value, ...(next.forExpr.key ? [next.forExpr.key] : []), ...(next.forExpr.condition ? [next.forExpr.condition] : []));
+  }
+  return found;
+}

@@ -38,6 +38,11 @@ export interface ResourceView extends BlockView {
   /** Where it is in the analyzed file: its header, or the module call that creates it. */
   anchor: Span;
   scope: ScopeInstance;
+  /**
+   * Whether its count / for_each creates it here: `no` when they are known to be zero (a
+   * conditional resource, still shown to rules as such), `unknown` when the files cannot tell.
+   */
+  exists: 'yes' | 'no' | 'unknown';
 }
 
 /** A resource whose count or for_each is known to be zero in this instance of its module. */
@@ -101,6 +106,7 @@ export class ScopeInstance {
         continue;
       }
       into.present.push({
+        exists: instance.unexpanded ? 'unknown' : 'yes',
         block,
         path,
         context: instance.context,
@@ -133,7 +139,7 @@ export class ScopeInstance {
     const followed: ScopeInstance[] = [];
     for (const instance of instancesOf(call, path, this.scope.context)) {
       if (instance.absent) continue;
-      const frame: ModuleCall = { block: call, path, context: instance.context, defaultsUnknown: target.defaultsUnknown };
+      const frame: ModuleCall = { block: call, path, context: instance.context, defaultsUnknown: target.defaultsUnknown, stableDefaults: target.stableDefaults };
       const scope = new ModuleScope(target.dir, target.files, 'called', frame, this.scope.budget);
       followed.push(
         new ScopeInstance(scope, this.analysis, `${this.prefix}module.${name}${instance.suffix}.`, this.anchor ?? call.headerSpan, this.entryPath ?? path, [...this.chain, target.dir]),
@@ -159,6 +165,8 @@ interface Instance {
   suffix: string;
   /** Set when count / for_each is known to be zero: the value that says so. */
   absent?: Known;
+  /** count / for_each could not be evaluated: one instance stands for however many there are (maybe none). */
+  unexpanded?: boolean;
 }
 
 /** The instances `count` / `for_each` make of a resource or module call; one unexpanded instance when unknown. */
@@ -168,7 +176,7 @@ function instancesOf(block: Block, path: string, context: EvalContext): Instance
   if (count) {
     const value = context.evaluate(count.value, path, 'count');
     const number = value.known ? numericValue(value) : undefined;
-    if (!value.known || number === undefined) return [{ context, suffix: '' }];
+    if (!value.known || number === undefined) return [{ context, suffix: '', unexpanded: true }];
     if (number <= 0) return [{ context, suffix: '', absent: value as Known }];
     return Array.from({ length: Math.min(number, MAX_INSTANCES) }, (_, index) => ({
       context: context.with(new Map([['count.index', known(index, [])]])),
@@ -177,13 +185,13 @@ function instancesOf(block: Block, path: string, context: EvalContext): Instance
   }
   if (forEach) {
     const value = context.evaluate(forEach.value, path, 'for_each');
-    if (!value.known) return [{ context, suffix: '' }];
+    if (!value.known) return [{ context, suffix: '', unexpanded: true }];
     const pairs: [string, Known][] = [];
     const entries = mapEntries(value);
     if (entries) for (const [key, item] of entries) pairs.push([key, item]);
     else {
       const items = listItems(value);
-      if (!items) return [{ context, suffix: '' }];
+      if (!items) return [{ context, suffix: '', unexpanded: true }];
       for (const item of items) if (typeof item.value === 'string') pairs.push([item.value, item]);
     }
     if (pairs.length === 0) return [{ context, suffix: '', absent: value }];
@@ -200,10 +208,19 @@ function instancesOf(block: Block, path: string, context: EvalContext): Instance
   return [{ context, suffix: '' }];
 }
 
+/** How many instances count / for_each make (1 without them); undefined when unknown. */
+function count(block: Block, path: string, context: EvalContext): number | undefined {
+  if (!attribute(block, 'count') && !attribute(block, 'for_each')) return 1;
+  const instances = instancesOf(block, path, context);
+  if (instances.some((instance) => instance.unexpanded)) return undefined;
+  return instances.filter((instance) => !instance.absent).length;
+}
+
 interface Callee {
   dir: string;
   files: TerraformModel[];
   defaultsUnknown: boolean;
+  stableDefaults?: ReadonlySet<string>;
 }
 
 /**
@@ -214,6 +231,7 @@ export class DirectoryAnalysis {
   readonly scope: ModuleScope;
   readonly home: ScopeInstance;
   private readonly defaultsScope: ModuleScope;
+  private defaultsInstance: ScopeInstance | undefined;
   private readonly calleeMemo = new Map<Block, Callee | undefined>();
 
   constructor(
@@ -233,9 +251,18 @@ export class DirectoryAnalysis {
     return this.scope.mode === 'reusable' ? 'reusable' : 'root';
   }
 
+  /** The directory as its variables' defaults make it: what a reusable module deploys for a caller that passes nothing. */
+  get defaultsHome(): ScopeInstance {
+    if (this.scope.mode === 'root') return this.home;
+    this.defaultsInstance ??= new ScopeInstance(this.defaultsScope, this, '', undefined, undefined, [this.dir]);
+    return this.defaultsInstance;
+  }
+
   homeView(instance: ScopeInstance, block: Block, path: string, type: string): ResourceView {
     const condition = this.conditionOf(block, path);
+    const instances = count(block, path, instance.scope.context);
     return {
+      exists: instances === undefined ? 'unknown' : instances === 0 ? 'no' : 'yes',
       block,
       path,
       context: instance.scope.context,
@@ -279,7 +306,7 @@ export class DirectoryAnalysis {
       if (entry) {
         const version = literalString(attribute(call, 'version')?.value) ?? entry.refVersion;
         const model = registryModelOf(entry.module);
-        callee = { dir: model.path, files: [model], defaultsUnknown: versionOutsideRange(version, entry.module.versions) };
+        callee = { dir: model.path, files: [model], defaultsUnknown: versionOutsideRange(version, entry.module.versions), stableDefaults: new Set(entry.module.stableDefaults?.inputs) };
       }
     }
     this.calleeMemo.set(call, callee);
@@ -336,6 +363,24 @@ export class TerraformFile {
 
   get role(): 'root' | 'reusable' {
     return this.directory.role;
+  }
+
+  /**
+   * The same resource with the variables' defaults in place of what callers decide, in a reusable
+   * module: it says whether a default is unsafe. Undefined in a root module (defaults are already
+   * what it deploys) and when the defaults make no such resource.
+   */
+  withDefaults(view: ResourceView): ResourceView | undefined {
+    if (this.role !== 'reusable') return undefined;
+    const defaults = this.directory.defaultsHome;
+    if (view.scope.home) return { ...view, context: defaults.scope.context, scope: defaults };
+    const candidates: ResourceView[] = [];
+    for (const call of defaults.children()) {
+      if (call.anchor?.start !== view.anchor.start) continue;
+      for (const instance of call.all()) candidates.push(...instance.resources(view.type).filter((candidate) => candidate.block === view.block));
+    }
+    // Instances may be numbered differently once count is known: the same address, or the only one.
+    return candidates.find((candidate) => candidate.address === view.address) ?? (candidates.length === 1 ? candidates[0] : undefined);
   }
 
   /** Resources of these types the analyzed file deploys: its own, then those of the modules it calls. */

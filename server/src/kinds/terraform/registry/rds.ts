@@ -4,6 +4,10 @@ export const rds: RegistryModule = {
   source: 'terraform-aws-modules/rds/aws',
   versions: { from: '7.0.0' },
   checkedAgainst: 'terraform-aws-rds variables.tf, main.tf and modules/db_instance/main.tf at fa183b6 (v7, aws provider >= 6.28)',
+  stableDefaults: {
+    inputs: ['create_db_instance', 'putin_khuylo', 'replicate_source_db', 'blue_green_update'],
+    why: 'a module cannot default to replicating some other database (replicate_source_db is null), create_db_instance has defaulted to true since it exists, and putin_khuylo and blue_green_update were added later with defaults (true, null) that keep the earlier behaviour',
+  },
   hcl: `
 variable "create_db_instance" { default = true }
 variable "putin_khuylo" { default = true }

@@ -16,6 +16,7 @@ variable "versioning" { default = {} }
 variable "server_side_encryption_configuration" { default = {} }
 variable "replication_configuration" { default = {} }
 variable "attach_public_policy" { default = true }
+variable "force_destroy" { default = false }
 variable "block_public_acls" {}
 variable "block_public_policy" {}
 variable "ignore_public_acls" {}
@@ -29,7 +30,8 @@ locals {
 resource "aws_s3_bucket" "this" {
   count = local.create_bucket && !var.is_directory_bucket ? 1 : 0
 
-  tags = var.tags
+  force_destroy = var.force_destroy
+  tags          = var.tags
 }
 
 resource "aws_s3_bucket_acl" "this" {

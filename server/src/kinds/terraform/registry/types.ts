@@ -15,5 +15,11 @@ export interface RegistryModule {
   checkedAgainst: string;
   /** Inputs the rules would use but that could not be verified, left out on purpose. */
   notMapped?: string;
+  /**
+   * Inputs whose default holds in every version, so a call outside `versions` keeps it: a default
+   * no other is possible for (a replica source), or an input added with the default that keeps the
+   * behaviour of the versions before it. With the reason.
+   */
+  stableDefaults?: { inputs: string[]; why: string };
   hcl: string;
 }
