@@ -36,7 +36,7 @@ runRuleTests(rule, {
       files: { 'variables.tf': 'variable "encrypted" {\n  default = false\n}\n' },
       errors: [{ messageId: 'callerDefault', line: 3, column: 15, endLine: 3, endColumn: 28, message: 'Volume aws_ebs_volume.this leaves encrypted to its callers, and the default of var.encrypted (false) stores it unencrypted; default it to true so that callers who omit it are safe.' }],
       output: null,
-      inspected: ['volume'],
+      inspected: ['volume?'],
     },
     {
       name: 'volume',

@@ -27,7 +27,7 @@ runRuleTests(rule, {
       filename: 'modules/sg/main.tf',
       code: 'resource "aws_security_group_rule" "this" {\n  type        = "ingress"\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = var.cidrs\n}\n',
       files: { 'variables.tf': 'variable "cidrs" {\n  default = ["0.0.0.0/0"]\n}\n' },
-      inspected: ['security-group'],
+      inspected: ['security-group?'],
       errors: [{ messageId: 'callerDefault', line: 6, column: 17, endLine: 6, endColumn: 26, message: 'Ingress to aws_security_group_rule.this takes its sources from its callers, and the default of var.cidrs (["0.0.0.0/0"]) opens port 22 to the whole internet; default to known networks so that callers who omit it are safe.' }],
       output: null,
     },

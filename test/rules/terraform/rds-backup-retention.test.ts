@@ -12,7 +12,7 @@ runRuleTests(rule, {
     { code: 'resource "aws_db_instance" "main" {\n  backup_retention_period = 7\n}\n', inspected: ['database'] },
     'resource "aws_rds_cluster" "main" {\n  backup_retention_period = 35\n}\n',
     { name: 'option lowers the minimum', code: 'resource "aws_db_instance" "main" {\n  backup_retention_period = 3\n}\n', options: { minDays: 3 } },
-    { name: 'read replica', code: 'resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.main.identifier\n}\n', inspected: ['database'] },
+    { name: 'read replica', code: 'resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.main.identifier\n}\n', inspected: ['database?'] },
     { name: 'Aurora replica cluster', code: 'resource "aws_rds_cluster" "replica" {\n  replication_source_identifier = var.source_arn\n}\n' },
     { name: 'unknown', code: 'resource "aws_db_instance" "main" {\n  backup_retention_period = var.days\n}\n' },
     { name: 'nothing to inspect', code: 'resource "aws_s3_bucket" "b" {}\n', inspected: [] },
@@ -47,7 +47,7 @@ runRuleTests(rule, {
       files: { 'outputs.tf': 'output "id" {\n  value = aws_db_instance.this.id\n}\n' },
       errors: [{ messageId: 'callerDefault', line: 2, column: 13, endLine: 2, endColumn: 14, message: 'Database aws_db_instance.this leaves backup_retention_period to its callers, and the default of var.days (1) keeps less than 7 days of backups; default it to 7 or more so that callers who omit it are safe.' }],
       output: 'variable "days" {\n  default = 7\n}\nresource "aws_db_instance" "this" {\n  backup_retention_period = var.days\n}\n',
-      inspected: ['database'],
+      inspected: ['database?'],
     },
     {
       name: 'missing',

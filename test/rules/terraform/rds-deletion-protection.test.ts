@@ -16,7 +16,7 @@ runRuleTests(rule, {
         'variables.tf': 'variable "protect" {\n  default = false\n}\n',
         '/work/app/main.tf': 'module "db" {\n  source  = "../modules/db"\n  protect = true\n}\n',
       },
-      inspected: ['database'],
+      inspected: ['database?'],
       errors: [{ messageId: 'callerDefault', line: 2, column: 25, endLine: 2, endColumn: 36, message: 'Database aws_db_instance.this leaves deletion_protection to its callers, and the default of var.protect (false) leaves it unprotected; default it to true so that callers who omit it are safe.' }],
       output: null,
     },

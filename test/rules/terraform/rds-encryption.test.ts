@@ -39,7 +39,7 @@ runRuleTests(rule, {
       filename: 'modules/db/main.tf',
       code: 'resource "aws_db_instance" "this" {\n  storage_encrypted = var.encrypted\n}\n',
       files: { 'variables.tf': 'variable "encrypted" {\n  default = false\n}\n' },
-      inspected: ['database'],
+      inspected: ['database?'],
       errors: [{ messageId: 'callerDefault', line: 2, column: 23, endLine: 2, endColumn: 36, message: 'Database aws_db_instance.this leaves storage_encrypted to its callers, and the default of var.encrypted (false) stores it unencrypted; default it to true so that callers who omit it are safe.' }],
       output: null,
     },

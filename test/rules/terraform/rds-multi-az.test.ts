@@ -15,7 +15,7 @@ runRuleTests(rule, {
       filename: 'modules/db/main.tf',
       code: 'resource "aws_db_instance" "this" {\n  count    = var.create ? 1 : 0\n  multi_az = var.multi_az\n}\n',
       files: { 'variables.tf': 'variable "create" {\n  default = false\n}\nvariable "multi_az" {\n  default = false\n}\n' },
-      inspected: ['database'],
+      inspected: ['database?'],
       errors: [{ messageId: 'callerDefault', line: 3, column: 14, endLine: 3, endColumn: 26 }],
       output: null,
     },

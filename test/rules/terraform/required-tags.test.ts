@@ -14,7 +14,7 @@ runRuleTests(rule, {
       filename: 'modules/bucket/main.tf',
       code: 'resource "aws_s3_bucket" "this" {\n  tags = var.tags\n}\n',
       files: { 'variables.tf': 'variable "tags" {\n  default = {}\n}\n' },
-      inspected: ['resource'],
+      inspected: ['resource?'],
     },
     { name: 'registry module given the required tags', code: 'module "data" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  tags   = { Environment = "prod", Project = "app" }\n}\n', inspected: ['resource'] },
   ],

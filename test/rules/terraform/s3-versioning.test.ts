@@ -20,7 +20,7 @@ runRuleTests(rule, {
       filename: 'modules/bucket/main.tf',
       code: bucket + 'resource "aws_s3_bucket_versioning" "data" {\n  count  = var.versioned ? 1 : 0\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
       files: { 'variables.tf': 'variable "versioned" {\n  default = false\n}\n' },
-      inspected: ['bucket', 'bucket'],
+      inspected: ['bucket?', 'bucket?'],
       errors: [{ messageId: 'callerDefault', line: 5, column: 12, endLine: 5, endColumn: 33, message: 'Bucket aws_s3_bucket.data gets aws_s3_bucket_versioning.data only when its caller asks (var.versioned ? 1 : 0), and by default it does not; make versioning unconditional or on by default.' }],
       output: null,
     },
