@@ -134,6 +134,49 @@ async function run() {
     });
   }
 
+  const composePath = findFile(workspace, (path) => /^(docker-)?compose[^/]*\.ya?ml$/.test(basename(path)));
+  const composeFile = composePath && relative(workspace, composePath);
+  if (composeFile) {
+    await step(`open ${composeFile}: Compose squiggles and a quick fix`, async () => {
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator('.explorer-folders-view').first().waitFor({ timeout: DEADLINE.ui });
+      await openFromExplorer(composeFile);
+      const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+      await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: DEADLINE.diagnostics });
+      await shot('compose');
+      // Prometheus published on every interface: its fix binds the port to loopback.
+      await editor.locator('.view-lines').click();
+      const line = readFileSync(composePath, 'utf8').split('\n').findIndex((text) => text.includes('"9090:9090"')) + 1;
+      await page.keyboard.press('Control+G');
+      const goTo = page.locator('.quick-input-widget input');
+      await goTo.waitFor({ timeout: DEADLINE.ui });
+      await goTo.fill(`:${line}:12`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
+      const menu = page.locator('.action-widget .monaco-list-row.action');
+      await page.keyboard.press('Control+.');
+      await menu.first().waitFor({ timeout: DEADLINE.ui });
+      const labels = (await menu.allInnerTexts()).map((label) => label.trim());
+      console.log(`  code actions on the published Prometheus port: ${labels.join(' | ')}`);
+      await shot('compose-quick-fix-menu');
+      const lines = editor.locator('.view-lines');
+      const before = await lines.innerText();
+      const problemsBefore = await problemTotal();
+      await page.keyboard.press('Enter');
+      await menu.first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
+      await page.waitForFunction(([el, text]) => el.innerText !== text, [await lines.elementHandle(), before], { timeout: DEADLINE.ui });
+      await editor.locator('.view-lines', { hasText: '127.0.0.1:9090:9090' }).first().waitFor({ timeout: DEADLINE.ui });
+      // The server re-analyzes the edited buffer: the finding on the port goes away.
+      const deadline = Date.now() + DEADLINE.diagnostics;
+      while ((await problemTotal()) >= problemsBefore) {
+        if (Date.now() > deadline) throw new Error(`the problem count stayed at ${problemsBefore} after binding the port to loopback`);
+        await page.waitForTimeout(100); // poll interval, bounded by the deadline
+      }
+      console.log(`  problems: ${problemsBefore} -> ${await problemTotal()}`);
+      await shot('compose-quick-fix-applied');
+    });
+  }
+
   console.log(`\n${problemCount} rows in the Problems panel; screenshots in ${relative(root, screenshotDir)}/`);
   if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}), first: ${consoleErrors[0].slice(0, 300)}`);
 }
@@ -433,7 +476,7 @@ async function quickFix(files) {
   throw new Error(`no squiggle in ${files.join(', ')} offered a code action`);
 }
 
-async function quickFixInActiveEditor(editor) {
+async function quickFixInActiveEditor(editor, shotPrefix = 'quick-fix') {
   const menu = page.locator('.action-widget .monaco-list-row.action');
   const seen = new Set();
   for (let attempt = 0; attempt < 12; attempt++) {
@@ -456,7 +499,7 @@ async function quickFixInActiveEditor(editor) {
     }
     const labels = await menu.allInnerTexts();
     console.log(`  code actions at "${title.split('\n')[0]}": ${labels.map((label) => label.trim()).join(' | ')}`);
-    await shot('quick-fix-menu');
+    await shot(`${shotPrefix}-menu`);
     const lines = editor.locator('.view-lines');
     const before = await lines.innerText();
     const problemsBefore = await problemTotal();
@@ -470,7 +513,7 @@ async function quickFixInActiveEditor(editor) {
       await page.waitForTimeout(100); // poll interval, bounded by the deadline
     }
     console.log(`  problems: ${problemsBefore} -> ${await problemTotal()}`);
-    await shot('quick-fix-applied');
+    await shot(`${shotPrefix}-applied`);
     return true;
   }
   return false;
