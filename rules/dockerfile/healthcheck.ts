@@ -4,15 +4,15 @@ import { probeTool, type ProbeTool } from '../../server/src/kinds/dockerfile/ima
 import { baseImageReason, serviceSignal, type ServiceSignal as FileSignal } from '../../server/src/kinds/dockerfile/purpose';
 import { composeRuns } from '../../server/src/kinds/dockerfile/services';
 
-/** Ports whose protocol is not HTTP: an HTTP probe there would always fail, so no fix is guessed. */
-const NON_HTTP_PORTS = new Set([21, 22, 25, 53, 389, 443, 636, 1433, 1521, 2181, 3306, 4222, 5432, 5672, 6379, 9000, 9042, 9092, 11211, 27017]);
+/** Ports whose protocol is not HTTP: an HTTP probe there would always fail, so no fix is guessed (gRPC 50051, SOCKS 1080 and Tor 9050, Delve 2345 among them). */
+const NON_HTTP_PORTS = new Set([21, 22, 25, 53, 389, 443, 636, 1080, 1433, 1521, 2181, 2345, 3306, 4222, 5432, 5672, 6379, 9000, 9042, 9050, 9092, 11211, 27017, 50051]);
 /** Default HTTP ports of server programs and server images, for a probe when the file exposes no port. */
 const HTTP_DEFAULT_PORTS: Record<string, number> = {
   nginx: 80, httpd: 80, apache2: 80, 'apache2-foreground': 80, 'httpd-foreground': 80, caddy: 80, lighttpd: 80, tomcat: 8080, jetty: 8080,
   gunicorn: 8000, uvicorn: 8000, hypercorn: 8000, daphne: 8000, 'rails server': 3000, 'rails s': 3000, 'flask run': 5000,
 };
-/** Servers that do not speak HTTP (databases, caches, FastCGI, SSH): an HTTP probe would always fail. */
-const NON_HTTP_SERVERS = /^(?:postgres|mysqld|mariadbd|mongod|redis-server|valkey-server|memcached|rabbitmq-server|sshd|php-fpm[\d.]*|etcd|nats-server|mysql|mariadb|mongo|redis|valkey|rabbitmq|zookeeper|kafka|cassandra|php)$/;
+/** Servers that do not speak HTTP (databases, caches, FastCGI, SSH, the Delve debugger): an HTTP probe would always fail. */
+const NON_HTTP_SERVERS = /^(?:postgres|mysqld|mariadbd|mongod|redis-server|valkey-server|memcached|rabbitmq-server|sshd|php-fpm[\d.]*|etcd|nats-server|mysql|mariadb|mongo|redis|valkey|rabbitmq|zookeeper|kafka|cassandra|php|dlv)$/;
 /** The port most HTTP services in containers listen on, when nothing in the file says otherwise. */
 const FALLBACK_PORT = 8080;
 

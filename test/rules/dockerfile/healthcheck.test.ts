@@ -174,6 +174,24 @@ runRuleTests(rule, {
       output: `FROM golang:1.22 AS build\nRUN go build -o /out/api ./cmd/api\nFROM alpine:3.20\nCOPY --from=build /out/api /usr/local/bin/api\n${OPTIONS}  CMD wget -qO- http://localhost:8080/health || exit 1\nCMD ["api"]\n`,
     },
     {
+      name: 'a Delve debug server speaks no HTTP: no probe is guessed (corpus: argo-cd Dockerfile.tilt)',
+      code: 'FROM golang:1.24\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCOPY dist/app /app\nENTRYPOINT ["/usr/bin/tini", "-s", "--", "dlv", "exec", "--continue", "--headless", "--listen=:2345", "/app"]\n',
+      errors: [{ messageId: 'server', line: 1, column: 1, endLine: 1, endColumn: 17, message: 'The image runs dlv, a server, but declares no HEALTHCHECK, so a hung container still looks healthy; add a HEALTHCHECK that probes it.' }],
+      output: null,
+    },
+    {
+      name: 'SOCKS and gRPC ports get no HTTP probe (corpus: tor-proxy, microservices-demo)',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache tor\nCOPY torrc /etc/tor/torrc\nEXPOSE 9050\nCMD ["tor", "-f", "/etc/tor/torrc"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      output: null,
+    },
+    {
+      name: 'the conventional gRPC port',
+      code: 'FROM node:20-alpine\nCOPY . /app\nEXPOSE 50051\nCMD ["node", "/app/index.js"]\n',
+      errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 20 }],
+      output: null,
+    },
+    {
       name: 'distroless: reported without a guessed fix',
       code: 'FROM gcr.io/distroless/nodejs20-debian12\nCOPY . /app\nEXPOSE 3000\nCMD ["server.js"]\n',
       errors: [{ messageId: 'exposed', line: 1, column: 1, endLine: 1, endColumn: 41 }],
