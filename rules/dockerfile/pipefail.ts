@@ -124,28 +124,30 @@ function safeUnderPipefail(run: RunNode, changesShell: boolean): boolean {
 }
 
 /**
- * The RUNs a SHELL line inserted before `run` would govern: the rest of its stage up to the next
- * SHELL, and, when the stage does not change SHELL again, the stages built on it up to theirs.
+ * Whether a SHELL line with pipefail, inserted before a RUN, cannot break the build: it governs the
+ * rest of the stage up to the next SHELL and, when the stage does not change SHELL again, the
+ * stages built on it up to theirs. Answered once per stage (stages come after the stages they
+ * build on, so a walk backwards finds every child's answer first): linear in the file.
  */
-function governedRuns(model: DockerfileModel, stage: Stage, run: RunNode): RunNode[] {
-  const runs: RunNode[] = [];
-  const collect = (current: Stage, from: number): boolean => {
-    for (const node of current.instructions) {
-      if (node.span.start < from) continue;
-      if (node.keyword === 'SHELL') return false;
-      if (node.keyword === 'RUN') runs.push(node as RunNode);
-    }
-    return true;
-  };
-  const reachesEnd = collect(stage, run.span.start);
-  if (reachesEnd) {
-    const inheriting = new Set<Stage>([stage]);
-    for (const candidate of model.stages) {
-      const parent = candidate.from.parentStage;
-      if (parent && inheriting.has(parent) && collect(candidate, 0)) inheriting.add(candidate);
-    }
+function pipefailSafety(model: DockerfileModel): (stage: Stage, from: number) => boolean {
+  const children = new Map<Stage, Stage[]>();
+  for (const stage of model.stages) {
+    const parent = stage.from.parentStage;
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), stage]);
   }
-  return runs;
+  const inheritorsSafe = new Map<Stage, boolean>();
+  const safeFrom = (stage: Stage, from: number): boolean => {
+    // bash replaces dash as /bin/sh on Debian-family images; on Alpine ash stays ash.
+    const changesShell = imageFamily(stage) === 'debian';
+    for (const node of stage.instructions) {
+      if (node.span.start < from) continue;
+      if (node.keyword === 'SHELL') return true;
+      if (node.keyword === 'RUN' && !safeUnderPipefail(node as RunNode, changesShell)) return false;
+    }
+    return inheritorsSafe.get(stage) ?? true;
+  };
+  for (const stage of [...model.stages].reverse()) inheritorsSafe.set(stage, (children.get(stage) ?? []).every((child) => safeFrom(child, 0)));
+  return safeFrom;
 }
 
 export default defineRule<DockerfileModel>({
@@ -184,6 +186,7 @@ export default defineRule<DockerfileModel>({
     // Windows images run RUN under cmd or PowerShell, where pipes work differently.
     if (model.escapeCharacter === '`') return;
     const states = new Map<Stage, ShellState>();
+    const safeFrom = pipefailSafety(model);
     for (const stage of model.stages) {
       if (baseImageName(stage)?.path.includes('/windows/')) continue;
       // A stage built on another stage inherits its SHELL; an image's own SHELL is unknown, so /bin/sh.
@@ -202,7 +205,7 @@ export default defineRule<DockerfileModel>({
         if (!pipe) continue;
         // One SHELL line covers every later RUN of the stage: offer it once, before the first one,
         // and only where it cannot break the build (a fix that does must not be offered at all).
-        const offerFix = shell !== undefined && !fixOffered && governedRuns(model, stage, run).every((governed) => safeUnderPipefail(governed, family === 'debian'));
+        const offerFix = shell !== undefined && !fixOffered && safeFrom(stage, run.span.start);
         fixOffered = true;
         const indent = context.lines.indentAt(run.span.start);
         context.report({
