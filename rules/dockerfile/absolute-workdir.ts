@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import { defineRule } from '../../server/src/engine/rule';
-import type { DockerfileModel, Stage } from '../../server/src/kinds/dockerfile/model';
+import { resolveVariables, variablesAt, type DockerfileModel, type Stage } from '../../server/src/kinds/dockerfile/model';
 
-/** Absolute on Linux (`/app`) or Windows (`C:\app`, `C:/app`), or chosen by a variable (`$HOME/app`). */
-const isAbsoluteOrVariable = (path: string) => path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
+/** Absolute on Linux (`/app`) or Windows (`C:\app`, `C:/app`). */
+const isAbsolute = (path: string) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
 
 export default defineRule<DockerfileModel>({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Use an absolute WORKDIR',
     description:
-      'A relative WORKDIR is resolved against the WORKDIR before it, often one the base image sets, so the application lands somewhere else when the base image changes; write the absolute path (hadolint DL3000). Paths that start with a variable are left alone. The quick fix resolves the path when the file shows the directory it is relative to. A warning rather than hadolint\'s error: the image works today, it is the next base image that moves it.',
+      'A relative WORKDIR is resolved against the WORKDIR before it, often one the base image sets, so the application lands somewhere else when the base image changes; write the absolute path (hadolint DL3000). A path with a variable is judged by the value the file gives it (`ENV APP=/srv` then `WORKDIR $APP`); one the file gives no value (`WORKDIR $HOME/app`) is looked at, not judged. The quick fix resolves the path when the file shows the directory it is relative to. A warning rather than hadolint\'s error: the image works today, it is the next base image that moves it.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -28,7 +28,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Usar um WORKDIR absoluto',
       description:
-        'Um WORKDIR relativo é resolvido a partir do WORKDIR anterior, muitas vezes um definido pela imagem base, então a aplicação vai parar em outro lugar quando a imagem base muda; escreva o caminho absoluto (DL3000 do hadolint). Caminhos que começam com uma variável ficam de fora. A correção rápida resolve o caminho quando o arquivo mostra o diretório de referência. Um aviso, e não um erro como no hadolint: a imagem funciona hoje, é a próxima imagem base que a desloca.',
+        'Um WORKDIR relativo é resolvido a partir do WORKDIR anterior, muitas vezes um definido pela imagem base, então a aplicação vai parar em outro lugar quando a imagem base muda; escreva o caminho absoluto (DL3000 do hadolint). Um caminho com variável é julgado pelo valor que o arquivo lhe dá (`ENV APP=/srv` e depois `WORKDIR $APP`); um sem valor no arquivo (`WORKDIR $HOME/app`) é examinado, não julgado. A correção rápida resolve o caminho quando o arquivo mostra o diretório de referência. Um aviso, e não um erro como no hadolint: a imagem funciona hoje, é a próxima imagem base que a desloca.',
       messages: {
         relative: 'WORKDIR {{path}} é relativo, então para onde aponta depende do WORKDIR anterior, possivelmente o da imagem base; use um caminho absoluto.',
       },
@@ -47,12 +47,19 @@ export default defineRule<DockerfileModel>({
       for (const workdir of stage.workdirs) {
         const path = workdir.path;
         if (!path || path.text === '') continue;
-        context.inspect({ subject: 'instruction', span: workdir.span });
-        if (isAbsoluteOrVariable(path.text)) {
-          current = path.text.startsWith('/') && !path.text.includes('$') ? path.text : undefined;
+        // `WORKDIR $HOME/app`: what the variable holds decides, and a base image or the caller may set it.
+        const resolved = path.text.includes('$') ? resolveVariables(path.text, variablesAt(stage, workdir.span.start)) : path.text;
+        if (resolved === undefined) {
+          context.inspect({ subject: 'instruction', span: workdir.span, unknown: true });
+          current = undefined;
           continue;
         }
-        const absolute = current !== undefined && !path.text.includes('$') ? posix.resolve(current, path.text) : undefined;
+        context.inspect({ subject: 'instruction', span: workdir.span });
+        if (isAbsolute(resolved)) {
+          current = resolved.startsWith('/') ? posix.normalize(resolved) : undefined;
+          continue;
+        }
+        const absolute = current !== undefined ? posix.resolve(current, resolved) : undefined;
         current = absolute;
         const quoted = /^["']/.test(model.text.slice(path.span.start, path.span.start + 1)) || /\s/.test(absolute ?? '');
         context.report({
@@ -60,7 +67,8 @@ export default defineRule<DockerfileModel>({
           messageId: 'relative',
           data: { path: path.text, absolute: absolute ?? '' },
           fixTitleId: 'absolute',
-          fix: absolute !== undefined ? (fixer) => fixer.replace(path.span, quoted ? JSON.stringify(absolute) : absolute) : undefined,
+          // A path written with a variable keeps it: replacing it with today's value would drop the variable.
+          fix: absolute !== undefined && resolved === path.text ? (fixer) => fixer.replace(path.span, quoted ? JSON.stringify(absolute) : absolute) : undefined,
         });
       }
       finalWorkdir.set(stage, current);

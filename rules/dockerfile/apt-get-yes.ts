@@ -1,21 +1,26 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { commandWords, optionAfterWord, programName, runCommands, type DockerfileModel, type RunCommand } from '../../server/src/kinds/dockerfile/model';
-import { aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
+import type { Span } from '../../server/src/engine/types';
+import { aptConfigCopiedFrom, aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
 
 /** `APT::Get::Assume-Yes "true"` in an -o option or an apt.conf snippet written earlier. */
 const ASSUME_YES_ON = /Assume-Yes\W*(?:true|1|yes|on)\b/i;
 
 /**
  * `-y`, `--yes`, `--assume-yes`, `--force-yes`, a short-option cluster with `y` (`-qy`), or quiet
- * level 2 (`-qq`, `-q=2`), which apt documents as implying `-y`.
+ * level 2 (`-qq`, `-q -q`, `--quiet --quiet`, `-q=2`), which apt documents as implying `-y`.
  */
 function answersYes(command: RunCommand): boolean {
-  return command.words.some((word) => {
-    const text = word.text;
+  let quiet = 0;
+  for (const { text } of command.words) {
     if (/^--(?:yes|assume-yes|force-yes)(?:=(?:true|1|yes))?$/.test(text)) return true;
-    if (/^-[a-zA-Z]+$/.test(text) && (text.includes('y') || (text.match(/q/g)?.length ?? 0) >= 2)) return true;
-    return text === '-q=2' || text === '--quiet=2' || ASSUME_YES_ON.test(text);
-  });
+    if (text === '-q=2' || text === '--quiet=2' || ASSUME_YES_ON.test(text)) return true;
+    if (/^-[a-zA-Z]+$/.test(text)) {
+      if (text.includes('y')) return true;
+      quiet += text.match(/q/g)?.length ?? 0;
+    } else if (text === '--quiet') quiet++;
+  }
+  return quiet >= 2;
 }
 
 export default defineRule<DockerfileModel>({
@@ -24,7 +29,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Answer yes to apt-get install',
     description:
-      '`apt-get install` (also `apt`, `aptitude`) asks for confirmation whenever it would install more than the packages named, and a build has nobody to answer: it aborts. Pass `-y` (or `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) so the build does not fail the day a dependency is added (hadolint DL3014). A warning: the build fails loudly rather than shipping something wrong, but it fails at a time nobody chose.',
+      '`apt-get install` (also `apt`, `aptitude`) asks for confirmation whenever it would install more than the packages named, and a build has nobody to answer: it aborts. Pass `-y` (or `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) so the build does not fail the day a dependency is added (hadolint DL3014). After a COPY of apt configuration into /etc/apt, which may set Assume-Yes, an install is looked at but not judged. A warning: the build fails loudly rather than shipping something wrong, but it fails at a time nobody chose.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -41,7 +46,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Responder sim ao apt-get install',
       description:
-        '`apt-get install` (também `apt`, `aptitude`) pede confirmação sempre que instalaria mais do que os pacotes indicados, e um build não tem ninguém para responder: ele aborta. Passe `-y` (ou `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) para que o build não falhe no dia em que uma dependência for adicionada (DL3014 do hadolint). Um aviso: o build falha de forma visível em vez de entregar algo errado, mas falha numa hora que ninguém escolheu.',
+        '`apt-get install` (também `apt`, `aptitude`) pede confirmação sempre que instalaria mais do que os pacotes indicados, e um build não tem ninguém para responder: ele aborta. Passe `-y` (ou `--yes`, `-qq`, `-o APT::Get::Assume-Yes=true`) para que o build não falhe no dia em que uma dependência for adicionada (DL3014 do hadolint). Depois de um COPY de configuração do apt para /etc/apt, que pode definir Assume-Yes, uma instalação é examinada mas não julgada. Um aviso: o build falha de forma visível em vez de entregar algo errado, mas falha numa hora que ninguém escolheu.',
       messages: {
         noYes: '{{command}} install sem -y aborta no pedido de confirmação assim que precisa de um pacote extra, quebrando o build; adicione -y.',
       },
@@ -52,19 +57,33 @@ export default defineRule<DockerfileModel>({
   },
   check(model, context) {
     for (const stage of model.stages) {
+      const configFrom = aptConfigCopiedFrom(stage);
       let configured = false;
       const commands = runCommands(stage);
-      const inspected = new Set<object>();
+      // Per RUN: whether one of its installs was judged, and whether one depends on copied apt configuration.
+      const runs = new Map<object, { span: Span; judged: boolean; unknown: boolean }>();
       for (const command of commands) {
         if (command.words.some((word) => ASSUME_YES_ON.test(word.text)) && aptInstallIndex(command) < 0) configured = true;
         const install = aptInstallIndex(command);
         if (install < 0) continue;
-        if (!inspected.has(command.run)) context.inspect({ subject: 'instruction', span: command.run.span });
-        inspected.add(command.run);
-        if (configured || answersYes(command)) continue;
+        const state = runs.get(command.run) ?? { span: command.run.span, judged: false, unknown: false };
+        runs.set(command.run, state);
+        if (configured || answersYes(command)) {
+          state.judged = true;
+          continue;
+        }
         // `yes | apt-get install x` answers the prompt through the pipe.
         const previous = command.run.commands[command.index - 1];
-        if (command.command.after === '|' && previous && programName(commandWords(previous)) === 'yes') continue;
+        if (command.command.after === '|' && previous && programName(commandWords(previous)) === 'yes') {
+          state.judged = true;
+          continue;
+        }
+        // An apt.conf.d file copied in may set APT::Get::Assume-Yes; the Dockerfile cannot show it.
+        if (configFrom < command.run.span.start) {
+          state.unknown = true;
+          continue;
+        }
+        state.judged = true;
         const installWord = command.words[install];
         context.report({
           span: command.command.span,
@@ -74,6 +93,7 @@ export default defineRule<DockerfileModel>({
           fix: (fixer) => fixer.insertAt(installWord.span.end, optionAfterWord(command.run, '-y')),
         });
       }
+      for (const { span, judged, unknown } of runs.values()) context.inspect({ subject: 'instruction', span, ...(unknown && !judged ? { unknown } : {}) });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { hasOption, optionAfterWord, runCommands, shippedStages, type DockerfileModel, type RunCommand } from '../../server/src/kinds/dockerfile/model';
-import { aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
+import type { Span } from '../../server/src/engine/types';
+import { aptConfigCopiedFrom, aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
 
 /**
  * `-o APT::Install-Recommends=false`, or an apt.conf.d snippet written earlier
@@ -22,7 +23,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Install apt packages without recommendations',
     description:
-      '`apt-get install` (or `apt`, `aptitude`) in a stage that ends up in the image should pass `--no-install-recommends` (or `-o APT::Install-Recommends=false`); otherwise apt pulls in every recommended package, which bloats the image, slows pulls and widens the attack surface. A warning: the image works, but carries packages nobody asked for.',
+      '`apt-get install` (or `apt`, `aptitude`) in a stage that ends up in the image should pass `--no-install-recommends` (or `-o APT::Install-Recommends=false`); otherwise apt pulls in every recommended package, which bloats the image, slows pulls and widens the attack surface. After a COPY of apt configuration into /etc/apt, which may switch recommendations off, an install is looked at but not judged. A warning: the image works, but carries packages nobody asked for.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -39,7 +40,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Instalar pacotes apt sem recomendações',
       description:
-        '`apt-get install` (ou `apt`, `aptitude`) em um estágio que vai para a imagem deve usar `--no-install-recommends` (ou `-o APT::Install-Recommends=false`); sem isso o apt traz todos os pacotes recomendados, o que incha a imagem, deixa o pull mais lento e amplia a superfície de ataque. Um aviso: a imagem funciona, mas carrega pacotes que ninguém pediu.',
+        '`apt-get install` (ou `apt`, `aptitude`) em um estágio que vai para a imagem deve usar `--no-install-recommends` (ou `-o APT::Install-Recommends=false`); sem isso o apt traz todos os pacotes recomendados, o que incha a imagem, deixa o pull mais lento e amplia a superfície de ataque. Depois de um COPY de configuração do apt para /etc/apt, que pode desligar as recomendações, uma instalação é examinada mas não julgada. Um aviso: a imagem funciona, mas carrega pacotes que ninguém pediu.',
       messages: {
         recommends: '{{command}} também instala todos os pacotes recomendados, inchando a imagem; adicione {{option}}.',
       },
@@ -52,15 +53,25 @@ export default defineRule<DockerfileModel>({
     // Recommended packages in a discarded build stage only slow the build; the image never sees them.
     // The shipped stages run root first, so a setting written in a parent stage applies to its children.
     let configured = false;
-    const inspected = new Set<object>();
+    const runs = new Map<object, { span: Span; judged: boolean; unknown: boolean }>();
     for (const stage of shippedStages(model).reverse()) {
+      const configFrom = aptConfigCopiedFrom(stage);
       for (const command of runCommands(stage)) {
         if (configuresRecommends(command)) configured = true;
         const install = aptInstallIndex(command);
         if (install < 0) continue;
-        if (!inspected.has(command.run)) context.inspect({ subject: 'instruction', span: command.run.span });
-        inspected.add(command.run);
-        if (configured || skipsRecommends(command)) continue;
+        const state = runs.get(command.run) ?? { span: command.run.span, judged: false, unknown: false };
+        runs.set(command.run, state);
+        if (configured || skipsRecommends(command)) {
+          state.judged = true;
+          continue;
+        }
+        // An apt.conf.d file copied in may switch recommendations off; the Dockerfile cannot show it.
+        if (configFrom < command.run.span.start) {
+          state.unknown = true;
+          continue;
+        }
+        state.judged = true;
         const installWord = command.words[install];
         const option = command.program === 'aptitude' ? '--without-recommends' : '--no-install-recommends';
         context.report({
@@ -72,5 +83,6 @@ export default defineRule<DockerfileModel>({
         });
       }
     }
+    for (const { span, judged, unknown } of runs.values()) context.inspect({ subject: 'instruction', span, ...(unknown && !judged ? { unknown } : {}) });
   },
 });

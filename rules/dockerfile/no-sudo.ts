@@ -60,7 +60,7 @@ export default defineRule<DockerfileModel>({
   check(model, context) {
     for (const stage of model.stages) {
       for (const run of stage.runs) {
-        if (run.form === 'exec' || run.commands.length === 0) continue;
+        if (run.commands.length === 0) continue;
         context.inspect({ subject: 'instruction', span: run.span });
         let asRoot: boolean | undefined;
         for (const command of run.commands) {

@@ -36,6 +36,18 @@ function aptCacheMounted(command: RunCommand): boolean {
 /** pip's cache lives in ~/.cache/pip: a mount there or on ~/.cache keeps it out. */
 const pipCacheMounted = (command: RunCommand) => cacheMountTargets(command.run).some((target) => target.includes('pip') || /\/\.cache$/.test(target));
 
+/**
+ * `PIP_NO_CACHE_DIR` set for the command: in front of it (`PIP_NO_CACHE_DIR=1 pip install`) or
+ * exported earlier in the RUN. pip turns its cache off for any valid value, `0` and `false`
+ * included (pip/_internal/cli/cmdoptions.py, _handle_no_cache_dir), so only an empty one does not count.
+ */
+const NO_CACHE_ASSIGNMENT = /^PIP_NO_CACHE_DIR=./;
+const pipNoCacheInRun = (command: RunCommand, sameRun: readonly RunCommand[]) =>
+  command.command.words.slice(0, command.command.words.indexOf(command.words[0])).some((word) => NO_CACHE_ASSIGNMENT.test(word.text)) ||
+  sameRun.some((other) => other.index < command.index && other.program === 'export' && other.words.some((word) => NO_CACHE_ASSIGNMENT.test(word.text)));
+
+const setsPipNoCache = (env: { key: string; value?: string }) => env.key === 'PIP_NO_CACHE_DIR' && (env.value ?? '') !== '';
+
 /** `rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.9+, used by Debian trixie images). */
 const cleansAptLists = (command: RunCommand) => removesPath(command, '/var/lib/apt/lists') || aptSubcommand(command) === 'dist-clean';
 
@@ -48,7 +60,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Do not ship package manager caches',
     description:
-      'Package managers leave indexes and download caches behind (`apk add`, `apt-get`/`apt`/`aptitude install`, `pip install`), and `npm install` ignores the lockfile; in the stages that end up in the image, clean up in the same RUN or use `--no-cache` and `--no-cache-dir`, or a BuildKit cache mount on the cache\'s own directory (for apt: /var/lib/apt/lists, or both /var/lib/apt and /var/cache/apt), and install from the lockfile with `npm ci`, so images stay small and builds reproducible. A warning: the image works, but every pull and node pays for the cache.',
+      'Package managers leave indexes and download caches behind (`apk add`, `apt-get`/`apt`/`aptitude install`, `pip install`), and `npm install` ignores the lockfile; in the stages that end up in the image, clean up in the same RUN or use `--no-cache` and `--no-cache-dir` (or `PIP_NO_CACHE_DIR`, which pip honours with any value, `false` included), or a BuildKit cache mount on the cache\'s own directory (for apt: /var/lib/apt/lists, or both /var/lib/apt and /var/cache/apt), and install from the lockfile with `npm ci`, so images stay small and builds reproducible. A warning: the image works, but every pull and node pays for the cache.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -72,7 +84,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Não levar caches de gerenciadores de pacotes na imagem',
       description:
-        'Gerenciadores de pacotes deixam índices e caches de download para trás (`apk add`, `apt-get`/`apt`/`aptitude install`, `pip install`), e `npm install` ignora o lockfile; nos estágios que vão para a imagem, limpe no mesmo RUN ou use `--no-cache` e `--no-cache-dir`, ou um cache mount do BuildKit no próprio diretório do cache (no apt: /var/lib/apt/lists, ou /var/lib/apt e /var/cache/apt juntos), e instale a partir do lockfile com `npm ci`, para manter imagens pequenas e builds reprodutíveis. Um aviso: a imagem funciona, mas cada pull e cada nó pagam pelo cache.',
+        'Gerenciadores de pacotes deixam índices e caches de download para trás (`apk add`, `apt-get`/`apt`/`aptitude install`, `pip install`), e `npm install` ignora o lockfile; nos estágios que vão para a imagem, limpe no mesmo RUN ou use `--no-cache` e `--no-cache-dir` (ou `PIP_NO_CACHE_DIR`, que o pip respeita com qualquer valor, até `false`), ou um cache mount do BuildKit no próprio diretório do cache (no apt: /var/lib/apt/lists, ou /var/lib/apt e /var/cache/apt juntos), e instale a partir do lockfile com `npm ci`, para manter imagens pequenas e builds reprodutíveis. Um aviso: a imagem funciona, mas cada pull e cada nó pagam pelo cache.',
       messages: {
         apk: 'apk add mantém o índice de pacotes na camada; adicione --no-cache.',
         apt: '{{command}} install deixa as listas de pacotes do apt na camada; remova /var/lib/apt/lists/* no fim do mesmo RUN.',
@@ -96,7 +108,7 @@ export default defineRule<DockerfileModel>({
     for (const stage of model.stages) {
       const parent = stage.from.parentStage;
       lockfileBefore.set(stage, parent ? lockfileBefore.get(parent)! || copiesALockfile(parent, Infinity) : false);
-      pipNoCache.set(stage, (parent ? pipNoCache.get(parent)! : false) || stage.envs.some((env) => env.key === 'PIP_NO_CACHE_DIR' && (env.value ?? '') !== ''));
+      pipNoCache.set(stage, (parent ? pipNoCache.get(parent)! : false) || stage.envs.some(setsPipNoCache));
     }
     for (const stage of model.stages) {
       const commands = runCommands(stage);
@@ -148,7 +160,9 @@ export default defineRule<DockerfileModel>({
         const pipInstall = pipInstallIndex(command);
         if (pipInstall >= 0) {
           inspect(command);
-          if (hasOption(words, '--no-cache-dir') || pipNoCache.get(stage) || pipCacheMounted(command)) continue;
+          const parent = stage.from.parentStage;
+          const envNoCache = (parent !== undefined && pipNoCache.get(parent)) || stage.envs.some((env) => env.keySpan.start < run.span.start && setsPipNoCache(env));
+          if (hasOption(words, '--no-cache-dir') || envNoCache || pipNoCacheInRun(command, sameRun) || pipCacheMounted(command)) continue;
           const installWord = words[pipInstall];
           context.report({ span: command.command.span, messageId: 'pip', fixTitleId: 'pipNoCache', fix: (fixer) => fixer.insertAt(installWord.span.end, optionAfterWord(run, '--no-cache-dir')) });
           continue;

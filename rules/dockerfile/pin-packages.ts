@@ -1,21 +1,23 @@
 import { defineRule } from '../../server/src/engine/rule';
+import type { Span } from '../../server/src/engine/types';
 import { runCommands, type DockerfileModel, type Word } from '../../server/src/kinds/dockerfile/model';
 import { packageInstall, type PackageManager } from '../../server/src/kinds/dockerfile/packages';
 
-const PIP_VERSION = /(?:===?|>=|<=|~=|!=|<|>)/;
+/** `==`, `>=`, `~=`, `!=`, `<` ...; a lone `=` too: pip rejects `name=1.0` and the build fails on it, it never installs an unpinned package. */
+const PIP_VERSION = /[=<>]/;
 const LOCAL_ARCHIVE = /\.(?:deb|apk|whl|tar\.gz|tgz|zip)$/i;
 const VCS = /^(?:git|hg|svn|bzr)\+/i;
 
 /**
  * True when a package word fixes what gets installed, or names something other than a registry
  * package: a version (`curl=8.5.0-2`, `git~2.45`, `flask==3.0`), a release (`curl/bookworm`), a
- * file or path (`./pkg.deb`, `.`), a URL, or a VCS reference with a tag or commit. A variable is unknown, so not judged.
+ * file or path (`./pkg.deb`, `.`), a URL, or a VCS reference with a tag or commit.
  */
 function isPinnedOrNotAPackage(manager: PackageManager, word: Word): boolean {
   const text = word.text;
   // `git+https://host/repo.git@v1.2#egg=x` is pinned by its ref; without one it follows a branch.
   if (manager === 'pip' && VCS.test(text)) return /@[^/]+$/.test(text.split('#')[0]);
-  if (text.includes('$') || text.includes('/') || text === '.' || LOCAL_ARCHIVE.test(text)) return true;
+  if (text.includes('/') || text === '.' || LOCAL_ARCHIVE.test(text)) return true;
   if (manager === 'pip') return PIP_VERSION.test(text) || text.includes('@');
   if (manager === 'apk') return /[=~<>]/.test(text);
   return text.includes('=');
@@ -29,7 +31,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Pin package versions',
     description:
-      'Packages installed without a version (`apt-get install curl`, `apk add curl`, `pip install flask`) resolve to whatever the index holds at build time, so two builds of the same commit can ship different software (hadolint DL3008, DL3018, DL3013). pip installs from a requirements or constraints file, local files, URLs and variables are not judged. Information by default: distributions drop old package versions, so pinning OS packages trades surprise upgrades for failed builds and missed security fixes; a team that rebuilds from a pinned base image digest often prefers unpinned OS packages. Raise it for pip or for images that must rebuild bit for bit.',
+      'Packages installed without a version (`apt-get install curl`, `apk add curl`, `pip install flask`) resolve to whatever the index holds at build time, so two builds of the same commit can ship different software (hadolint DL3008, DL3018, DL3013). pip installs from a requirements or constraints file, local files and URLs are not judged, and packages named by a variable are unknown. A pip `name=version` is not reported either: pip rejects it, so the build fails rather than installs an unpinned package. Information by default: distributions drop old package versions, so pinning OS packages trades surprise upgrades for failed builds and missed security fixes; a team that rebuilds from a pinned base image digest often prefers unpinned OS packages. Raise it for pip or for images that must rebuild bit for bit.',
     checklistItem: 'deployment/docker-images',
     severity: 'information',
     fixable: false,
@@ -44,7 +46,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Fixar versões de pacotes',
       description:
-        'Pacotes instalados sem versão (`apt-get install curl`, `apk add curl`, `pip install flask`) resolvem para o que o índice tiver na hora do build, então dois builds do mesmo commit podem entregar software diferente (DL3008, DL3018, DL3013 do hadolint). Instalações pip a partir de um arquivo de requirements ou constraints, arquivos locais, URLs e variáveis não são julgados. Informação por padrão: as distribuições removem versões antigas, então fixar pacotes do sistema troca atualizações-surpresa por builds quebrados e correções de segurança perdidas; um time que reconstrói a partir de um digest fixo da imagem base muitas vezes prefere pacotes do sistema sem versão. Aumente a severidade para pip ou para imagens que precisam ser reproduzidas bit a bit.',
+        'Pacotes instalados sem versão (`apt-get install curl`, `apk add curl`, `pip install flask`) resolvem para o que o índice tiver na hora do build, então dois builds do mesmo commit podem entregar software diferente (DL3008, DL3018, DL3013 do hadolint). Instalações pip a partir de um arquivo de requirements ou constraints, arquivos locais e URLs não são julgados, e pacotes nomeados por variável são desconhecidos. Um `nome=versão` do pip também não é apontado: o pip o rejeita, então o build falha em vez de instalar um pacote sem versão. Informação por padrão: as distribuições removem versões antigas, então fixar pacotes do sistema troca atualizações-surpresa por builds quebrados e correções de segurança perdidas; um time que reconstrói a partir de um digest fixo da imagem base muitas vezes prefere pacotes do sistema sem versão. Aumente a severidade para pip ou para imagens que precisam ser reproduzidas bit a bit.',
       messages: {
         one: '{{command}} instala {{packages}} sem versão, então um novo build pode entregar outra; fixe-a ({{example}}) se os builds precisam ser reprodutíveis.',
         many: '{{command}} instala {{count}} pacotes sem versão ({{packages}}), então um novo build pode entregar outras; fixe-as ({{example}}) se os builds precisam ser reprodutíveis.',
@@ -53,14 +55,22 @@ export default defineRule<DockerfileModel>({
   },
   check(model, context) {
     for (const stage of model.stages) {
-      const inspected = new Set<object>();
+      // Per RUN: whether one of its installs was judged, and whether one names packages through a variable.
+      const runs = new Map<object, { span: Span; judged: boolean; unknown: boolean }>();
       for (const command of runCommands(stage)) {
         const install = packageInstall(command);
         if (!install) continue;
-        if (!inspected.has(command.run)) context.inspect({ subject: 'instruction', span: command.run.span });
-        inspected.add(command.run);
-        if (install.fromFile) continue;
-        const unpinned = install.packages.filter((word) => !isPinnedOrNotAPackage(install.manager, word));
+        const state = runs.get(command.run) ?? { span: command.run.span, judged: false, unknown: false };
+        runs.set(command.run, state);
+        if (install.fromFile) {
+          state.judged = true;
+          continue;
+        }
+        // `apt-get install $PACKAGES`: which packages, pinned or not, is up to the caller.
+        const variables = install.packages.filter((word) => word.text.includes('$'));
+        if (variables.length > 0) state.unknown = true;
+        if (install.packages.length > variables.length) state.judged = true;
+        const unpinned = install.packages.filter((word) => !word.text.includes('$') && !isPinnedOrNotAPackage(install.manager, word));
         if (unpinned.length === 0) continue;
         const names = unpinned.map((word) => word.text);
         const subcommand = install.manager === 'apk' ? 'add' : 'install';
@@ -75,6 +85,7 @@ export default defineRule<DockerfileModel>({
           },
         });
       }
+      for (const { span, judged, unknown } of runs.values()) context.inspect({ subject: 'instruction', span, ...(unknown && !judged ? { unknown } : {}) });
     }
   },
 });

@@ -23,7 +23,7 @@ export default defineRule<DockerfileModel>({
     kind: 'dockerfile',
     title: 'Update the package index in the RUN that installs',
     description:
-      'A RUN that only refreshes the package index (`apt-get update`, `apk update`) is cached as its own layer: the next time the install list changes, the install runs against the stale cached index, fetches outdated packages or fails with 404s from the mirror. Update and install in the same RUN (checkov CKV_DOCKER_5). A RUN that also runs a script the file does not show is left alone, since the script may install. The quick fix merges the update into the next RUN when that RUN installs. A warning: the build breaks or goes stale at a later, unrelated change.',
+      'A RUN that only refreshes the package index (`apt-get update`, `apk update`) is cached as its own layer: the next time the install list changes, the install runs against the stale cached index, fetches outdated packages or fails with 404s from the mirror. Update and install in the same RUN (checkov CKV_DOCKER_5). A RUN that also runs a script the file does not show is looked at but not judged, since the script may install. Only apt and apk are read (KICS also reads zypper, yum, dnf and pacman). The quick fix merges the update into the next RUN when that RUN installs. A warning: the build breaks or goes stale at a later, unrelated change.',
     checklistItem: 'deployment/docker-images',
     severity: 'warning',
     fixable: true,
@@ -40,7 +40,7 @@ export default defineRule<DockerfileModel>({
     ptBR: {
       title: 'Atualizar o índice de pacotes no RUN que instala',
       description:
-        'Um RUN que só atualiza o índice de pacotes (`apt-get update`, `apk update`) fica em cache como uma camada própria: na próxima vez que a lista de instalação mudar, a instalação roda com o índice velho do cache, baixa pacotes desatualizados ou falha com 404 do espelho. Atualize e instale no mesmo RUN (CKV_DOCKER_5 do checkov). Um RUN que também roda um script que o arquivo não mostra fica de fora, pois o script pode instalar. A correção rápida junta a atualização ao RUN seguinte quando ele instala. Um aviso: o build quebra ou fica desatualizado numa mudança futura, sem relação.',
+        'Um RUN que só atualiza o índice de pacotes (`apt-get update`, `apk update`) fica em cache como uma camada própria: na próxima vez que a lista de instalação mudar, a instalação roda com o índice velho do cache, baixa pacotes desatualizados ou falha com 404 do espelho. Atualize e instale no mesmo RUN (CKV_DOCKER_5 do checkov). Um RUN que também roda um script que o arquivo não mostra é examinado mas não julgado, pois o script pode instalar. Só apt e apk são lidos (o KICS lê também zypper, yum, dnf e pacman). A correção rápida junta a atualização ao RUN seguinte quando ele instala. Um aviso: o build quebra ou fica desatualizado numa mudança futura, sem relação.',
       messages: {
         alone: '{{command}} roda num RUN que não instala nada, então sua camada em cache fica velha e instalações futuras usam um índice antigo; atualize no mesmo RUN que instala.',
       },
@@ -60,8 +60,16 @@ export default defineRule<DockerfileModel>({
       for (const [run, commands] of byRun) {
         const update = commands.find(isIndexUpdate);
         if (!update) continue;
+        if (commands.some(usesIndex)) {
+          context.inspect({ subject: 'instruction', span: run.span });
+          continue;
+        }
+        // A script the file does not show may install what the update is for.
+        if (commands.some(runsUnknownScript)) {
+          context.inspect({ subject: 'instruction', span: run.span, unknown: true });
+          continue;
+        }
         context.inspect({ subject: 'instruction', span: run.span });
-        if (commands.some((command) => usesIndex(command) || runsUnknownScript(command))) continue;
         const nextRun = nextInstruction(stage.instructions, run);
         // Merging is obvious when the update is the whole RUN, the next instruction is a plain
         // shell-form RUN that installs, and nothing (a comment) sits between them.

@@ -43,13 +43,17 @@ runRuleTests(rule, {
       inspected: ['instruction', 'instruction'],
     },
     {
-      name: 'every CMD is read, also one a later CMD overrides',
+      name: 'every CMD of the shipped stages is read, also one a later CMD overrides; a build stage\'s is not (KICS)',
       code: 'FROM node:20 AS build\nCMD npm test\nFROM node:20\nCMD npm start\nCMD ["node", "server.js"]\n',
-      errors: [
-        { messageId: 'shell', line: 2, column: 5, endLine: 2, endColumn: 13 },
-        { messageId: 'shell', line: 4, column: 5, endLine: 4, endColumn: 14 },
-      ],
-      output: 'FROM node:20 AS build\nCMD ["npm", "test"]\nFROM node:20\nCMD ["npm", "start"]\nCMD ["node", "server.js"]\n',
+      errors: [{ messageId: 'shell', line: 4, column: 5, endLine: 4, endColumn: 14 }],
+      output: 'FROM node:20 AS build\nCMD npm test\nFROM node:20\nCMD ["npm", "start"]\nCMD ["node", "server.js"]\n',
+      inspected: ['instruction', 'instruction'],
+    },
+    {
+      name: 'a stage the final stage builds on is shipped',
+      code: 'FROM node:20 AS base\nCMD npm start\nFROM base\nRUN npm ci\n',
+      errors: [{ messageId: 'shell', line: 2, column: 5, endLine: 2, endColumn: 14 }],
+      output: 'FROM node:20 AS base\nCMD ["npm", "start"]\nFROM base\nRUN npm ci\n',
     },
     {
       name: 'HEALTHCHECK CMD with a single-quoted array is not JSON',

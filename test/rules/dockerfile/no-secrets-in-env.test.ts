@@ -15,9 +15,11 @@ runRuleTests(rule, {
   valid: [
     { code: 'FROM node:20\nENV NODE_ENV=production PORT=3000\n', inspected: ['instruction'] },
     { code: 'FROM node:20\nRUN npm ci\n', inspected: [] },
-    'FROM node:20\nARG NPM_TOKEN\nENV DB_PASSWORD=${DB_PASSWORD}\n',
+    { name: 'a secret-named ARG in a build stage the image is not built from', code: 'FROM node:20 AS deps\nARG NPM_TOKEN\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /app/node_modules\n', inspected: ['instruction'] },
+    { name: 'a secret-named ENV set from a variable holds whatever the build passes', code: 'FROM node:20\nENV DB_PASSWORD=${DB_PASSWORD}\n', inspected: ['instruction'] },
+    { name: 'a global ARG is only seen by FROM lines', code: 'ARG REGISTRY_TOKEN\nFROM node:20\n' },
     { name: 'describing names', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/pg TOKEN_URL=https://auth.example.com/token\n' },
-    { name: 'empty values and switches', code: 'FROM bitnami/mysql:8.4\nENV MYSQL_PASSWORD="" ALLOW_EMPTY_PASSWORD=yes\nARG API_KEY=\n' },
+    { name: 'empty values and switches', code: 'FROM bitnami/mysql:8.4\nENV MYSQL_PASSWORD="" ALLOW_EMPTY_PASSWORD=yes\n' },
     { name: 'a GPG fingerprint is not a secret', code: 'FROM python:3.12\nENV GPG_KEY A035C8C19219BA821ECEA86B64E628F8D8BCF4BF\n' },
   ],
   invalid: [
@@ -55,6 +57,16 @@ runRuleTests(rule, {
       ],
       output: null,
       inspected: ['instruction', 'instruction', 'instruction', 'instruction'],
+    },
+    {
+      name: 'a secret-named ARG without a value, or with an empty one, in the final stage (semgrep secret-in-build-arg)',
+      code: 'FROM node:20\nARG NPM_TOKEN\nARG API_KEY=\nRUN npm ci\n',
+      errors: [
+        { messageId: 'buildArg', line: 2, column: 5, endLine: 2, endColumn: 14, message: 'ARG NPM_TOKEN takes a secret at build time, and docker history records it for every RUN after it; pass it with RUN --mount=type=secret instead.' },
+        { messageId: 'buildArg', line: 3, column: 5, endLine: 3, endColumn: 12 },
+      ],
+      output: null,
+      inspected: ['instruction', 'instruction'],
     },
     {
       name: 'a variable with a literal fallback still bakes the fallback',

@@ -51,12 +51,45 @@ runRuleTests(rule, {
     },
     {
       name: 'one SHELL line for the stage, offered on its first finding',
-      code: 'FROM node:20\nRUN find / -name "*.log" | xargs -r rm\nRUN cat /etc/os-release | tee /os\n',
+      code: 'FROM node:20\nRUN curl -fsSL https://example.com/a.gz | gunzip > /a\nRUN cat /etc/os-release | tee /os\n',
       errors: [
-        { messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 39 },
+        { messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 54 },
         { messageId: 'pipe', line: 3, column: 5, endLine: 3, endColumn: 34 },
       ],
-      output: `FROM node:20\n${BASH}RUN find / -name "*.log" | xargs -r rm\nRUN cat /etc/os-release | tee /os\n`,
+      output: `FROM node:20\n${BASH}RUN curl -fsSL https://example.com/a.gz | gunzip > /a\nRUN cat /etc/os-release | tee /os\n`,
+    },
+    {
+      name: 'no fix where pipefail could break the build: find exits 1 on unreadable directories',
+      code: 'FROM node:20\nRUN find / -name "*.log" | xargs -r rm\n',
+      errors: [{ messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 39 }],
+      output: null,
+    },
+    {
+      name: 'no fix where a later RUN of the stage relies on a producer failing (python\'s dpkg-query --search)',
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/x.gz | gunzip > /x\nRUN ldd /usr/local/bin/python3 | awk \'/=>/ { print $(NF-1) }\' | sort -u | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual\n',
+      errors: [
+        { messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 54 },
+        { messageId: 'pipe', line: 3, column: 5, endLine: 3, endColumn: 154 },
+      ],
+      output: null,
+    },
+    {
+      name: 'no fix where a stage built on this one relies on it: `yes` dies of SIGPIPE, which pipefail turns into a failure',
+      code: 'FROM debian:12-slim AS base\nRUN curl -fsSL https://example.com/x.gz | gunzip > /x\nFROM base\nRUN yes | apt-get install locales\n',
+      errors: [{ messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 54 }],
+      output: null,
+    },
+    {
+      name: 'no fix where the consumer may stop reading early (SIGPIPE kills curl under pipefail)',
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/versions | head -n 1 > /version\n',
+      errors: [{ messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 67 }],
+      output: null,
+    },
+    {
+      name: 'no fix where bash would replace dash under an echo with escapes',
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/k | tee /k\nRUN echo "a\\nb" > /etc/app.conf\n',
+      errors: [{ messageId: 'pipe', line: 2, column: 5, endLine: 2, endColumn: 46 }],
+      output: null,
     },
     {
       name: 'an image of unknown family: no guessed shell',

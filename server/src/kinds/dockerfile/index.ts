@@ -12,4 +12,8 @@ export const dockerfileSupport: KindSupport<DockerfileModel> = {
   commentPrefix: '#',
   claim: (path) => (DOCKERFILE_NAME.test(baseName(path)) ? 'yes' : 'no'),
   parse: parseDockerfile,
+  // dockerfile/healthcheck reads the Compose services that build the Dockerfile, and no other
+  // Dockerfile: each one is a scope of its own, and a Compose change makes them all stale.
+  crossFileScope: (path) => path,
+  readsKinds: ['compose'],
 };

@@ -141,6 +141,12 @@ export interface Stage {
   shells: ShellNode[];
   /** ONBUILD triggers: instructions for the images built on this one. */
   onbuilds: InstructionNode[];
+  /**
+   * The build variables the stage sees, by name: each value its ENV and ARG (or the ENV of a stage
+   * it builds on, from offset -1) give it, from the offset where it takes effect; `value` undefined
+   * means unknown from there on (an ARG the caller sets). Read it with `variablesAt`.
+   */
+  variables: Map<string, { at: number; value?: string }[]>;
   cmd?: CommandNode;
   entrypoint?: CommandNode;
 }
@@ -226,7 +232,7 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
     } else if (keyword === 'USER' && node.args.length > 0) {
       const userWord = node.args[0];
       const user = unquote(userWord.text).split(':')[0];
-      typed = { ...node, user, userSpan: userWord.span, isRoot: user === 'root' || user === '0' } as UserNode;
+      typed = { ...node, user, userSpan: userWord.span, isRoot: isRootUser(user) } as UserNode;
       stage?.users.push(typed as UserNode);
     } else if (keyword === 'HEALTHCHECK') {
       typed = healthcheckNode(node, text, escape);
@@ -252,6 +258,7 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
     stage?.instructions.push(typed);
   }
   model.finalStage = model.stages[model.stages.length - 1];
+  indexVariables(model, argDefaults);
   model.openEnd = openEndOf(text, model.instructions[model.instructions.length - 1], escape);
   return model;
 }
@@ -275,6 +282,7 @@ function newStage(index: number, from: FromNode, implicit: boolean): Stage {
     workdirs: [],
     shells: [],
     onbuilds: [],
+    variables: new Map(),
   };
 }
 
@@ -296,7 +304,6 @@ function implicitFrom(at: number): FromNode {
   };
 }
 
-/** A word without one pair of surrounding quotes (`"/app"` -> `/app`). */
 /** The start of the last instruction when the text ends inside it: continuation, open heredoc or open quote. */
 function openEndOf(text: string, last: InstructionNode | undefined, escape: string): number | undefined {
   if (!last) return undefined;
@@ -348,6 +355,12 @@ function offsetOpenIn(text: string, instruction: InstructionNode, escape: string
   return openEndOf(text.slice(0, instruction.span.end), instruction, escape);
 }
 
+/** `root`, or uid 0 in any spelling Docker's numeric parse accepts (`0`, `000`, `+0`, `-0`). */
+export function isRootUser(user: string): boolean {
+  return user === 'root' || /^[+-]?0+$/.test(user);
+}
+
+/** A word without one pair of surrounding quotes (`"/app"` -> `/app`). */
 export function unquote(text: string): string {
   return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0] ? text.slice(1, -1) : text;
 }
@@ -382,7 +395,7 @@ function baseNode(instruction: Instruction, lines: LineIndex): InstructionNode {
  * Substitutes `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME-default}` from ARG values;
  * references with no value and no default are left as written.
  */
-export function substituteArgs(value: string, args: ReadonlyMap<string, string>): string {
+export function substituteArgs(value: string, args: VariableLookup): string {
   return value.replace(/\$\{(\w+)(?:(:?)([-+])([^}]*))?\}|\$(\w+)/g, (whole, braced?: string, colon?: string, operator?: string, word?: string, bare?: string) => {
     const name = braced ?? bare!;
     const current = args.get(name);
@@ -815,6 +828,72 @@ export function cacheMountTargets(run: RunNode): string[] {
     if ((type === 'cache' || type === 'tmpfs') && target) targets.push(target.length > 1 ? target.replace(/\/+$/, '') : target);
   }
   return targets;
+}
+
+/** Looks up a build variable's value; undefined when the file does not show it. */
+export interface VariableLookup {
+  get(name: string): string | undefined;
+}
+
+/**
+ * Fills each stage's `variables`, in file order so a stage finds the ENV of the stage it builds on:
+ * ENV values, ARG defaults (an ARG without one takes the global ARG's default), substituted in
+ * order. An ENV always wins over an ARG of the same name, wherever the ARG is written.
+ */
+function indexVariables(model: DockerfileModel, globals: ReadonlyMap<string, string>): void {
+  const finalEnv = new Map<Stage, Map<string, string | undefined>>();
+  for (const stage of model.stages) {
+    const parentEnv = stage.from.parentStage ? finalEnv.get(stage.from.parentStage) : undefined;
+    const current = new Map<string, string | undefined>(parentEnv);
+    const fromEnv = new Set<string>(parentEnv?.keys());
+    for (const [name, value] of current) stage.variables.set(name, [{ at: -1, value }]);
+    const lookup: VariableLookup = { get: (name) => current.get(name) };
+    const env = new Map(parentEnv);
+    const pairs = [...stage.envs, ...stage.args].sort((a, b) => a.keySpan.start - b.keySpan.start);
+    for (const pair of pairs) {
+      const isArg = pair.instruction.keyword === 'ARG';
+      if (isArg && fromEnv.has(pair.key)) continue;
+      const value = pair.value !== undefined ? substituteArgs(pair.value, lookup) : isArg ? globals.get(pair.key) : undefined;
+      if (!isArg) {
+        fromEnv.add(pair.key);
+        env.set(pair.key, value);
+      }
+      current.set(pair.key, value);
+      const timeline = stage.variables.get(pair.key);
+      if (timeline) timeline.push({ at: pair.keySpan.start, value });
+      else stage.variables.set(pair.key, [{ at: pair.keySpan.start, value }]);
+    }
+    finalEnv.set(stage, env);
+  }
+}
+
+/**
+ * The build variables a stage sees at an offset, as far as the file shows them: the ENV of the
+ * stages it builds on, and its own ENV and ARG written before the offset. What the caller passes
+ * with `--build-arg`, or an image sets, is unknown (undefined).
+ */
+export function variablesAt(stage: Stage, offset: number): VariableLookup {
+  return {
+    get(name) {
+      const timeline = stage.variables.get(name);
+      if (!timeline) return undefined;
+      let found: { at: number; value?: string } | undefined;
+      for (let low = 0, high = timeline.length - 1; low <= high; ) {
+        const middle = (low + high) >> 1;
+        if (timeline[middle].at < offset) {
+          found = timeline[middle];
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      return found?.value;
+    },
+  };
+}
+
+/** The value with its variables substituted, or undefined when one of them is unknown. */
+export function resolveVariables(value: string, variables: VariableLookup): string | undefined {
+  const resolved = substituteArgs(value, variables);
+  return /\$(?:\{?[A-Za-z_])/.test(resolved) ? undefined : resolved;
 }
 
 /** True when a value is made only of `$VAR` / `${VAR}` references (no literal text, no defaults). */

@@ -2,7 +2,7 @@
  * What package managers do in RUN commands: which command installs, updates an index or removes
  * packages, and which words name the packages. Shared by the package rules and the image helpers.
  */
-import { firstOperandIndex, type RunCommand, type Stage, type Word, runCommands } from './model';
+import { firstOperandIndex, runCommands, stageLineage, type RunCommand, type Stage, type Word } from './model';
 
 /** The apt front ends; they share the index in /var/lib/apt/lists and the `install` sub-command. */
 const APT_PROGRAMS = new Set(['apt-get', 'apt', 'aptitude']);
@@ -159,4 +159,16 @@ function installedNames(command: RunCommand): string[] {
     return operandsFrom(command.words, subcommandIndex(command) + 1, new Set()).map((word) => word.text.toLowerCase());
   }
   return [];
+}
+
+/**
+ * Where apt configuration copied into the stage starts to apply (`COPY 90assume-yes
+ * /etc/apt/apt.conf.d/`): what that file sets (Assume-Yes, Install-Recommends) is not in the
+ * Dockerfile. -1 when a stage it builds on copies some, Infinity when none is copied.
+ */
+export function aptConfigCopiedFrom(stage: Stage): number {
+  const copiesConfig = (candidate: Stage) =>
+    [...candidate.copies, ...candidate.adds].filter((copy) => copy.destination !== undefined && /^\/etc\/apt(?:\/|$)/.test(copy.destination.text));
+  if (stageLineage(stage).slice(1).some((parent) => copiesConfig(parent).length > 0)) return -1;
+  return Math.min(Infinity, ...copiesConfig(stage).map((copy) => copy.span.start));
 }

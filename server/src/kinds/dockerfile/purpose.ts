@@ -120,10 +120,10 @@ export type ServiceSignal =
   | { kind: 'serverImage'; image: string };
 
 /**
- * Whether the final stage serves something, and the first reason found: an EXPOSE in its
- * lineage, a server command it starts, or a server image it builds on without a command of its
- * own. This is the one place to add a workspace signal (a Compose service built from this
- * Dockerfile) when the rules learn to read one.
+ * Whether the final stage serves something, as the file shows it, and the first reason found: an
+ * EXPOSE in its lineage, a server command it starts, or a server image it builds on without a
+ * command of its own. How the workspace runs the image (a Compose service that publishes ports)
+ * is the other signal: `composeRuns` in ./services.
  */
 export function serviceSignal(model: DockerfileModel): ServiceSignal | undefined {
   const stage = model.finalStage;
@@ -245,23 +245,40 @@ export function baseImageReason(model: DockerfileModel): BaseImageReason | undef
 /** Programs that start another program as an unprivileged user. */
 const PRIVILEGE_DROPPERS = new Set(['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'runuser', 'chpst', 'setuidgid']);
 
+/** How the container drops root: the program that does it and the instruction that starts it. */
+export interface PrivilegeDrop {
+  program: string;
+  node: CommandNode;
+}
+
 /**
- * True when the container starts as root only to drop privileges: its command runs gosu,
- * su-exec, setpriv ..., or the image installs such a tool and starts through an ENTRYPOINT
- * script (where the drop happens, as in the `postgres` image).
+ * How the container starts as root only to drop privileges: its command runs gosu, su-exec,
+ * setpriv ... with a user and a program to run (`gosu` alone only prints its usage), or the image
+ * installs such a tool and starts through an ENTRYPOINT script, where the drop happens (the
+ * `postgres` image).
  */
-export function dropsPrivileges(model: DockerfileModel): boolean {
+export function privilegeDrop(model: DockerfileModel): PrivilegeDrop | undefined {
   const stage = model.finalStage;
-  if (!stage) return false;
+  if (!stage) return undefined;
   const { entrypoint, cmd } = effectiveCommand(stage);
-  if ([...commandArgs(entrypoint), ...commandArgs(cmd)].some((args) => PRIVILEGE_DROPPERS.has(baseName(withoutInit(args)[0] ?? '')))) return true;
-  if (!entrypoint) return false;
-  return shippedStages(model).some(
-    (candidate) =>
-      runCommands(candidate).some(
-        (command) =>
-          (command.program !== undefined && PRIVILEGE_DROPPERS.has(command.program)) ||
-          (packageInstall(command)?.packages.some((word) => PRIVILEGE_DROPPERS.has(word.text.split(/[=~]/)[0].toLowerCase())) ?? false),
-      ) || [...candidate.copies, ...candidate.adds].some((copy) => copy.sources.some((source) => PRIVILEGE_DROPPERS.has(baseName(source.text)))),
-  );
+  for (const node of [entrypoint, cmd]) {
+    for (const args of commandArgs(node)) {
+      const command = withoutInit(args);
+      const program = baseName(command[0] ?? '');
+      if (node && PRIVILEGE_DROPPERS.has(program) && command.length >= 3) return { program, node };
+    }
+  }
+  if (!entrypoint) return undefined;
+  for (const candidate of shippedStages(model)) {
+    for (const command of runCommands(candidate)) {
+      const installed = packageInstall(command)?.packages.map((word) => word.text.split(/[=~]/)[0].toLowerCase()) ?? [];
+      const program = [command.program ?? '', ...installed].find((name) => PRIVILEGE_DROPPERS.has(name));
+      if (program) return { program, node: entrypoint };
+    }
+    for (const copy of [...candidate.copies, ...candidate.adds]) {
+      const program = copy.sources.map((source) => baseName(source.text)).find((name) => PRIVILEGE_DROPPERS.has(name));
+      if (program) return { program, node: entrypoint };
+    }
+  }
+  return undefined;
 }
