@@ -15,7 +15,11 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
   skipReason?(text: string, path: string): string | undefined;
   /** One-time asynchronous set-up (loading a WebAssembly grammar); must throw loudly on failure. */
   init?(): Promise<void>;
-  parse(text: string, path: string): M;
+  /**
+   * `previous`, the model of the file's previous version, lets a kind reparse only what an edit
+   * touched (a manifest's documents); the model is the same with or without it.
+   */
+  parse(text: string, path: string, previous?: M): M;
   /**
    * Which other files of this kind a file's cross-file findings can depend on: files with the same
    * scope key (a Terraform module is its directory). Absent: every file of the kind.

@@ -37,6 +37,8 @@ interface Entry {
   kind?: FileKind;
   skip?: string;
   model?: BaseModel;
+  /** The model of the file's previous text, until this text is parsed: the parser reuses what an edit left alone. */
+  previous?: BaseModel;
 }
 
 export interface SkippedFile {
@@ -188,7 +190,8 @@ export class WorkspaceIndex {
       existing.version = version;
       return;
     }
-    this.entries.set(path, { path, text, version, kind: detection.kind });
+    const previous = existing?.kind === detection.kind ? (existing.model ?? existing.previous) : undefined;
+    this.entries.set(path, { path, text, version, kind: detection.kind, previous });
   }
 
   /** An editor closed the file: forget its buffer and go back to the disk's content. */
@@ -239,7 +242,10 @@ export class WorkspaceIndex {
   model(path: string): BaseModel | undefined {
     const entry = this.entries.get(path);
     if (!entry || entry.skip || !entry.kind) return undefined;
-    entry.model ??= kindSupport(entry.kind).parse(entry.text, path);
+    if (!entry.model) {
+      entry.model = kindSupport(entry.kind).parse(entry.text, path, entry.previous);
+      entry.previous = undefined;
+    }
     return entry.model;
   }
 
