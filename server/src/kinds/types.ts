@@ -31,6 +31,12 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
    * cross-file findings stale too.
    */
   readsKinds?: readonly FileKind[];
+  /**
+   * What a file tells the cross-file rules of other files, as a string: when an edit leaves it
+   * unchanged, no other file's cross-file findings can change, and the service keeps them. Absent:
+   * any change of a file may change them.
+   */
+  crossFileSignature?(model: M): string;
   /** Blocks an editor may fold, from the opening to the closing brace (for kinds VS Code does not fold by itself). */
   foldingRanges?(model: M): Span[];
 }

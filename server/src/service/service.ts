@@ -132,13 +132,14 @@ export class ReadinessService {
   private refreshing: Promise<ChecklistReport> | undefined;
   private refreshScheduled = false;
   private disposed = false;
+  private unknownSignatures = 0;
 
   constructor(private readonly options: ServiceOptions) {
     this.roots = [...options.roots];
     this.root = options.root;
     this.rules = options.rules ?? ALL_RULES;
     this.singleFileRules = this.rules.filter((rule) => !rule.meta.crossFile);
-    this.analyses = new AnalysisCache(new Set(this.rules.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind)));
+    this.analyses = new AnalysisCache(new Set(this.rules.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind)), (path, kind) => this.crossFileSignature(path, kind));
     this.host = { ...NO_HOST, ...options.host };
     this.analyze = options.analyze ?? analyzeFile;
     this.live = options.live ?? false;
@@ -339,6 +340,19 @@ export class ReadinessService {
     if (!complete) analysis = { ...analysis, findings: analysis.findings.filter((finding) => finding.ruleId !== ENGINE_RULES.unusedSuppression) };
     this.analyses.set(path, model.kind, model, this.settings, complete, analysis);
     return analysis;
+  }
+
+  /** What a workspace file tells the cross-file rules of the others (see KindSupport.crossFileSignature). */
+  private crossFileSignature(path: string, kind: FileKind): string | undefined {
+    const model = this.index.skipReason(path) ? undefined : this.index.model(path);
+    if (model?.kind !== kind) return undefined;
+    try {
+      return kindSupport(kind).crossFileSignature?.(model);
+    } catch (error) {
+      // A signature that cannot be computed is a change every time.
+      this.host.log(`cross-file signature of ${path} failed: ${describe(error, true)}`);
+      return `\u0000unknown ${++this.unknownSignatures}`;
+    }
   }
 
   // The checklist ----------------------------------------------------------------------------
