@@ -14,6 +14,7 @@ import type { WorkspaceView } from '../../engine/rule';
 import { groupOf, type K8sObject, type KubernetesModel, type PodSpec } from './model';
 import { factsOf, type AccountFact, type BudgetFact, type ClaimFact, type FileFacts, type KustomizationFact, type PolicyFact, type ScalerFact, type ServiceFact } from './facts';
 import { builtInScope, type Scope } from './scopes';
+import { SelectorIndex } from './selector-index';
 import { mapSelects, selectorMatches } from './selectors';
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -30,11 +31,12 @@ interface KustomizeNode {
 }
 
 export class KubernetesWorkspace {
-  private readonly budgets = new Map<string, BudgetFact[]>();
-  private readonly policies = new Map<string, PolicyFact[]>();
+  /** Lookups by namespace, then by label or by target name: every workload asks, so none scans its namespace. */
+  private readonly budgets = new Map<string, SelectorIndex<BudgetFact>>();
+  private readonly policies = new Map<string, SelectorIndex<PolicyFact>>();
   private readonly clusterPolicies: PolicyFact[] = [];
-  private readonly services = new Map<string, ServiceFact[]>();
-  private readonly scalers = new Map<string, ScalerFact[]>();
+  private readonly services = new Map<string, SelectorIndex<ServiceFact>>();
+  private readonly scalers = new Map<string, Map<string, ScalerFact[]>>();
   private readonly accounts = new Map<string, AccountFact>();
   private readonly boundAccounts = new Set<string>();
   private readonly limitRanges = new Map<string, { limits: Set<string>; requests: Set<string> }>();
@@ -131,7 +133,7 @@ export class KubernetesWorkspace {
   budgetFor(path: string, workload: K8sObject): BudgetFact | undefined {
     const labels = workload.pod?.labels ?? {};
     for (const namespace of this.namespacesOf(path, workload.namespace)) {
-      const found = this.budgets.get(namespace)?.find((budget) => budget.selector !== undefined && selectorMatches(budget.selector, labels));
+      const found = this.budgets.get(namespace)?.candidates(labels).find((budget) => budget.selector !== undefined && selectorMatches(budget.selector, labels));
       if (found) return found;
     }
     return undefined;
@@ -142,7 +144,7 @@ export class KubernetesWorkspace {
     if (this.clusterPolicies.length > 0) return true;
     const labels = workload.pod?.labels ?? {};
     return this.namespacesOf(path, workload.namespace).some((namespace) =>
-      (this.policies.get(namespace) ?? []).some((policy) => policy.selector === undefined || selectorMatches(policy.selector, labels)),
+      (this.policies.get(namespace)?.candidates(labels) ?? []).some((policy) => policy.selector === undefined || selectorMatches(policy.selector, labels)),
     );
   }
 
@@ -150,7 +152,7 @@ export class KubernetesWorkspace {
   servicesFor(path: string, pod: PodSpec): ServiceFact[] {
     const found: ServiceFact[] = [];
     for (const namespace of this.namespacesOf(path, pod.owner.namespace)) {
-      for (const service of this.services.get(namespace) ?? []) if (mapSelects(service.selector, pod.labels)) found.push(service);
+      for (const service of this.services.get(namespace)?.candidates(pod.labels) ?? []) if (mapSelects(service.selector, pod.labels)) found.push(service);
     }
     return found;
   }
@@ -158,7 +160,8 @@ export class KubernetesWorkspace {
   /** The HorizontalPodAutoscaler (or KEDA ScaledObject) whose scaleTargetRef names the workload. */
   scalerFor(path: string, workload: K8sObject): ScalerFact | undefined {
     for (const namespace of this.namespacesOf(path, workload.namespace)) {
-      const found = this.scalers.get(namespace)?.find((scaler) => scaler.targetName === workload.name && (scaler.targetKind === '' || scaler.targetKind === workload.kind));
+      const named = workload.name === undefined ? undefined : this.scalers.get(namespace)?.get(workload.name);
+      const found = named?.find((scaler) => scaler.targetKind === '' || scaler.targetKind === workload.kind);
       if (found) return found;
     }
     return undefined;
@@ -221,15 +224,25 @@ export class KubernetesWorkspace {
   }
 
   private add(path: string, facts: FileFacts): void {
-    const place = <T extends { namespace?: string }>(map: Map<string, T[]>, fact: T) => {
-      for (const namespace of this.namespacesOf(path, fact.namespace)) push(map, namespace, fact);
+    const file = <T extends { namespace?: string }>(map: Map<string, SelectorIndex<T>>, fact: T, required: Record<string, string> | undefined) => {
+      for (const namespace of this.namespacesOf(path, fact.namespace)) {
+        let index = map.get(namespace);
+        if (!index) map.set(namespace, (index = new SelectorIndex<T>()));
+        index.add(fact, required);
+      }
     };
-    facts.budgets.forEach((fact) => place(this.budgets, fact));
-    facts.services.forEach((fact) => place(this.services, fact));
-    facts.scalers.forEach((fact) => place(this.scalers, fact));
+    facts.budgets.forEach((fact) => file(this.budgets, fact, fact.selector?.matchLabels));
+    facts.services.forEach((fact) => file(this.services, fact, fact.selector));
+    for (const scaler of facts.scalers) {
+      for (const namespace of this.namespacesOf(path, scaler.namespace)) {
+        let byName = this.scalers.get(namespace);
+        if (!byName) this.scalers.set(namespace, (byName = new Map()));
+        push(byName, scaler.targetName, scaler);
+      }
+    }
     for (const policy of facts.policies) {
       if (policy.clusterWide) this.clusterPolicies.push(policy);
-      else place(this.policies, policy);
+      else file(this.policies, policy, policy.selector?.matchLabels);
     }
     for (const account of facts.accounts) {
       for (const namespace of this.namespacesOf(path, account.namespace)) this.accounts.set(`${namespace}/${account.name}`, account);
