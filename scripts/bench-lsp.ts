@@ -102,19 +102,55 @@ export class Session {
     return `rss ${field('VmRSS:').toFixed(0)} MB, peak ${field('VmHWM:').toFixed(0)} MB`;
   }
 
+  /**
+   * CPU time the server process has used so far (user + system, from /proc; NaN elsewhere). On a
+   * shared machine a keystroke's wall time depends on the other jobs; its CPU time much less.
+   */
+  cpuMs(): number {
+    const pid = this.client.process?.pid;
+    if (!pid) return Number.NaN;
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s.
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  }
+
+  /** Resolves once the server has used no CPU for 200 ms (background work after an open or an edit is done), or after 60 s. */
+  async idle(): Promise<void> {
+    const deadline = performance.now() + 60_000;
+    let last = this.cpuMs();
+    let quietSince = performance.now();
+    while (performance.now() < deadline && performance.now() - quietSince < 200) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = this.cpuMs();
+      if (now !== last) quietSince = performance.now();
+      last = now;
+    }
+  }
+
   async stop(): Promise<void> {
     await this.client.stop();
   }
 }
 
-/** Keystroke-to-diagnostics: whole-text changes alternating between two texts that differ by a comment line. */
-export async function keystrokes(session: Session, path: string, languageId: string, text: string, runs: number): Promise<number[]> {
+/**
+ * Keystroke-to-diagnostics: whole-text changes alternating between two texts that differ by a
+ * comment line; with the server's CPU time per keystroke (all its work: diagnostics, and for ours
+ * the checklist refresh each keystroke starts), counted from when the server went idle after the open.
+ */
+export async function keystrokes(session: Session, path: string, languageId: string, text: string, runs: number): Promise<{ times: number[]; cpuMs: number }> {
   await session.open(path, languageId, text);
+  await session.idle();
+  const cpuBefore = session.cpuMs();
   const times: number[] = [];
   for (let version = 2; version < runs + 2; version++) {
     times.push(await session.change(path, version, version % 2 === 0 ? `${text}\n# edit\n` : text));
   }
-  return times;
+  await session.idle();
+  return { times, cpuMs: (session.cpuMs() - cpuBefore) / runs };
 }
 
 /**
