@@ -103,8 +103,19 @@ export function evidenceInputs(index: WorkspaceIndex): EvidenceInput[] {
     const absolute = index.absolute(file.path);
     if (index.kindOf(absolute) !== 'kubernetes') return file;
     const model = index.model(absolute) as KubernetesModel | undefined;
-    return model ? { ...file, yamlRoots: model.documents.map((document) => document.root) } : file;
+    return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
   });
+}
+
+const yamlRoots = new WeakMap<KubernetesModel, EvidenceInput['yamlRoots']>();
+
+function yamlRootsOf(model: KubernetesModel): EvidenceInput['yamlRoots'] {
+  let roots = yamlRoots.get(model);
+  if (!roots) {
+    roots = model.documents.map((document) => document.root);
+    yamlRoots.set(model, roots);
+  }
+  return roots;
 }
 
 export interface ChecklistSources {

@@ -8,36 +8,33 @@
  * "the first match" is the same as in a scan of the whole list.
  */
 export class SelectorIndex<T> {
-  private readonly byPair = new Map<string, { order: number; fact: T }[]>();
+  /** Filed facts by label key, then value (two levels: no key string to build per fact or per question). */
+  private readonly byPair = new Map<string, Map<string, { order: number; fact: T }[]>>();
   private readonly unfiled: { order: number; fact: T }[] = [];
   private added = 0;
 
   /** `required`: label pairs every pod the fact selects carries (its selector's matchLabels), if any. */
   add(fact: T, required: Record<string, string> | undefined): void {
     const entry = { order: this.added++, fact };
-    const first = required ? Object.entries(required)[0] : undefined;
-    if (!first) {
-      this.unfiled.push(entry);
+    for (const key in required) {
+      let byValue = this.byPair.get(key);
+      if (!byValue) this.byPair.set(key, (byValue = new Map()));
+      const list = byValue.get(required[key]);
+      if (list) list.push(entry);
+      else byValue.set(required[key], [entry]);
       return;
     }
-    const key = pairKey(first[0], first[1]);
-    const list = this.byPair.get(key);
-    if (list) list.push(entry);
-    else this.byPair.set(key, [entry]);
+    this.unfiled.push(entry);
   }
 
   /** The facts that may select a pod with these labels, in the order they were added. */
   candidates(labels: Record<string, string>): T[] {
     const found = [...this.unfiled];
-    for (const [key, value] of Object.entries(labels)) {
-      const list = this.byPair.get(pairKey(key, value));
+    for (const key in labels) {
+      const list = this.byPair.get(key)?.get(labels[key]);
       if (list) for (const entry of list) found.push(entry);
     }
     if (found.length > 1) found.sort((a, b) => a.order - b.order);
     return found.map((entry) => entry.fact);
   }
-}
-
-function pairKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
 }

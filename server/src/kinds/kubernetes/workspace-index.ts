@@ -50,8 +50,8 @@ export class KubernetesWorkspace {
   private readonly imposedCache = new Map<KustomizeNode, (string | undefined)[]>();
   /** Workspace paths by their normalised form. */
   private readonly paths = new Map<string, string>();
-  /** namespacesOf answers, by path and written namespace: every rule asks for every workload. */
-  private readonly namespaceCache = new Map<string, string[]>();
+  /** namespacesOf answers, by path and written namespace: every rule asks for every workload (two levels: no key to build per question). */
+  private readonly namespaceCache = new Map<string, Map<string | undefined, string[]>>();
 
   constructor(files: { path: string; facts: FileFacts }[]) {
     for (const { facts } of files) {
@@ -80,12 +80,13 @@ export class KubernetesWorkspace {
 
   /** The namespaces an object of this file lands in (kustomize's, else its own, else default). */
   namespacesOf(path: string, explicit: string | undefined): string[] {
-    const key = `${path}\u0000${explicit ?? ''}`;
-    let namespaces = this.namespaceCache.get(key);
+    let byNamespace = this.namespaceCache.get(path);
+    if (!byNamespace) this.namespaceCache.set(path, (byNamespace = new Map()));
+    let namespaces = byNamespace.get(explicit);
     if (!namespaces) {
       const imposed = this.imposedOnFile(normalize(path));
       namespaces = imposed ? [...new Set(imposed.map((namespace) => namespace ?? explicit ?? DEFAULT_NAMESPACE))] : [explicit ?? DEFAULT_NAMESPACE];
-      this.namespaceCache.set(key, namespaces);
+      byNamespace.set(explicit, namespaces);
     }
     return namespaces;
   }
