@@ -154,11 +154,23 @@ export async function keystrokes(session: Session, path: string, languageId: str
 }
 
 /**
+ * Edits for the checklist benchmark, alternating with the original text: a comment line (the
+ * findings stay, so the service keeps the checklist it has); an image tag set to `latest` (a
+ * finding appears: the checklist is scored again); a pasted Pod without a namespace (it also
+ * changes what the file tells the others, so every manifest's cross-file rules run again).
+ */
+export const CHECKLIST_EDITS = {
+  comment: (text: string) => `${text}\n# edit\n`,
+  finding: (text: string) => text.replace(/image: ([^\s:]+):(?!latest\b)[\w.-]+/, 'image: $1:latest'),
+  'cross-file': (text: string) => `${text}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bench-edit\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n`,
+};
+
+/**
  * Ours only: after a keystroke in `path`, the time to an updated checklist
  * (readiness/checklistChanged, then the request); then the latency of `other`'s diagnostics for
  * keystrokes made while that checklist is being recomputed.
  */
-export async function checklistAfterKeystroke(session: Session, path: string, other: string, runs: number): Promise<{ checklist: number[]; duringRefresh: number[] }> {
+export async function checklistAfterKeystroke(session: Session, path: string, other: string, runs: number, edit: (text: string) => string = CHECKLIST_EDITS.comment): Promise<{ checklist: number[]; duringRefresh: number[] }> {
   const client = session.client;
   const text = analyzable(readFileSync(path, 'utf8'));
   const otherText = analyzable(readFileSync(other, 'utf8'));
@@ -170,7 +182,7 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
   for (let run = 0; run < runs; run++, version++) {
     const changed = client.checklistChanged(600_000);
     const started = performance.now();
-    await session.change(path, version, version % 2 === 0 ? `${text}\n# edit\n` : text);
+    await session.change(path, version, version % 2 === 0 ? edit(text) : text);
     await changed;
     await client.connection.sendRequest('readiness/checklist');
     result.checklist.push(performance.now() - started);
@@ -182,7 +194,7 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
     const changed = client.checklistChanged(600_000);
     let refreshed = false;
     void changed.then(() => (refreshed = true));
-    await session.change(path, version, version % 2 === 0 ? `${text}\n# edit\n` : text);
+    await session.change(path, version, version % 2 === 0 ? edit(text) : text);
     while (!refreshed) {
       otherVersion++;
       result.duringRefresh.push(await session.change(other, otherVersion, otherVersion % 2 === 0 ? `${otherText}\n# edit\n` : otherText));
