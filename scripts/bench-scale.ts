@@ -15,6 +15,7 @@ import { analyzeFile, applyEdits } from '../server/src/engine/analyze';
 import { kindSupport } from '../server/src/kinds';
 import { ReadinessService, scanProject } from '../server/src/service';
 import { application, randomEdit, seededRandom } from '../test/helpers/synthetic';
+import { analyzable } from './bench-lsp';
 
 export const BENCH_DIR = join(tmpdir(), 'readiness-bench');
 
@@ -75,7 +76,7 @@ export async function randomEdits(path: string, edits: number, every: number): P
   const folder = join(BENCH_DIR, 'edits');
   mkdirSync(folder, { recursive: true });
   const target = join(folder, 'install.yaml');
-  let text = readFileSync(path, 'utf8');
+  let text = analyzable(readFileSync(path, 'utf8'));
   const service = new ReadinessService({ roots: [folder] });
   await service.start({ enable: true, rules: {}, exclude: [], debounceMs: 0, maxFileSizeKb: 4096, locale: 'en' });
   service.setDocument(target, text, 1, 'yaml');

@@ -63,12 +63,27 @@ describe('ReadinessService caches', () => {
     ]);
   });
 
-  it('re-analyzes every manifest when one changes (a PodDisruptionBudget may select any workload)', async () => {
+  it('re-analyzes every manifest when one changes what it tells the others (a PodDisruptionBudget may select any workload)', async () => {
     const path = join(root, 'deploy/pdb.yaml');
     assert.deepEqual(await analyzedAfter(() => service.setDocument(path, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: api } }\n', 1, 'yaml')), [
       'deploy/api.yaml',
       'deploy/pdb.yaml',
     ]);
+  });
+
+  it('re-analyzes only the edited manifest when what it tells the others is unchanged (a comment, an image tag)', async () => {
+    const path = join(root, 'deploy/api.yaml');
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1.0" }]\n';
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, `# the API\n${text}`, 1, 'yaml')), ['deploy/api.yaml']);
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(path, `# the API\n${text.replace('api:1.0', 'api:1.1')}`, 2, 'yaml')), ['deploy/api.yaml']);
+    // The PodDisruptionBudget still covers it: a label the budget no longer selects shows.
+    assert.deepEqual(await analyzedAfter(() => service.setDocument(join(root, 'deploy/pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: web } }\n', 2, 'yaml')), [
+      'deploy/api.yaml',
+      'deploy/pdb.yaml',
+    ]);
+    const report = service.fileReport(path);
+    assert.equal(report.state, 'findings');
+    assert.ok(report.state === 'findings' && report.findings.some((finding) => finding.ruleId === 'k8s/pod-disruption-budget'));
   });
 
   it('re-analyzes nothing when an open buffer is sent again unchanged, and answers the checklist from the cache', async () => {

@@ -20,9 +20,19 @@ export interface Suppression {
 
 const DIRECTIVE = /(#|\/\/)\s*readiness-ignore(-file)?\b(.*)$/;
 
-export function parseSuppressions(lines: LineIndex): Suppression[] {
-  const text = lines.text;
-  if (!text.includes('readiness-ignore')) return [];
+/** The suppressions of each text (one line index per text): the engine and grouped rules all ask for them. */
+const parsed = new WeakMap<LineIndex, readonly Suppression[]>();
+
+export function parseSuppressions(lines: LineIndex): readonly Suppression[] {
+  let found = parsed.get(lines);
+  if (!found) {
+    found = lines.text.includes('readiness-ignore') ? findSuppressions(lines) : [];
+    parsed.set(lines, found);
+  }
+  return found;
+}
+
+function findSuppressions(lines: LineIndex): Suppression[] {
   const found: Suppression[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);

@@ -15,7 +15,11 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
   skipReason?(text: string, path: string): string | undefined;
   /** One-time asynchronous set-up (loading a WebAssembly grammar); must throw loudly on failure. */
   init?(): Promise<void>;
-  parse(text: string, path: string): M;
+  /**
+   * `previous`, the model of the file's previous version, lets a kind reparse only what an edit
+   * touched (a manifest's documents); the model is the same with or without it.
+   */
+  parse(text: string, path: string, previous?: M): M;
   /**
    * Which other files of this kind a file's cross-file findings can depend on: files with the same
    * scope key (a Terraform module is its directory). Absent: every file of the kind.
@@ -27,6 +31,12 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
    * cross-file findings stale too.
    */
   readsKinds?: readonly FileKind[];
+  /**
+   * What a file tells the cross-file rules of other files, as a string: when an edit leaves it
+   * unchanged, no other file's cross-file findings can change, and the service keeps them. Absent:
+   * any change of a file may change them.
+   */
+  crossFileSignature?(model: M): string;
   /** Blocks an editor may fold, from the opening to the closing brace (for kinds VS Code does not fold by itself). */
   foldingRanges?(model: M): Span[];
 }

@@ -17,6 +17,11 @@ interface Cached {
  * and, for kinds with cross-file rules, its cross-file scope are unchanged. A change to a file stamps
  * its scope (a Terraform module's folder, every nginx file...) with the clock, which makes the
  * cached results of the files in that scope stale in O(1) instead of walking them.
+ *
+ * For a kind that says what its files tell the others (`crossFileSignature`), a change stamps the
+ * scope only when that changed: a comment or an image tag typed into one manifest leaves the
+ * cross-file results of the thousands of others standing. The comparison waits for the next
+ * lookup (it needs the new text parsed), so a burst of keystrokes is compared once.
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Cached>();
@@ -26,10 +31,24 @@ export class AnalysisCache {
   private readonly readKindChangedAt = new Map<FileKind, number>();
   private everythingChangedAt = 0;
   private clock = 0;
+  /**
+   * The signature of each file whose kind has one, as every cached result of another file saw it
+   * (unknown: the next change of the file counts as a change).
+   */
+  private readonly signatures = new Map<string, string | undefined>();
+  /** Files changed since the last lookup whose signature is still to compare, with their kinds. */
+  private readonly pending = new Map<string, Set<FileKind>>();
 
-  constructor(private readonly crossFileKinds: ReadonlySet<FileKind>) {}
+  /**
+   * @param signatureOf the signature of a file's current content, undefined when it is not analyzed (gone, skipped, another kind)
+   */
+  constructor(
+    private readonly crossFileKinds: ReadonlySet<FileKind>,
+    private readonly signatureOf: (path: string, kind: FileKind) => string | undefined = () => undefined,
+  ) {}
 
   get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean): FileAnalysis | undefined {
+    this.settle();
     const cached = this.entries.get(path);
     if (!cached || cached.model !== model || cached.settings !== settings || (complete && !cached.complete)) return undefined;
     if (this.crossFileKinds.has(kind)) {
@@ -41,23 +60,30 @@ export class AnalysisCache {
 
   set(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean, analysis: FileAnalysis): void {
     this.entries.set(path, { model, settings, analyzedAt: this.clock, complete, analysis });
+    // Every cached result of another file was computed with this file as it is now (a change
+    // since would be pending): its signature is the one they saw.
+    if (hasSignature(kind) && !this.signatures.has(path) && !this.pending.has(path)) this.signatures.set(path, this.signatureOf(path, kind));
   }
 
   /** A file's content, kind or presence changed: the results of the files whose cross-file findings may depend on it are stale. */
   changed(path: string, ...kinds: (FileKind | undefined)[]): void {
     this.entries.delete(path);
     const changedKinds = kinds.filter((kind): kind is FileKind => kind !== undefined);
-    const relevant = changedKinds.filter((kind) => this.crossFileKinds.has(kind));
-    const readers = [...this.crossFileKinds].filter((reader) => changedKinds.some((kind) => readsKind(reader, kind)));
-    if (relevant.length === 0 && readers.length === 0) return;
-    this.clock++;
-    for (const kind of relevant) this.scopeChangedAt.set(this.scopeKey(kind, path), this.clock);
-    for (const reader of readers) this.readKindChangedAt.set(reader, this.clock);
+    const compared = changedKinds.filter((kind) => this.isCrossFile(kind) && hasSignature(kind));
+    if (compared.length > 0) {
+      const kindsOfPath = this.pending.get(path) ?? new Set<FileKind>();
+      for (const kind of compared) kindsOfPath.add(kind);
+      this.pending.set(path, kindsOfPath);
+    }
+    this.stamp(path, changedKinds.filter((kind) => !compared.includes(kind)));
   }
 
   /** Something every cross-file result may read changed (a file outside the index, a folder added or removed). */
   changedEverywhere(): void {
     this.everythingChangedAt = ++this.clock;
+    // Results computed from here on see files as they are now, whatever was compared before.
+    this.signatures.clear();
+    this.pending.clear();
   }
 
   isCrossFile(kind: FileKind): boolean {
@@ -72,10 +98,38 @@ export class AnalysisCache {
     this.entries.clear();
   }
 
+  /** Compares the signatures of the files changed since the last lookup; stamps the scopes of those whose signature changed. */
+  private settle(): void {
+    if (this.pending.size === 0) return;
+    for (const [path, kinds] of this.pending) {
+      for (const kind of kinds) {
+        const signature = this.signatureOf(path, kind);
+        const known = this.signatures.has(path);
+        if (known && this.signatures.get(path) === signature) continue;
+        this.signatures.set(path, signature);
+        this.stamp(path, [kind]);
+      }
+    }
+    this.pending.clear();
+  }
+
+  private stamp(path: string, changedKinds: readonly FileKind[]): void {
+    const relevant = changedKinds.filter((kind) => this.crossFileKinds.has(kind));
+    const readers = [...this.crossFileKinds].filter((reader) => changedKinds.some((kind) => readsKind(reader, kind)));
+    if (relevant.length === 0 && readers.length === 0) return;
+    this.clock++;
+    for (const kind of relevant) this.scopeChangedAt.set(this.scopeKey(kind, path), this.clock);
+    for (const reader of readers) this.readKindChangedAt.set(reader, this.clock);
+  }
+
   private scopeKey(kind: FileKind, path: string): string {
     const scopeOf = kindSupport(kind).crossFileScope;
     return scopeOf ? `${kind}\u0000${scopeOf(path)}` : kind;
   }
+}
+
+function hasSignature(kind: FileKind): boolean {
+  return kindSupport(kind).crossFileSignature !== undefined;
 }
 
 /** True when the cross-file rules of `reader` read files of `kind` (Compose reads Dockerfiles and nginx configs). */

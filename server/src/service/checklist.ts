@@ -3,7 +3,7 @@ import { detectFile, groupByItem, type EvidenceInput } from '../checklist/eviden
 import { annotateChecklist } from '../checklist/annotate';
 import { computeChecklist } from '../checklist/score';
 import type { ChecklistReport, EvidenceHit } from '../checklist/types';
-import { ENGINE_RULES, engineFinding } from '../engine/analyze';
+import { ENGINE_RULES, engineFinding, type FileAnalysis } from '../engine/analyze';
 import { LineIndex } from '../engine/text';
 import type { FileKind, Finding, Inspection } from '../engine/types';
 import type { KubernetesModel } from '../kinds/kubernetes/model';
@@ -17,22 +17,64 @@ import type { WorkspaceIndex } from '../workspace';
  */
 export class EvidenceCache {
   private readonly byPath = new Map<string, { text: string; locale: Locale; found: ReturnType<typeof detectFile> }>();
+  /** Whether the last `collect` found other evidence than the one before it. */
+  changed = true;
 
   collect(files: readonly EvidenceInput[], locale: Locale): Map<string, EvidenceHit[]> {
     const live = new Set<string>();
     const found: ReturnType<typeof detectFile> = [];
+    let changed = false;
     for (const file of files) {
       live.add(file.path);
       let entry = this.byPath.get(file.path);
       if (!entry || entry.text !== file.text || entry.locale !== locale) {
-        entry = { text: file.text, locale, found: detectFile(file, locale) };
+        const detected = detectFile(file, locale);
+        changed ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
+        entry = { text: file.text, locale, found: detected };
         this.byPath.set(file.path, entry);
       }
       for (const hit of entry.found) found.push(hit);
     }
-    for (const path of this.byPath.keys()) if (!live.has(path)) this.byPath.delete(path);
+    for (const path of this.byPath.keys()) {
+      if (live.has(path)) continue;
+      this.byPath.delete(path);
+      changed = true;
+    }
+    this.changed = changed;
     return groupByItem(found);
   }
+}
+
+/**
+ * What the checklist was last computed from, to tell whether it would come out the same: each
+ * file's analysis (an unchanged file keeps the very object), the evidence, the config, the locale
+ * and the kinds present. A re-analyzed file counts as changed only when a finding or inspection
+ * differs in something the checklist reads: it reads positions as lines and characters (`range`),
+ * never as offsets (`span`), and never the fixes, so an edit that moves offsets on other lines (or
+ * later on the same line), adds a comment or changes nothing the rules report keeps the checklist
+ * (a test holds computeChecklist to that).
+ */
+export class ChecklistInputs {
+  private analyses = new Map<string, FileAnalysis>();
+  private others: unknown[] = [];
+
+  /** Records the new inputs; true when the checklist computed from them may differ from the last one. */
+  update(analyses: ReadonlyMap<string, FileAnalysis>, evidenceChanged: boolean, others: unknown[]): boolean {
+    let changed = evidenceChanged || analyses.size !== this.analyses.size || others.length !== this.others.length || others.some((value, i) => value !== this.others[i]);
+    for (const [path, analysis] of analyses) {
+      if (changed) break;
+      const before = this.analyses.get(path);
+      if (before !== analysis) changed = before === undefined || checklistKey(before) !== checklistKey(analysis);
+    }
+    this.analyses = new Map(analyses);
+    this.others = others;
+    return changed;
+  }
+}
+
+/** A file's findings and inspections as the checklist reads them: hints never count, offsets and fixes are not read. */
+function checklistKey(analysis: FileAnalysis): string {
+  return JSON.stringify([analysis.findings.filter((finding) => finding.severity !== 'hint'), analysis.inspected], (key, value: unknown) => (key === 'span' || key === 'fix' ? undefined : value));
 }
 
 /** The problems of a loaded `.readiness.yml` as findings on that file. */
@@ -57,13 +99,24 @@ export function analyzedKinds(index: WorkspaceIndex): Set<FileKind> {
 }
 
 /** The evidence inputs of the index, handing over the YAML the Kubernetes model already parsed. */
-function evidenceInputs(index: WorkspaceIndex): EvidenceInput[] {
+export function evidenceInputs(index: WorkspaceIndex): EvidenceInput[] {
   return index.evidenceFiles().map((file) => {
     const absolute = index.absolute(file.path);
     if (index.kindOf(absolute) !== 'kubernetes') return file;
     const model = index.model(absolute) as KubernetesModel | undefined;
-    return model ? { ...file, yamlRoots: model.documents.map((document) => document.root) } : file;
+    return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
   });
+}
+
+const yamlRoots = new WeakMap<KubernetesModel, EvidenceInput['yamlRoots']>();
+
+function yamlRootsOf(model: KubernetesModel): EvidenceInput['yamlRoots'] {
+  let roots = yamlRoots.get(model);
+  if (!roots) {
+    roots = model.documents.map((document) => document.root);
+    yamlRoots.set(model, roots);
+  }
+  return roots;
 }
 
 export interface ChecklistSources {
@@ -73,18 +126,20 @@ export interface ChecklistSources {
   config: WorkspaceConfig;
   locale: Locale;
   evidence?: EvidenceCache;
+  /** Evidence already collected from `evidenceInputs(index)` (the service decides from it whether to score again). */
+  collected?: { files: EvidenceInput[]; evidence: Map<string, EvidenceHit[]> };
 }
 
 /** The checklist of a workspace from its index, its findings and its config: the one place both the server and the CLI score it. */
-export function checklistOf({ index, findings, inspected, config, locale, evidence }: ChecklistSources): ChecklistReport {
-  const evidenceFiles = evidenceInputs(index);
+export function checklistOf({ index, findings, inspected, config, locale, evidence, collected }: ChecklistSources): ChecklistReport {
+  const evidenceFiles = collected?.files ?? evidenceInputs(index);
   const report = computeChecklist({
     findings: findings.filter((finding) => finding.severity !== 'hint'),
     inspected,
     root: index.root,
     analyzedKinds: analyzedKinds(index),
     evidenceFiles,
-    evidence: evidence?.collect(evidenceFiles, locale),
+    evidence: collected?.evidence ?? evidence?.collect(evidenceFiles, locale),
     config: config.config,
     configPath: config.path,
     locale,

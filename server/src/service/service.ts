@@ -18,7 +18,7 @@ import { initEachKind, kindSupport } from '../kinds';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, findConfigFile, loadConfigText, type EditorSettings, type WorkspaceConfig } from '../settings';
 import { WorkspaceIndex } from '../workspace';
 import { AnalysisCache, readsKind } from './analyses';
-import { checklistOf, configFindings, EvidenceCache } from './checklist';
+import { analyzedKinds, ChecklistInputs, checklistOf, configFindings, EvidenceCache, evidenceInputs } from './checklist';
 import { loadConfigFile, readConfigText, writeFileAtomic } from './config-file';
 import { TimeSlicer } from './slicer';
 
@@ -64,6 +64,16 @@ export interface ServiceOptions {
   progressThreshold?: number;
   /** The analysis of one file; tests replace it to exercise failures. */
   analyze?: (input: AnalyzeInput<BaseModel>) => FileAnalysis;
+}
+
+/** Findings and inspections of every analyzed workspace file, the files that failed, and the change count they reflect. */
+export interface WorkspaceAnalysis {
+  findings: Finding[];
+  inspected: Inspection[];
+  errors: { path: string; message: string }[];
+  changes: number;
+  /** Each file's analysis (a file whose results were reused keeps the same object). */
+  analyses: Map<string, FileAnalysis>;
 }
 
 /** What the editor shows for one file. */
@@ -113,6 +123,7 @@ export class ReadinessService {
   private readonly singleFileRules: readonly Rule<any>[];
   private readonly analyses: AnalysisCache;
   private readonly evidence = new EvidenceCache();
+  private readonly checklistInputs = new ChecklistInputs();
   private readonly host: ServiceHost;
   private readonly analyze: (input: AnalyzeInput<BaseModel>) => FileAnalysis;
   private readonly live: boolean;
@@ -132,13 +143,14 @@ export class ReadinessService {
   private refreshing: Promise<ChecklistReport> | undefined;
   private refreshScheduled = false;
   private disposed = false;
+  private unknownSignatures = 0;
 
   constructor(private readonly options: ServiceOptions) {
     this.roots = [...options.roots];
     this.root = options.root;
     this.rules = options.rules ?? ALL_RULES;
     this.singleFileRules = this.rules.filter((rule) => !rule.meta.crossFile);
-    this.analyses = new AnalysisCache(new Set(this.rules.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind)));
+    this.analyses = new AnalysisCache(new Set(this.rules.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind)), (path, kind) => this.crossFileSignature(path, kind));
     this.host = { ...NO_HOST, ...options.host };
     this.analyze = options.analyze ?? analyzeFile;
     this.live = options.live ?? false;
@@ -341,6 +353,19 @@ export class ReadinessService {
     return analysis;
   }
 
+  /** What a workspace file tells the cross-file rules of the others (see KindSupport.crossFileSignature). */
+  private crossFileSignature(path: string, kind: FileKind): string | undefined {
+    const model = this.index.skipReason(path) ? undefined : this.index.model(path);
+    if (model?.kind !== kind) return undefined;
+    try {
+      return kindSupport(kind).crossFileSignature?.(model);
+    } catch (error) {
+      // A signature that cannot be computed is a change every time.
+      this.host.log(`cross-file signature of ${path} failed: ${describe(error, true)}`);
+      return `\u0000unknown ${++this.unknownSignatures}`;
+    }
+  }
+
   // The checklist ----------------------------------------------------------------------------
 
   /**
@@ -354,8 +379,8 @@ export class ReadinessService {
     return this.refreshing;
   }
 
-  /** Findings and inspections of every analyzed workspace file, the files that failed, and the change count they reflect. */
-  async workspaceAnalysis(): Promise<{ findings: Finding[]; inspected: Inspection[]; errors: { path: string; message: string }[]; changes: number }> {
+  /** The analysis of every workspace file, for the checklist and the CLI. */
+  async workspaceAnalysis(): Promise<WorkspaceAnalysis> {
     await this.started;
     await this.indexed();
     const slicer = new TimeSlicer(this.sliceMs);
@@ -375,12 +400,13 @@ export class ReadinessService {
    * and the change has scheduled the next pass, which brings the checklist up to date once typing
    * pauses. Restarting instead would never finish while someone types.
    */
-  private async analyzeWorkspace(slicer: TimeSlicer, progress: ProgressSink | undefined): ReturnType<ReadinessService['workspaceAnalysis']> {
+  private async analyzeWorkspace(slicer: TimeSlicer, progress: ProgressSink | undefined): Promise<WorkspaceAnalysis> {
     const at = this.changes;
     const index = this.index;
     const findings: Finding[] = [];
     const inspected: Inspection[] = [];
     const errors: { path: string; message: string }[] = [];
+    const analyses = new Map<string, FileAnalysis>();
     const paths = index.paths();
     for (const [done, path] of paths.entries()) {
       if (progress && done % 100 === 0) progress.report(done, paths.length);
@@ -389,6 +415,7 @@ export class ReadinessService {
       if (!kind || this.unavailable.has(kind)) continue;
       try {
         const analysis = this.analysisOf(index, path, true);
+        analyses.set(path, analysis);
         for (const finding of analysis.findings) findings.push(finding);
         for (const inspection of analysis.inspected) inspected.push(inspection);
       } catch (error) {
@@ -397,15 +424,22 @@ export class ReadinessService {
       }
       await slicer.pause();
     }
-    return { findings, inspected, errors, changes: at };
+    return { findings, inspected, errors, changes: at, analyses };
   }
 
   private async refreshChecklist(): Promise<ChecklistReport> {
     // Diagnostics due in this turn of the event loop (their timers fire with ours) go first.
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
-    const { findings, inspected, changes } = await this.workspaceAnalysis();
+    const { findings, inspected, changes, analyses } = await this.workspaceAnalysis();
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
-    const value = checklistOf({ index: this.index, findings, inspected, config: this.config, locale: this.locale, evidence: this.evidence });
+    const files = evidenceInputs(this.index);
+    const evidence = this.evidence.collect(files, this.locale);
+    // An edit that changes nothing the checklist reads (most keystrokes) keeps the report: scoring
+    // a large workspace again would block the editor for as long as the analysis of many files.
+    const kinds = [...analyzedKinds(this.index)].sort().join();
+    const changed = this.checklistInputs.update(analyses, this.evidence.changed, [this.index, this.config, this.locale, kinds, this.index.paths().length]);
+    const value =
+      !changed && this.report ? this.report.value : checklistOf({ index: this.index, findings, inspected, config: this.config, locale: this.locale, collected: { files, evidence } });
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged();
     return value;

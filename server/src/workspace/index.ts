@@ -37,6 +37,8 @@ interface Entry {
   kind?: FileKind;
   skip?: string;
   model?: BaseModel;
+  /** The model of the file's previous text, until this text is parsed: the parser reuses what an edit left alone. */
+  previous?: BaseModel;
 }
 
 export interface SkippedFile {
@@ -56,6 +58,11 @@ export interface SkippedFile {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly evidence = new Map<string, string>();
+  /**
+   * The evidence files in the order evidenceFiles() lists them, with their relative paths: sorted
+   * again when a file comes or goes, not when a text changes (every keystroke in a manifest does).
+   */
+  private evidenceOrder: { path: string; relative: string }[] | undefined;
   private currentView: WorkspaceView | undefined;
   readonly skipped = new Map<string, string>();
   private options: Required<IndexOptions>;
@@ -168,7 +175,10 @@ export class WorkspaceIndex {
   /** Sets the text of a file: from disk (no version) or from an open editor buffer. */
   setText(path: string, text: string, version?: number, kindHint?: FileKind): void {
     this.changed();
-    if (isEvidenceCandidate(this.relative(path)) && !text.includes('\u0000')) this.evidence.set(path, text);
+    if (isEvidenceCandidate(this.relative(path)) && !text.includes('\u0000')) {
+      if (!this.evidence.has(path)) this.evidenceOrder = undefined;
+      this.evidence.set(path, text);
+    }
     // The editor's language (a user's files.associations) decides when the path alone does not.
     const detection = detectKind(path, text) ?? (kindHint ? { kind: kindHint } : undefined);
     if (!detection) {
@@ -188,7 +198,8 @@ export class WorkspaceIndex {
       existing.version = version;
       return;
     }
-    this.entries.set(path, { path, text, version, kind: detection.kind });
+    const previous = existing?.kind === detection.kind ? (existing.model ?? existing.previous) : undefined;
+    this.entries.set(path, { path, text, version, kind: detection.kind, previous });
   }
 
   /** An editor closed the file: forget its buffer and go back to the disk's content. */
@@ -210,7 +221,7 @@ export class WorkspaceIndex {
   remove(path: string): void {
     this.changed();
     this.entries.delete(path);
-    this.evidence.delete(path);
+    if (this.evidence.delete(path)) this.evidenceOrder = undefined;
     this.skipped.delete(path);
   }
 
@@ -239,12 +250,16 @@ export class WorkspaceIndex {
   model(path: string): BaseModel | undefined {
     const entry = this.entries.get(path);
     if (!entry || entry.skip || !entry.kind) return undefined;
-    entry.model ??= kindSupport(entry.kind).parse(entry.text, path);
+    if (!entry.model) {
+      entry.model = kindSupport(entry.kind).parse(entry.text, path, entry.previous);
+      entry.previous = undefined;
+    }
     return entry.model;
   }
 
   evidenceFiles(): { path: string; text: string }[] {
-    return [...this.evidence].map(([path, text]) => ({ path: this.relative(path), text })).sort((a, b) => a.path.localeCompare(b.path));
+    this.evidenceOrder ??= [...this.evidence.keys()].map((path) => ({ path, relative: this.relative(path) })).sort((a, b) => a.relative.localeCompare(b.relative));
+    return this.evidenceOrder.map(({ path, relative }) => ({ path: relative, text: this.evidence.get(path)! }));
   }
 
   /**

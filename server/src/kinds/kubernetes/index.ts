@@ -1,6 +1,7 @@
 import type { KindSupport } from '../types';
 import { baseName, folderNames } from '../paths';
 import { parseKubernetes, type KubernetesModel } from './model';
+import { crossFileSignature } from './signature';
 
 export type { KubernetesModel } from './model';
 
@@ -40,6 +41,7 @@ export const kubernetesSupport: KindSupport<KubernetesModel> = {
     return banner === undefined ? undefined : `not analyzed: generated file ("${banner}"); findings belong in the files it is generated from`;
   },
   parse: parseKubernetes,
+  crossFileSignature,
 };
 
 /**

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { BaseModel, ParseError, Span } from '../../engine/types';
 import { NodeReader, scalarString, spanOf, yamlParserText } from './nodes';
+import { parseStream, type ParsedStream, type StreamDocument } from './stream';
 
 export interface K8sObject {
   apiVersion: string;
@@ -158,7 +159,16 @@ export function groupOf(apiVersion: string): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
-export function parseKubernetes(text: string, path: string): KubernetesModel {
+/** The parsed stream behind each model, which the next version of the file reuses document by document. */
+const streams = new WeakMap<KubernetesModel, ParsedStream>();
+/** Each parsed document's objects: a document an edit did not touch keeps them (when it kept its place). */
+const documentModels = new WeakMap<StreamDocument, K8sDocument>();
+
+/**
+ * The model of a manifest. With `previous` (the model of the file's previous version), only the
+ * documents an edit touched are parsed again; the result is the same either way.
+ */
+export function parseKubernetes(text: string, path: string, previous?: KubernetesModel): KubernetesModel {
   const model: KubernetesModel = {
     kind: 'kubernetes',
     path,
@@ -170,42 +180,53 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
     style: { indentUnit: 2, indentedSequences: false },
     sharedSpans: [],
   };
-  let parsed: ReturnType<typeof parseAllDocuments>;
+  let stream: ParsedStream;
   try {
     // Alias bombs stay cheap: the model resolves an alias to its one anchored node and never
     // expands it (no toJS), so yaml's maxAliasCount, a toJS option, has nothing to bound here.
-    parsed = parseAllDocuments(yamlParserText(text), { keepSourceTokens: false, merge: true, prettyErrors: false });
+    stream = parseStream(yamlParserText(text), previous && streams.get(previous));
   } catch (error) {
     // Pathological input (nesting deep enough to exhaust the stack) is reported, not fatal.
     model.errors.push({ span: { start: 0, end: Math.min(1, text.length) }, message: `YAML could not be parsed: ${error instanceof Error ? error.message : String(error)}` });
     return model;
   }
-  const documents = Array.isArray(parsed) ? parsed : [];
+  streams.set(model, stream);
   let styleFound = false;
-  documents.forEach((document, index) => {
-    const root = (document.contents ?? undefined) as Node | undefined;
-    const reader = new NodeReader(root);
-    const doc: K8sDocument = {
-      index,
-      span: { start: document.range?.[0] ?? 0, end: document.range?.[2] ?? text.length },
-      root,
-      objects: [],
-      hasErrors: document.errors.length > 0,
-      reader,
-    };
+  stream.documents.forEach((document, index) => {
+    let doc = documentModels.get(document);
+    if (doc?.index !== index) {
+      doc = documentModel(document, index, text);
+      documentModels.set(document, doc);
+    }
     model.documents.push(doc);
-    for (const span of reader.sharedSpans) model.sharedSpans.push(span);
+    for (const span of doc.reader.sharedSpans) model.sharedSpans.push(span);
     if (document.errors.length > 0) {
       model.errors.push(parseError(document.errors[0], text));
       return;
     }
-    const rootMap = reader.map(root);
-    if (!rootMap) return;
-    collectObjects(rootMap, doc, model, 0);
-    if (!styleFound) styleFound = detectStyle(rootMap, text, model.style);
+    for (const object of doc.objects) model.objects.push(object);
+    const rootMap = doc.reader.map(doc.root);
+    if (rootMap && !styleFound) styleFound = detectStyle(rootMap, text, model.style);
   });
   for (const object of model.objects) if (object.pod) for (const container of object.pod.containers) model.containers.push(container);
   return model;
+}
+
+/** One document's model: its objects (`List` items included), read with anchors resolved. */
+function documentModel(document: StreamDocument, index: number, text: string): K8sDocument {
+  const root = document.root;
+  const reader = new NodeReader(root);
+  const doc: K8sDocument = {
+    index,
+    span: { start: document.range[0] ?? 0, end: document.range[2] ?? text.length },
+    root,
+    objects: [],
+    hasErrors: document.errors.length > 0,
+    reader,
+  };
+  const rootMap = reader.map(root);
+  if (!doc.hasErrors && rootMap) collectObjects(rootMap, doc, 0);
+  return doc;
 }
 
 export function parseError(error: { pos: [number, number]; message: string }, text: string): ParseError {
@@ -216,7 +237,7 @@ export function parseError(error: { pos: [number, number]; message: string }, te
   return { span: { start, end }, message: `YAML syntax error: ${message.replace(/\.?$/, '.')}` };
 }
 
-function collectObjects(map: YAMLMap, doc: K8sDocument, model: KubernetesModel, depth: number): void {
+function collectObjects(map: YAMLMap, doc: K8sDocument, depth: number): void {
   const { reader } = doc;
   const apiVersion = reader.getString(map, 'apiVersion');
   const kindNode = reader.get(map, 'kind');
@@ -243,12 +264,11 @@ function collectObjects(map: YAMLMap, doc: K8sDocument, model: KubernetesModel, 
     partial: reader.pair(map, '$patch') !== undefined,
   };
   doc.objects.push(object);
-  model.objects.push(object);
   object.pod = podSpecOf(object);
   if (object.pod && isPatchOfWorkload(object)) object.partial = true;
   if (object.partial) object.pod = undefined;
   if (kind.endsWith('List') && depth === 0) {
-    for (const item of reader.items(reader.getSeq(map, 'items'))) if (isMap(item)) collectObjects(item, doc, model, depth + 1);
+    for (const item of reader.items(reader.getSeq(map, 'items'))) if (isMap(item)) collectObjects(item, doc, depth + 1);
   }
 }
 

@@ -15,6 +15,7 @@ import { groupOf, type K8sObject, type KubernetesModel, type PodSpec } from './m
 import { factsOf, type AccountFact, type BindingFact, type BudgetFact, type ClaimFact, type FileFacts, type KustomizationFact, type PolicyFact, type ScalerFact, type ServiceFact } from './facts';
 import { isUnresolved } from './nodes';
 import { builtInScope, type Scope } from './scopes';
+import { SelectorIndex } from './selector-index';
 import { mapSelects, selectorMatches } from './selectors';
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -31,11 +32,12 @@ interface KustomizeNode {
 }
 
 export class KubernetesWorkspace {
-  private readonly budgets = new Map<string, BudgetFact[]>();
-  private readonly policies = new Map<string, PolicyFact[]>();
+  /** Lookups by namespace, then by label or by target name: every workload asks, so none scans its namespace. */
+  private readonly budgets = new Map<string, SelectorIndex<BudgetFact>>();
+  private readonly policies = new Map<string, SelectorIndex<PolicyFact>>();
   private readonly clusterPolicies: PolicyFact[] = [];
-  private readonly services = new Map<string, ServiceFact[]>();
-  private readonly scalers = new Map<string, ScalerFact[]>();
+  private readonly services = new Map<string, SelectorIndex<ServiceFact>>();
+  private readonly scalers = new Map<string, Map<string, ScalerFact[]>>();
   private readonly accounts = new Map<string, AccountFact>();
   /** The first binding that grants each ServiceAccount something, by `namespace/name`. */
   private readonly boundAccounts = new Map<string, BindingFact>();
@@ -50,8 +52,8 @@ export class KubernetesWorkspace {
   private readonly imposedCache = new Map<KustomizeNode, (string | undefined)[]>();
   /** Workspace paths by their normalised form. */
   private readonly paths = new Map<string, string>();
-  /** namespacesOf answers, by path and written namespace: every rule asks for every workload. */
-  private readonly namespaceCache = new Map<string, string[]>();
+  /** namespacesOf answers, by path and written namespace: every rule asks for every workload (two levels: no key to build per question). */
+  private readonly namespaceCache = new Map<string, Map<string | undefined, string[]>>();
 
   constructor(files: { path: string; facts: FileFacts }[]) {
     for (const { facts } of files) {
@@ -80,12 +82,13 @@ export class KubernetesWorkspace {
 
   /** The namespaces an object of this file lands in (kustomize's, else its own, else default). */
   namespacesOf(path: string, explicit: string | undefined): string[] {
-    const key = `${path}\u0000${explicit ?? ''}`;
-    let namespaces = this.namespaceCache.get(key);
+    let byNamespace = this.namespaceCache.get(path);
+    if (!byNamespace) this.namespaceCache.set(path, (byNamespace = new Map()));
+    let namespaces = byNamespace.get(explicit);
     if (!namespaces) {
       const imposed = this.imposedOnFile(normalize(path));
       namespaces = imposed ? [...new Set(imposed.map((namespace) => namespace ?? explicit ?? DEFAULT_NAMESPACE))] : [explicit ?? DEFAULT_NAMESPACE];
-      this.namespaceCache.set(key, namespaces);
+      byNamespace.set(explicit, namespaces);
     }
     return namespaces;
   }
@@ -133,7 +136,7 @@ export class KubernetesWorkspace {
   budgetFor(path: string, workload: K8sObject): BudgetFact | undefined {
     const labels = workload.pod?.labels ?? {};
     for (const namespace of this.namespacesOf(path, workload.namespace)) {
-      const found = this.budgets.get(namespace)?.find((budget) => budget.selector !== undefined && selectorMatches(budget.selector, labels));
+      const found = this.budgets.get(namespace)?.candidates(labels).find((budget) => budget.selector !== undefined && selectorMatches(budget.selector, labels));
       if (found) return found;
     }
     return undefined;
@@ -147,7 +150,7 @@ export class KubernetesWorkspace {
   isolated(path: string, workload: K8sObject): boolean | 'unknown' {
     const labels = workload.pod?.labels ?? {};
     const namespaces = this.namespacesOf(path, workload.namespace);
-    const candidates = namespaces.flatMap((namespace) => this.policies.get(namespace) ?? []);
+    const candidates = namespaces.flatMap((namespace) => this.policies.get(namespace)?.candidates(labels) ?? []);
     if (candidates.some((policy) => policy.selector !== undefined && selectorMatches(policy.selector, labels))) return true;
     const unevaluated = this.clusterPolicies.length > 0 || candidates.some((policy) => policy.selector === undefined);
     return unevaluated || namespaces.some(isUnresolved) ? 'unknown' : false;
@@ -157,7 +160,7 @@ export class KubernetesWorkspace {
   servicesFor(path: string, pod: PodSpec): ServiceFact[] {
     const found: ServiceFact[] = [];
     for (const namespace of this.namespacesOf(path, pod.owner.namespace)) {
-      for (const service of this.services.get(namespace) ?? []) if (mapSelects(service.selector, pod.labels)) found.push(service);
+      for (const service of this.services.get(namespace)?.candidates(pod.labels) ?? []) if (mapSelects(service.selector, pod.labels)) found.push(service);
     }
     return found;
   }
@@ -165,7 +168,8 @@ export class KubernetesWorkspace {
   /** The HorizontalPodAutoscaler (or KEDA ScaledObject) whose scaleTargetRef names the workload. */
   scalerFor(path: string, workload: K8sObject): ScalerFact | undefined {
     for (const namespace of this.namespacesOf(path, workload.namespace)) {
-      const found = this.scalers.get(namespace)?.find((scaler) => scaler.targetName === workload.name && (scaler.targetKind === '' || scaler.targetKind === workload.kind));
+      const named = workload.name === undefined ? undefined : this.scalers.get(namespace)?.get(workload.name);
+      const found = named?.find((scaler) => scaler.targetKind === '' || scaler.targetKind === workload.kind);
       if (found) return found;
     }
     return undefined;
@@ -232,15 +236,25 @@ export class KubernetesWorkspace {
   }
 
   private add(path: string, facts: FileFacts): void {
-    const place = <T extends { namespace?: string }>(map: Map<string, T[]>, fact: T) => {
-      for (const namespace of this.namespacesOf(path, fact.namespace)) push(map, namespace, fact);
+    const file = <T extends { namespace?: string }>(map: Map<string, SelectorIndex<T>>, fact: T, required: Record<string, string> | undefined) => {
+      for (const namespace of this.namespacesOf(path, fact.namespace)) {
+        let index = map.get(namespace);
+        if (!index) map.set(namespace, (index = new SelectorIndex<T>()));
+        index.add(fact, required);
+      }
     };
-    facts.budgets.forEach((fact) => place(this.budgets, fact));
-    facts.services.forEach((fact) => place(this.services, fact));
-    facts.scalers.forEach((fact) => place(this.scalers, fact));
+    facts.budgets.forEach((fact) => file(this.budgets, fact, fact.selector?.matchLabels));
+    facts.services.forEach((fact) => file(this.services, fact, fact.selector));
+    for (const scaler of facts.scalers) {
+      for (const namespace of this.namespacesOf(path, scaler.namespace)) {
+        let byName = this.scalers.get(namespace);
+        if (!byName) this.scalers.set(namespace, (byName = new Map()));
+        push(byName, scaler.targetName, scaler);
+      }
+    }
     for (const policy of facts.policies) {
       if (policy.clusterWide) this.clusterPolicies.push(policy);
-      else place(this.policies, policy);
+      else file(this.policies, policy, policy.selector?.matchLabels);
     }
     for (const account of facts.accounts) {
       for (const namespace of this.namespacesOf(path, account.namespace)) this.accounts.set(`${namespace}/${account.name}`, account);

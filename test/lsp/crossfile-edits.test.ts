@@ -1,0 +1,109 @@
+/**
+ * The service keeps a manifest's cross-file findings when an edit of another manifest leaves what
+ * that one tells the others unchanged. Random edits across a workspace (selectors, labels,
+ * namespaces, names, kustomize resources, autoscaler floors, comments, stray characters) end, after
+ * every step, with the findings a fresh analysis of the whole workspace gives.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ALL_RULES } from '../../rules';
+import { applyEdits } from '../../server/src/engine/analyze';
+import type { Finding } from '../../server/src/engine/types';
+import { ReadinessService } from '../../server/src/service';
+import { WorkspaceIndex } from '../../server/src/workspace';
+import { application, randomEdit, seededRandom } from '../helpers/synthetic';
+
+const key = (finding: Finding) => `${finding.range.start.line}:${finding.range.start.character} ${finding.ruleId} ${finding.message}`;
+
+describe('cross-file findings across random edits of a workspace', () => {
+  let root: string;
+  const texts = new Map<string, string>();
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'readiness-crossfile-'));
+    for (let i = 0; i < 8; i++) texts.set(join(root, `app-${i}.yaml`), application(i, `team-${i % 2}`));
+    texts.set(join(root, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app-0.yaml\n  - app-1.yaml\n');
+    texts.set(join(root, 'accounts.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n  namespace: team-0\nautomountServiceAccountToken: false\n---\napiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: team-1\nspec:\n  limits:\n    - type: Container\n      default: { cpu: 500m, memory: 256Mi }\n');
+    for (const [path, text] of texts) writeFileSync(path, text);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Edits that change what a manifest tells the others, and edits that do not. */
+  function edit(text: string, random: () => number): string {
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+    const replaceOne = (pattern: RegExp, replacement: string) => {
+      const matches = [...text.matchAll(pattern)];
+      if (matches.length === 0) return text;
+      const match = pick(matches);
+      return text.slice(0, match.index) + replacement + text.slice(match.index! + match[0].length);
+    };
+    switch (Math.floor(random() * 9)) {
+      case 0:
+        return replaceOne(/app-\d+/g, `app-${Math.floor(random() * 8)}`);
+      case 1:
+        return replaceOne(/team-\d+/g, `team-${Math.floor(random() * 3)}`);
+      case 2:
+        return replaceOne(/minReplicas: \d+|replicas: \d+/g, pick(['minReplicas: 1', 'minReplicas: 3', 'replicas: 1', 'replicas: 4']));
+      case 3:
+        return replaceOne(/\n/g, `\n# note ${Math.floor(random() * 100)}\n`);
+      case 4:
+        return replaceOne(/- app-\d+\.yaml\n|resources:\n/g, pick(['- app-3.yaml\n', 'resources:\n  - app-5.yaml\n', 'namespace: team-2\nresources:\n', '']));
+      case 5:
+        return replaceOne(/kind: \w+/g, pick(['kind: PodDisruptionBudget', 'kind: Service', 'kind: NetworkPolicy', 'kind: Deployment']));
+      case 6:
+        return replaceOne(/\n  namespace: team-\d+/g, '');
+      case 7:
+        return replaceOne(/image: \S+/g, pick(['image: registry.example.com/x:latest', 'image: registry.example.com/x:2.0.0']));
+      default:
+        return applyEdits(text, [randomEdit(text, random)]);
+    }
+  }
+
+  it('re-checks a kustomization when an object it brings in loses its namespace (no fact of that file changes)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'readiness-kustomize-'));
+    try {
+      writeFileSync(join(folder, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - config.yaml\n');
+      const config = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: team\n';
+      writeFileSync(join(folder, 'config.yaml'), config);
+      const service = new ReadinessService({ roots: [folder] });
+      await service.start();
+      // Every file analyzed once: what each tells the others is known before the edit.
+      await service.checklist();
+      const kustomizationFindings = () => {
+        const report = service.fileReport(join(folder, 'kustomization.yaml'));
+        return report.state === 'findings' ? report.findings.map((finding) => finding.ruleId) : [];
+      };
+      assert.deepEqual(kustomizationFindings(), []);
+      service.setDocument(join(folder, 'config.yaml'), config.replace('  namespace: team\n', ''), 1, 'yaml');
+      assert.deepEqual(kustomizationFindings(), ['k8s/default-namespace']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('ends every step with the findings of a fresh analysis of the workspace', async () => {
+    const service = new ReadinessService({ roots: [root] });
+    await service.start();
+    await service.checklist();
+    const random = seededRandom(61);
+    const paths = [...texts.keys()];
+    for (let step = 1; step <= 80; step++) {
+      const path = paths[Math.floor(random() * paths.length)];
+      const text = edit(texts.get(path)!, random);
+      texts.set(path, text);
+      service.setDocument(path, text, step, 'yaml');
+
+      const fresh = new WorkspaceIndex(root);
+      for (const [file, content] of texts) fresh.setText(file, content);
+      for (const file of paths) {
+        const report = service.fileReport(file);
+        const expected = fresh.has(file) && !fresh.skipReason(file) ? fresh.analyze(file, ALL_RULES, service.analysisSettings).findings.map(key).sort() : [];
+        const actual = report.state === 'findings' ? report.findings.map(key).sort() : [];
+        assert.deepEqual(actual, expected, `step ${step}, ${file} after an edit of ${path}:\n${text}`);
+      }
+    }
+  });
+});
