@@ -3,7 +3,8 @@
  * ratios (ours / theirs: below 1 is faster), then how cost grows with the workspace, then the table
  * of issue 16 (ours, anchor, goal). Prints figures; asserts nothing. Run after `npm run build`.
  *
- * Usage: node --import tsx scripts/bench.ts [--only corpus,lsp,checklist,scale,edits] [--corpus DIR]
+ * Usage: node --import tsx scripts/bench.ts [--only corpus,lsp,checklist,scale,edits] [--kinds nginx,...] [--corpus DIR]
+ * (`--kinds` limits the corpus section to those kinds.)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -27,10 +28,11 @@ const nginxLinter = require('nginx-linter/lib/parser') as { parse(text: string):
 const nginxValidator = require('nginx-linter/lib/validator') as { runRules(root: unknown, rules: unknown[], options: object): unknown };
 const nginxRules = (require('nginx-linter/lib/rules') as { builtins: unknown[] }).builtins;
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, corpus: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, kinds: { type: 'string' }, corpus: { type: 'string' }, runs: { type: 'string' } } });
 const sections = new Set((values.only ?? 'corpus,lsp,checklist,scale,edits').split(','));
 const corpus = resolve(values.corpus ?? join(__dirname, '..', '..', 'shared', 'corpus', 'real'));
 const RUNS = Number(values.runs ?? 20);
+const corpusKinds = new Set((values.kinds ?? 'dockerfile,kubernetes,nginx,terraform').split(','));
 
 const CORPUS_FOLDERS: Record<string, FileKind> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform' };
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -79,6 +81,7 @@ function corpusSection() {
     terraform: { name: 'hcl2-parser parseToObject', run: (text) => hclParse(text) },
   };
   for (const kind of ['dockerfile', 'kubernetes', 'nginx', 'terraform'] as const) {
+    if (!corpusKinds.has(kind)) continue;
     const files = corpusFiles(kind);
     const rules = ALL_RULES.filter((rule) => rule.meta.kind === kind);
     const ours = timeOver(files, ({ path, text }) => analyzeModel({ model: kindSupport(kind).parse(text, path), rules }));

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { addHeaderSetting, canonicalHeaderName, httpContexts, isSecurityHeader, own } from '../../server/src/kinds/nginx/semantics';
+import { addHeaderSetting, canonicalHeaderName, httpContexts, isSecurityHeader, mentions, own } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -32,6 +32,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/add-header-always', (config, report, inspect) => {
+      if (!mentions(config, ['add_header'])) return;
       for (const block of httpContexts(config)) {
         for (const placed of own(block, 'add_header')) {
           const header = addHeaderSetting(placed);

@@ -5,9 +5,11 @@ import { runOnTree } from '../../server/src/kinds/nginx/report';
 import {
   effectiveAddHeaders,
   hasUnknownInclude,
+  hasUnknownParts,
   headerInheritance,
   httpContexts,
   isProtectiveHeader,
+  mentions,
   ownHeaders,
   unknownAbove,
   type HeaderSetting,
@@ -57,6 +59,8 @@ export default defineRule<NginxModel>({
   check(_model, context) {
     const allHeaders = context.options.allHeaders === true;
     runOnTree(context, 'nginx/add-header-inheritance', (config, report, inspect) => {
+      // Without add_header nothing is dropped, and without add_header_inherit or an include out of sight nothing could be.
+      if (!mentions(config, ['add_header', 'add_header_inherit']) && !hasUnknownParts(config)) return;
       for (const block of httpContexts(config)) {
         if (!['server', 'location', 'if'].includes(block.kind) || !block.parent || !block.owner) continue;
         const declared = ownHeaders(block);

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxArg, NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, moreSetHeaderValues, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
+import { httpContexts, mentions, moreSetHeaderValues, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
 
 /** A line break followed by a space or tab: nginx sends it as an obsolete folded header line. */
 const FOLDED = /\n[ \t]/;
@@ -41,6 +41,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/add-header-multiline', (config, report, inspect) => {
+      if (!mentions(config, ['add_header', 'more_set_headers'])) return;
       for (const block of httpContexts(config)) {
         const values: { placed: (typeof block.directives)[number]; header: string; arg: NginxArg; start: number }[] = [];
         for (const placed of own(block, 'add_header')) {

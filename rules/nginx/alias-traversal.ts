@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { TextEdit } from '../../server/src/engine/types';
 import { locationMatch, type NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, own } from '../../server/src/kinds/nginx/semantics';
+import { httpContexts, mentions, own } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -39,6 +39,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/alias-traversal', (config, report, inspect) => {
+      if (!mentions(config, ['alias'])) return;
       for (const block of httpContexts(config)) {
         for (const alias of own(block, 'alias')) {
           // The location that applies is the nearest one (an `if` inside it does not change the prefix).

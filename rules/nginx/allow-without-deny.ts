@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effectiveValue, hasUnknownInclude, httpContexts, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
+import { effectiveValue, hasUnknownInclude, httpContexts, mentions, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
 import type { NginxContext } from '../../server/src/kinds/nginx/config';
 
 /** Authentication modules that make `satisfy any` mean "an allowed address or a valid login". */
@@ -46,6 +46,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/allow-without-deny', (config, report, inspect) => {
+      if (!mentions(config, ['allow'])) return;
       for (const block of httpContexts(config)) {
         const allows = own(block, 'allow');
         if (allows.length === 0) continue;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxArg, NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, effectiveValue, own, unknownAbove, unknownValue } from '../../server/src/kinds/nginx/semantics';
+import { effective, effectiveValue, mentions, own, unknownAbove, unknownValue } from '../../server/src/kinds/nginx/semantics';
 import type { NginxContext, Placed } from '../../server/src/kinds/nginx/config';
 
 const headerValue = (headers: Placed[], name: string) =>
@@ -48,6 +48,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/h2c-smuggling', (config, report, inspect) => {
+      if (!mentions(config, ['proxy_pass'])) return;
       for (const location of config.contexts) {
         if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0) continue;
         const upgrade = forwardedUpgrade(location);

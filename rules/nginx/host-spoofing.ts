@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
+import { httpContexts, mentions, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
 import { compileScript } from '../../server/src/kinds/nginx/variables';
 
 /** Request variables a client sets freely: the raw Host and X-Forwarded-Host headers, query arguments and cookies. */
@@ -42,6 +42,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/host-spoofing', (config, report, inspect) => {
+      if (!mentions(config, ['proxy_set_header'])) return;
       for (const block of httpContexts(config)) {
         for (const placed of own(block, 'proxy_set_header')) {
           const [name, value] = placed.directive.args;

@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxArg, NginxModel } from '../../server/src/kinds/nginx/model';
 import type { Placed } from '../../server/src/kinds/nginx/config';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
+import { httpContexts, mentions, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
 import { definedOutOfSight, scriptVariables } from '../../server/src/kinds/nginx/variables';
 
 const DIRECTIVES = ['rewrite', 'return', 'add_header', 'proxy_set_header', 'proxy_pass'];
@@ -64,6 +64,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/http-splitting', (config, report, inspect) => {
+      if (!mentions(config, DIRECTIVES)) return;
       for (const block of httpContexts(config)) {
         for (const name of DIRECTIVES) {
           for (const placed of own(block, name)) {

@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
 import { parseRegex, samples } from '../../server/src/kinds/nginx/regex';
-import { httpContexts, own } from '../../server/src/kinds/nginx/semantics';
+import { httpContexts, mentions, own } from '../../server/src/kinds/nginx/semantics';
 import { compileScript, ifCondition, variableAt } from '../../server/src/kinds/nginx/variables';
 import type { NginxConfig, Placed } from '../../server/src/kinds/nginx/config';
 
@@ -122,6 +122,7 @@ export default defineRule<NginxModel>({
     const domains = Array.isArray(context.options.domains) ? (context.options.domains as string[]).filter((domain) => domain && domain !== '*') : [];
     const httpsOnly = context.options.httpsOnly === true;
     runOnTree(context, 'nginx/origins', (config, report, inspect) => {
+      if (!mentions(config, ['valid_referers', 'add_header', 'if'])) return;
       for (const block of httpContexts(config)) {
         for (const placed of own(block, 'valid_referers')) {
           inspect(block, { at: placed });

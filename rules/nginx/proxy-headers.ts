@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock, sourceOf } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { effective, mentions, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const EXPECTED: { header: string; line: string }[] = [
   { header: 'Host', line: 'proxy_set_header Host $host;' },
@@ -47,6 +47,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/proxy-headers', (config, report, inspect) => {
+      if (!mentions(config, ['proxy_pass'])) return;
       for (const location of config.contexts) {
         if (location.kind !== 'location' || !location.owner || own(location, 'proxy_pass').length === 0) continue;
         const inEffect = effective(location, 'proxy_set_header');

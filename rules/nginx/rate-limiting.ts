@@ -4,7 +4,7 @@ import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import type { NginxContext } from '../../server/src/kinds/nginx/config';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { ancestors, effective, isInternalLocation, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
+import { ancestors, effective, isInternalLocation, mentions, own, unknownAbove } from '../../server/src/kinds/nginx/semantics';
 
 const UPSTREAM_PASSES = ['proxy_pass', 'fastcgi_pass', 'grpc_pass', 'uwsgi_pass', 'scgi_pass'];
 
@@ -54,6 +54,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/rate-limiting', (config, report, inspect) => {
+      if (!mentions(config, UPSTREAM_PASSES)) return;
       for (const location of config.contexts) {
         if (location.kind !== 'location' || !location.owner || isInternalLocation(location)) continue;
         const pass = UPSTREAM_PASSES.find((name) => own(location, name).length > 0);

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { own } from '../../server/src/kinds/nginx/semantics';
+import { mentions, own } from '../../server/src/kinds/nginx/semantics';
 
 /** Addresses that stay inside the machine or a private network (RFC 1918, CGNAT, loopback, link-local, ULA). */
 const PRIVATE_V4 = /^(?:10\.|127\.|169\.254\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|0\.)/;
@@ -45,6 +45,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/resolver-external', (config, report, inspect) => {
+      if (!mentions(config, ['resolver'])) return;
       for (const block of config.contexts) {
         for (const placed of own(block, 'resolver')) {
           inspect(block, { at: placed });

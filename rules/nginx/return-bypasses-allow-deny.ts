@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import type { NginxContext, Placed } from '../../server/src/kinds/nginx/config';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { hasUnknownInclude, httpContexts, isInternalLocation, own } from '../../server/src/kinds/nginx/semantics';
+import { hasUnknownInclude, httpContexts, isInternalLocation, mentions, own } from '../../server/src/kinds/nginx/semantics';
 
 /**
  * A rewrite replacement nginx sends as a redirect whatever the flag: it starts with `http://`,
@@ -71,6 +71,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/return-bypasses-allow-deny', (config, report, inspect) => {
+      if (!mentions(config, ['allow', 'deny'])) return;
       for (const block of httpContexts(config)) {
         if (block.kind === 'if' || block.kind === 'limit_except') continue;
         const rules = [...own(block, 'allow'), ...own(block, 'deny')];

@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpBlocks, httpContexts, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
+import { httpBlocks, httpContexts, mentions, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 export default defineRule<NginxModel>({
   meta: {
@@ -35,7 +35,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/server-tokens', (config, report, inspect) => {
-      for (const block of httpContexts(config)) {
+      for (const block of mentions(config, ['server_tokens']) ? httpContexts(config) : []) {
         for (const placed of own(block, 'server_tokens')) {
           inspect(block, { at: placed });
           const arg = placed.directive.args[0];

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { httpContexts, isInternalLocation, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
+import { httpContexts, isInternalLocation, mentions, own, valueSpan } from '../../server/src/kinds/nginx/semantics';
 import { definedOutOfSight, scriptVariables } from '../../server/src/kinds/nginx/variables';
 
 const PASSES = ['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass'];
@@ -37,6 +37,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/ssrf', (config, report, inspect) => {
+      if (!mentions(config, PASSES)) return;
       for (const block of httpContexts(config)) {
         for (const name of PASSES) {
           for (const placed of own(block, name)) {

@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, effectiveValue, httpContexts, isInternalLocation, isUnknownInclude, listens, own } from '../../server/src/kinds/nginx/semantics';
+import { effective, effectiveValue, httpContexts, isInternalLocation, isUnknownInclude, listens, mentions, own } from '../../server/src/kinds/nginx/semantics';
 import type { NginxConfig, NginxContext } from '../../server/src/kinds/nginx/config';
 
 /** Status pages: stub_status, and the VTS and NGINX Plus API pages. */
@@ -70,6 +70,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/status-page-exposed', (config, report, inspect) => {
+      if (!mentions(config, STATUS_DIRECTIVES)) return;
       for (const block of httpContexts(config)) {
         for (const name of STATUS_DIRECTIVES) {
           for (const placed of own(block, name)) {

@@ -3,7 +3,7 @@ import type { Span } from '../../server/src/engine/types';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import type { NginxContext } from '../../server/src/kinds/nginx/config';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, effectiveValue, httpServers, isTlsServer, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
+import { effective, effectiveValue, httpServers, isTlsServer, mentions, own, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 /** OpenSSL cipher-string parts that admit broken or unauthenticated suites. */
 const WEAK_PARTS = new Set(['RC4', 'DES', '3DES', 'MD5', 'NULL', 'ENULL', 'ANULL', 'EXPORT', 'EXP', 'EXPORT40', 'EXPORT56', 'ADH', 'AECDH', 'LOW', 'CBC3']);
@@ -69,7 +69,7 @@ export default defineRule<NginxModel>({
     runOnTree(context, 'nginx/tls-ciphers', (config, report, inspect) => {
       // A server's ciphers are nginx's strong default unless a level declares its own (judged below) or could out of sight.
       for (const server of httpServers(config)) if (isTlsServer(server)) inspect(server, { unknown: unknownValue(config, server, 'ssl_ciphers') });
-      for (const block of config.contexts) {
+      for (const block of mentions(config, ['ssl_prefer_server_ciphers', 'ssl_ciphers']) ? config.contexts : []) {
         for (const placed of own(block, 'ssl_prefer_server_ciphers')) {
           inspect(block, { at: placed });
           const arg = placed.directive.args[0];

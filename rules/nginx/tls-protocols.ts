@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
-import { effective, httpServers, isTlsServer, own, rejectsHandshakes, unknownValue } from '../../server/src/kinds/nginx/semantics';
+import { effective, httpServers, isTlsServer, mentions, own, rejectsHandshakes, unknownValue } from '../../server/src/kinds/nginx/semantics';
 
 const WEAK = new Set(['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1']);
 const MODERN = 'TLSv1.2 TLSv1.3';
@@ -46,7 +46,7 @@ export default defineRule<NginxModel>({
   },
   check(_model, context) {
     runOnTree(context, 'nginx/tls-protocols', (config, report, inspect) => {
-      for (const block of config.contexts) {
+      for (const block of mentions(config, ['ssl_protocols']) ? config.contexts : []) {
         for (const placed of own(block, 'ssl_protocols')) {
           inspect(block, { at: placed });
           const args = placed.directive.args;

@@ -8,6 +8,7 @@ import type { WorkspaceView } from '../../engine/rule';
 import { hasWildcard, matchSegment } from './glob';
 import { includeBases, mappedInclude, pathApi, resolveInclude, type UnknownReason } from './includes';
 import { parseNginx, type NginxDirective, type NginxModel } from './model';
+import type { VariableValue } from './variables';
 
 /** A directive at its place in the resolved configuration. */
 export interface Placed {
@@ -18,6 +19,8 @@ export interface Placed {
   context: NginxContext;
   /** The context a block directive opens. */
   block?: NginxContext;
+  /** What variables hold where this directive runs, resolved on first question (see variables.ts). */
+  variables?: Map<string, VariableValue | undefined>;
 }
 
 export interface NginxContext {
@@ -28,6 +31,10 @@ export interface NginxContext {
   /** Own directives in order, with included files expanded in place (the include directives stay too). */
   directives: Placed[];
   children: NginxContext[];
+  /** The own directives by name, indexed on first question (see semantics.ts `own`). */
+  byName?: Map<string, Placed[]>;
+  /** What rules derive from the block (its listens ...), by name, as for the tree's `derived`. */
+  derived?: Map<string, unknown>;
 }
 
 export interface IncludeResolution {
@@ -50,12 +57,33 @@ export interface NginxConfig {
   includes: IncludeResolution[];
   /** Every file of the tree, the root included. */
   files: Map<string, NginxModel>;
+  /** The name of every directive placed in the tree, so that a rule skips a tree without what it checks. */
+  names: Set<string>;
   /**
    * The root is a snippet (no http, events, stream or mail block at its top level): its top level is
    * the inside of an http or server block of an includer the workspace does not show, whose
    * directives are unknown.
    */
   fragment: boolean;
+  /**
+   * What rules derive from the tree, computed on first use and kept with it: lists every rule asks
+   * for (by name, see `derived`) and each rule's outcome (report.ts). Fields of the tree rather than
+   * module-level WeakMaps keyed by it, whose values V8 keeps through every minor collection while the
+   * tree is young: a tree that lives for one analysis is then freed by the first one.
+   */
+  derived: Map<string, unknown>;
+  outcomes: Map<string, unknown>;
+}
+
+/** A value derived once from a tree (the list of its servers ...) or a block (its listens ...), under a name unique to its module. */
+export function derived<T>(holder: NginxConfig | NginxContext, name: string, compute: () => T): T {
+  const cache = (holder.derived ??= new Map());
+  let value = cache.get(name) as T | undefined;
+  if (value === undefined) {
+    value = compute();
+    cache.set(name, value);
+  }
+  return value;
 }
 
 /** nginx has no limit; these keep a hostile or runaway tree bounded (a snippet including itself twice per level). */
@@ -91,8 +119,18 @@ function loaderFor(view: WorkspaceView, override: NginxModel): Loader {
 }
 
 export function buildConfig(root: NginxModel, view: WorkspaceView, load: Loader = loaderFor(view, root)): NginxConfig {
-  const main: NginxContext = { kind: 'main', directives: [], children: [] };
-  const config: NginxConfig = { root, main, contexts: [main], includes: [], files: new Map([[root.path, root]]), fragment: false };
+  const main: NginxContext = { kind: 'main', directives: [], children: [], byName: undefined, derived: undefined };
+  const config: NginxConfig = {
+    root,
+    main,
+    contexts: [main],
+    includes: [],
+    files: new Map([[root.path, root]]),
+    names: new Set(),
+    fragment: false,
+    derived: new Map(),
+    outcomes: new Map(),
+  };
   let placedCount = 0;
   let inclusions = 0;
   const basesByIncluder = new Map<string, string[]>();
@@ -108,10 +146,11 @@ export function buildConfig(root: NginxModel, view: WorkspaceView, load: Loader 
   const walk = (model: NginxModel, directives: readonly NginxDirective[], context: NginxContext, chain: string[]) => {
     for (const directive of directives) {
       if (placedCount++ > MAX_PLACED) return;
-      const placed: Placed = { directive, path: model.path, model, context };
+      const placed: Placed = { directive, path: model.path, model, context, block: undefined, variables: undefined };
       context.directives.push(placed);
+      config.names.add(directive.name);
       if (directive.children) {
-        const block: NginxContext = { kind: directive.name, owner: placed, parent: context, directives: [], children: [] };
+        const block: NginxContext = { kind: directive.name, owner: placed, parent: context, directives: [], children: [], byName: undefined, derived: undefined };
         placed.block = block;
         context.children.push(block);
         config.contexts.push(block);
@@ -152,16 +191,32 @@ export function buildConfig(root: NginxModel, view: WorkspaceView, load: Loader 
   return config;
 }
 
-const configCache = new WeakMap<WorkspaceView, WeakMap<NginxModel, NginxConfig>>();
-const rootCache = new WeakMap<WorkspaceView, WeakMap<NginxModel, NginxConfig>>();
+/** What this module derives from one workspace state; it lives as long as the view. */
+interface ViewState {
+  /** The configuration each analyzed model is read in. */
+  configs: Map<NginxModel, NginxConfig>;
+  /** Trees by their root, shared by the files they include. */
+  roots: Map<NginxModel, NginxConfig>;
+  includers?: IncluderIndex;
+}
 
-function cacheIn(cache: WeakMap<WorkspaceView, WeakMap<NginxModel, NginxConfig>>, view: WorkspaceView): WeakMap<NginxModel, NginxConfig> {
-  let byModel = cache.get(view);
-  if (!byModel) {
-    byModel = new WeakMap();
-    cache.set(view, byModel);
+/**
+ * The state is kept on the view itself, under a symbol no one else knows and that spreading a view
+ * does not copy: a WeakMap keyed by views (one per analysis in a single-file run) would keep every
+ * tree alive through minor collections, as `derived` explains.
+ */
+const VIEW_STATE = Symbol('nginx workspace state');
+const frozenViewStates = new WeakMap<WorkspaceView, ViewState>();
+
+function stateOf(view: WorkspaceView): ViewState {
+  const slot = view as WorkspaceView & { [VIEW_STATE]?: ViewState };
+  let state = slot[VIEW_STATE] ?? frozenViewStates.get(view);
+  if (!state) {
+    state = { configs: new Map(), roots: new Map(), includers: undefined };
+    if (Object.isExtensible(view)) Object.defineProperty(view, VIEW_STATE, { value: state });
+    else frozenViewStates.set(view, state);
   }
-  return byModel;
+  return state;
 }
 
 /**
@@ -169,19 +224,19 @@ function cacheIn(cache: WeakMap<WorkspaceView, WeakMap<NginxModel, NginxConfig>>
  * it, or its own tree. Built once per workspace view and model.
  */
 export function nginxConfigOf(model: NginxModel, view: WorkspaceView): NginxConfig {
-  const byModel = cacheIn(configCache, view);
-  let config = byModel.get(model);
+  const configs = stateOf(view).configs;
+  let config = configs.get(model);
   if (!config) {
     const ownTree = treeOf(model, view, model);
     config = findRootConfig(model, view, ownTree) ?? ownTree;
-    byModel.set(model, config);
+    configs.set(model, config);
   }
   return config;
 }
 
 /** The tree rooted at a file; shared between analyses when the workspace holds the analyzed model itself. */
 function treeOf(root: NginxModel, view: WorkspaceView, analyzed: NginxModel): NginxConfig {
-  const shared = view.get(analyzed.path)?.model === analyzed ? cacheIn(rootCache, view) : undefined;
+  const shared = view.get(analyzed.path)?.model === analyzed ? stateOf(view).roots : undefined;
   let config = shared?.get(root);
   if (!config) {
     config = buildConfig(root, view, loaderFor(view, analyzed));
@@ -228,8 +283,6 @@ interface IncluderIndex {
   byPattern: (Includer & { name: string })[];
 }
 
-const includerIndexes = new WeakMap<WorkspaceView, IncluderIndex>();
-
 /** The files an includer index was built from, to reuse it for the next workspace state when no include changed. */
 interface IndexedFiles {
   paths: string[];
@@ -252,7 +305,8 @@ const sameIncludes = (a: NginxModel, b: NginxModel) => {
 
 /** Which nginx files of the workspace name which file names in their includes, built once per workspace state. */
 function includerIndex(view: WorkspaceView): IncluderIndex {
-  let index = includerIndexes.get(view);
+  const state = stateOf(view);
+  let index = state.includers;
   if (index) return index;
   const files = view.files('nginx').filter((file) => file.model.kind === 'nginx');
   const previous = lastIndexed;
@@ -275,7 +329,7 @@ function includerIndex(view: WorkspaceView): IncluderIndex {
     }
   }
   lastIndexed = { paths: files.map((file) => file.path), models: files.map((file) => file.model as NginxModel), index };
-  includerIndexes.set(view, index);
+  state.includers = index;
   return index;
 }
 

@@ -2,10 +2,9 @@
  * Rules run over a whole configuration tree once, however many of its files are analyzed, and each
  * file gets the findings and inspected subjects whose spans are in it.
  */
-import type { ReportDescriptor, RuleContext } from '../../engine/rule';
-import type { Span } from '../../engine/types';
+import type { InspectDescriptor, ReportDescriptor, RuleContext } from '../../engine/rule';
 import { nginxConfigOf, type NginxConfig, type NginxContext, type Placed } from './config';
-import type { NginxModel } from './model';
+import type { NginxDirective, NginxModel } from './model';
 import { subjectOf } from './semantics';
 
 export type TreeReport = (placed: { path: string }, descriptor: Omit<ReportDescriptor, 'path'>) => void;
@@ -17,19 +16,11 @@ export type TreeReport = (placed: { path: string }, descriptor: Omit<ReportDescr
  */
 export type TreeInspect = (block: NginxContext, options?: { at?: Placed; unknown?: boolean }) => void;
 
-interface InspectedSubject {
-  path: string;
-  subject: ReturnType<typeof subjectOf>;
-  span: Span;
-  unknown: boolean;
-}
-
+/** What a rule found in a tree, as the descriptors each file's analysis is given (built once, passed as they are). */
 interface Outcome {
-  findings: { path: string; descriptor: Omit<ReportDescriptor, 'path'> }[];
-  inspected: InspectedSubject[];
+  findings: (ReportDescriptor & { path: string })[];
+  inspected: (InspectDescriptor & { path: string })[];
 }
-
-const treeOutcomes = new WeakMap<NginxConfig, Map<string, Outcome>>();
 
 /**
  * Runs a rule over the configuration tree the analyzed file lives in, once per tree, rule and
@@ -42,48 +33,57 @@ export function runOnTree(
   compute: (config: NginxConfig, report: TreeReport, inspect: TreeInspect) => void,
 ): void {
   const config = nginxConfigOf(context.model, context.workspace);
-  let byRule = treeOutcomes.get(config);
-  if (!byRule) {
-    byRule = new Map();
-    treeOutcomes.set(config, byRule);
-  }
-  const key = Object.keys(context.options).length ? `${ruleId}|${JSON.stringify(context.options)}` : ruleId;
-  let outcome = byRule.get(key);
+  const key = hasOptions(context.options) ? `${ruleId}|${JSON.stringify(context.options)}` : ruleId;
+  let outcome = config.outcomes.get(key) as Outcome | undefined;
   if (!outcome) {
-    const found: Outcome = { findings: [], inspected: [] };
-    const seenFindings = new Set<string>();
-    const seenSubjects = new Map<string, InspectedSubject>();
-    compute(
-      config,
-      (placed, descriptor) => {
-        const id = `${placed.path}|${descriptor.messageId}|${descriptor.span.start}|${descriptor.span.end}|${JSON.stringify(descriptor.data ?? {})}`;
-        if (seenFindings.has(id)) return;
-        seenFindings.add(id);
-        found.findings.push({ path: placed.path, descriptor });
-      },
-      (block, { at, unknown = false } = {}) => {
-        const owner = block.owner;
-        const located = at && (!owner || owner.path !== at.path) ? at : owner;
-        if (!located) return;
-        const span = located === owner ? owner.directive.nameSpan : located.directive.span;
-        const id = `${located.path}|${span.start}`;
-        const seen = seenSubjects.get(id);
-        // A subject reached twice (a snippet included in two servers) is known only if both verdicts are.
-        if (seen) {
-          seen.unknown ||= unknown;
-          return;
-        }
-        const subject: InspectedSubject = { path: located.path, subject: subjectOf(config, block), span, unknown };
-        seenSubjects.set(id, subject);
-        found.inspected.push(subject);
-      },
-    );
-    outcome = found;
-    byRule.set(key, outcome);
+    outcome = computeOutcome(config, compute);
+    config.outcomes.set(key, outcome);
   }
   const path = context.model.path;
-  for (const subject of outcome.inspected) {
-    if (subject.path === path) context.inspect({ subject: subject.subject, span: subject.span, path, ...(subject.unknown ? { unknown: true } : {}) });
-  }
-  for (const finding of outcome.findings) if (finding.path === path) context.report({ ...finding.descriptor, path });
+  const { inspected, findings } = outcome;
+  for (let i = 0; i < inspected.length; i++) if (inspected[i].path === path) context.inspect(inspected[i]);
+  for (let i = 0; i < findings.length; i++) if (findings[i].path === path) context.report(findings[i]);
+}
+
+function hasOptions(options: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in options) return true;
+  return false;
+}
+
+function computeOutcome(config: NginxConfig, compute: (config: NginxConfig, report: TreeReport, inspect: TreeInspect) => void): Outcome {
+  const found: Outcome = { findings: [], inspected: [] };
+  let seenFindings: Set<string> | undefined;
+  // A directive belongs to one file and starts at one offset, so it stands for the subject's place.
+  let seenSubjects: Map<NginxDirective, InspectDescriptor> | undefined;
+  compute(
+    config,
+    (placed, descriptor) => {
+      const id = `${placed.path}|${descriptor.messageId}|${descriptor.span.start}|${descriptor.span.end}|${JSON.stringify(descriptor.data ?? {})}`;
+      seenFindings ??= new Set();
+      if (seenFindings.has(id)) return;
+      seenFindings.add(id);
+      found.findings.push({ ...descriptor, path: placed.path });
+    },
+    (block, options) => {
+      const owner = block.owner;
+      const at = options?.at;
+      const located = at && (!owner || owner.path !== at.path) ? at : owner;
+      if (!located) return;
+      const unknown = options?.unknown === true;
+      seenSubjects ??= new Map();
+      const seen = seenSubjects.get(located.directive);
+      // A subject reached twice (a snippet included in two servers) is known only if both verdicts are.
+      if (seen) {
+        if (unknown) seen.unknown = true;
+        return;
+      }
+      const span = located === owner ? owner.directive.nameSpan : located.directive.span;
+      const subject: InspectDescriptor & { path: string } = unknown
+        ? { subject: subjectOf(config, block), span, path: located.path, unknown: true }
+        : { subject: subjectOf(config, block), span, path: located.path };
+      seenSubjects.set(located.directive, subject);
+      found.inspected.push(subject);
+    },
+  );
+  return found;
 }

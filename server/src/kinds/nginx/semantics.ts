@@ -7,13 +7,13 @@
 import type { Span } from '../../engine/types';
 import type { NginxArg } from './model';
 import { pathApi } from './includes';
-import type { NginxConfig, NginxContext, Placed } from './config';
+import { derived, type NginxConfig, type NginxContext, type Placed } from './config';
 
-const byName = new WeakMap<NginxContext, Map<string, Placed[]>>();
+const NONE: Placed[] = [];
 
 /** The context's own directives of that name (included files expanded in place). */
 export function own(context: NginxContext, name: string): Placed[] {
-  let index = byName.get(context);
+  let index = context.byName;
   if (!index) {
     index = new Map();
     for (const placed of context.directives) {
@@ -21,9 +21,9 @@ export function own(context: NginxContext, name: string): Placed[] {
       if (list) list.push(placed);
       else index.set(placed.directive.name, [placed]);
     }
-    byName.set(context, index);
+    context.byName = index;
   }
-  return index.get(name) ?? [];
+  return index.get(name) ?? NONE;
 }
 
 /**
@@ -52,19 +52,22 @@ export function ancestors(context: NginxContext): NginxContext[] {
 
 /** Includes shipped with nginx whose content is known and never sets headers, TLS, limits or proxying. */
 const KNOWN_CONTENT_INCLUDES = /^(?:mime\.types|fastcgi_params|fastcgi\.conf|uwsgi_params|scgi_params|koi-utf|koi-win|win-utf|proxy_params)$/;
-const unknownIncludes = new WeakMap<NginxConfig, Set<Placed>>();
+const unknownIncludeSet = (config: NginxConfig): Set<Placed> =>
+  derived(
+    config,
+    'unknownIncludes',
+    () =>
+      new Set(
+        config.includes
+          .filter((resolution) => resolution.unknown !== undefined && !KNOWN_CONTENT_INCLUDES.test(pathApi(resolution.pattern).basename(resolution.pattern)))
+          .map((resolution) => resolution.include),
+      ),
+  );
 
-function unknownIncludeSet(config: NginxConfig): Set<Placed> {
-  let unknown = unknownIncludes.get(config);
-  if (!unknown) {
-    unknown = new Set(
-      config.includes
-        .filter((resolution) => resolution.unknown !== undefined && !KNOWN_CONTENT_INCLUDES.test(pathApi(resolution.pattern).basename(resolution.pattern)))
-        .map((resolution) => resolution.include),
-    );
-    unknownIncludes.set(config, unknown);
-  }
-  return unknown;
+/** Whether the tree holds a directive of any of these names: a rule about them has nothing to look at otherwise. */
+export function mentions(config: NginxConfig, names: readonly string[]): boolean {
+  for (const name of names) if (config.names.has(name)) return true;
+  return false;
 }
 
 /** True when the include could not be followed and could set anything. */
@@ -115,20 +118,6 @@ function unknownUpTo(config: NginxConfig, context: NginxContext, name: string | 
   return false;
 }
 
-/** Lists derived from a configuration once, since every rule asks for them. */
-function cachedList(cache: WeakMap<NginxConfig, NginxContext[]>, config: NginxConfig, compute: () => NginxContext[]): NginxContext[] {
-  let list = cache.get(config);
-  if (!list) {
-    list = compute();
-    cache.set(config, list);
-  }
-  return list;
-}
-
-const serverLists = new WeakMap<NginxConfig, NginxContext[]>();
-const httpLists = new WeakMap<NginxConfig, NginxContext[]>();
-const httpContextLists = new WeakMap<NginxConfig, NginxContext[]>();
-
 const inStreamOrMail = (context: NginxContext) => {
   for (let parent = context.parent; parent; parent = parent.parent) if (parent.kind === 'stream' || parent.kind === 'mail' || parent.kind === 'upstream') return true;
   return false;
@@ -136,9 +125,9 @@ const inStreamOrMail = (context: NginxContext) => {
 
 /** HTTP servers: `server` blocks outside `stream`, `mail` and `upstream`. */
 export const httpServers = (config: NginxConfig): NginxContext[] =>
-  cachedList(serverLists, config, () => config.contexts.filter((context) => context.kind === 'server' && !inStreamOrMail(context)));
+  derived(config, 'httpServers', () => config.contexts.filter((context) => context.kind === 'server' && !inStreamOrMail(context)));
 
-export const httpBlocks = (config: NginxConfig): NginxContext[] => cachedList(httpLists, config, () => config.contexts.filter((context) => context.kind === 'http'));
+export const httpBlocks = (config: NginxConfig): NginxContext[] => derived(config, 'httpBlocks', () => config.contexts.filter((context) => context.kind === 'http'));
 
 /** Locations (nested ones too) and `if` blocks of a server or location. */
 export function descendants(context: NginxContext, kinds: readonly string[] = ['location', 'if']): NginxContext[] {
@@ -157,7 +146,7 @@ const HTTP_CONTEXT_KINDS = new Set(['http', 'server', 'location', 'if', 'limit_e
 
 /** Contexts of HTTP traffic (http, server, location, if; a snippet's top level too), where request directives apply. */
 export const httpContexts = (config: NginxConfig): NginxContext[] =>
-  cachedList(httpContextLists, config, () =>
+  derived(config, 'httpContexts', () =>
     config.contexts.filter((context) => (context === config.main ? config.fragment : HTTP_CONTEXT_KINDS.has(context.kind) && !inStreamOrMail(context))),
   );
 
@@ -194,7 +183,9 @@ export interface ListenInfo {
   http2: boolean;
 }
 
-export function listens(server: NginxContext): ListenInfo[] {
+export const listens = (server: NginxContext): ListenInfo[] => derived(server, 'listens', () => listensOf(server));
+
+function listensOf(server: NginxContext): ListenInfo[] {
   return own(server, 'listen').map((placed) => {
     const [target, ...flags] = placed.directive.args;
     const value = target?.value ?? '';
@@ -215,7 +206,9 @@ export function listens(server: NginxContext): ListenInfo[] {
   });
 }
 
-export function isTlsServer(server: NginxContext): boolean {
+export const isTlsServer = (server: NginxContext): boolean => derived(server, 'isTlsServer', () => speaksTls(server));
+
+function speaksTls(server: NginxContext): boolean {
   const all = listens(server);
   if (all.some((listen) => listen.ssl || listen.quic)) return true;
   return all.some((listen) => listen.port === 443) && effectiveValue(server, 'ssl') === 'on';
@@ -256,7 +249,8 @@ export function isRedirectOnly(server: NginxContext): boolean {
 }
 
 /** A server that serves content: neither a redirect-only server nor one that rejects every TLS handshake. */
-export const servesContent = (server: NginxContext) => !isRedirectOnly(server) && !(isTlsServer(server) && rejectsHandshakes(server));
+export const servesContent = (server: NginxContext): boolean =>
+  derived(server, 'servesContent', () => !isRedirectOnly(server) && !(isTlsServer(server) && rejectsHandshakes(server)));
 
 // ---------------------------------------------------------------------------------------------
 // Response headers.
@@ -317,7 +311,9 @@ export const headerInheritance = (context: NginxContext): 'on' | 'merge' | 'off'
 };
 
 /** add_header settings in effect in a context, with nginx's inheritance (and add_header_inherit) applied. */
-export function effectiveAddHeaders(context: NginxContext): HeaderSetting[] {
+export const effectiveAddHeaders = (context: NginxContext): HeaderSetting[] => derived(context, 'effectiveAddHeaders', () => addHeadersInEffect(context));
+
+function addHeadersInEffect(context: NginxContext): HeaderSetting[] {
   const settings: HeaderSetting[] = [];
   for (let current: NginxContext | undefined = context; current; current = current.parent) {
     const found = ownHeaders(current);
@@ -363,9 +359,11 @@ export function effectiveHeaders(context: NginxContext): HeaderSetting[] {
 }
 
 export const ownHeaders = (context: NginxContext): HeaderSetting[] =>
-  own(context, 'add_header')
-    .map(addHeaderSetting)
-    .filter((setting): setting is HeaderSetting => setting !== undefined);
+  derived(context, 'ownHeaders', () =>
+    own(context, 'add_header')
+      .map(addHeaderSetting)
+      .filter((setting): setting is HeaderSetting => setting !== undefined),
+  );
 
 /** Offsets of a part of an argument's value in the file, when the source spells it literally (nothing was unescaped). */
 export function valueSpan(placed: Placed, arg: NginxArg, start: number, end: number): Span | undefined {

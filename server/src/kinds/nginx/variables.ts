@@ -4,7 +4,7 @@
  * cannot), regex captures of the enclosing location, `if` or `rewrite`, and `set` values built
  * from those. A variable nothing in the configuration defines is unknown and makes no claim.
  */
-import type { NginxConfig, NginxContext, Placed } from './config';
+import { derived, type NginxConfig, type NginxContext, type Placed } from './config';
 import { canContain, mustContain, parseRegex, type RegexNode } from './regex';
 import { locationMatch } from './model';
 import { hasUnknownParts } from './semantics';
@@ -109,12 +109,9 @@ const OPAQUE_SETTERS = /^(?:perl_set|js_set|set_by_lua\w*|set_secure_random_\w+|
 const MAX_DEPTH = 8;
 
 /** Variables defined by map and geo blocks: global in nginx, whatever their position. */
-const globalVariables = new WeakMap<NginxConfig, Map<string, Placed>>();
-
 function globals(config: NginxConfig): Map<string, Placed> {
-  let found = globalVariables.get(config);
-  if (!found) {
-    found = new Map();
+  return derived(config, 'globalVariables', () => {
+    const found = new Map<string, Placed>();
     for (const context of config.contexts) {
       const owner = context.owner;
       if (!owner || !['map', 'geo', 'split_clients', 'perl_set'].includes(context.kind)) continue;
@@ -122,9 +119,8 @@ function globals(config: NginxConfig): Map<string, Placed> {
       const target = context.kind === 'geo' && args.length === 1 ? args[0] : args[1] ?? args[0];
       if (target?.value.startsWith('$')) found.set(target.value.slice(1).toLowerCase(), owner);
     }
-    globalVariables.set(config, found);
-  }
-  return found;
+    return found;
+  });
 }
 
 /**
@@ -132,14 +128,12 @@ function globals(config: NginxConfig): Map<string, Placed> {
  * enclosing one (a `set`, the captures of the nearest regex), else a map/geo, else a request
  * variable. Undefined when nothing defines it.
  */
-const resolved = new WeakMap<Placed, Map<string, VariableValue | undefined>>();
-
 export function variableAt(config: NginxConfig, at: Placed, name: string, depth = 0): VariableValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  let byName = resolved.get(at);
+  let byName = at.variables;
   if (!byName) {
     byName = new Map();
-    resolved.set(at, byName);
+    at.variables = byName;
   }
   if (byName.has(name)) return byName.get(name);
   const value = findVariable(config, at, name, depth);

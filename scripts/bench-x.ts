@@ -1,0 +1,245 @@
+/**
+ * `npm run bench`: our figures beside the peers', measured in the same run on the same files, as
+ * ratios (ours / theirs: below 1 is faster), then how cost grows with the workspace, then the table
+ * of issue 16 (ours, anchor, goal). Prints figures; asserts nothing. Run after `npm run build`.
+ *
+ * Usage: node --import tsx scripts/bench.ts [--only corpus,lsp,checklist,scale,edits] [--kinds nginx,...] [--corpus DIR]
+ * (`--kinds` limits the corpus section to those kinds.)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { validate as dockerfileUtilsValidate } from 'dockerfile-utils';
+import { parseToObject as hclParse } from 'hcl2-parser';
+import { parseAllDocuments } from 'yaml';
+import { ALL_RULES } from '../rules';
+import { analyzeModel } from '../server/src/engine/analyze';
+import type { FileKind } from '../server/src/engine/types';
+import { initKinds, kindSupport } from '../server/src/kinds';
+import { scanProject } from '../server/src/service';
+import { checklistAfterKeystroke, DOCKER_LS, keystrokes, OURS, percentile, Session, YAML_LS } from './bench-lsp';
+import { BENCH_DIR, randomEdits, streamSeries, syntheticWorkspace, workspaceSeries } from './bench-scale';
+
+// nginx-linter ships no types: its parser and rule runner, as its CLI calls them.
+const nginxLinter = require('nginx-linter/lib/parser') as { parse(text: string): unknown };
+const nginxValidator = require('nginx-linter/lib/validator') as { runRules(root: unknown, rules: unknown[], options: object): unknown };
+const nginxRules = (require('nginx-linter/lib/rules') as { builtins: unknown[] }).builtins;
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, kinds: { type: 'string' }, corpus: { type: 'string' }, runs: { type: 'string' } } });
+const sections = new Set((values.only ?? 'corpus,lsp,checklist,scale,edits').split(','));
+const corpus = resolve(values.corpus ?? join(__dirname, '..', '..', 'shared', 'corpus', 'real'));
+const RUNS = Number(values.runs ?? 20);
+const corpusKinds = new Set((values.kinds ?? 'dockerfile,kubernetes,nginx,terraform').split(','));
+
+const CORPUS_FOLDERS: Record<string, FileKind> = { dockerfile: 'dockerfile', k8s: 'kubernetes', nginx: 'nginx', terraform: 'terraform' };
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const ratio = (ours: number, theirs: number) => (ours / theirs).toFixed(2);
+const pad = (text: string | number, width: number) => String(text).padStart(width);
+
+/** Rows of the issue 16 table, filled in as the sections run. */
+const table: { what: string; ours: string; anchor: string; goal: string }[] = [];
+
+function corpusFiles(kind: FileKind): { path: string; text: string }[] {
+  const folder = Object.entries(CORPUS_FOLDERS).find(([, k]) => k === kind)![0];
+  const dir = join(corpus, folder);
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ path, text: readFileSync(path, 'utf8') }))
+    .filter(({ text }) => Buffer.byteLength(text) <= 1024 * 1024);
+}
+
+const threadMs = () => Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+const waitMs = () => Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+function threads(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const comm = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      out.set(`${comm}#${tid}`, ns / 1e6);
+    } catch {}
+  }
+  return out;
+}
+/** Total milliseconds of `run` over the files (best of three passes), and how many threw. */
+function timeOver<T>(files: readonly T[], run: (file: T) => unknown): { ms: number; failures: number } {
+  let best = Number.POSITIVE_INFINITY;
+  let failures = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    failures = 0;
+    const started = performance.now();
+    const startedCpu = threadMs();
+    const startedAll = process.cpuUsage();
+    const startedWait = waitMs();
+    const startedThreads = threads();
+    for (const file of files) {
+      try {
+        run(file);
+      } catch {
+        failures++;
+      }
+    }
+    best = Math.min(best, performance.now() - started);
+    if (process.env.THREADS) { const now = threads(); console.log([...now].map(([k, v]) => [k, v - (startedThreads.get(k) ?? 0)] as const).filter(([, v]) => v > 1).map(([k, v]) => `${k}=${v.toFixed(0)}`).join(' ')); }
+    if (process.env.TRACE) console.log('pass', (performance.now() - started).toFixed(0), 'cpu', (threadMs() - startedCpu).toFixed(0), 'all threads', ((process.cpuUsage(startedAll).user + process.cpuUsage(startedAll).system) / 1000).toFixed(0), 'sched wait', (waitMs() - startedWait).toFixed(0));
+  }
+  return { ms: best, failures };
+}
+
+function corpusSection() {
+  console.log(`\n## Corpus, in process: parse + every rule of the kind, beside each kind's reference parser or linter (${corpus})\n`);
+  console.log('kind        files   ours ms  peer                       peer ms  ratio  peer failures');
+  const anchors: Record<Exclude<FileKind, 'compose'>, { name: string; run: (text: string) => unknown }> = {
+    dockerfile: { name: 'dockerfile-utils validate', run: (text) => dockerfileUtilsValidate(text) },
+    kubernetes: { name: 'yaml parseAllDocuments', run: (text) => parseAllDocuments(text) },
+    nginx: { name: 'nginx-linter parse + rules', run: (text) => nginxValidator.runRules(nginxLinter.parse(text), nginxRules, {}) },
+    terraform: { name: 'hcl2-parser parseToObject', run: (text) => hclParse(text) },
+  };
+  for (const kind of ['dockerfile', 'kubernetes', 'nginx', 'terraform'] as const) {
+    if (!corpusKinds.has(kind)) continue;
+    const files = corpusFiles(kind);
+    const rules = ALL_RULES.filter((rule) => rule.meta.kind === kind);
+    let ours, peer;
+    if (process.env.ORDER === 'peer') {
+      peer = timeOver(files, ({ text }) => anchors[kind].run(text));
+      ours = timeOver(files, ({ path, text }) => analyzeModel({ model: kindSupport(kind).parse(text, path), rules }));
+    } else {
+      ours = timeOver(files, ({ path, text }) => analyzeModel({ model: kindSupport(kind).parse(text, path), rules }));
+      peer = timeOver(files, ({ text }) => anchors[kind].run(text));
+    }
+    console.log(`${kind.padEnd(10)} ${pad(files.length, 6)} ${pad(ms(ours.ms), 9)}  ${anchors[kind].name.padEnd(25)} ${pad(ms(peer.ms), 8)} ${pad(ratio(ours.ms, peer.ms), 6)} ${pad(peer.failures, 14)}`);
+  }
+}
+
+const summary = (times: number[]) => `p50 ${ms(percentile(times, 50))} ms, p95 ${ms(percentile(times, 95))} ms`;
+
+async function lspSection() {
+  console.log(`\n## Over LSP (stdio), whole-text didChange to publishDiagnostics, debounce 0, ${RUNS} edits each, same files, same run\n`);
+  const k8s = join(corpus, 'k8s');
+  const files = [
+    { label: '3,066-line multi-document manifest', path: join(k8s, 'argo-cd__manifests__namespace-install.yaml'), languageId: 'yaml', peer: YAML_LS, goal: 'p95 < 20 ms' },
+    { label: '1.9 MB install bundle (limit raised)', path: join(k8s, 'argo-cd__manifests__install.yaml'), languageId: 'yaml', peer: YAML_LS, goal: 'p95 < 150 ms' },
+    { label: '206-line Dockerfile', path: join(corpus, 'dockerfile', 'docker-library-php__8.3__alpine3.23__cli__Dockerfile'), languageId: 'dockerfile', peer: DOCKER_LS, goal: 'p95 < 5 ms' },
+  ];
+  console.log('file                                   ours p50  ours p95  peer                  peer p50  peer p95  ratio p50');
+  for (const file of files) {
+    const text = readFileSync(file.path, 'utf8');
+    const results: number[][] = [];
+    for (const spec of [OURS, file.peer]) {
+      const folder = join(BENCH_DIR, `lsp-${spec.name}`);
+      const session = await Session.start(spec, [folder]);
+      results.push(await keystrokes(session, join(folder, file.path.split('/').pop()!.replace(/^.*__/, '')), file.languageId, text, RUNS));
+      await session.stop();
+    }
+    const [ours, peer] = results;
+    console.log(
+      `${file.label.padEnd(38)} ${pad(ms(percentile(ours, 50)), 8)} ${pad(ms(percentile(ours, 95)), 9)}  ${file.peer.name.padEnd(20)} ${pad(ms(percentile(peer, 50)), 9)} ${pad(ms(percentile(peer, 95)), 9)} ${pad(ratio(percentile(ours, 50), percentile(peer, 50)), 10)}`,
+    );
+    table.push({ what: file.label, ours: summary(ours), anchor: `${file.peer.name} ${summary(peer)}`, goal: file.goal });
+  }
+
+  // First diagnostics of the opened file in a two-file workspace, from the server's spawn.
+  const workspace = join(BENCH_DIR, 'two-files');
+  mkdirSync(workspace, { recursive: true });
+  const manifest = readFileSync(join(k8s, 'argo-cd__manifests__namespace-install.yaml'), 'utf8');
+  writeFileSync(join(workspace, 'install.yaml'), manifest);
+  writeFileSync(join(workspace, 'Dockerfile'), 'FROM node:20-alpine\nCMD ["node", "server.js"]\n');
+  const first: Record<string, number[]> = { [OURS.name]: [], [YAML_LS.name]: [] };
+  for (let run = 0; run < 5; run++) {
+    for (const spec of [OURS, YAML_LS]) {
+      const session = await Session.start(spec, [workspace]);
+      first[spec.name].push(await session.open(join(workspace, 'install.yaml'), 'yaml', manifest));
+      await session.stop();
+    }
+  }
+  // The same on a 5,000-manifest workspace: indexing comes after the opened file.
+  const large = syntheticWorkspace(5000);
+  const firstLarge: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const session = await Session.start(OURS, [large]);
+    firstLarge.push(await session.open(join(large, 'deploy', 'app-1.yaml'), 'yaml', readFileSync(join(large, 'deploy', 'app-1.yaml'), 'utf8')));
+    await session.stop();
+  }
+  console.log(`\nfirst diagnostics of the opened 3,066-line manifest, 2-file workspace, from spawn (5 runs): ours ${summary(first[OURS.name])}; yaml-language-server ${summary(first[YAML_LS.name])}`);
+  console.log(`first diagnostics of an opened manifest in a 5,000-manifest workspace, from spawn (3 runs): ours ${summary(firstLarge)}`);
+  table.push({ what: 'first diagnostics of the opened file, 2-file workspace (5,000 manifests)', ours: `${summary(first[OURS.name])} (${summary(firstLarge)})`, anchor: `yaml-language-server ${summary(first[YAML_LS.name])}`, goal: '< 300 ms whatever the workspace size' });
+}
+
+async function checklistSection() {
+  console.log(`\n## Checklist after a keystroke (ours; no peer has one), and diagnostics while it is recomputed\n`);
+  const tree = join(BENCH_DIR, 'corpus-tree');
+  if (!statSync(tree, { throwIfNoEntry: false })) execFileSync(process.execPath, [join(corpus, '..', 'real-tree.mjs'), tree]);
+  const workspaces = [
+    { label: 'corpus workspace', dir: tree, file: join(tree, 'argoproj__argo-cd', 'manifests', 'namespace-install.yaml'), other: join(tree, 'argoproj__argo-cd', 'applicationset', 'examples', 'template-override', 'default', 'guestbook-ui-deployment.yaml') },
+    ...[2500, 5000].map((count) => {
+      const dir = syntheticWorkspace(count);
+      return { label: `${count.toLocaleString('en')} manifests`, dir, file: join(dir, 'deploy', 'app-4.yaml'), other: join(dir, 'deploy', 'app-5.yaml') };
+    }),
+  ];
+  console.log('workspace            files  index ms  checklist p50  checklist p95  other file\'s diagnostics during the refresh p50 / p95 / max (n)  server memory');
+  const rows: string[] = [];
+  for (const workspace of workspaces) {
+    const session = await Session.start(OURS, [workspace.dir]);
+    const indexed = session.client.checklistChanged(600_000);
+    await indexed;
+    const indexMs = performance.now() - session.startedAt;
+    const report = (await session.client.connection.sendRequest('readiness/checklist')) as { analyzedFiles: number };
+    const runs = Math.max(5, Math.round(RUNS / 2));
+    const result = await checklistAfterKeystroke(session, workspace.file, workspace.other, runs);
+    console.log(
+      `${workspace.label.padEnd(20)} ${pad(report.analyzedFiles, 5)} ${pad(ms(indexMs), 9)} ${pad(ms(percentile(result.checklist, 50)), 14)} ${pad(ms(percentile(result.checklist, 95)), 14)}  ${pad(`${ms(percentile(result.duringRefresh, 50))} / ${ms(percentile(result.duringRefresh, 95))} / ${ms(Math.max(...result.duringRefresh))} ms (${result.duringRefresh.length})`, 50)}  ${session.memory()}`,
+    );
+    rows.push(`${workspace.label}: ${summary(result.checklist)}; diagnostics meanwhile ${summary(result.duringRefresh)}, max ${ms(Math.max(...result.duringRefresh))} ms`);
+    await session.stop();
+  }
+  table.push({ what: 'checklist after a keystroke, corpus workspace', ours: rows[0], anchor: 'none', goal: '< 200 ms' });
+  table.push({ what: 'checklist after a keystroke, 2,500 / 5,000 manifests', ours: `${rows[1]} | ${rows[2]}`, anchor: 'none', goal: '< 200 ms, never blocking diagnostics' });
+}
+
+async function scaleSection() {
+  console.log('\n## How cost grows\n');
+  console.log('whole-workspace scan through the service (index, parse, every rule, checklist), synthetic applications:');
+  console.log('manifests   seconds  ms/file  findings');
+  for (const row of await workspaceSeries([1000, 5000, 10000])) console.log(`${pad(row.files, 9)} ${pad(row.seconds.toFixed(2), 9)} ${pad(row.msPerFile.toFixed(2), 8)} ${pad(row.findings, 9)}`);
+  console.log('\none stream of N small documents: our parse and rules beside yaml parseAllDocuments:');
+  console.log('documents      KB  yaml ms  our parse ms  our rules ms  parse ratio');
+  for (const row of streamSeries([1000, 5000, 10000])) console.log(`${pad(row.documents, 9)} ${pad(row.kb, 7)} ${pad(ms(row.yamlMs), 8)} ${pad(ms(row.parseMs), 13)} ${pad(ms(row.analyzeMs), 13)} ${pad(ratio(row.parseMs, row.yamlMs), 12)}`);
+  const { scan } = await scanProject([corpus]);
+  console.log(`\nflat corpus scan: ${scan.scanned.length} files, ${scan.findings.filter((f) => f.ruleId === 'readiness/rule-error').length} rule crashes, ${scan.errors.length} errors`);
+}
+
+async function editsSection() {
+  const path = join(corpus, 'k8s', 'argo-cd__manifests__ha__install.yaml');
+  const every = 10;
+  console.log(`\n## 1,000 random edits on a 2 MB manifest through the service (every ${every}th version analyzed)\n`);
+  const result = await randomEdits(path, 1000, every);
+  console.log(`analysis per version: ${summary(result.msPerAnalysis)}`);
+  console.log(`RSS after a full GC, every 100 edits (MB): ${result.rss.map((value) => value.toFixed(0)).join(' ')}`);
+  console.log(`heap used after a full GC, every 100 edits (MB): ${result.heap.map((value) => value.toFixed(0)).join(' ')}`);
+  console.log(`final findings equal a fresh analysis of the final text: ${result.same ? 'yes' : 'NO'}`);
+}
+
+async function main() {
+  await initKinds();
+  console.log(`node ${process.version}, ${new Date().toISOString()}; load average ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+  if (sections.has('corpus')) corpusSection();
+  if (sections.has('lsp')) await lspSection();
+  if (sections.has('checklist')) await checklistSection();
+  // Edits before the scale series, so that their memory figures start from a small heap.
+  if (sections.has('edits')) await editsSection();
+  if (sections.has('scale')) await scaleSection();
+  if (table.length) {
+    console.log('\n## Issue 16: ours, anchor, goal\n');
+    console.log('| file | ours | anchor | goal |\n|---|---|---|---|');
+    for (const row of table) console.log(`| ${row.what} | ${row.ours} | ${row.anchor} | ${row.goal} |`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
