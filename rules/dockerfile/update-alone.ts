@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { runCommands, type DockerfileModel, type InstructionNode, type RunCommand, type RunNode } from '../../server/src/kinds/dockerfile/model';
+import { canInsertAt, runCommands, type DockerfileModel, type InstructionNode, type RunCommand, type RunNode } from '../../server/src/kinds/dockerfile/model';
 import { isIndexUpdate, usesIndex } from '../../server/src/kinds/dockerfile/packages';
 
 /** A command that runs a script the file does not show (`./install.sh`, `bash setup.sh`): it may install. */
@@ -83,7 +83,9 @@ export default defineRule<DockerfileModel>({
           !nextRun.isHeredoc &&
           nextRun.flags.length === 0 &&
           (byRun.get(nextRun) ?? []).some(usesIndex) &&
-          model.text.slice(run.span.end, nextRun.span.start).trim() === '';
+          model.text.slice(run.span.end, nextRun.span.start).trim() === '' &&
+          // An open quote in the update would take the merged install in.
+          canInsertAt(model, run.span.end);
         const text = model.text.slice(update.command.span.start, update.command.span.end);
         const command = `${update.program} update`;
         context.report({

@@ -1,4 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
+import type { TextEdit } from '../../server/src/engine/types';
+import type { NginxContext } from '../../server/src/kinds/nginx/config';
 import type { NginxModel } from '../../server/src/kinds/nginx/model';
 import { insertInBlock, sourceOf } from '../../server/src/kinds/nginx/edits';
 import { runOnTree } from '../../server/src/kinds/nginx/report';
@@ -14,6 +16,37 @@ import {
   unknownAbove,
   type HeaderSetting,
 } from '../../server/src/kinds/nginx/semantics';
+
+const HEADER_BLOCKS = ['server', 'location', 'if'];
+
+/**
+ * Repeats `headers` in `block`, and in the blocks of the same file nested in it that declare their
+ * own add_header: once the block sets them, those would drop them in turn, so a fix that stopped at
+ * the block would move the problem one level down.
+ */
+function repeatHeaders(block: NginxContext, headers: HeaderSetting[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const repeat = (target: NginxContext, wanted: HeaderSetting[]) => {
+    const edit = insertInBlock(target, [...new Set(wanted.map((header) => sourceOf(header.placed)))], ['add_header']);
+    if (edit) edits.push(edit);
+  };
+  repeat(block, headers);
+  const visit = (context: NginxContext) => {
+    for (const child of context.children) {
+      if (!HEADER_BLOCKS.includes(child.kind) || child.owner?.path !== block.owner?.path) continue;
+      const mode = headerInheritance(child);
+      const declared = ownHeaders(child);
+      if (mode !== 'merge' && (declared.length > 0 || mode === 'off')) {
+        const names = new Set(declared.map((header) => header.name));
+        const missing = headers.filter((header) => !names.has(header.name));
+        if (missing.length) repeat(child, missing);
+      }
+      visit(child);
+    }
+  };
+  visit(block);
+  return edits;
+}
 
 export default defineRule<NginxModel>({
   meta: {
@@ -62,7 +95,7 @@ export default defineRule<NginxModel>({
       // Without add_header nothing is dropped, and without add_header_inherit or an include out of sight nothing could be.
       if (!mentions(config, ['add_header', 'add_header_inherit']) && !hasUnknownParts(config)) return;
       for (const block of httpContexts(config)) {
-        if (!['server', 'location', 'if'].includes(block.kind) || !block.parent || !block.owner) continue;
+        if (!HEADER_BLOCKS.includes(block.kind) || !block.parent || !block.owner) continue;
         const declared = ownHeaders(block);
         const mode = headerInheritance(block);
         if (mode === 'merge') continue;
@@ -89,7 +122,7 @@ export default defineRule<NginxModel>({
           messageId: 'dropped',
           data: { block: block.kind, headers: [...new Set(dropped.map((header) => header.nameArg?.value ?? header.name))].join(', ') },
           fixTitleId: 'repeat',
-          fix: () => insertInBlock(block, [...new Set(dropped.map((header) => sourceOf(header.placed)))], ['add_header']),
+          fix: () => repeatHeaders(block, dropped),
         });
       }
     });

@@ -21,6 +21,18 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a backquoted command left open at the end of the RUN: no fix, it would land inside it (fuzz seed 11)',
+      code: 'FROM debian:12\nRUN apt-get install -y `\n',
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 25 }],
+      output: null,
+    },
+    {
+      name: 'a closed backquoted command: the fix goes after it',
+      code: 'FROM debian:12\nRUN apt-get install -y `cat packages.txt`\n',
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 42 }],
+      output: 'FROM debian:12\nRUN apt-get install -y `cat packages.txt` && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
       name: 'apk add',
       code: 'FROM alpine:3.20\nRUN apk update && apk add --virtual .deps curl\n',
       errors: [{ messageId: 'apk', line: 2, column: 19, endLine: 2, endColumn: 47, message: 'apk add keeps its package index in the layer; add --no-cache.' }],

@@ -18,6 +18,12 @@ runRuleTests(rule, {
       inspected: ['instruction'],
     },
     {
+      name: 'an update whose quote is left open: merging would put the install inside the quote (fuzz seed 11)',
+      code: 'FROM debian:12-slim\nRUN apt-get update "\nRUN apt-get install -y curl\n',
+      errors: [{ messageId: 'alone', line: 2, column: 5, endLine: 2, endColumn: 21 }],
+      output: null,
+    },
+    {
       name: 'apk update followed by something else in the same RUN',
       code: 'FROM alpine:3.20\nRUN apk update && echo "index updated"\nRUN apk add --no-cache curl\n',
       errors: [{ messageId: 'alone', line: 2, column: 5, endLine: 2, endColumn: 15, message: 'apk update runs in a RUN that installs nothing, so its cached layer goes stale and later installs use an old index; update in the same RUN that installs.' }],

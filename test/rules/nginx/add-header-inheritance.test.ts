@@ -74,6 +74,13 @@ runRuleTests(rule, {
         'http {\n    add_header Referrer-Policy no-referrer always;\n    server {\n        location / {\n            if ($arg_x) {\n                add_header X-Debug 1;\n                add_header Referrer-Policy no-referrer always;\n            }\n        }\n    }\n}\n',
     },
     {
+      name: 'the fix also repeats the headers in a nested block that declares its own, which would drop them next (fuzz seed 11)',
+      code: 'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        add_header X-Request-Id $request_id;\n        location /api/ {\n            add_header X-Request-Id $request_id;\n        }\n        location /static/ {\n            add_header X-Frame-Options SAMEORIGIN always;\n        }\n    }\n}\n',
+      errors: [{ messageId: 'dropped', line: 3, column: 5, endLine: 3, endColumn: 13 }],
+      output:
+        'server {\n    add_header X-Frame-Options DENY always;\n    location / {\n        add_header X-Request-Id $request_id;\n        add_header X-Frame-Options DENY always;\n        location /api/ {\n            add_header X-Request-Id $request_id;\n            add_header X-Frame-Options DENY always;\n        }\n        location /static/ {\n            add_header X-Frame-Options SAMEORIGIN always;\n        }\n    }\n}\n',
+    },
+    {
       name: 'a protective Cache-Control value counts (gixy-ng); every dropped header is listed and repeated',
       code: 'server {\n    add_header Cache-Control no-store;\n    add_header X-Debug 1;\n    location /api/ {\n        add_header X-Request-Id $request_id;\n    }\n}\n',
       errors: [{ messageId: 'dropped', line: 4, column: 5, endLine: 4, endColumn: 13, message: 'This `location` block declares its own add_header, which drops Cache-Control, X-Debug set above it; repeat them here or add add_header_inherit merge (nginx 1.29.3+).' }],

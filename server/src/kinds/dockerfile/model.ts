@@ -321,15 +321,19 @@ function openEndOf(text: string, last: InstructionNode | undefined, escape: stri
     .split(/(?<=\r\n|\r|\n)/)
     .filter((line, index) => index === 0 || !line.trimStart().startsWith('#'))
     .join('');
-  let quote: string | undefined;
+  // Quotes and backquoted commands nest (`"$(echo `date`)"`): a stack of what is open.
+  const open: string[] = [];
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
-    if (quote === undefined && c === escape) i++;
-    else if (quote === '"' && c === '\\') i++;
-    else if (c === quote) quote = undefined;
-    else if (quote === undefined && (c === '"' || c === "'")) quote = c;
+    const top = open[open.length - 1];
+    if (top === undefined && c === escape) i++;
+    else if (top === "'") {
+      if (c === "'") open.pop();
+    } else if (top !== undefined && c === '\\') i++;
+    else if (c === top) open.pop();
+    else if (c === '"' || (c === "'" && top !== '"') || (c === '`' && escape !== '`')) open.push(c);
   }
-  return quote === undefined ? undefined : last.span.start;
+  return open.length === 0 ? undefined : last.span.start;
 }
 
 /** True when text inserted at `offset` stays outside every instruction the file leaves unfinished. */
