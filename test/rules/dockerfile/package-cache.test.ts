@@ -27,6 +27,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a comment line inside a continued RUN is dropped by Docker: its quote does not close the one above (fuzz seed 12)',
+      code: "FROM debian:12\nRUN apt-get install -y curl && echo 'installed \\\n# jq's gone\n    curl'\n",
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 28 }],
+      output: "FROM debian:12\nRUN apt-get install -y curl && echo 'installed \\\n# jq's gone\n    curl' && rm -rf /var/lib/apt/lists/*\n",
+    },
+    {
       name: 'a closed backquoted command: the fix goes after it',
       code: 'FROM debian:12\nRUN apt-get install -y `cat packages.txt`\n',
       errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 42 }],

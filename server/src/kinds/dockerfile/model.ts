@@ -573,6 +573,19 @@ function runNode(instruction: Instruction, node: InstructionNode, text: string, 
   return { ...node, form: 'shell', commands, isHeredoc: true };
 }
 
+/** Docker drops comment lines inside a continued instruction before the shell sees it: the offset after them. */
+function afterContinuationComments(text: string, at: number, end: number): number {
+  let i = at;
+  for (;;) {
+    let j = i;
+    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (text[j] !== '#') return i;
+    const newline = text.indexOf('\n', j);
+    if (newline < 0 || newline >= end) return i;
+    i = newline + 1;
+  }
+}
+
 /**
  * Splits shell text into commands on `&&`, `||`, `;`, `|`, `&` (and newlines in scripts),
  * honouring quotes, escapes and line continuations. Good enough to recognise commands and their
@@ -615,7 +628,7 @@ function parseShell(text: string, start: number, end: number, escape: string, is
     const c = text[i];
     if (c === escape && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
       flushWord(i);
-      i += text[i + 1] === '\r' ? 3 : 2;
+      i = afterContinuationComments(text, i + (text[i + 1] === '\r' ? 3 : 2), end);
       continue;
     }
     if (c === '\\' && i + 1 < end) {
@@ -631,7 +644,7 @@ function parseShell(text: string, start: number, end: number, escape: string, is
         const next = text[j + 1];
         if (text[j] === escape && (next === '\n' || (next === '\r' && text[j + 2] === '\n'))) {
           // A line continuation: Docker joins the lines before the shell sees the quotes.
-          j += next === '\r' ? 3 : 2;
+          j = afterContinuationComments(text, j + (next === '\r' ? 3 : 2), end);
           continue;
         }
         if (c === '"' && text[j] === '\\' && next !== undefined && '"\\$`'.includes(next)) {
