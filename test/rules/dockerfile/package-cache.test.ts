@@ -33,6 +33,18 @@ runRuleTests(rule, {
       output: "FROM debian:12\nRUN apt-get install -y curl && echo 'installed \\\n# jq's gone\n    curl' && rm -rf /var/lib/apt/lists/*\n",
     },
     {
+      name: 'a $( substitution left open at the end of the RUN: no fix (fuzz seed 13)',
+      code: 'FROM debian:12\nRUN apt-get install -y $(\n',
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 26 }],
+      output: null,
+    },
+    {
+      name: 'a closed $( substitution with parentheses inside quotes: the fix goes at the end',
+      code: 'FROM debian:12\nRUN apt-get install -y $(grep -v "(dev)" packages.txt)\n',
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 55 }],
+      output: 'FROM debian:12\nRUN apt-get install -y $(grep -v "(dev)" packages.txt) && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
       name: 'a closed backquoted command: the fix goes after it',
       code: 'FROM debian:12\nRUN apt-get install -y `cat packages.txt`\n',
       errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 42 }],

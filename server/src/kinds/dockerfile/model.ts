@@ -321,7 +321,7 @@ function openEndOf(text: string, last: InstructionNode | undefined, escape: stri
     .split(/(?<=\r\n|\r|\n)/)
     .filter((line, index) => index === 0 || !line.trimStart().startsWith('#'))
     .join('');
-  // Quotes and backquoted commands nest (`"$(echo `date`)"`): a stack of what is open.
+  // Quotes, backquoted commands and `$( )` nest (`"$(echo `date`)"`): a stack of what is open.
   const open: string[] = [];
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
@@ -330,7 +330,9 @@ function openEndOf(text: string, last: InstructionNode | undefined, escape: stri
     else if (top === "'") {
       if (c === "'") open.pop();
     } else if (top !== undefined && c === '\\') i++;
-    else if (c === top) open.pop();
+    else if (c === top || (c === ')' && top === '(')) open.pop();
+    else if (c === '$' && code[i + 1] === '(') open.push(code[++i]);
+    else if (top === '(' && c === '(') open.push(c);
     else if (c === '"' || (c === "'" && top !== '"') || (c === '`' && escape !== '`')) open.push(c);
   }
   return open.length === 0 ? undefined : last.span.start;

@@ -157,7 +157,12 @@ export class YamlEditor {
     if (!value || (isScalar(value) && (value.value === null || value.value === undefined))) {
       const colon = this.model.text.indexOf(':', keyNode.range[1]);
       if (colon < 0) return null;
-      if (typeof want !== 'object') return [{ start: colon + 1, end: value?.range ? value.range[1] : colon + 1, newText: ` ${String(want)}` }];
+      if (typeof want !== 'object') {
+        const end = value?.range ? value.range[1] : colon + 1;
+        // `key: # note`: a comment right after the value would join it (`true#` is a string).
+        const gap = this.model.text[end] === '#' ? ' ' : '';
+        return [{ start: colon + 1, end, newText: ` ${String(want)}${gap}` }];
+      }
       const keyLine = this.lines.positionAt(keyNode.range[0]).line;
       const column = entryColumn(this.model.text, keyNode.range[0]);
       const body = Array.isArray(want)
