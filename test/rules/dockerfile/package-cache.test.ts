@@ -39,6 +39,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a $( with a nested ( left open: no fix (fuzz seed 14)',
+      code: 'FROM debian:12\nRUN apt-get install -y $(""(\n',
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 29 }],
+      output: null,
+    },
+    {
       name: 'a closed $( substitution with parentheses inside quotes: the fix goes at the end',
       code: 'FROM debian:12\nRUN apt-get install -y $(grep -v "(dev)" packages.txt)\n',
       errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 55 }],

@@ -330,7 +330,7 @@ function openEndOf(text: string, last: InstructionNode | undefined, escape: stri
     else if (top === "'") {
       if (c === "'") open.pop();
     } else if (top !== undefined && c === '\\') i++;
-    else if (c === top || (c === ')' && top === '(')) open.pop();
+    else if (top === '(' ? c === ')' : c === top) open.pop();
     else if (c === '$' && code[i + 1] === '(') open.push(code[++i]);
     else if (top === '(' && c === '(') open.push(c);
     else if (c === '"' || (c === "'" && top !== '"') || (c === '`' && escape !== '`')) open.push(c);
