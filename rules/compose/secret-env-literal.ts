@@ -7,6 +7,9 @@ import type { ComposeModel } from '../../server/src/kinds/compose/model';
 /** Values that switch a feature rather than hold a secret (`ALLOW_EMPTY_PASSWORD=yes`), or point to where it is. */
 const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|0|1|none|null|\/run\/secrets\/.*)$/i;
 
+/** A variable name Compose interpolation reads (`${NAME}`). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export default defineRule<ComposeModel>({
   meta: {
     id: 'compose/secret-env-literal',
@@ -61,7 +64,9 @@ export default defineRule<ComposeModel>({
           const quoted = /^["']/.test(model.text.slice(valueSpan.start, valueSpan.end)) && valueSpan.end - valueSpan.start === entry.raw.length + 2;
           const span = quoted ? { start: valueSpan.start + 1, end: valueSpan.end - 1 } : valueSpan;
           reported = true;
-          context.report({ span, messageId: 'literal', data, fixTitleId: 'reference', fix: (fixer) => (span.end - span.start === entry.raw!.length ? fixer.replace(span, `\${${entry.name}}`) : null) });
+          // Only a name interpolation can spell (`${GF-1}` is not read from the environment) gets the fix.
+          const readable = VARIABLE_NAME.test(entry.name) && span.end - span.start === entry.raw.length;
+          context.report({ span, messageId: 'literal', data, fixTitleId: 'reference', fix: readable ? (fixer) => fixer.replace(span, `\${${entry.name}}`) : undefined });
           continue;
         }
         for (const reference of interpolated.references) {

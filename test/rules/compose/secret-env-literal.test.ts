@@ -16,6 +16,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a name interpolation cannot spell: reported, no ${...} fix (fuzz seed 15)',
+      code: compose('  app:\n    image: acme/api:1.0.0\n    environment:\n      - DB-PASSWORD=hunter2\n'),
+      errors: [{ messageId: 'literal', line: 5, column: 21, endLine: 5, endColumn: 28 }],
+      output: null,
+    },
+    {
       name: 'the seed grafana with the password written in',
       code: compose('  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n'),
       errors: [{ messageId: 'literal', line: 5, column: 36, endLine: 5, endColumn: 41 }],
