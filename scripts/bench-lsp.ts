@@ -49,9 +49,10 @@ export function analyzable(text: string): string {
   return text.replace(/^# This is an auto-generated file\. DO NOT EDIT$/m, (banner) => '# install manifest'.padEnd(banner.length));
 }
 
+/** Nearest rank: the smallest value with at least p% of the values at or below it (p95 of 20 is the 19th, not the largest). */
 export const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
 
 const CAPABILITIES = {

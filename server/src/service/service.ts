@@ -637,7 +637,9 @@ export class ReadinessService {
     if (folders.length === 0) return;
     const index = this.index;
     const task = (async () => {
-      if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Two turns of the event loop: the diagnostics published as the service starts are sent by
+      // the JSON-RPC writer in the next turn, and the walk of the folders below blocks until done.
+      if (this.live) for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
       const started = Date.now();
       const files = folders.flatMap((folder) => index.candidates(folder));
       const progress = this.live && files.length >= this.progressThreshold ? await this.host.startProgress(t(this.locale, 'server.indexing')) : undefined;

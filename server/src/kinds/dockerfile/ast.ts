@@ -12,12 +12,15 @@ type Tokenizer = (this: Instruction) => unknown[];
 const prototype = Instruction.prototype as unknown as { getRawArguments: Tokenizer & { remembers?: true } };
 const tokenize = prototype.getRawArguments;
 if (typeof tokenize === 'function' && !tokenize.remembers) {
-  const tokens = new WeakMap<Instruction, unknown[]>();
-  const remembered: Tokenizer & { remembers?: true } = function (this: Instruction) {
-    let known = tokens.get(this);
+  // On the instruction itself rather than in a WeakMap: a lookup costs a property read, and the
+  // tokens go with the instruction (a WeakMap's entries for the instructions of every parse weigh
+  // on the collector).
+  const TOKENS = Symbol('readiness.tokens');
+  const remembered: Tokenizer & { remembers?: true } = function (this: Instruction & { [TOKENS]?: unknown[] }) {
+    let known = this[TOKENS];
     if (!known) {
       known = tokenize.call(this);
-      tokens.set(this, known);
+      if (Object.isExtensible(this)) this[TOKENS] = known;
     }
     // Callers shift the flags off the array they get (ModifiableInstruction): each gets a copy.
     return known.slice();

@@ -10,7 +10,8 @@ import { pathOf } from '../paths';
  * the new version gets an error diagnostic instead of keeping the old version's findings.
  */
 export class DiagnosticsPublisher {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The publication due for each document: a timer, or for no delay an immediate (node makes a 0 ms timer wait 1 ms). */
+  private readonly pending = new Map<string, { cancel(): void }>();
   private disposed = false;
 
   constructor(
@@ -21,14 +22,18 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string, delayMs: number): void {
     if (this.disposed) return;
-    clearTimeout(this.pending.get(uri));
-    this.pending.set(
-      uri,
-      setTimeout(() => {
-        this.pending.delete(uri);
-        void this.service.started.then(() => this.publish(uri));
-      }, delayMs),
-    );
+    this.pending.get(uri)?.cancel();
+    const due = () => {
+      this.pending.delete(uri);
+      void this.service.started.then(() => this.publish(uri));
+    };
+    if (delayMs > 0) {
+      const timer = setTimeout(due, delayMs);
+      this.pending.set(uri, { cancel: () => clearTimeout(timer) });
+    } else {
+      const immediate = setImmediate(due);
+      this.pending.set(uri, { cancel: () => clearImmediate(immediate) });
+    }
   }
 
   isPending(uri: string): boolean {
@@ -37,13 +42,13 @@ export class DiagnosticsPublisher {
 
   /** Drops every pending publication (the server is shutting down). */
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const publication of this.pending.values()) publication.cancel();
     this.pending.clear();
     this.disposed = true;
   }
 
   cancel(uri: string): void {
-    clearTimeout(this.pending.get(uri));
+    this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
   }
 
