@@ -394,12 +394,21 @@ async function openFromExplorer(relativePath) {
     await row.waitFor({ timeout: DEADLINE.explorer });
     if (index < segments.length - 1) {
       if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    } else {
-      await row.click();
     }
   }
+  // Under load the workbench can drop a click made while the explorer re-renders (the row shows its
+  // hover and stays closed): click again until the editor opens, within the deadline.
   const tab = page.locator('.tabs-container .tab.active', { hasText: segments.at(-1) });
-  await tab.waitFor({ timeout: DEADLINE.ui });
+  const until = Date.now() + DEADLINE.ui;
+  for (;;) {
+    await explorerRow(segments.at(-1)).click();
+    try {
+      await tab.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+    }
+  }
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ timeout: DEADLINE.ui });
 }
 
