@@ -26,6 +26,8 @@ export class LspTestClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   /** How many times each document's diagnostics were published. */
   readonly publications = new Map<string, number>();
+  /** Methods the server asked to register (client/registerCapability), in order. */
+  readonly registrations: string[] = [];
   private checklistWaiters: (() => void)[] = [];
   /** Workspace edits the server asked the client to apply. */
   readonly appliedEdits: unknown[] = [];
@@ -54,7 +56,10 @@ export class LspTestClient {
       for (const waiter of this.checklistWaiters.splice(0)) waiter();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => this.settings[item.section ?? ''] ?? null));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+      this.registrations.push(...params.registrations.map((registration) => registration.method));
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/applyEdit', (params: unknown) => {
       this.appliedEdits.push(params);

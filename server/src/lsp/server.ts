@@ -21,7 +21,7 @@ import { registerChecklistHandlers } from './handlers/checklist';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { registerDocumentHandlers } from './handlers/documents';
 import { fetchEditorSettings } from './handlers/settings';
-import { registerWorkspaceHandlers } from './handlers/workspace';
+import { registerFolderHandler, registerWorkspaceHandlers } from './handlers/workspace';
 import { ChecklistChangedNotification } from './protocol';
 import { UriTable } from './paths';
 
@@ -35,6 +35,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let service: ReadinessService | undefined;
   let pullSettings = false;
   let watchFiles = false;
+  let subscribeFolders: (() => void) | undefined;
 
   connection.onInitialize((params: InitializeParams) => {
     const roots = params.workspaceFolders?.map((folder) => URI.parse(folder.uri).fsPath) ?? [];
@@ -68,7 +69,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     service = new ReadinessService({ ...options, roots, clientLocale, host, live: true });
     const publisher = new DiagnosticsPublisher(connection, documents, service);
     registerDocumentHandlers(connection, documents, service, publisher, uris);
-    registerWorkspaceHandlers(connection, service, publisher, uris, Boolean(capabilities.workspace?.workspaceFolders));
+    registerWorkspaceHandlers(connection, service, publisher, uris);
+    if (capabilities.workspace?.workspaceFolders) subscribeFolders = () => registerFolderHandler(connection, service!, publisher, uris);
     registerChecklistHandlers(connection, service);
     connection.onShutdown(() => {
       publisher.dispose();
@@ -92,6 +94,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onInitialized(async () => {
+    subscribeFolders?.();
     if (pullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'readiness' });
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     // The user's settings come before the first analysis: a raised size limit or a rule turned off

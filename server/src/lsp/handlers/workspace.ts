@@ -4,8 +4,8 @@ import type { ReadinessService } from '../../service';
 import { pathOf, type UriTable } from '../paths';
 import type { DiagnosticsPublisher } from './diagnostics';
 
-/** Files changed on disk and workspace folders added or removed. */
-export function registerWorkspaceHandlers(connection: Connection, service: ReadinessService, publisher: DiagnosticsPublisher, uris: UriTable, folders: boolean): void {
+/** Files changed on disk. */
+export function registerWorkspaceHandlers(connection: Connection, service: ReadinessService, publisher: DiagnosticsPublisher, uris: UriTable): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     await service.started;
     const files = changes.flatMap((change) => {
@@ -15,7 +15,15 @@ export function registerWorkspaceHandlers(connection: Connection, service: Readi
     for (const path of service.filesChanged(files)) publisher.schedule(uris.uriOf(path), 0);
   });
 
-  if (!folders) return;
+}
+
+/**
+ * Workspace folders added or removed. Called once initialized: the server's capabilities then say
+ * the client sends these notifications unasked; subscribing during `initialize` makes
+ * vscode-languageserver also ask for them with client/registerCapability, which the client refuses
+ * at that point.
+ */
+export function registerFolderHandler(connection: Connection, service: ReadinessService, publisher: DiagnosticsPublisher, uris: UriTable): void {
   connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
     await service.started;
     const affected = service.changeFolders(
