@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n';
 import { detectFile, groupByItem, type EvidenceInput } from '../checklist/evidence/index';
 import { annotateChecklist } from '../checklist/annotate';
+import { IncrementalChecklist } from '../checklist/incremental';
 import { computeChecklist } from '../checklist/score';
 import type { ChecklistReport, EvidenceHit } from '../checklist/types';
 import { ENGINE_RULES, engineFinding, type FileAnalysis } from '../engine/analyze';
@@ -19,6 +20,8 @@ export class EvidenceCache {
   private readonly byPath = new Map<string, { text: string; locale: Locale; found: ReturnType<typeof detectFile> }>();
   /** Whether the last `collect` found other evidence than the one before it. */
   changed = true;
+  /** The evidence by item the last `collect` returned: returned again, the very map, while nothing changes. */
+  private grouped: Map<string, EvidenceHit[]> | undefined;
 
   collect(files: readonly EvidenceInput[], locale: Locale): Map<string, EvidenceHit[]> {
     const live = new Set<string>();
@@ -41,7 +44,8 @@ export class EvidenceCache {
       changed = true;
     }
     this.changed = changed;
-    return groupByItem(found);
+    if (changed || !this.grouped) this.grouped = groupByItem(found);
+    return this.grouped;
   }
 }
 
@@ -147,4 +151,39 @@ export function checklistOf({ index, findings, inspected, config, locale, eviden
   });
   // Quick-fix titles on findings, the "Fix first" order and the skipped files, for the panel and the report.
   return annotateChecklist({ ...report, analyzedFiles: index.paths().length }, { findings, root: index.root, skipped: index.skipped });
+}
+
+export interface ScoringSources {
+  index: WorkspaceIndex;
+  /** Each analyzed file's findings and inspections; an unchanged file keeps the very object. */
+  analyses: ReadonlyMap<string, FileAnalysis>;
+  config: WorkspaceConfig;
+  locale: Locale;
+  /** Evidence by item from EvidenceCache.collect (the same map while it is unchanged). */
+  evidence: ReadonlyMap<string, EvidenceHit[]>;
+  pause?: () => Promise<void>;
+}
+
+/**
+ * The service's checklist, scored again from what changed since the last one (see
+ * IncrementalChecklist): the same report checklistOf computes from scratch.
+ */
+export class ChecklistScorer {
+  private incremental: IncrementalChecklist | undefined;
+
+  score({ index, analyses, config, locale, evidence, pause }: ScoringSources): Promise<ChecklistReport> {
+    if (this.incremental?.root !== index.root) this.incremental = new IncrementalChecklist(index.root);
+    return this.incremental.score({
+      analyses,
+      evidence,
+      config: config.config,
+      configPath: config.path,
+      locale,
+      analyzedKinds: analyzedKinds(index),
+      problems: configFindings(config).map((finding) => `${index.relative(finding.path)}:${finding.range.start.line + 1}: ${finding.message}`),
+      skipped: index.skipped,
+      analyzedFiles: index.paths().length,
+      pause,
+    });
+  }
 }
