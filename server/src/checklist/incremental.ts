@@ -69,9 +69,10 @@ interface Contribution {
   inspections: Map<string, CountedInspection[]>;
 }
 
+/** A file, one object for as long as it is analyzed: the lists it contributes to hold it, whatever its results. */
 interface FileEntry {
-  path: string;
-  facts: FileFacts;
+  readonly path: string;
+  readonly facts: FileFacts;
   results: FileResults;
   contribution: Contribution;
 }
@@ -95,15 +96,6 @@ class Contributors<T> {
       this.byEntry.set(entry, values);
     }
     this.joined = undefined;
-  }
-
-  /** Moves a file's values to the entry that replaces it (same path, new results) without reordering. */
-  replace(before: FileEntry, after: FileEntry): void {
-    const values = this.byEntry.get(before);
-    if (values === undefined) return;
-    this.byEntry.delete(before);
-    this.byEntry.set(after, values);
-    this.order[this.position(before)] = after;
   }
 
   values(): readonly T[] {
@@ -183,7 +175,11 @@ export class IncrementalChecklist {
       const items = new Map<string, ChecklistItemResult>();
       for (const item of this.catalog) {
         const before = this.items.get(item.id);
-        items.set(item.id, before && !everything && !this.dirty.has(item.id) ? before : itemResult(item, context));
+        if (before && !everything && !this.dirty.has(item.id)) items.set(item.id, before);
+        else {
+          items.set(item.id, itemResult(item, context));
+          await pause();
+        }
       }
       this.dirty.clear();
       this.items = items;
@@ -231,30 +227,44 @@ export class IncrementalChecklist {
   }
 
   private update(path: string, results: FileResults): void {
-    const before = this.entries.get(path);
+    let entry = this.entries.get(path);
+    // Another analysis that found the same (a cross-file scope invalidated, nothing changed here) changes nothing.
+    if (entry && sameResults(entry.results, results)) {
+      entry.results = results;
+      return;
+    }
     const facts = this.files.of(path);
-    const entry: FileEntry = { path, facts, results, contribution: this.contributionOf(facts, results) };
-    this.entries.set(path, entry);
+    const contribution = this.contributionOf(facts, results);
+    const before = entry?.contribution;
+    if (!entry) this.entries.set(path, (entry = { path, facts, results, contribution }));
+    entry.results = results;
+    entry.contribution = contribution;
     for (const bucket of BUCKETS) {
-      const now = entry.contribution[bucket];
-      const was = before?.contribution[bucket];
+      const was = before?.[bucket];
+      const now = contribution[bucket];
       for (const itemId of new Set([...(was?.keys() ?? []), ...now.keys()])) {
-        const lists = this.listOf(this.findings[bucket], itemId, byFileName);
-        if (before) lists.replace(before, entry);
-        lists.set(entry, now.get(itemId));
-        if (!sameFindings(was?.get(itemId), now.get(itemId))) this.dirty.add(itemId);
+        const previous = was?.get(itemId);
+        if (sameFindings(previous, now.get(itemId))) {
+          // The lists already hold these findings: keeping them keeps the lists put together.
+          if (previous) now.set(itemId, previous);
+          continue;
+        }
+        this.listOf(this.findings[bucket], itemId, byFileName).set(entry, now.get(itemId));
+        this.dirty.add(itemId);
       }
     }
-    const was = before?.contribution.inspections;
-    const now = entry.contribution.inspections;
-    const numbersWas = subjectNumbers(before?.contribution);
-    const numbersNow = subjectNumbers(entry.contribution);
-    for (const ruleId of new Set([...(was?.keys() ?? []), ...now.keys()])) {
-      const lists = this.listOf(this.inspectionsByRule, ruleId, byPath);
-      if (before) lists.replace(before, entry);
-      lists.set(entry, now.get(ruleId));
-      if (!sameInspections(was?.get(ruleId), now.get(ruleId), numbersWas, numbersNow)) for (const itemId of this.itemsOfRule.get(ruleId) ?? []) this.dirty.add(itemId);
+    const was = before?.inspections;
+    const now = contribution.inspections;
+    const numbersWas = subjectNumbers(before);
+    const numbersNow = subjectNumbers(contribution);
+    const changed = [...new Set([...(was?.keys() ?? []), ...now.keys()])].filter((ruleId) => !sameInspections(was?.get(ruleId), now.get(ruleId), numbersWas, numbersNow));
+    if (changed.length === 0 && was) {
+      // Rules share a file's subjects: its lists are kept or replaced together.
+      contribution.inspections = was;
+      return;
     }
+    for (const ruleId of new Set([...(was?.keys() ?? []), ...now.keys()])) this.listOf(this.inspectionsByRule, ruleId, byPath).set(entry, now.get(ruleId));
+    for (const ruleId of changed) for (const itemId of this.itemsOfRule.get(ruleId) ?? []) this.dirty.add(itemId);
   }
 
   private remove(entry: FileEntry): void {
@@ -325,7 +335,30 @@ function placeKey(ruleId: string, range: Finding['range']): string {
 
 function sameFindings(a: readonly ChecklistFinding[] | undefined, b: readonly ChecklistFinding[] | undefined): boolean {
   if (!a?.length || !b?.length) return !a?.length && !b?.length;
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+  return a.length === b.length && a.every((finding, index) => sameShown(finding, b[index]));
+}
+
+function sameShown(a: ChecklistFinding, b: ChecklistFinding): boolean {
+  return a.ruleId === b.ruleId && a.severity === b.severity && a.message === b.message && a.file === b.file && a.uri === b.uri && a.fix?.title === b.fix?.title && sameRange(a.range, b.range);
+}
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Results the checklist reads alike, offsets included: most files a cross-file change re-analyzes find the very same. */
+function sameResults(a: FileResults, b: FileResults): boolean {
+  if (a === b) return true;
+  if (a.findings.length !== b.findings.length || a.inspected.length !== b.inspected.length) return false;
+  for (let i = 0; i < a.findings.length; i++) {
+    const [x, y] = [a.findings[i], b.findings[i]];
+    if (x.ruleId !== y.ruleId || x.severity !== y.severity || x.message !== y.message || x.atMost !== y.atMost || x.fix?.title !== y.fix?.title || !sameRange(x.range, y.range)) return false;
+  }
+  for (let i = 0; i < a.inspected.length; i++) {
+    const [x, y] = [a.inspected[i], b.inspected[i]];
+    if (x.ruleId !== y.ruleId || x.subject !== y.subject || x.span.start !== y.span.start || x.unknown !== y.unknown) return false;
+  }
+  return true;
 }
 
 function sameInspections(a: readonly CountedInspection[] | undefined, b: readonly CountedInspection[] | undefined, numbersA: Map<CountedSubject, number>, numbersB: Map<CountedSubject, number>): boolean {
