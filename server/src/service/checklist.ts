@@ -22,29 +22,47 @@ export class EvidenceCache {
   changed = true;
   /** The evidence by item the last `collect` returned: returned again, the very map, while nothing changes. */
   private grouped: Map<string, EvidenceHit[]> | undefined;
+  /** Whether a file read since the last grouping found other evidence than before. */
+  private changedSince = false;
 
   collect(files: readonly EvidenceInput[], locale: Locale): Map<string, EvidenceHit[]> {
-    const live = new Set<string>();
-    const found: ReturnType<typeof detectFile> = [];
-    let changed = false;
-    for (const file of files) {
-      live.add(file.path);
-      let entry = this.byPath.get(file.path);
-      if (!entry || entry.text !== file.text || entry.locale !== locale) {
-        const detected = detectFile(file, locale);
-        changed ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
-        entry = { text: file.text, locale, found: detected };
-        this.byPath.set(file.path, entry);
+    for (const file of files) this.read(file, file, locale);
+    return this.grouping(files);
+  }
+
+  /**
+   * The evidence of the index's files; only a file whose text changed is handed over (with its
+   * parsed YAML) and read again, and the reading yields between files (`pause`).
+   */
+  async collectFrom(index: WorkspaceIndex, locale: Locale, pause: () => Promise<void> = async () => undefined): Promise<Map<string, EvidenceHit[]>> {
+    const files = index.evidenceFiles();
+    for (const file of files) if (this.read(file, undefined, locale, index)) await pause();
+    return this.grouping(files);
+  }
+
+  /** Reads a file's evidence unless its text was read already; true when it was read now. */
+  private read(file: { path: string; text: string }, input: EvidenceInput | undefined, locale: Locale, index?: WorkspaceIndex): boolean {
+    const entry = this.byPath.get(file.path);
+    if (entry && entry.text === file.text && entry.locale === locale) return false;
+    const detected = detectFile(input ?? evidenceInput(index!, file), locale);
+    this.changedSince ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
+    this.byPath.set(file.path, { text: file.text, locale, found: detected });
+    return true;
+  }
+
+  private grouping(files: readonly { path: string }[]): Map<string, EvidenceHit[]> {
+    let changed = this.changedSince;
+    this.changedSince = false;
+    if (this.byPath.size !== files.length) {
+      const live = new Set(files.map((file) => file.path));
+      for (const path of this.byPath.keys()) {
+        if (live.has(path)) continue;
+        this.byPath.delete(path);
+        changed = true;
       }
-      for (const hit of entry.found) found.push(hit);
-    }
-    for (const path of this.byPath.keys()) {
-      if (live.has(path)) continue;
-      this.byPath.delete(path);
-      changed = true;
     }
     this.changed = changed;
-    if (changed || !this.grouped) this.grouped = groupByItem(found);
+    if (changed || !this.grouped) this.grouped = groupByItem(files.flatMap((file) => this.byPath.get(file.path)!.found));
     return this.grouped;
   }
 }
@@ -104,12 +122,14 @@ export function analyzedKinds(index: WorkspaceIndex): Set<FileKind> {
 
 /** The evidence inputs of the index, handing over the YAML the Kubernetes model already parsed. */
 export function evidenceInputs(index: WorkspaceIndex): EvidenceInput[] {
-  return index.evidenceFiles().map((file) => {
-    const absolute = index.absolute(file.path);
-    if (index.kindOf(absolute) !== 'kubernetes') return file;
-    const model = index.model(absolute) as KubernetesModel | undefined;
-    return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
-  });
+  return index.evidenceFiles().map((file) => evidenceInput(index, file));
+}
+
+function evidenceInput(index: WorkspaceIndex, file: { path: string; text: string }): EvidenceInput {
+  const absolute = index.absolute(file.path);
+  if (index.kindOf(absolute) !== 'kubernetes') return file;
+  const model = index.model(absolute) as KubernetesModel | undefined;
+  return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
 }
 
 const yamlRoots = new WeakMap<KubernetesModel, EvidenceInput['yamlRoots']>();

@@ -18,7 +18,7 @@ import { initEachKind, kindSupport } from '../kinds';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, findConfigFile, loadConfigText, type EditorSettings, type WorkspaceConfig } from '../settings';
 import { WorkspaceIndex } from '../workspace';
 import { AnalysisCache, readsKind } from './analyses';
-import { analyzedKinds, ChecklistInputs, ChecklistScorer, configFindings, EvidenceCache, evidenceInputs } from './checklist';
+import { analyzedKinds, ChecklistInputs, ChecklistScorer, configFindings, EvidenceCache } from './checklist';
 import { loadConfigFile, readConfigText, writeFileAtomic } from './config-file';
 import { TimeSlicer } from './slicer';
 
@@ -433,13 +433,12 @@ export class ReadinessService {
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
     const { changes, analyses } = await this.workspaceAnalysis();
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
-    const files = evidenceInputs(this.index);
-    const evidence = this.evidence.collect(files, this.locale);
+    const slicer = new TimeSlicer(this.sliceMs);
+    const evidence = await this.evidence.collectFrom(this.index, this.locale, () => slicer.pause());
     // An edit that changes nothing the checklist reads (most keystrokes) keeps the report: scoring
     // a large workspace again would block the editor for as long as the analysis of many files.
     const kinds = [...analyzedKinds(this.index)].sort().join();
     const changed = this.checklistInputs.update(analyses, this.evidence.changed, [this.index, this.config, this.locale, kinds, this.index.paths().length]);
-    const slicer = new TimeSlicer(this.sliceMs);
     const value = !changed && this.report ? this.report.value : await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause() });
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged();
