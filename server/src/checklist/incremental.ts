@@ -19,6 +19,7 @@ import { skippedFiles } from './annotate';
 import type { CatalogItem } from './catalog';
 import { rankFixFirst } from './fix-first';
 import { FileTable, type FileFacts } from './paths';
+import { TARGETS } from './targets';
 import {
   assembleReport,
   categoryResult,
@@ -106,10 +107,6 @@ class Contributors<T> {
     return this.joined;
   }
 
-  get size(): number {
-    return this.order.length;
-  }
-
   /** Where `entry` is or would go (binary search; entries of one path compare equal). */
   private position(entry: FileEntry): number {
     let low = 0;
@@ -166,9 +163,15 @@ export class IncrementalChecklist {
       await pause();
     }
 
+    const before = this.basis;
     const basis = this.basisOf(input);
     const kinds = [...input.analyzedKinds].sort().join();
-    const everything = this.scoredWith?.basis !== basis || this.scoredWith.kinds !== kinds;
+    let everything = this.scoredWith?.kinds !== kinds;
+    if (this.scoredWith && this.scoredWith.basis !== basis) {
+      // Only the evidence changed (a workflow, a runbook, what a manifest tells the joins): the items whose hits or targets did.
+      if (before && before.config === input.config && before.locale === input.locale && before.configPath === input.configPath) this.evidenceChanged(before.value, basis);
+      else everything = true;
+    }
     this.scoredWith = { basis, kinds };
     if (everything || this.dirty.size > 0) {
       const context = this.context(basis, input);
@@ -201,6 +204,14 @@ export class IncrementalChecklist {
     this.report = report;
     this.reportKey = key;
     return report;
+  }
+
+  private evidenceChanged(before: ScoringBasis, after: ScoringBasis): void {
+    for (const itemId of new Set([...before.evidence.keys(), ...after.evidence.keys()])) {
+      if (JSON.stringify(before.evidence.get(itemId)) !== JSON.stringify(after.evidence.get(itemId))) this.dirty.add(itemId);
+    }
+    if (JSON.stringify([...before.declared]) === JSON.stringify([...after.declared])) return;
+    for (const definition of Object.values(TARGETS)) for (const itemId of definition.items) this.dirty.add(itemId);
   }
 
   private basisOf(input: ScoringInput): ScoringBasis {

@@ -41,6 +41,18 @@ export function compactChecklist(report: ChecklistReport): CompactChecklist {
   return compact;
 }
 
+/** Works out the compact form ahead of the request, an item at a time, yielding between items (`pause`): the request then only writes it. */
+export async function prepareCompact(report: ChecklistReport, pause: () => Promise<void>): Promise<void> {
+  for (const category of report.categories) {
+    for (const item of category.items) {
+      if (compacted.has(item)) continue;
+      compactItem(item);
+      await pause();
+    }
+  }
+  compactChecklist(report);
+}
+
 function compactItem(item: ChecklistItemResult): CompactItem {
   const kept = compacted.get(item);
   if (kept) return kept;

@@ -3,6 +3,7 @@ import { detectFile, groupByItem, type EvidenceInput } from '../checklist/eviden
 import { annotateChecklist } from '../checklist/annotate';
 import { IncrementalChecklist } from '../checklist/incremental';
 import { computeChecklist } from '../checklist/score';
+import { prepareCompact } from '../checklist/wire';
 import type { ChecklistReport, EvidenceHit } from '../checklist/types';
 import { ENGINE_RULES, engineFinding, type FileAnalysis } from '../engine/analyze';
 import { LineIndex } from '../engine/text';
@@ -67,38 +68,6 @@ export class EvidenceCache {
   }
 }
 
-/**
- * What the checklist was last computed from, to tell whether it would come out the same: each
- * file's analysis (an unchanged file keeps the very object), the evidence, the config, the locale
- * and the kinds present. A re-analyzed file counts as changed only when a finding or inspection
- * differs in something the checklist reads: it reads positions as lines and characters (`range`),
- * never as offsets (`span`), and never the fixes, so an edit that moves offsets on other lines (or
- * later on the same line), adds a comment or changes nothing the rules report keeps the checklist
- * (a test holds computeChecklist to that).
- */
-export class ChecklistInputs {
-  private analyses = new Map<string, FileAnalysis>();
-  private others: unknown[] = [];
-
-  /** Records the new inputs; true when the checklist computed from them may differ from the last one. */
-  update(analyses: ReadonlyMap<string, FileAnalysis>, evidenceChanged: boolean, others: unknown[]): boolean {
-    let changed = evidenceChanged || analyses.size !== this.analyses.size || others.length !== this.others.length || others.some((value, i) => value !== this.others[i]);
-    for (const [path, analysis] of analyses) {
-      if (changed) break;
-      const before = this.analyses.get(path);
-      if (before !== analysis) changed = before === undefined || checklistKey(before) !== checklistKey(analysis);
-    }
-    this.analyses = new Map(analyses);
-    this.others = others;
-    return changed;
-  }
-}
-
-/** A file's findings and inspections as the checklist reads them: hints never count, offsets and fixes are not read. */
-function checklistKey(analysis: FileAnalysis): string {
-  return JSON.stringify([analysis.findings.filter((finding) => finding.severity !== 'hint'), analysis.inspected], (key, value: unknown) => (key === 'span' || key === 'fix' ? undefined : value));
-}
-
 /** The problems of a loaded `.readiness.yml` as findings on that file. */
 export function configFindings(config: WorkspaceConfig): Finding[] {
   if (!config.path || config.text === undefined) return [];
@@ -154,7 +123,7 @@ export interface ChecklistSources {
   collected?: { files: EvidenceInput[]; evidence: Map<string, EvidenceHit[]> };
 }
 
-/** The checklist of a workspace from its index, its findings and its config: the one place both the server and the CLI score it. */
+/** The checklist of a workspace from its index, its findings and its config, scored from scratch: what ChecklistScorer keeps up to date. */
 export function checklistOf({ index, findings, inspected, config, locale, evidence, collected }: ChecklistSources): ChecklistReport {
   const evidenceFiles = collected?.files ?? evidenceInputs(index);
   const report = computeChecklist({
@@ -182,6 +151,8 @@ export interface ScoringSources {
   /** Evidence by item from EvidenceCache.collect (the same map while it is unchanged). */
   evidence: ReadonlyMap<string, EvidenceHit[]>;
   pause?: () => Promise<void>;
+  /** Work out the compact form the panel fetches too (the language server), in slices. */
+  compact?: boolean;
 }
 
 /**
@@ -191,9 +162,9 @@ export interface ScoringSources {
 export class ChecklistScorer {
   private incremental: IncrementalChecklist | undefined;
 
-  score({ index, analyses, config, locale, evidence, pause }: ScoringSources): Promise<ChecklistReport> {
+  async score({ index, analyses, config, locale, evidence, pause, compact }: ScoringSources): Promise<ChecklistReport> {
     if (this.incremental?.root !== index.root) this.incremental = new IncrementalChecklist(index.root);
-    return this.incremental.score({
+    const report = await this.incremental.score({
       analyses,
       evidence,
       config: config.config,
@@ -205,5 +176,7 @@ export class ChecklistScorer {
       analyzedFiles: index.paths().length,
       pause,
     });
+    if (compact) await prepareCompact(report, pause ?? (async () => undefined));
+    return report;
   }
 }
