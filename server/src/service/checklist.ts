@@ -80,9 +80,9 @@ function ensurePeriod(message: string): string {
 }
 
 /** The kinds with at least one analyzed file. */
-export function analyzedKinds(index: WorkspaceIndex): Set<FileKind> {
+export function analyzedKinds(index: WorkspaceIndex, paths: readonly string[] = index.paths()): Set<FileKind> {
   const kinds = new Set<FileKind>();
-  for (const path of index.paths()) {
+  for (const path of paths) {
     const kind = index.kindOf(path);
     if (kind) kinds.add(kind);
   }
@@ -164,16 +164,17 @@ export class ChecklistScorer {
 
   async score({ index, analyses, config, locale, evidence, pause, compact }: ScoringSources): Promise<ChecklistReport> {
     if (this.incremental?.root !== index.root) this.incremental = new IncrementalChecklist(index.root);
+    const paths = index.paths();
     const report = await this.incremental.score({
       analyses,
       evidence,
       config: config.config,
       configPath: config.path,
       locale,
-      analyzedKinds: analyzedKinds(index),
+      analyzedKinds: analyzedKinds(index, paths),
       problems: configFindings(config).map((finding) => `${index.relative(finding.path)}:${finding.range.start.line + 1}: ${finding.message}`),
       skipped: index.skipped,
-      analyzedFiles: index.paths().length,
+      analyzedFiles: paths.length,
       pause,
     });
     if (compact) await prepareCompact(report, pause ?? (async () => undefined));
