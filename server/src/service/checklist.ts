@@ -19,15 +19,13 @@ import type { WorkspaceIndex } from '../workspace';
  */
 export class EvidenceCache {
   private readonly byPath = new Map<string, { text: string; locale: Locale; found: ReturnType<typeof detectFile> }>();
-  /** Whether the last `collect` found other evidence than the one before it. */
-  changed = true;
   /** The evidence by item the last `collect` returned: returned again, the very map, while nothing changes. */
   private grouped: Map<string, EvidenceHit[]> | undefined;
   /** Whether a file read since the last grouping found other evidence than before. */
   private changedSince = false;
 
   collect(files: readonly EvidenceInput[], locale: Locale): Map<string, EvidenceHit[]> {
-    for (const file of files) this.read(file, file, locale);
+    for (const file of files) this.read(file, () => file, locale);
     return this.grouping(files);
   }
 
@@ -37,15 +35,15 @@ export class EvidenceCache {
    */
   async collectFrom(index: WorkspaceIndex, locale: Locale, pause: () => Promise<void> = async () => undefined): Promise<Map<string, EvidenceHit[]>> {
     const files = index.evidenceFiles();
-    for (const file of files) if (this.read(file, undefined, locale, index)) await pause();
+    for (const file of files) if (this.read(file, () => evidenceInput(index, file), locale)) await pause();
     return this.grouping(files);
   }
 
   /** Reads a file's evidence unless its text was read already; true when it was read now. */
-  private read(file: { path: string; text: string }, input: EvidenceInput | undefined, locale: Locale, index?: WorkspaceIndex): boolean {
+  private read(file: { path: string; text: string }, input: () => EvidenceInput, locale: Locale): boolean {
     const entry = this.byPath.get(file.path);
     if (entry && entry.text === file.text && entry.locale === locale) return false;
-    const detected = detectFile(input ?? evidenceInput(index!, file), locale);
+    const detected = detectFile(input(), locale);
     this.changedSince ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
     this.byPath.set(file.path, { text: file.text, locale, found: detected });
     return true;
@@ -62,7 +60,6 @@ export class EvidenceCache {
         changed = true;
       }
     }
-    this.changed = changed;
     if (changed || !this.grouped) this.grouped = groupByItem(files.flatMap((file) => this.byPath.get(file.path)!.found));
     return this.grouped;
   }
