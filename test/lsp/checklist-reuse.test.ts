@@ -2,7 +2,7 @@
  * The service keeps the checklist when an edit changes nothing it reads. That rests on the
  * checklist reading positions as lines and characters, never as offsets or fixes (checked here on
  * a real workspace's findings), and on the service noticing every change that matters (checked
- * along random edits against a fresh service).
+ * along random edits, and files that come and go, against a fresh service).
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,6 +71,31 @@ describe('checklist reuse', () => {
       await fresh.start();
       for (const [open, content] of texts) fresh.setDocument(open, content, 1, open === dockerfile ? 'dockerfile' : 'yaml');
       assert.equal(withoutTime(await service.checklist()), withoutTime(await fresh.checklist()), `after edit ${version} of ${path}`);
+    }
+  });
+
+  it('follows manifests that come and go, in test data and out, as a fresh service would', async () => {
+    const service = new ReadinessService({ roots: [root], locale: 'en' });
+    await service.start();
+    await service.checklist();
+    const source = readFileSync(join(root, 'k8s', 'deployment.yaml'), 'utf8');
+    const candidates = ['k8s/extra.yaml', 'testdata/extra.yaml', 'a/first.yaml', 'zz/last.yaml'].map((file) => join(root, file));
+    const open = new Map<string, string>();
+    const random = seededRandom(7);
+    for (let step = 0; step < 16; step++) {
+      const path = candidates[Math.floor(random() * candidates.length)];
+      if (open.has(path) && random() < 0.5) {
+        open.delete(path);
+        service.closeDocument(path);
+      } else {
+        const text = applyEdits(source, [randomEdit(source, random)]);
+        open.set(path, text);
+        service.setDocument(path, text, step + 1, 'yaml');
+      }
+      const fresh = new ReadinessService({ roots: [root], locale: 'en' });
+      await fresh.start();
+      for (const [path, text] of open) fresh.setDocument(path, text, 1, 'yaml');
+      assert.equal(withoutTime(await service.checklist()), withoutTime(await fresh.checklist()), `after step ${step} (${path})`);
     }
   });
 });

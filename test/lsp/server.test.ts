@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { expandChecklist, type CompactChecklist } from '../../server/src/checklist/wire';
 import { applyEdits } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/text';
 import { LspTestClient as Client } from '../helpers/lsp-client';
@@ -124,6 +125,9 @@ describe('language server over stdio', () => {
     type Report = { categories: { items: { id: string; status: string }[] }[] };
     const report = (await client.connection.sendRequest('readiness/checklist')) as Report;
     assert.equal(report.categories.flatMap((category) => category.items).find((item) => item.id === 'performance/cdn')!.status, 'not-applicable');
+    // What the panel fetches is the same report, its findings as rows.
+    const compact = (await client.connection.sendRequest('readiness/checklistCompact')) as CompactChecklist;
+    assert.equal(JSON.stringify(expandChecklist(compact)), JSON.stringify(report));
 
     const malformed = 'checklist: [unclosed\n';
     writeFileSync(configPath, malformed);

@@ -23,8 +23,25 @@ function isOpen(item: ChecklistItemResult): boolean {
   return item.status === 'failing' || item.status === 'contradicted' || item.status === 'not-verified';
 }
 
+/** What the order reads of an item's findings, worked out once per item result (the server keeps the results of unchanged items). */
+interface FindingStats {
+  errors: number;
+  files: number;
+  action: ChecklistFinding | undefined;
+}
+
+const STATS = new WeakMap<ChecklistItemResult, { findings: readonly ChecklistFinding[]; stats: FindingStats }>();
+
+function statsOf(item: ChecklistItemResult): FindingStats {
+  const kept = STATS.get(item);
+  if (kept && kept.findings === item.findings) return kept.stats;
+  const stats = { errors: item.findings.filter((finding) => finding.severity === 'error').length, files: new Set(item.findings.map((finding) => finding.file)).size, action: actionFinding(item.findings) };
+  STATS.set(item, { findings: item.findings, stats });
+  return stats;
+}
+
 function hasErrors(item: ChecklistItemResult): boolean {
-  return item.findings.some((finding) => finding.severity === 'error');
+  return statsOf(item).errors > 0;
 }
 
 interface GateNeeds {
@@ -82,7 +99,8 @@ export function rankFixFirst(report: ChecklistReport): FixFirstEntry[] {
       if (!isOpen(item)) continue;
       const failing = item.status !== 'not-verified';
       const reason: FixFirstReason = item.critical && failing ? 'critical' : needs?.needs(item) ? 'gate' : 'score';
-      const finding = failing ? actionFinding(item.findings) : undefined;
+      const stats = statsOf(item);
+      const finding = failing ? stats.action : undefined;
       entries.push({
         order,
         entry: {
@@ -93,8 +111,8 @@ export function rankFixFirst(report: ChecklistReport): FixFirstEntry[] {
           critical: item.critical,
           reason,
           findings: item.findings.length,
-          errors: item.findings.filter((candidate) => candidate.severity === 'error').length,
-          files: new Set(item.findings.map((candidate) => candidate.file)).size,
+          errors: stats.errors,
+          files: stats.files,
           ...(needs ? { gateDistance: needs.distance } : {}),
           scoreGain: gain,
           action: finding ? (finding.fix ? 'fix' : 'open') : 'attest',

@@ -110,79 +110,104 @@ const TARGET_RULE = 'readiness/target';
 /** Where the checklist's relative paths come from, for the modules that annotate its findings. */
 export { relativePath } from './paths';
 
-/** An inspection as the proof counts it: one subject of one file, whose file facts are shared. */
-interface CountedInspection {
+/**
+ * A subject as the proof counts it: one subject (its kind and start) of one file, shared by the
+ * rules that inspect it, so a subject two rules of an item inspect is one subject. An item's proof
+ * marks each subject it meets with the item's pass number, which dedupes the subjects of its rules
+ * without building a set per item.
+ */
+export interface CountedSubject {
   subject: Subject;
-  /** The subject's number (its kind, file and start): a subject two rules of an item inspect is one subject. */
-  id: number;
   file: FileFacts;
+  judgedPass: number;
+  unknownPass: number;
+}
+
+/** One rule's inspection of a subject. */
+export interface CountedInspection {
+  record: CountedSubject;
   unknown: boolean;
 }
 
-/**
- * The workspace's inspections by rule, outside test folders. An item's proof marks each subject
- * it meets with the item's pass number, which dedupes the subjects of its rules without building
- * a set per item.
- */
-interface CountedInspections {
-  byRule: Map<string, CountedInspection[]>;
-  judgedPass: Uint32Array;
-  unknownPass: Uint32Array;
-  pass: number;
+/** The workspace's inspections by rule, outside test folders, in file order, and the pass numbers of the proofs that read them. */
+export interface CountedInspections {
+  byRule(ruleId: string): readonly CountedInspection[] | undefined;
+  /** A pass number no proof has used on these subjects. */
+  nextPass(): number;
 }
 
-interface Context {
-  input: ChecklistInput;
-  locale: Locale;
+/** What the items are scored from besides the findings and inspections: the evidence, the targets, the critical set. */
+export interface ScoringBasis {
   files: FileTable;
-  /** Each item's findings outside test data, in file and position order. */
-  findingsByItem: Map<string, ChecklistFinding[]>;
-  /** Each item's findings in test data: listed, never counted. */
-  testDataByItem: Map<string, ChecklistFinding[]>;
-  decisionsByItem: Map<string, ChecklistFinding[]>;
-  inspections: CountedInspections;
   evidence: Map<string, EvidenceHit[]>;
+  targetList: TargetSpec[];
   targets: Map<TargetId, TargetSpec>;
   declared: Map<TargetId, DeclaredValue[]>;
   critical: Set<string>;
   criticalFromConfig: Set<string>;
+  criticalSet: CriticalSet;
+}
+
+export interface Context extends ScoringBasis {
+  config: ReadinessConfig;
+  locale: Locale;
+  analyzedKinds: ReadonlySet<FileKind>;
+  /** Each item's findings outside test data, in file and position order. */
+  findingsOf(itemId: string): readonly ChecklistFinding[];
+  /** Each item's findings in test data: listed, never counted. */
+  testDataOf(itemId: string): readonly ChecklistFinding[];
+  decisionsOf(itemId: string): readonly ChecklistFinding[];
+  inspections: CountedInspections;
+}
+
+/** The scored items of the catalog (sign-offs are not items), in catalog order. */
+export function scoredCatalog(): (CatalogItem & { category: Category })[] {
+  return checklistCatalog().filter((item): item is CatalogItem & { category: Category } => item.category !== 'Sign-off');
 }
 
 export function computeChecklist(input: ChecklistInput): ChecklistReport {
   const { config, locale } = input;
   const files = new FileTable(input.root);
-  const evidence = joinFacts(new Map(input.evidence ?? runDetectors(input.evidenceFiles, locale)), locale);
-  const configFile = input.configPath ? files.of(input.configPath).file : '.readiness.yml';
-  for (const [item, hits] of applicationEvidence(config, configFile, locale)) evidence.set(item, [...(evidence.get(item) ?? []), ...hits]);
+  const basis = scoringBasis(input.evidence ?? runDetectors(input.evidenceFiles, locale), config, locale, input.configPath, files);
+  const catalog = scoredCatalog();
+  const { counted, testData, decisions } = findingsByItem(input.findings, catalog, files);
+  const context: Context = {
+    ...basis,
+    config,
+    locale,
+    analyzedKinds: input.analyzedKinds,
+    findingsOf: (id) => counted.get(id) ?? [],
+    testDataOf: (id) => testData.get(id) ?? [],
+    decisionsOf: (id) => decisions.get(id) ?? [],
+    inspections: countedInspections(input.inspected ?? [], files),
+  };
+  const items = catalog.map((item) => itemResult(item, context));
+  const categories = CATEGORIES.map((category) => categoryResult(category, items.filter((item) => item.category === category), config, locale));
+  return assembleReport(items, categories, basis, config, locale, input.problems ?? [], input.now);
+}
 
+/** The evidence joined across files and with the application information, the targets in force and the values the files declare for them, and the critical set. */
+export function scoringBasis(detected: ReadonlyMap<string, EvidenceHit[]>, config: ReadinessConfig, locale: Locale, configPath: string | undefined, files: FileTable): ScoringBasis {
+  const evidence = joinFacts(new Map(detected), locale);
+  const configFile = configPath ? files.of(configPath).file : '.readiness.yml';
+  for (const [item, hits] of applicationEvidence(config, configFile, locale)) evidence.set(item, [...(evidence.get(item) ?? []), ...hits]);
   const targetList = resolveTargets(config.targets, locale);
   const targets = new Map(targetList.map((spec) => [spec.id, spec]));
   const declared = declaredValues(evidence, targets, files);
-
-  const catalog = checklistCatalog().filter((item): item is CatalogItem & { category: Category } => item.category !== 'Sign-off');
-  const { counted, testData, decisions } = findingsByItem(input.findings, catalog, files);
-  const inspections = countedInspections(input.inspected ?? [], files);
   const { critical, fromConfig, set } = criticalSet(config, locale);
+  return { files, evidence, targetList, targets, declared, critical, criticalFromConfig: fromConfig, criticalSet: set };
+}
 
-  const context: Context = {
-    input,
-    locale,
-    files,
-    findingsByItem: counted,
-    testDataByItem: testData,
-    decisionsByItem: decisions,
-    inspections,
-    evidence,
-    targets,
-    declared,
-    critical,
-    criticalFromConfig: fromConfig,
-  };
-  const items = catalog.map((item) => itemResult(item, context));
-  const itemsByCategory = new Map<Category, ChecklistItemResult[]>(CATEGORIES.map((category) => [category, []]));
-  for (const item of items) itemsByCategory.get(item.category)!.push(item);
-
-  const categories = CATEGORIES.map((category) => categoryResult(category, itemsByCategory.get(category)!, config, locale));
+/** The report around scored items and categories: the weighted score, the gates, the sign-offs, the approval flow, the metrics. */
+export function assembleReport(
+  items: readonly ChecklistItemResult[],
+  categories: CategoryResult[],
+  basis: ScoringBasis,
+  config: ReadinessConfig,
+  locale: Locale,
+  problems: readonly string[],
+  now?: Date,
+): ChecklistReport {
   const weighted = categories.filter((category) => category.weight > 0 && category.applicable);
   const weights = weighted.reduce((sum, category) => sum + category.weight, 0);
   const score = weights > 0 ? round1(weighted.reduce((sum, category) => sum + category.weight * category.score, 0) / weights) : 0;
@@ -196,7 +221,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
 
   return {
     version: 1,
-    generatedAt: (input.now ?? new Date()).toISOString(),
+    generatedAt: (now ?? new Date()).toISOString(),
     locale,
     application: { ...config.application },
     score,
@@ -205,24 +230,23 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
     signoffs,
     approved: approval.approved,
     approval,
-    targets: targetList,
-    metrics: metrics(targets, declared, locale),
-    critical: set,
-    totals: totals(items),
+    targets: basis.targetList,
+    metrics: metrics(basis.targets, basis.declared, locale),
+    critical: basis.criticalSet,
+    totals: totals([...items]),
     categories,
-    problems: [...(input.problems ?? [])],
+    problems: [...problems],
   };
 }
 
 // ---- Items -----------------------------------------------------------------------------------------
 
-function itemResult(item: CatalogItem & { category: Category }, context: Context): ChecklistItemResult {
-  const { input, locale } = context;
-  const { config } = input;
+export function itemResult(item: CatalogItem & { category: Category }, context: Context): ChecklistItemResult {
+  const { config, locale } = context;
   const enabledRules = item.rules.filter((ruleId) => config.rules[ruleId]?.severity !== 'off');
-  const ruleFindings = context.findingsByItem.get(item.id) ?? [];
-  const testDataFindings = context.testDataByItem.get(item.id) ?? [];
-  const decisions = context.decisionsByItem.get(item.id) ?? [];
+  const ruleFindings = context.findingsOf(item.id);
+  const testDataFindings = context.testDataOf(item.id);
+  const decisions = context.decisionsOf(item.id);
   const targetResults = Object.values(TARGETS).some((definition) => definition.items.includes(item.id)) ? itemTargets(item.id, context) : undefined;
   const targetFindings = (targetResults ?? []).flatMap((result) => result.declared.filter((value) => !value.met).map((value) => targetFinding(value, result.target, locale)));
   const findings = targetFindings.length > 0 ? [...ruleFindings, ...targetFindings].sort(byFileAndPosition) : [...ruleFindings];
@@ -304,32 +328,31 @@ interface UnknownOfKind {
 }
 
 function ruleProof(rules: readonly string[], inspections: CountedInspections, about: readonly Subject[]): { proof: RuleProof; unknownByKind: Map<FileKind, UnknownOfKind> } {
-  const { judgedPass, unknownPass } = inspections;
-  const pass = ++inspections.pass;
-  const judged: CountedInspection[] = [];
-  const unknown: CountedInspection[] = [];
+  const pass = inspections.nextPass();
+  const judged: CountedSubject[] = [];
+  const unknown: CountedSubject[] = [];
   const inspecting: string[] = [];
   const unknownRules = new Set<string>();
   const rulesByKind = new Map<FileKind, Set<string>>();
   for (const ruleId of rules) {
-    const list = inspections.byRule.get(ruleId);
+    const list = inspections.byRule(ruleId);
     if (!list?.length) continue;
     inspecting.push(ruleId);
-    for (const inspection of list) {
-      if (!inspection.unknown) {
-        if (judgedPass[inspection.id] !== pass) {
-          judgedPass[inspection.id] = pass;
-          judged.push(inspection);
+    for (const { record, unknown: unknownHere } of list) {
+      if (!unknownHere) {
+        if (record.judgedPass !== pass) {
+          record.judgedPass = pass;
+          judged.push(record);
         }
         continue;
       }
       unknownRules.add(ruleId);
-      if (unknownPass[inspection.id] !== pass) {
-        unknownPass[inspection.id] = pass;
-        unknown.push(inspection);
+      if (record.unknownPass !== pass) {
+        record.unknownPass = pass;
+        unknown.push(record);
       }
-      if (about.includes(inspection.subject)) {
-        const kind = SUBJECT_KINDS[inspection.subject];
+      if (about.includes(record.subject)) {
+        const kind = SUBJECT_KINDS[record.subject];
         rulesByKind.set(kind, (rulesByKind.get(kind) ?? new Set()).add(ruleId));
       }
     }
@@ -338,9 +361,9 @@ function ruleProof(rules: readonly string[], inspections: CountedInspections, ab
   const subjects: Partial<Record<Subject, number>> = {};
   const proving: Partial<Record<Subject, number>> = {};
   const files = new Set<FileFacts>();
-  for (const { id, subject, file } of judged) {
+  for (const { subject, file, unknownPass } of judged) {
     // A subject one rule of the item could not judge is not proven by the rules that could.
-    if (unknownPass[id] === pass) continue;
+    if (unknownPass === pass) continue;
     files.add(file);
     subjects[subject] = (subjects[subject] ?? 0) + 1;
     if (about.includes(subject)) proving[subject] = (proving[subject] ?? 0) + 1;
@@ -496,7 +519,7 @@ function toVerify(item: CatalogItem, enabledRules: string[], context: Context, u
       kinds.map((kind) => t(locale, `kind.${kind}` as MessageKey)),
       t(locale, 'proof.or'),
     );
-    const present = kinds.some((kind) => context.input.analyzedKinds.has(kind));
+    const present = kinds.some((kind) => context.analyzedKinds.has(kind));
     const data = { files, rules: provers.join(', ') };
     steps.push({ kind: 'rules', ids: provers, text: t(locale, present ? 'verify.rulesNothingInspected' : 'verify.rules', data) });
   }
@@ -581,7 +604,7 @@ function metrics(targets: Map<TargetId, TargetSpec>, declared: Map<TargetId, Dec
 
 // ---- Categories, gates and approval -----------------------------------------------------------------
 
-function categoryResult(category: Category, items: ChecklistItemResult[], config: ReadinessConfig, locale: Locale): CategoryResult {
+export function categoryResult(category: Category, items: ChecklistItemResult[], config: ReadinessConfig, locale: Locale): CategoryResult {
   const count = (status: ItemStatus) => items.filter((item) => item.status === status).length;
   const counts = {
     total: items.length,
@@ -613,7 +636,9 @@ function gate(category: Category, items: ChecklistItemResult[], score: number, a
   const erroring = items.filter((item) => item.findings.some((finding) => finding.severity === 'error'));
   if (erroring.length > 0) {
     // A finding of a rule two items share (k8s/run-as-non-root: security context and pod security) is one finding.
-    const errors = new Set(erroring.flatMap((item) => item.findings.filter((finding) => finding.severity === 'error').map(findingKey))).size;
+    const keys = new Set<string>();
+    for (const item of erroring) for (const finding of item.findings) if (finding.severity === 'error') keys.add(findingKey(finding));
+    const errors = keys.size;
     reasons.push(t(locale, 'gate.reason.errors', { findings: plural(locale, 'count.errorFinding', errors), items: plural(locale, 'count.item', erroring.length) }));
   }
   return { criterion, passed: reasons.length === 0, ...(reasons.length ? { reasons } : {}), ...(threshold !== undefined ? { threshold } : {}) };
@@ -732,37 +757,49 @@ function findingsByItem(
 
 const SUBJECT_INDEX = new Map<Subject, number>(SUBJECTS.map((subject, index) => [subject, index]));
 
+/** A subject's key in its file: its start and kind, a number rather than a string for 100,000 inspections. */
+export function subjectKey(inspection: Inspection): number {
+  return inspection.span.start * SUBJECTS.length + SUBJECT_INDEX.get(inspection.subject)!;
+}
+
 /** The inspections of each rule, outside test folders: a manifest under tests/ sets up a test, and what rules inspect there proves nothing. */
 function countedInspections(inspected: readonly Inspection[], files: FileTable): CountedInspections {
   const byRule = new Map<string, CountedInspection[]>();
-  // Subjects are numbered per file by start and kind: numbers, not strings, for 100,000 inspections.
-  const idsByFile = new Map<FileFacts, Map<number, number>>();
-  let next = 0;
+  const subjectsByFile = new Map<FileFacts, Map<number, CountedSubject>>();
   for (const inspection of inspected) {
     const file = files.of(inspection.path);
     if (file.test) continue;
-    let ids = idsByFile.get(file);
-    if (!ids) idsByFile.set(file, (ids = new Map()));
-    const key = inspection.span.start * SUBJECTS.length + SUBJECT_INDEX.get(inspection.subject)!;
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = next++));
-    const counted: CountedInspection = { subject: inspection.subject, id, file, unknown: inspection.unknown === true };
+    let subjects = subjectsByFile.get(file);
+    if (!subjects) subjectsByFile.set(file, (subjects = new Map()));
+    const key = subjectKey(inspection);
+    let record = subjects.get(key);
+    if (!record) subjects.set(key, (record = { subject: inspection.subject, file, judgedPass: 0, unknownPass: 0 }));
+    const counted: CountedInspection = { record, unknown: inspection.unknown === true };
     const list = byRule.get(inspection.ruleId);
     if (list) list.push(counted);
     else byRule.set(inspection.ruleId, [counted]);
   }
-  return { byRule, judgedPass: new Uint32Array(next), unknownPass: new Uint32Array(next), pass: 0 };
+  let pass = 0;
+  return { byRule: (ruleId) => byRule.get(ruleId), nextPass: () => ++pass };
 }
 
 /** localeCompare's order, from one collator: a fifth of the cost of localeCompare on 5,000 paths. */
-const FILE_ORDER = new Intl.Collator();
+export const FILE_ORDER = new Intl.Collator();
+
+/** Each finding's key, made once: the incremental checklist keeps a file's findings while the file's results hold, and gates are counted again on every edit. */
+const FINDING_KEYS = new WeakMap<ChecklistFinding, string>();
 
 function findingKey(finding: ChecklistFinding): string {
-  const { start, end } = finding.range;
-  return `${finding.ruleId}\u0000${finding.file}\u0000${start.line}:${start.character}-${end.line}:${end.character}`;
+  let key = FINDING_KEYS.get(finding);
+  if (key === undefined) {
+    const { start, end } = finding.range;
+    key = `${finding.ruleId}\u0000${finding.file}\u0000${start.line}:${start.character}-${end.line}:${end.character}`;
+    FINDING_KEYS.set(finding, key);
+  }
+  return key;
 }
 
-function comparePositions(a: Range, b: Range): number {
+export function comparePositions(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 

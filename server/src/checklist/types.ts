@@ -422,6 +422,8 @@ export interface SkippedFileResult {
 
 /** LSP custom methods between the client and the server. */
 export const CHECKLIST_REQUEST = 'readiness/checklist';
+/** The same report, its findings as rows into a table of strings (see wire.ts): what the panel fetches. */
+export const CHECKLIST_COMPACT_REQUEST = 'readiness/checklistCompact';
 export const CHECKLIST_CHANGED_NOTIFICATION = 'readiness/checklistChanged';
 export const ATTEST_REQUEST = 'readiness/attest';
 export const SIGNOFF_REQUEST = 'readiness/signoff';

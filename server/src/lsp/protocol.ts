@@ -2,6 +2,7 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver/node';
 import {
   ATTEST_REQUEST,
+  CHECKLIST_COMPACT_REQUEST,
   CHECKLIST_CHANGED_NOTIFICATION,
   CHECKLIST_REQUEST,
   REPORT_REQUEST,
@@ -12,8 +13,10 @@ import {
   type ReportParams,
   type SignOffParams,
 } from '../checklist/types';
+import type { CompactChecklist } from '../checklist/wire';
 
 export const ChecklistRequest = new RequestType0<ChecklistReport, void>(CHECKLIST_REQUEST);
+export const ChecklistCompactRequest = new RequestType0<CompactChecklist, void>(CHECKLIST_COMPACT_REQUEST);
 export const ReportRequest = new RequestType<ReportParams, string, void>(REPORT_REQUEST);
 export const AttestRequest = new RequestType<AttestParams, EditResult, void>(ATTEST_REQUEST);
 export const SignOffRequest = new RequestType<SignOffParams, EditResult, void>(SIGNOFF_REQUEST);

@@ -1,7 +1,9 @@
 import type { Locale } from '../i18n';
 import { detectFile, groupByItem, type EvidenceInput } from '../checklist/evidence/index';
 import { annotateChecklist } from '../checklist/annotate';
+import { IncrementalChecklist } from '../checklist/incremental';
 import { computeChecklist } from '../checklist/score';
+import { prepareCompact } from '../checklist/wire';
 import type { ChecklistReport, EvidenceHit } from '../checklist/types';
 import { ENGINE_RULES, engineFinding, type FileAnalysis } from '../engine/analyze';
 import { LineIndex } from '../engine/text';
@@ -17,64 +19,50 @@ import type { WorkspaceIndex } from '../workspace';
  */
 export class EvidenceCache {
   private readonly byPath = new Map<string, { text: string; locale: Locale; found: ReturnType<typeof detectFile> }>();
-  /** Whether the last `collect` found other evidence than the one before it. */
-  changed = true;
+  /** The evidence by item the last `collect` returned: returned again, the very map, while nothing changes. */
+  private grouped: Map<string, EvidenceHit[]> | undefined;
+  /** Whether a file read since the last grouping found other evidence than before. */
+  private changedSince = false;
 
   collect(files: readonly EvidenceInput[], locale: Locale): Map<string, EvidenceHit[]> {
-    const live = new Set<string>();
-    const found: ReturnType<typeof detectFile> = [];
-    let changed = false;
-    for (const file of files) {
-      live.add(file.path);
-      let entry = this.byPath.get(file.path);
-      if (!entry || entry.text !== file.text || entry.locale !== locale) {
-        const detected = detectFile(file, locale);
-        changed ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
-        entry = { text: file.text, locale, found: detected };
-        this.byPath.set(file.path, entry);
+    for (const file of files) this.read(file, () => file, locale);
+    return this.grouping(files);
+  }
+
+  /**
+   * The evidence of the index's files; only a file whose text changed is handed over (with its
+   * parsed YAML) and read again, and the reading yields between files (`pause`).
+   */
+  async collectFrom(index: WorkspaceIndex, locale: Locale, pause: () => Promise<void> = async () => undefined): Promise<Map<string, EvidenceHit[]>> {
+    const files = index.evidenceFiles();
+    for (const file of files) if (this.read(file, () => evidenceInput(index, file), locale)) await pause();
+    return this.grouping(files);
+  }
+
+  /** Reads a file's evidence unless its text was read already; true when it was read now. */
+  private read(file: { path: string; text: string }, input: () => EvidenceInput, locale: Locale): boolean {
+    const entry = this.byPath.get(file.path);
+    if (entry && entry.text === file.text && entry.locale === locale) return false;
+    const detected = detectFile(input(), locale);
+    this.changedSince ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
+    this.byPath.set(file.path, { text: file.text, locale, found: detected });
+    return true;
+  }
+
+  private grouping(files: readonly { path: string }[]): Map<string, EvidenceHit[]> {
+    let changed = this.changedSince;
+    this.changedSince = false;
+    if (this.byPath.size !== files.length) {
+      const live = new Set(files.map((file) => file.path));
+      for (const path of this.byPath.keys()) {
+        if (live.has(path)) continue;
+        this.byPath.delete(path);
+        changed = true;
       }
-      for (const hit of entry.found) found.push(hit);
     }
-    for (const path of this.byPath.keys()) {
-      if (live.has(path)) continue;
-      this.byPath.delete(path);
-      changed = true;
-    }
-    this.changed = changed;
-    return groupByItem(found);
+    if (changed || !this.grouped) this.grouped = groupByItem(files.flatMap((file) => this.byPath.get(file.path)!.found));
+    return this.grouped;
   }
-}
-
-/**
- * What the checklist was last computed from, to tell whether it would come out the same: each
- * file's analysis (an unchanged file keeps the very object), the evidence, the config, the locale
- * and the kinds present. A re-analyzed file counts as changed only when a finding or inspection
- * differs in something the checklist reads: it reads positions as lines and characters (`range`),
- * never as offsets (`span`), and never the fixes, so an edit that moves offsets on other lines (or
- * later on the same line), adds a comment or changes nothing the rules report keeps the checklist
- * (a test holds computeChecklist to that).
- */
-export class ChecklistInputs {
-  private analyses = new Map<string, FileAnalysis>();
-  private others: unknown[] = [];
-
-  /** Records the new inputs; true when the checklist computed from them may differ from the last one. */
-  update(analyses: ReadonlyMap<string, FileAnalysis>, evidenceChanged: boolean, others: unknown[]): boolean {
-    let changed = evidenceChanged || analyses.size !== this.analyses.size || others.length !== this.others.length || others.some((value, i) => value !== this.others[i]);
-    for (const [path, analysis] of analyses) {
-      if (changed) break;
-      const before = this.analyses.get(path);
-      if (before !== analysis) changed = before === undefined || checklistKey(before) !== checklistKey(analysis);
-    }
-    this.analyses = new Map(analyses);
-    this.others = others;
-    return changed;
-  }
-}
-
-/** A file's findings and inspections as the checklist reads them: hints never count, offsets and fixes are not read. */
-function checklistKey(analysis: FileAnalysis): string {
-  return JSON.stringify([analysis.findings.filter((finding) => finding.severity !== 'hint'), analysis.inspected], (key, value: unknown) => (key === 'span' || key === 'fix' ? undefined : value));
 }
 
 /** The problems of a loaded `.readiness.yml` as findings on that file. */
@@ -89,9 +77,9 @@ function ensurePeriod(message: string): string {
 }
 
 /** The kinds with at least one analyzed file. */
-export function analyzedKinds(index: WorkspaceIndex): Set<FileKind> {
+export function analyzedKinds(index: WorkspaceIndex, paths: readonly string[] = index.paths()): Set<FileKind> {
   const kinds = new Set<FileKind>();
-  for (const path of index.paths()) {
+  for (const path of paths) {
     const kind = index.kindOf(path);
     if (kind) kinds.add(kind);
   }
@@ -100,12 +88,14 @@ export function analyzedKinds(index: WorkspaceIndex): Set<FileKind> {
 
 /** The evidence inputs of the index, handing over the YAML the Kubernetes model already parsed. */
 export function evidenceInputs(index: WorkspaceIndex): EvidenceInput[] {
-  return index.evidenceFiles().map((file) => {
-    const absolute = index.absolute(file.path);
-    if (index.kindOf(absolute) !== 'kubernetes') return file;
-    const model = index.model(absolute) as KubernetesModel | undefined;
-    return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
-  });
+  return index.evidenceFiles().map((file) => evidenceInput(index, file));
+}
+
+function evidenceInput(index: WorkspaceIndex, file: { path: string; text: string }): EvidenceInput {
+  const absolute = index.absolute(file.path);
+  if (index.kindOf(absolute) !== 'kubernetes') return file;
+  const model = index.model(absolute) as KubernetesModel | undefined;
+  return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
 }
 
 const yamlRoots = new WeakMap<KubernetesModel, EvidenceInput['yamlRoots']>();
@@ -130,7 +120,7 @@ export interface ChecklistSources {
   collected?: { files: EvidenceInput[]; evidence: Map<string, EvidenceHit[]> };
 }
 
-/** The checklist of a workspace from its index, its findings and its config: the one place both the server and the CLI score it. */
+/** The checklist of a workspace from its index, its findings and its config, scored from scratch: what ChecklistScorer keeps up to date. */
 export function checklistOf({ index, findings, inspected, config, locale, evidence, collected }: ChecklistSources): ChecklistReport {
   const evidenceFiles = collected?.files ?? evidenceInputs(index);
   const report = computeChecklist({
@@ -147,4 +137,44 @@ export function checklistOf({ index, findings, inspected, config, locale, eviden
   });
   // Quick-fix titles on findings, the "Fix first" order and the skipped files, for the panel and the report.
   return annotateChecklist({ ...report, analyzedFiles: index.paths().length }, { findings, root: index.root, skipped: index.skipped });
+}
+
+export interface ScoringSources {
+  index: WorkspaceIndex;
+  /** Each analyzed file's findings and inspections; an unchanged file keeps the very object. */
+  analyses: ReadonlyMap<string, FileAnalysis>;
+  config: WorkspaceConfig;
+  locale: Locale;
+  /** Evidence by item from EvidenceCache.collect (the same map while it is unchanged). */
+  evidence: ReadonlyMap<string, EvidenceHit[]>;
+  pause?: () => Promise<void>;
+  /** Work out the compact form the panel fetches too (the language server), in slices. */
+  compact?: boolean;
+}
+
+/**
+ * The service's checklist, scored again from what changed since the last one (see
+ * IncrementalChecklist): the same report checklistOf computes from scratch.
+ */
+export class ChecklistScorer {
+  private incremental: IncrementalChecklist | undefined;
+
+  async score({ index, analyses, config, locale, evidence, pause, compact }: ScoringSources): Promise<ChecklistReport> {
+    if (this.incremental?.root !== index.root) this.incremental = new IncrementalChecklist(index.root);
+    const paths = index.paths();
+    const report = await this.incremental.score({
+      analyses,
+      evidence,
+      config: config.config,
+      configPath: config.path,
+      locale,
+      analyzedKinds: analyzedKinds(index, paths),
+      problems: configFindings(config).map((finding) => `${index.relative(finding.path)}:${finding.range.start.line + 1}: ${finding.message}`),
+      skipped: index.skipped,
+      analyzedFiles: paths.length,
+      pause,
+    });
+    if (compact) await prepareCompact(report, pause ?? (async () => undefined));
+    return report;
+  }
 }

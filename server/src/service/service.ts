@@ -18,7 +18,7 @@ import { initEachKind, kindSupport } from '../kinds';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, findConfigFile, loadConfigText, type EditorSettings, type WorkspaceConfig } from '../settings';
 import { WorkspaceIndex } from '../workspace';
 import { AnalysisCache, readsKind } from './analyses';
-import { analyzedKinds, ChecklistInputs, checklistOf, configFindings, EvidenceCache, evidenceInputs } from './checklist';
+import { ChecklistScorer, configFindings, EvidenceCache } from './checklist';
 import { loadConfigFile, readConfigText, writeFileAtomic } from './config-file';
 import { TimeSlicer } from './slicer';
 
@@ -123,7 +123,7 @@ export class ReadinessService {
   private readonly singleFileRules: readonly Rule<any>[];
   private readonly analyses: AnalysisCache;
   private readonly evidence = new EvidenceCache();
-  private readonly checklistInputs = new ChecklistInputs();
+  private readonly scorer = new ChecklistScorer();
   private readonly host: ServiceHost;
   private readonly analyze: (input: AnalyzeInput<BaseModel>) => FileAnalysis;
   private readonly live: boolean;
@@ -430,16 +430,13 @@ export class ReadinessService {
   private async refreshChecklist(): Promise<ChecklistReport> {
     // Diagnostics due in this turn of the event loop (their timers fire with ours) go first.
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
-    const { findings, inspected, changes, analyses } = await this.workspaceAnalysis();
+    const { changes, analyses } = await this.workspaceAnalysis();
     if (this.live) await new Promise<void>((resolve) => setImmediate(resolve));
-    const files = evidenceInputs(this.index);
-    const evidence = this.evidence.collect(files, this.locale);
-    // An edit that changes nothing the checklist reads (most keystrokes) keeps the report: scoring
-    // a large workspace again would block the editor for as long as the analysis of many files.
-    const kinds = [...analyzedKinds(this.index)].sort().join();
-    const changed = this.checklistInputs.update(analyses, this.evidence.changed, [this.index, this.config, this.locale, kinds, this.index.paths().length]);
-    const value =
-      !changed && this.report ? this.report.value : checklistOf({ index: this.index, findings, inspected, config: this.config, locale: this.locale, collected: { files, evidence } });
+    const slicer = new TimeSlicer(this.sliceMs);
+    const evidence = await this.evidence.collectFrom(this.index, this.locale, () => slicer.pause());
+    // Scored again from the files whose results changed; an edit that changes nothing the checklist
+    // reads (most keystrokes) keeps the very report.
+    const value = await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause(), compact: this.live });
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged();
     return value;
