@@ -2,7 +2,9 @@
  * The Kubernetes facts of a whole workspace, assembled once per workspace state (a WorkspaceView is
  * one object per state) from the per-model facts of `facts.ts`: cross-file rules look budgets,
  * policies, Services, autoscalers, accounts, LimitRanges, claims and CRD scopes up by namespace
- * instead of scanning every file for every file. Building it is linear in the workspace's objects.
+ * instead of scanning every file for every file. Building it is linear in the workspace's objects;
+ * the next state of the same workspace updates it with the files that changed (see `of`), so a
+ * keystroke costs the edited file's facts. A change to the kustomize structure rebuilds it.
  *
  * Namespaces follow kustomize: a kustomization's `namespace:` replaces the namespace of everything
  * it includes (its resources, their kustomizations, and so on down), and an outer kustomization
