@@ -88,6 +88,11 @@ export interface WorkspaceView {
    * folder of the configuration that names them.
    */
   contains?(path: string): boolean;
+  /**
+   * The same object for every state of one workspace (views of other workspaces have others):
+   * what a rule derives from one state may be updated for the next instead of rebuilt.
+   */
+  lineage?: object;
 }
 
 export interface RuleContext<M extends BaseModel = BaseModel> {

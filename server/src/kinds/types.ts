@@ -32,11 +32,26 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
    */
   readsKinds?: readonly FileKind[];
   /**
-   * What a file tells the cross-file rules of other files, as a string: when an edit leaves it
-   * unchanged, no other file's cross-file findings can change, and the service keeps them. Absent:
-   * any change of a file may change them.
+   * What a file tells the cross-file rules of other files, as a string (or in parts, see
+   * CrossFileSignature): when an edit leaves it unchanged, no other file's cross-file findings can
+   * change, and the service keeps them. Absent: any change of a file may change them.
    */
-  crossFileSignature?(model: M): string;
+  crossFileSignature?(model: M): CrossFileSignature;
+  /**
+   * The parts of the others' signatures (besides EVERY_FILE's) this file's cross-file rules read:
+   * a kustomization reads what the files it brings in leave without a namespace. Absent: none.
+   */
+  crossFileAudiences?(model: M): readonly string[];
   /** Blocks an editor may fold, from the opening to the closing brace (for kinds VS Code does not fold by itself). */
   foldingRanges?(model: M): Span[];
 }
+
+/** The part of a signature by parts that every file of the kind reads. */
+export const EVERY_FILE = '*';
+
+/**
+ * A whole signature, or one in parts by audience: the EVERY_FILE part every file of the kind reads,
+ * any other part only the files whose `crossFileAudiences` name it. A change to a part that only a
+ * few files read re-checks those few.
+ */
+export type CrossFileSignature = string | Readonly<Record<string, string>>;

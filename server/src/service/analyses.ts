@@ -1,6 +1,7 @@
 import type { AnalysisSettings, FileAnalysis } from '../engine/analyze';
 import type { BaseModel, FileKind } from '../engine/types';
 import { kindSupport } from '../kinds';
+import { EVERY_FILE, type CrossFileSignature } from '../kinds/types';
 
 interface Cached {
   model: BaseModel;
@@ -21,7 +22,9 @@ interface Cached {
  * For a kind that says what its files tell the others (`crossFileSignature`), a change stamps the
  * scope only when that changed: a comment or an image tag typed into one manifest leaves the
  * cross-file results of the thousands of others standing. The comparison waits for the next
- * lookup (it needs the new text parsed), so a burst of keystrokes is compared once.
+ * lookup (it needs the new text parsed), so a burst of keystrokes is compared once. A signature in
+ * parts (see CrossFileSignature) stamps, when only parts other than EVERY_FILE's changed, the
+ * audiences of those parts: only the files that read them go stale.
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Cached>();
@@ -35,7 +38,7 @@ export class AnalysisCache {
    * The signature of each file whose kind has one, as every cached result of another file saw it
    * (unknown: the next change of the file counts as a change).
    */
-  private readonly signatures = new Map<string, string | undefined>();
+  private readonly signatures = new Map<string, CrossFileSignature | undefined>();
   /** Files changed since the last lookup whose signature is still to compare, with their kinds. */
   private readonly pending = new Map<string, Set<FileKind>>();
 
@@ -44,7 +47,7 @@ export class AnalysisCache {
    */
   constructor(
     private readonly crossFileKinds: ReadonlySet<FileKind>,
-    private readonly signatureOf: (path: string, kind: FileKind) => string | undefined = () => undefined,
+    private readonly signatureOf: (path: string, kind: FileKind) => CrossFileSignature | undefined = () => undefined,
   ) {}
 
   get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean): FileAnalysis | undefined {
@@ -52,7 +55,8 @@ export class AnalysisCache {
     const cached = this.entries.get(path);
     if (!cached || cached.model !== model || cached.settings !== settings || (complete && !cached.complete)) return undefined;
     if (this.crossFileKinds.has(kind)) {
-      const changedAt = Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0, this.readKindChangedAt.get(kind) ?? 0);
+      let changedAt = Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0, this.readKindChangedAt.get(kind) ?? 0);
+      for (const audience of kindSupport(kind).crossFileAudiences?.(model) ?? []) changedAt = Math.max(changedAt, this.scopeChangedAt.get(audienceKey(kind, audience)) ?? 0);
       if (changedAt > cached.analyzedAt) return undefined;
     }
     return cached.analysis;
@@ -104,10 +108,15 @@ export class AnalysisCache {
     for (const [path, kinds] of this.pending) {
       for (const kind of kinds) {
         const signature = this.signatureOf(path, kind);
-        const known = this.signatures.has(path);
-        if (known && this.signatures.get(path) === signature) continue;
+        const audiences = this.signatures.has(path) ? changedAudiences(this.signatures.get(path), signature) : undefined;
         this.signatures.set(path, signature);
-        this.stamp(path, [kind]);
+        if (audiences?.length === 0) continue;
+        // Other kinds that read this one read all of it.
+        if (!audiences || [...this.crossFileKinds].some((reader) => readsKind(reader, kind))) this.stamp(path, [kind]);
+        else {
+          this.clock++;
+          for (const audience of audiences) this.scopeChangedAt.set(audienceKey(kind, audience), this.clock);
+        }
       }
     }
     this.pending.clear();
@@ -126,6 +135,22 @@ export class AnalysisCache {
     const scopeOf = kindSupport(kind).crossFileScope;
     return scopeOf ? `${kind}\u0000${scopeOf(path)}` : kind;
   }
+}
+
+function audienceKey(kind: FileKind, audience: string): string {
+  return `${kind}\u0000audience\u0000${audience}`;
+}
+
+/**
+ * The audiences whose part of a signature changed; undefined when every file's results may have
+ * changed (the EVERY_FILE part, a whole signature, the file gone or come).
+ */
+function changedAudiences(before: CrossFileSignature | undefined, after: CrossFileSignature | undefined): string[] | undefined {
+  if (typeof before !== 'object' || typeof after !== 'object') return before === after ? [] : undefined;
+  if (before[EVERY_FILE] !== after[EVERY_FILE]) return undefined;
+  const audiences = new Set([...Object.keys(before), ...Object.keys(after)]);
+  audiences.delete(EVERY_FILE);
+  return [...audiences].filter((audience) => before[audience] !== after[audience]);
 }
 
 function hasSignature(kind: FileKind): boolean {

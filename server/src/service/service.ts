@@ -15,6 +15,7 @@ import { LineIndex, lineIndexOf } from '../engine/text';
 import type { BaseModel, FileKind, Finding, Inspection, Span } from '../engine/types';
 import { resolveLocale, t, type Locale } from '../i18n';
 import { initEachKind, kindSupport } from '../kinds';
+import type { CrossFileSignature } from '../kinds/types';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, findConfigFile, loadConfigText, type EditorSettings, type WorkspaceConfig } from '../settings';
 import { WorkspaceIndex } from '../workspace';
 import { AnalysisCache, readsKind } from './analyses';
@@ -354,7 +355,7 @@ export class ReadinessService {
   }
 
   /** What a workspace file tells the cross-file rules of the others (see KindSupport.crossFileSignature). */
-  private crossFileSignature(path: string, kind: FileKind): string | undefined {
+  private crossFileSignature(path: string, kind: FileKind): CrossFileSignature | undefined {
     const model = this.index.skipReason(path) ? undefined : this.index.model(path);
     if (model?.kind !== kind) return undefined;
     try {

@@ -64,6 +64,8 @@ export class WorkspaceIndex {
    */
   private evidenceOrder: { path: string; relative: string }[] | undefined;
   private currentView: WorkspaceView | undefined;
+  /** What every view of this index shares (see WorkspaceView.lineage). */
+  private readonly lineage = {};
   readonly skipped = new Map<string, string>();
   private options: Required<IndexOptions>;
   private excludeMatchers: GlobMatcher[] = [];
@@ -283,6 +285,7 @@ export class WorkspaceIndex {
       get: (path) => this.parsed(path),
       readText: (path) => this.readText(path),
       contains: (path) => this.contains(path),
+      lineage: this.lineage,
       glob: (pattern) => {
         let matches = globs.get(pattern);
         if (!matches) {

@@ -1,7 +1,7 @@
 import type { KindSupport } from '../types';
 import { baseName, folderNames } from '../paths';
 import { parseKubernetes, type KubernetesModel } from './model';
-import { crossFileSignature } from './signature';
+import { crossFileAudiences, crossFileSignature } from './signature';
 
 export type { KubernetesModel } from './model';
 
@@ -42,6 +42,7 @@ export const kubernetesSupport: KindSupport<KubernetesModel> = {
   },
   parse: parseKubernetes,
   crossFileSignature,
+  crossFileAudiences,
 };
 
 /**
