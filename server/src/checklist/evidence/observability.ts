@@ -386,6 +386,7 @@ export const envSettingsDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /(?:^|[\s"'-])(?:LOG(?:GING|GER)?_?(?:FORMAT|ENCOD|OUTPUT|STYLE|LEVEL)|log(?:ging)?[._]?(?:format|level)|logLevel|LOGLEVEL|RUST_LOG|OTEL_|JAEGER_|ZIPKIN_|SENTRY_DSN|ROLLBAR_|BUGSNAG_|HONEYBADGER_|AIRBRAKE_|NEW_RELIC_|DD_|ELASTIC_APM_|APPDYNAMICS_|DT_TENANT)/,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const variable of envVars(file)) {
@@ -476,6 +477,7 @@ export const workloadImagesDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /(?:image|repository)\s*:\s*['"]?[^\s'"]*(?:prometheus|exporter|cadvisor|fluent|promtail|filebeat|alloy|grafana-agent|vector|opentelemetry|jaeger|all-in-one|tempo|datadog|newrelic|apm-server|redis|memcached|valkey|keydb|pgbouncer|pgpool|pgcat|proxysql)/i,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const image of images(file)) {

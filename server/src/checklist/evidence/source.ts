@@ -18,6 +18,8 @@ export interface EvidenceInput {
    * Kubernetes model's `documents[i].root`), so large manifests are not parsed twice.
    */
   yamlRoots?: readonly unknown[];
+  /** Where each of those documents lies in the text (its `---` line to its end) and whether it parsed with errors, for reading them one by one (documents.ts). */
+  yamlDocuments?: readonly { span: Span; hasErrors: boolean }[];
 }
 
 /**
@@ -54,9 +56,18 @@ export interface Detector {
   appliesTo(file: SourceFile): boolean;
   /**
    * Text the file must contain for detect() to find anything; checked before any parsing, so the
-   * large manifests of a workspace are parsed only when some detector may care.
+   * large manifests of a workspace are parsed only when some detector may care. It never matches
+   * across a `---` line, so a YAML stream matches it when one of its documents does.
    */
   textHint?: RegExp;
+  /**
+   * The detector reads each YAML document on its own: detect() looks only at `yamlNodes()` /
+   * `yamlRoots()` and the lines of their nodes (never at `text`), one root after another, and its
+   * textHint cannot match across a `---` line. A multi-document file's hits are then its
+   * documents' hits in order (`all`), or the first per item of them (`first`), so an edit reads
+   * only the documents it changed (documents.ts).
+   */
+  perDocument?: 'all' | 'first';
   detect(file: SourceFile): DetectorHit[];
 }
 
@@ -323,17 +334,20 @@ export interface ImageRef {
 
 /** Every `image:` scalar of a YAML file (Kubernetes containers, Compose services, Helm values). */
 export function images(file: SourceFile): ImageRef[] {
+  return file.yamlNodes().flatMap((root) => imagesIn(root, file));
+}
+
+/** The `image:` scalars under one node (a document's root). */
+export function imagesIn(root: unknown, file: SourceFile): ImageRef[] {
   const found: ImageRef[] = [];
-  for (const root of file.yamlNodes()) {
-    for (const map of walkMaps(root)) {
-      const node = map.get('image', true);
-      const reference = str(node);
-      if (reference) found.push({ ...parseImage(reference), line: file.lineOfNode(node) });
-      else if (isMap(node)) {
-        // Helm values style: image: { repository: grafana/promtail, tag: 2.9.0 }
-        const repository = getStr(node, 'repository');
-        if (repository) found.push({ ...parseImage(repository), line: file.lineOfNode(node) });
-      }
+  for (const map of walkMaps(root)) {
+    const node = map.get('image', true);
+    const reference = str(node);
+    if (reference) found.push({ ...parseImage(reference), line: file.lineOfNode(node) });
+    else if (isMap(node)) {
+      // Helm values style: image: { repository: grafana/promtail, tag: 2.9.0 }
+      const repository = getStr(node, 'repository');
+      if (repository) found.push({ ...parseImage(repository), line: file.lineOfNode(node) });
     }
   }
   return found;
