@@ -38,6 +38,8 @@ interface Placed {
   start: number;
   line: number;
   roots: unknown[];
+  /** The piece as a file, made when a detector first reads it. */
+  file?: PieceFile;
 }
 
 /** A document seen as a file: its roots only, lines counted from its own first line. */
@@ -169,7 +171,7 @@ function hitsOf(input: EvidenceInput, where: Placed, detector: Detector): Detect
   if (piece.hits.has(detector)) return piece.hits.get(detector);
   let hits: DetectorHit[] | undefined;
   try {
-    hits = detector.detect(new PieceFile(input, where)).map((hit) => (hit.declares ? { ...hit, declares: { ...hit.declares, span: { start: hit.declares.span.start - where.start, end: hit.declares.span.end - where.start } } } : hit));
+    hits = detector.detect((where.file ??= new PieceFile(input, where))).map((hit) => (hit.declares ? { ...hit, declares: { ...hit.declares, span: { start: hit.declares.span.start - where.start, end: hit.declares.span.end - where.start } } } : hit));
   } catch {
     hits = undefined;
   }

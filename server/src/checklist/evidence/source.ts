@@ -244,14 +244,24 @@ export function pairs(node: unknown): Pair<unknown, unknown>[] {
   return isMap(node) ? (node.items as Pair<unknown, unknown>[]) : [];
 }
 
-/** Every mapping in the tree, depth first, with a depth limit against pathological files. */
-export function* walkMaps(node: unknown, depth = 0): Generator<YAMLMap> {
+/**
+ * Every mapping in the tree, depth first, with a depth limit against pathological files. Collected
+ * into an array: a recursive generator pays its depth on every mapping it yields, which made large
+ * CRD schemas slow to walk.
+ */
+export function walkMaps(node: unknown): YAMLMap[] {
+  const maps: YAMLMap[] = [];
+  collectMaps(node, 0, maps);
+  return maps;
+}
+
+function collectMaps(node: unknown, depth: number, maps: YAMLMap[]): void {
   if (depth > 40) return;
   if (isMap(node)) {
-    yield node;
-    for (const pair of node.items) yield* walkMaps(pair.value, depth + 1);
+    maps.push(node);
+    for (const pair of node.items) collectMaps(pair.value, depth + 1, maps);
   } else if (isSeq(node)) {
-    for (const item of node.items) yield* walkMaps(item, depth + 1);
+    for (const item of node.items) collectMaps(item, depth + 1, maps);
   }
 }
 
@@ -337,8 +347,19 @@ export function images(file: SourceFile): ImageRef[] {
   return file.yamlNodes().flatMap((root) => imagesIn(root, file));
 }
 
+/** Each file's images by root: three detectors read them, and a root is walked once. */
+const imagesByRoot = new WeakMap<SourceFile, Map<unknown, ImageRef[]>>();
+
 /** The `image:` scalars under one node (a document's root). */
 export function imagesIn(root: unknown, file: SourceFile): ImageRef[] {
+  let byRoot = imagesByRoot.get(file);
+  if (!byRoot) imagesByRoot.set(file, (byRoot = new Map()));
+  let found = byRoot.get(root);
+  if (!found) byRoot.set(root, (found = walkImages(root, file)));
+  return found;
+}
+
+function walkImages(root: unknown, file: SourceFile): ImageRef[] {
   const found: ImageRef[] = [];
   for (const map of walkMaps(root)) {
     const node = map.get('image', true);
