@@ -2,16 +2,20 @@
  * Evidence read document by document (DocumentEvidence) is, after each of a sequence of edits, the
  * evidence detectFile reads from the final text from scratch: random keystrokes, cut lines,
  * document markers typed and deleted, documents moved, on a manifest where every per-document
- * detector and several whole-file ones find something.
+ * detector and several whole-file ones find something; and on the multi-document manifests of the real corpus.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DocumentEvidence } from '../../server/src/checklist/evidence/documents';
 import { detectFile, DETECTORS } from '../../server/src/checklist/evidence/index';
+import { DEFAULT_MAX_FILE_SIZE_KB } from '../../server/src/engine/files';
 import { parseKubernetes, type KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { randomEdit, seededRandom } from '../helpers/synthetic';
 
 const PATH = 'deploy/platform.yaml';
+const CORPUS = resolve(__dirname, '../../../shared/corpus/real/k8s');
 
 const DOCUMENTS = [
   `apiVersion: apps/v1
@@ -155,12 +159,12 @@ describe('evidence read document by document', () => {
   });
 
   for (const locale of ['en', 'pt-BR'] as const) {
-    it(`gives detectFile's hits after each of 250 random edits (${locale})`, () => {
+    it(`gives detectFile's hits after each of 150 random edits (${locale})`, () => {
       const random = seededRandom(locale === 'en' ? 7 : 11);
       const documents = new DocumentEvidence();
       let text = DOCUMENTS.join('---\n');
       let model = parseKubernetes(text, PATH);
-      for (let step = 0; step < 250; step++) {
+      for (let step = 0; step < 150; step++) {
         text = edit(text, random);
         model = parseKubernetes(text, PATH, model);
         const incremental = documents.detect(input(text, model), locale);
@@ -178,5 +182,23 @@ describe('evidence read document by document', () => {
     const mixed = `${crds}---\n${DOCUMENTS[1]}`;
     assert.deepEqual(detect(mixed), detectFile(input(mixed, parseKubernetes(mixed, PATH))));
     assert.notDeepEqual(detect(mixed), []);
+  });
+
+  it('finds on every real-world multi-document manifest what detectFile finds, and each hint matches a file when it matches one of its documents', (t) => {
+    if (!existsSync(CORPUS)) return t.skip('corpus not present');
+    let checked = 0;
+    for (const name of readdirSync(CORPUS).filter((candidate) => /\.ya?ml$/.test(candidate))) {
+      const absolute = join(CORPUS, name);
+      if (statSync(absolute).size > DEFAULT_MAX_FILE_SIZE_KB * 1024) continue;
+      const text = readFileSync(absolute, 'utf8');
+      const pieces = text.split(/^(?=---(?:[ \t\r\n]|$))/m);
+      if (pieces.length < 2) continue;
+      const path = name.replace(/__/g, '/');
+      const model = parseKubernetes(text, path);
+      assert.deepEqual(new DocumentEvidence().detect({ ...input(text, model), path }, 'en'), detectFile({ ...input(text, model), path }), name);
+      for (const detector of DETECTORS) if (detector.textHint) assert.equal(pieces.some((piece) => detector.textHint!.test(piece)), detector.textHint.test(text), `${detector.id} on ${name}`);
+      checked++;
+    }
+    assert.ok(checked > 50, `only ${checked} manifests checked`);
   });
 });
