@@ -89,8 +89,8 @@ export class DocumentEvidence {
         for (const hit of hits) addHit(found, detector, hit, file.path, locale, rangeOf);
         continue;
       }
-      const perPiece = placed.map((where) => ({ where, hits: hitsOf(input, where, detector) }));
-      if (perPiece.some(({ hits }) => hits === undefined)) continue;
+      const perPiece = detector.perDocument === 'firstDocument' ? firstWithHits(input, placed, detector) : placed.map((where) => ({ where, hits: hitsOf(input, where, detector) }));
+      if (!perPiece || perPiece.some(({ hits }) => hits === undefined)) continue;
       const seen = new Set<string>();
       for (const { where, hits } of perPiece) {
         const shiftedRange = (span: Span) => shifted(where.piece.lines.rangeOf(span), where.line);
@@ -177,6 +177,19 @@ function hitsOf(input: EvidenceInput, where: Placed, detector: Detector): Detect
   }
   piece.hits.set(detector, hits);
   return hits;
+}
+
+/**
+ * The hits of the first piece with any, read in order up to it, as the detector stops at the first
+ * document with a hit; undefined when it throws on a piece before.
+ */
+function firstWithHits(input: EvidenceInput, placed: readonly Placed[], detector: Detector): { where: Placed; hits: DetectorHit[] }[] | undefined {
+  for (const where of placed) {
+    const hits = hitsOf(input, where, detector);
+    if (!hits) return undefined;
+    if (hits.length > 0) return [{ where, hits }];
+  }
+  return [];
 }
 
 function shifted(range: Range, lines: number): Range {

@@ -48,6 +48,7 @@ export const prometheusScrapeDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /scrape_configs|kind\s*:\s*['"]?(?:ServiceMonitor|PodMonitor)\b|prometheus\.io\/scrape/,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const root of file.yamlRoots()) {
@@ -181,6 +182,7 @@ export const alertRulesDetector: Detector = {
   appliesTo: (file) => file.isYaml,
   // Unanchored: a multiline ^ makes V8 try every position of a 2 MB manifest (0.2 s a file).
   textHint: /(?:alert|record)[ \t]*:/,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const rule of alertRules(file)) {
@@ -224,6 +226,7 @@ export const alertmanagerDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /receivers[ \t]*:/,
+  perDocument: 'firstDocument',
   detect(file) {
     for (const root of file.yamlRoots()) {
       const route = get(root, 'route');
@@ -414,6 +417,7 @@ export const otelCollectorDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /service[ \t]*:/,
+  perDocument: 'firstDocument',
   detect(file) {
     for (const root of file.yamlRoots()) {
       const pipelines = get(root, 'service', 'pipelines');

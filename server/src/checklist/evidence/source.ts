@@ -64,10 +64,10 @@ export interface Detector {
    * The detector reads each YAML document on its own: detect() looks only at `yamlNodes()` /
    * `yamlRoots()` and the lines of their nodes (never at `text`), one root after another, and its
    * textHint cannot match across a `---` line. A multi-document file's hits are then its
-   * documents' hits in order (`all`), or the first per item of them (`first`), so an edit reads
-   * only the documents it changed (documents.ts).
+   * documents' hits in order (`all`), the first per item of them (`first`), or those of the first
+   * document with any (`firstDocument`), so an edit reads only the documents it changed (documents.ts).
    */
-  perDocument?: 'all' | 'first';
+  perDocument?: 'all' | 'first' | 'firstDocument';
   detect(file: SourceFile): DetectorHit[];
 }
 
