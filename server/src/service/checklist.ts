@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
-import { detectFile, groupByItem, type EvidenceInput } from '../checklist/evidence/index';
+import { DocumentEvidence } from '../checklist/evidence/documents';
+import { groupByItem, type EvidenceInput } from '../checklist/evidence/index';
 import { annotateChecklist } from '../checklist/annotate';
 import { IncrementalChecklist } from '../checklist/incremental';
 import { computeChecklist } from '../checklist/score';
@@ -15,10 +16,11 @@ import type { WorkspaceIndex } from '../workspace';
 /**
  * Evidence hits per file, kept while the file's text is unchanged: the checklist is recomputed
  * after every edit, and re-reading every workflow, doc and manifest each time would cost more
- * than the edit itself.
+ * than the edit itself. Within a manifest, only the documents an edit changed are read again
+ * (DocumentEvidence).
  */
 export class EvidenceCache {
-  private readonly byPath = new Map<string, { text: string; locale: Locale; found: ReturnType<typeof detectFile> }>();
+  private readonly byPath = new Map<string, { text: string; locale: Locale; found: ReturnType<DocumentEvidence['detect']>; documents: DocumentEvidence }>();
   /** The evidence by item the last `collect` returned: returned again, the very map, while nothing changes. */
   private grouped: Map<string, EvidenceHit[]> | undefined;
   /** Whether a file read since the last grouping found other evidence than before. */
@@ -43,9 +45,10 @@ export class EvidenceCache {
   private read(file: { path: string; text: string }, input: () => EvidenceInput, locale: Locale): boolean {
     const entry = this.byPath.get(file.path);
     if (entry && entry.text === file.text && entry.locale === locale) return false;
-    const detected = detectFile(input(), locale);
+    const documents = entry?.documents ?? new DocumentEvidence();
+    const detected = documents.detect(input(), locale);
     this.changedSince ||= !entry || entry.locale !== locale || JSON.stringify(entry.found) !== JSON.stringify(detected);
-    this.byPath.set(file.path, { text: file.text, locale, found: detected });
+    this.byPath.set(file.path, { text: file.text, locale, found: detected, documents });
     return true;
   }
 
@@ -95,18 +98,18 @@ function evidenceInput(index: WorkspaceIndex, file: { path: string; text: string
   const absolute = index.absolute(file.path);
   if (index.kindOf(absolute) !== 'kubernetes') return file;
   const model = index.model(absolute) as KubernetesModel | undefined;
-  return model ? { path: file.path, text: file.text, yamlRoots: yamlRootsOf(model) } : file;
+  return model ? { path: file.path, text: file.text, ...yamlDocumentsOf(model) } : file;
 }
 
-const yamlRoots = new WeakMap<KubernetesModel, EvidenceInput['yamlRoots']>();
+const yamlDocuments = new WeakMap<KubernetesModel, Required<Pick<EvidenceInput, 'yamlRoots' | 'yamlDocuments'>>>();
 
-function yamlRootsOf(model: KubernetesModel): EvidenceInput['yamlRoots'] {
-  let roots = yamlRoots.get(model);
-  if (!roots) {
-    roots = model.documents.map((document) => document.root);
-    yamlRoots.set(model, roots);
+function yamlDocumentsOf(model: KubernetesModel): Required<Pick<EvidenceInput, 'yamlRoots' | 'yamlDocuments'>> {
+  let documents = yamlDocuments.get(model);
+  if (!documents) {
+    documents = { yamlRoots: model.documents.map((document) => document.root), yamlDocuments: model.documents.map(({ span, hasErrors }) => ({ span, hasErrors })) };
+    yamlDocuments.set(model, documents);
   }
-  return roots;
+  return documents;
 }
 
 export interface ChecklistSources {

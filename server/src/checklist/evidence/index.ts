@@ -6,6 +6,7 @@
  */
 import type { ReadinessConfig } from '../../engine/config';
 import { LineIndex } from '../../engine/text';
+import type { Range, Span } from '../../engine/types';
 import type { Locale } from '../../i18n';
 import type { Localized } from '../catalog';
 import { parseDuration, parsePercent } from '../targets';
@@ -20,7 +21,7 @@ import { isMigrationPath, migrationsDetector } from './migrations';
 import { isNginxConfigPath, NGINX_DETECTORS } from './nginx';
 import { alertmanagerDetector, alertRulesDetector, envSettingsDetector, logShippingDetector, otelCollectorDetector, prometheusScrapeDetector, workloadImagesDetector } from './observability';
 import { isLoadScriptPath, loadTestScriptDetector, progressiveDeliveryDetector } from './performance';
-import { DECLARED_PREFIX, EXCLUDED_FOLDERS, FACT_PREFIX, loc, SourceFile, TEST_DATA_FOLDERS, type Detector, type EvidenceInput } from './source';
+import { DECLARED_PREFIX, EXCLUDED_FOLDERS, FACT_PREFIX, loc, SourceFile, TEST_DATA_FOLDERS, type Detector, type DetectorHit, type EvidenceInput } from './source';
 import { TERRAFORM_DETECTORS } from './terraform';
 import { composeMountsDetector } from './compose';
 
@@ -155,6 +156,7 @@ export function detectFile(input: EvidenceInput, locale: Locale = 'en'): { item:
   if (file.isCrdOnly) return [];
   const found: { item: string; hit: EvidenceHit }[] = [];
   let lines: LineIndex | undefined;
+  const rangeOf = (span: Span) => (lines ??= new LineIndex(file.text)).rangeOf(span);
   for (const detector of DETECTORS) {
     let hits;
     try {
@@ -164,31 +166,33 @@ export function detectFile(input: EvidenceInput, locale: Locale = 'en'): { item:
       // Evidence is best effort; one odd file must not hide the rest of the checklist.
       continue;
     }
-    for (const hit of hits) {
-      const internal = hit.item.startsWith(FACT_PREFIX) || hit.item.startsWith(DECLARED_PREFIX);
-      const why = internal ? loc('', '') : detector.proves[hit.item];
-      if (!why) continue;
-      let declared: EvidenceHit['declared'];
-      if (hit.declares) {
-        lines ??= new LineIndex(file.text);
-        const { span, ...rest } = hit.declares;
-        declared = { ...rest, range: lines.rangeOf(span) };
-      }
-      found.push({
-        item: hit.item,
-        hit: {
-          detector: detector.id,
-          file: file.path,
-          what: locale === 'pt-BR' ? hit.what.pt : hit.what.en,
-          why: locale === 'pt-BR' ? why.pt : why.en,
-          ...(hit.line !== undefined ? { line: hit.line } : {}),
-          ...(declared ? { declared } : {}),
-          ...(hit.fact ? { fact: hit.fact } : {}),
-        },
-      });
-    }
+    for (const hit of hits) addHit(found, detector, hit, file.path, locale, rangeOf);
   }
   return found;
+}
+
+/** Adds one detector hit as evidence, localized, its declared span as a range; a hit of an item the detector does not prove is dropped. */
+export function addHit(found: { item: string; hit: EvidenceHit }[], detector: Detector, hit: DetectorHit, path: string, locale: Locale, rangeOf: (span: Span) => Range): void {
+  const internal = hit.item.startsWith(FACT_PREFIX) || hit.item.startsWith(DECLARED_PREFIX);
+  const why = internal ? loc('', '') : detector.proves[hit.item];
+  if (!why) return;
+  let declared: EvidenceHit['declared'];
+  if (hit.declares) {
+    const { span, ...rest } = hit.declares;
+    declared = { ...rest, range: rangeOf(span) };
+  }
+  found.push({
+    item: hit.item,
+    hit: {
+      detector: detector.id,
+      file: path,
+      what: locale === 'pt-BR' ? hit.what.pt : hit.what.en,
+      why: locale === 'pt-BR' ? why.pt : why.en,
+      ...(hit.line !== undefined ? { line: hit.line } : {}),
+      ...(declared ? { declared } : {}),
+      ...(hit.fact ? { fact: hit.fact } : {}),
+    },
+  });
 }
 
 /**

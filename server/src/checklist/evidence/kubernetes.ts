@@ -6,7 +6,7 @@
  * Service and ConfigMap joins need.
  */
 import { isMap } from 'yaml';
-import { get, getStr, images, items, kindOf, loc, pairs, str, type Detector, type DetectorHit } from './source';
+import { get, getStr, imagesIn, items, kindOf, loc, pairs, str, type Detector, type DetectorHit } from './source';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Rollout', 'Pod', 'DeploymentConfig']);
 
@@ -37,6 +37,7 @@ export const kubernetesFactsDetector: Detector = {
   proves: {},
   appliesTo: (file) => file.isYaml,
   textHint: /kind[ \t]*:[ \t]*['"]?(?:Service|ConfigMap|HorizontalPodAutoscaler|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Rollout|Pod|DeploymentConfig)\b|configMapGenerator/,
+  perDocument: 'all',
   detect(file) {
     const hits: DetectorHit[] = [];
     const fact = (name: string, what: string, line: number | undefined, data: Record<string, string | string[]>) => hits.push({ item: `fact:${name}`, what: loc(what, what), line, fact: data });
@@ -97,6 +98,7 @@ export const autoscalerDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /kind\s*:\s*['"]?HorizontalPodAutoscaler/,
+  perDocument: 'all',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const root of file.yamlRoots()) {
@@ -143,35 +145,41 @@ export const clusterServicesDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /cert-manager\.io|external-dns|external-secrets\.io|bitnami\.com|vault\.hashicorp\.com|secrets-store\.csi/,
+  perDocument: 'all',
   detect(file) {
     const hits: DetectorHit[] = [];
     const add = (item: string, en: string, pt: string, node: unknown) => hits.push({ item, what: loc(en, pt), line: file.lineOfNode(node) });
-    for (const root of file.yamlRoots()) {
-      const { apiVersion, kind, name } = kindOf(root);
-      if (apiVersion.startsWith('cert-manager.io/')) {
-        if (kind === 'Certificate' && getStr(root, 'spec', 'issuerRef', 'name')) add('deployment/ssl-tls', `cert-manager Certificate ${name}`, `Certificate ${name} do cert-manager`, root);
-        if ((kind === 'ClusterIssuer' || kind === 'Issuer') && isMap(get(root, 'spec', 'acme'))) add('deployment/ssl-tls', `ACME ${kind} ${name}`, `${kind} ACME ${name}`, root);
-      }
-      if (kind === 'Ingress' && items(get(root, 'spec', 'tls')).length > 0 && (annotation(root, 'cert-manager.io/cluster-issuer') || annotation(root, 'cert-manager.io/issuer')))
-        add('deployment/ssl-tls', `Ingress ${name} gets its certificate from cert-manager`, `O Ingress ${name} obtém o certificado do cert-manager`, root);
-      const hostname = annotation(root, 'external-dns.alpha.kubernetes.io/hostname');
-      const ttl = Number(annotation(root, 'external-dns.alpha.kubernetes.io/ttl') ?? '0');
-      if (hostname && ttl <= 300) add('deployment/dns-configured', `external-dns publishes ${hostname}${ttl ? ` (TTL ${ttl})` : ''}`, `O external-dns publica ${hostname}${ttl ? ` (TTL ${ttl})` : ''}`, annotationsOf(root));
-      if (apiVersion.startsWith('external-secrets.io/')) {
-        if (kind === 'ExternalSecret' && getStr(root, 'spec', 'secretStoreRef', 'name') && (items(get(root, 'spec', 'data')).length > 0 || items(get(root, 'spec', 'dataFrom')).length > 0))
-          add('deployment/secrets', `ExternalSecret ${name} from store ${getStr(root, 'spec', 'secretStoreRef', 'name')}`, `ExternalSecret ${name} do store ${getStr(root, 'spec', 'secretStoreRef', 'name')}`, root);
-        if ((kind === 'SecretStore' || kind === 'ClusterSecretStore') && pairs(get(root, 'spec', 'provider')).length > 0)
-          add('deployment/secrets', `${kind} ${name} (${str(pairs(get(root, 'spec', 'provider'))[0].key)})`, `${kind} ${name} (${str(pairs(get(root, 'spec', 'provider'))[0].key)})`, root);
-      }
-      if (kind === 'SealedSecret' && apiVersion.startsWith('bitnami.com/') && pairs(get(root, 'spec', 'encryptedData')).length > 0) add('deployment/secrets', `SealedSecret ${name}`, `SealedSecret ${name}`, root);
-      if (kind === 'SecretProviderClass' && getStr(root, 'spec', 'provider')) add('deployment/secrets', `SecretProviderClass ${name} (${getStr(root, 'spec', 'provider')})`, `SecretProviderClass ${name} (${getStr(root, 'spec', 'provider')})`, root);
-      const template = get(root, 'spec', 'template', 'metadata', 'annotations');
-      if (getStr(template, 'vault.hashicorp.com/agent-inject') === 'true') add('deployment/secrets', `${kind} ${name} gets secrets from Vault`, `${kind} ${name} obtém segredos do Vault`, template);
+    for (const root of file.yamlNodes()) {
+      if (isMap(root)) platformHits(root, add);
+      for (const image of imagesIn(root, file)) if (/(?:^|\/)external-dns$/.test(image.path)) hits.push({ item: 'deployment/dns-configured', what: loc(`external-dns (${image.reference})`, `external-dns (${image.reference})`), line: image.line });
     }
-    for (const image of images(file)) if (/(?:^|\/)external-dns$/.test(image.path)) hits.push({ item: 'deployment/dns-configured', what: loc(`external-dns (${image.reference})`, `external-dns (${image.reference})`), line: image.line });
     return hits;
   },
 };
+
+/** A document's cert-manager certificates, external-dns records and managed secrets. */
+function platformHits(root: unknown, add: (item: string, en: string, pt: string, node: unknown) => void): void {
+  const { apiVersion, kind, name } = kindOf(root);
+  if (apiVersion.startsWith('cert-manager.io/')) {
+    if (kind === 'Certificate' && getStr(root, 'spec', 'issuerRef', 'name')) add('deployment/ssl-tls', `cert-manager Certificate ${name}`, `Certificate ${name} do cert-manager`, root);
+    if ((kind === 'ClusterIssuer' || kind === 'Issuer') && isMap(get(root, 'spec', 'acme'))) add('deployment/ssl-tls', `ACME ${kind} ${name}`, `${kind} ACME ${name}`, root);
+  }
+  if (kind === 'Ingress' && items(get(root, 'spec', 'tls')).length > 0 && (annotation(root, 'cert-manager.io/cluster-issuer') || annotation(root, 'cert-manager.io/issuer')))
+    add('deployment/ssl-tls', `Ingress ${name} gets its certificate from cert-manager`, `O Ingress ${name} obtém o certificado do cert-manager`, root);
+  const hostname = annotation(root, 'external-dns.alpha.kubernetes.io/hostname');
+  const ttl = Number(annotation(root, 'external-dns.alpha.kubernetes.io/ttl') ?? '0');
+  if (hostname && ttl <= 300) add('deployment/dns-configured', `external-dns publishes ${hostname}${ttl ? ` (TTL ${ttl})` : ''}`, `O external-dns publica ${hostname}${ttl ? ` (TTL ${ttl})` : ''}`, annotationsOf(root));
+  if (apiVersion.startsWith('external-secrets.io/')) {
+    if (kind === 'ExternalSecret' && getStr(root, 'spec', 'secretStoreRef', 'name') && (items(get(root, 'spec', 'data')).length > 0 || items(get(root, 'spec', 'dataFrom')).length > 0))
+      add('deployment/secrets', `ExternalSecret ${name} from store ${getStr(root, 'spec', 'secretStoreRef', 'name')}`, `ExternalSecret ${name} do store ${getStr(root, 'spec', 'secretStoreRef', 'name')}`, root);
+    if ((kind === 'SecretStore' || kind === 'ClusterSecretStore') && pairs(get(root, 'spec', 'provider')).length > 0)
+      add('deployment/secrets', `${kind} ${name} (${str(pairs(get(root, 'spec', 'provider'))[0].key)})`, `${kind} ${name} (${str(pairs(get(root, 'spec', 'provider'))[0].key)})`, root);
+  }
+  if (kind === 'SealedSecret' && apiVersion.startsWith('bitnami.com/') && pairs(get(root, 'spec', 'encryptedData')).length > 0) add('deployment/secrets', `SealedSecret ${name}`, `SealedSecret ${name}`, root);
+  if (kind === 'SecretProviderClass' && getStr(root, 'spec', 'provider')) add('deployment/secrets', `SecretProviderClass ${name} (${getStr(root, 'spec', 'provider')})`, `SecretProviderClass ${name} (${getStr(root, 'spec', 'provider')})`, root);
+  const template = get(root, 'spec', 'template', 'metadata', 'annotations');
+  if (getStr(template, 'vault.hashicorp.com/agent-inject') === 'true') add('deployment/secrets', `${kind} ${name} gets secrets from Vault`, `${kind} ${name} obtém segredos do Vault`, template);
+}
 
 // ---- Ingress: authentication, CORS, allow-lists, request ids ------------------------------------------------
 
@@ -210,38 +218,44 @@ export const ingressPolicyDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /nginx\.ingress\.kubernetes\.io|security\.istio\.io|oauth2-proxy|log-format-upstream|\$req(?:uest)?_id/,
+  perDocument: 'all',
   detect(file) {
     const hits: DetectorHit[] = [];
     const add = (item: string, en: string, pt: string, node: unknown) => hits.push({ item, what: loc(en, pt), line: file.lineOfNode(node) });
-    for (const root of file.yamlRoots()) {
-      const { apiVersion, kind, name } = kindOf(root);
-      if (kind === 'Ingress') {
-        const auth = annotation(root, `${NGINX_INGRESS}auth-url`);
-        const limited = ['limit-rps', 'limit-rpm', 'limit-connections'].some((key) => annotation(root, `${NGINX_INGRESS}${key}`));
-        if (auth) {
-          add('security/authentication', `Ingress ${name} authenticates through ${auth}`, `O Ingress ${name} autentica via ${auth}`, annotationsOf(root));
-          if (limited) add('security/api-security', `Ingress ${name}: external authentication and rate limits`, `Ingress ${name}: autenticação externa e limites de taxa`, annotationsOf(root));
-        }
-        const origin = annotation(root, `${NGINX_INGRESS}cors-allow-origin`);
-        if (annotation(root, `${NGINX_INGRESS}enable-cors`) === 'true' && origin && !origin.split(/[\s,]+/).includes('*'))
-          add('security/cors', `Ingress ${name} allows CORS from ${origin}`, `O Ingress ${name} permite CORS de ${origin}`, annotationsOf(root));
-        const ranges = cidrs(annotation(root, `${NGINX_INGRESS}whitelist-source-range`) ?? annotation(root, `${NGINX_INGRESS}allowlist-source-range`));
-        const target = [name, ...items(get(root, 'spec', 'rules')).flatMap((rule) => [getStr(rule, 'host') ?? '', ...items(get(rule, 'http', 'paths')).map((path) => getStr(path, 'path') ?? '')])].join(' ');
-        if (ranges.length > 0 && !ranges.some((range) => /^0\.0\.0\.0\/0$|^::\/0$/.test(range)) && ADMIN.test(target))
-          add('security/ip-whitelisting', `Ingress ${name} allows only ${ranges.join(', ')}`, `O Ingress ${name} permite apenas ${ranges.join(', ')}`, annotationsOf(root));
-        const snippet = annotation(root, `${NGINX_INGRESS}configuration-snippet`) ?? '';
-        if (/\$req(?:uest)?_id\b/.test(snippet)) add('monitoring/correlation-ids', `Ingress ${name} forwards $req_id`, `O Ingress ${name} repassa o $req_id`, annotationsOf(root));
-      }
-      if (kind === 'ConfigMap' && /\$req(?:uest)?_id\b/.test(getStr(root, 'data', 'log-format-upstream') ?? ''))
-        add('monitoring/correlation-ids', `ingress-nginx ConfigMap ${name} logs $req_id`, `O ConfigMap ${name} do ingress-nginx registra o $req_id`, get(root, 'data', 'log-format-upstream'));
-      if (apiVersion.startsWith('security.istio.io/')) {
-        if (kind === 'RequestAuthentication' && items(get(root, 'spec', 'jwtRules')).length > 0) add('security/authentication', `Istio RequestAuthentication ${name} (JWT)`, `RequestAuthentication ${name} do Istio (JWT)`, root);
-        if (kind === 'AuthorizationPolicy' && items(get(root, 'spec', 'rules')).length > 0) add('security/authorization', `Istio AuthorizationPolicy ${name}`, `AuthorizationPolicy ${name} do Istio`, root);
-      }
+    for (const root of file.yamlNodes()) {
+      if (isMap(root)) ingressHits(root, add);
+      for (const image of imagesIn(root, file)) if (/(?:^|\/)oauth2-proxy$/.test(image.path)) hits.push({ item: 'security/authentication', what: loc(`oauth2-proxy (${image.reference})`, `oauth2-proxy (${image.reference})`), line: image.line });
     }
-    for (const image of images(file)) if (/(?:^|\/)oauth2-proxy$/.test(image.path)) hits.push({ item: 'security/authentication', what: loc(`oauth2-proxy (${image.reference})`, `oauth2-proxy (${image.reference})`), line: image.line });
     return hits;
   },
 };
+
+/** A document's ingress authentication, CORS, allow-lists and request ids. */
+function ingressHits(root: unknown, add: (item: string, en: string, pt: string, node: unknown) => void): void {
+  const { apiVersion, kind, name } = kindOf(root);
+  if (kind === 'Ingress') {
+    const auth = annotation(root, `${NGINX_INGRESS}auth-url`);
+    const limited = ['limit-rps', 'limit-rpm', 'limit-connections'].some((key) => annotation(root, `${NGINX_INGRESS}${key}`));
+    if (auth) {
+      add('security/authentication', `Ingress ${name} authenticates through ${auth}`, `O Ingress ${name} autentica via ${auth}`, annotationsOf(root));
+      if (limited) add('security/api-security', `Ingress ${name}: external authentication and rate limits`, `Ingress ${name}: autenticação externa e limites de taxa`, annotationsOf(root));
+    }
+    const origin = annotation(root, `${NGINX_INGRESS}cors-allow-origin`);
+    if (annotation(root, `${NGINX_INGRESS}enable-cors`) === 'true' && origin && !origin.split(/[\s,]+/).includes('*'))
+      add('security/cors', `Ingress ${name} allows CORS from ${origin}`, `O Ingress ${name} permite CORS de ${origin}`, annotationsOf(root));
+    const ranges = cidrs(annotation(root, `${NGINX_INGRESS}whitelist-source-range`) ?? annotation(root, `${NGINX_INGRESS}allowlist-source-range`));
+    const target = [name, ...items(get(root, 'spec', 'rules')).flatMap((rule) => [getStr(rule, 'host') ?? '', ...items(get(rule, 'http', 'paths')).map((path) => getStr(path, 'path') ?? '')])].join(' ');
+    if (ranges.length > 0 && !ranges.some((range) => /^0\.0\.0\.0\/0$|^::\/0$/.test(range)) && ADMIN.test(target))
+      add('security/ip-whitelisting', `Ingress ${name} allows only ${ranges.join(', ')}`, `O Ingress ${name} permite apenas ${ranges.join(', ')}`, annotationsOf(root));
+    const snippet = annotation(root, `${NGINX_INGRESS}configuration-snippet`) ?? '';
+    if (/\$req(?:uest)?_id\b/.test(snippet)) add('monitoring/correlation-ids', `Ingress ${name} forwards $req_id`, `O Ingress ${name} repassa o $req_id`, annotationsOf(root));
+  }
+  if (kind === 'ConfigMap' && /\$req(?:uest)?_id\b/.test(getStr(root, 'data', 'log-format-upstream') ?? ''))
+    add('monitoring/correlation-ids', `ingress-nginx ConfigMap ${name} logs $req_id`, `O ConfigMap ${name} do ingress-nginx registra o $req_id`, get(root, 'data', 'log-format-upstream'));
+  if (apiVersion.startsWith('security.istio.io/')) {
+    if (kind === 'RequestAuthentication' && items(get(root, 'spec', 'jwtRules')).length > 0) add('security/authentication', `Istio RequestAuthentication ${name} (JWT)`, `RequestAuthentication ${name} do Istio (JWT)`, root);
+    if (kind === 'AuthorizationPolicy' && items(get(root, 'spec', 'rules')).length > 0) add('security/authorization', `Istio AuthorizationPolicy ${name}`, `AuthorizationPolicy ${name} do Istio`, root);
+  }
+}
 
 export const KUBERNETES_DETECTORS: Detector[] = [kubernetesFactsDetector, autoscalerDetector, clusterServicesDetector, ingressPolicyDetector];

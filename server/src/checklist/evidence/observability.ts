@@ -48,6 +48,7 @@ export const prometheusScrapeDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /scrape_configs|kind\s*:\s*['"]?(?:ServiceMonitor|PodMonitor)\b|prometheus\.io\/scrape/,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const root of file.yamlRoots()) {
@@ -181,6 +182,7 @@ export const alertRulesDetector: Detector = {
   appliesTo: (file) => file.isYaml,
   // Unanchored: a multiline ^ makes V8 try every position of a 2 MB manifest (0.2 s a file).
   textHint: /(?:alert|record)[ \t]*:/,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const rule of alertRules(file)) {
@@ -224,6 +226,7 @@ export const alertmanagerDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /receivers[ \t]*:/,
+  perDocument: 'firstDocument',
   detect(file) {
     for (const root of file.yamlRoots()) {
       const route = get(root, 'route');
@@ -386,6 +389,7 @@ export const envSettingsDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /(?:^|[\s"'-])(?:LOG(?:GING|GER)?_?(?:FORMAT|ENCOD|OUTPUT|STYLE|LEVEL)|log(?:ging)?[._]?(?:format|level)|logLevel|LOGLEVEL|RUST_LOG|OTEL_|JAEGER_|ZIPKIN_|SENTRY_DSN|ROLLBAR_|BUGSNAG_|HONEYBADGER_|AIRBRAKE_|NEW_RELIC_|DD_|ELASTIC_APM_|APPDYNAMICS_|DT_TENANT)/,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const variable of envVars(file)) {
@@ -413,6 +417,7 @@ export const otelCollectorDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /service[ \t]*:/,
+  perDocument: 'firstDocument',
   detect(file) {
     for (const root of file.yamlRoots()) {
       const pipelines = get(root, 'service', 'pipelines');
@@ -476,6 +481,7 @@ export const workloadImagesDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /(?:image|repository)\s*:\s*['"]?[^\s'"]*(?:prometheus|exporter|cadvisor|fluent|promtail|filebeat|alloy|grafana-agent|vector|opentelemetry|jaeger|all-in-one|tempo|datadog|newrelic|apm-server|redis|memcached|valkey|keydb|pgbouncer|pgpool|pgcat|proxysql)/i,
+  perDocument: 'first',
   detect(file) {
     const hits: DetectorHit[] = [];
     for (const image of images(file)) {

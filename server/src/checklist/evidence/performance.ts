@@ -112,6 +112,7 @@ export const progressiveDeliveryDetector: Detector = {
   },
   appliesTo: (file) => file.isYaml,
   textHint: /kind\s*:\s*['"]?(?:Rollout|Canary)\b/,
+  perDocument: 'firstDocument',
   detect(file) {
     for (const root of file.yamlRoots()) {
       const apiVersion = getStr(root, 'apiVersion') ?? '';

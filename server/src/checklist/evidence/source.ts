@@ -18,6 +18,8 @@ export interface EvidenceInput {
    * Kubernetes model's `documents[i].root`), so large manifests are not parsed twice.
    */
   yamlRoots?: readonly unknown[];
+  /** Where each of those documents lies in the text (its `---` line to its end) and whether it parsed with errors, for reading them one by one (documents.ts). */
+  yamlDocuments?: readonly { span: Span; hasErrors: boolean }[];
 }
 
 /**
@@ -54,9 +56,18 @@ export interface Detector {
   appliesTo(file: SourceFile): boolean;
   /**
    * Text the file must contain for detect() to find anything; checked before any parsing, so the
-   * large manifests of a workspace are parsed only when some detector may care.
+   * large manifests of a workspace are parsed only when some detector may care. It never matches
+   * across a `---` line, so a YAML stream matches it when one of its documents does.
    */
   textHint?: RegExp;
+  /**
+   * The detector reads each YAML document on its own: detect() looks only at `yamlNodes()` /
+   * `yamlRoots()` and the lines of their nodes (never at `text`), one root after another, and its
+   * textHint cannot match across a `---` line. A multi-document file's hits are then its
+   * documents' hits in order (`all`), the first per item of them (`first`), or those of the first
+   * document with any (`firstDocument`), so an edit reads only the documents it changed (documents.ts).
+   */
+  perDocument?: 'all' | 'first' | 'firstDocument';
   detect(file: SourceFile): DetectorHit[];
 }
 
@@ -233,14 +244,24 @@ export function pairs(node: unknown): Pair<unknown, unknown>[] {
   return isMap(node) ? (node.items as Pair<unknown, unknown>[]) : [];
 }
 
-/** Every mapping in the tree, depth first, with a depth limit against pathological files. */
-export function* walkMaps(node: unknown, depth = 0): Generator<YAMLMap> {
+/**
+ * Every mapping in the tree, depth first, with a depth limit against pathological files. Collected
+ * into an array: a recursive generator pays its depth on every mapping it yields, which made large
+ * CRD schemas slow to walk.
+ */
+export function walkMaps(node: unknown): YAMLMap[] {
+  const maps: YAMLMap[] = [];
+  collectMaps(node, 0, maps);
+  return maps;
+}
+
+function collectMaps(node: unknown, depth: number, maps: YAMLMap[]): void {
   if (depth > 40) return;
   if (isMap(node)) {
-    yield node;
-    for (const pair of node.items) yield* walkMaps(pair.value, depth + 1);
+    maps.push(node);
+    for (const pair of node.items) collectMaps(pair.value, depth + 1, maps);
   } else if (isSeq(node)) {
-    for (const item of node.items) yield* walkMaps(item, depth + 1);
+    for (const item of node.items) collectMaps(item, depth + 1, maps);
   }
 }
 
@@ -323,17 +344,31 @@ export interface ImageRef {
 
 /** Every `image:` scalar of a YAML file (Kubernetes containers, Compose services, Helm values). */
 export function images(file: SourceFile): ImageRef[] {
+  return file.yamlNodes().flatMap((root) => imagesIn(root, file));
+}
+
+/** Each file's images by root: three detectors read them, and a root is walked once. */
+const imagesByRoot = new WeakMap<SourceFile, Map<unknown, ImageRef[]>>();
+
+/** The `image:` scalars under one node (a document's root). */
+export function imagesIn(root: unknown, file: SourceFile): ImageRef[] {
+  let byRoot = imagesByRoot.get(file);
+  if (!byRoot) imagesByRoot.set(file, (byRoot = new Map()));
+  let found = byRoot.get(root);
+  if (!found) byRoot.set(root, (found = walkImages(root, file)));
+  return found;
+}
+
+function walkImages(root: unknown, file: SourceFile): ImageRef[] {
   const found: ImageRef[] = [];
-  for (const root of file.yamlNodes()) {
-    for (const map of walkMaps(root)) {
-      const node = map.get('image', true);
-      const reference = str(node);
-      if (reference) found.push({ ...parseImage(reference), line: file.lineOfNode(node) });
-      else if (isMap(node)) {
-        // Helm values style: image: { repository: grafana/promtail, tag: 2.9.0 }
-        const repository = getStr(node, 'repository');
-        if (repository) found.push({ ...parseImage(repository), line: file.lineOfNode(node) });
-      }
+  for (const map of walkMaps(root)) {
+    const node = map.get('image', true);
+    const reference = str(node);
+    if (reference) found.push({ ...parseImage(reference), line: file.lineOfNode(node) });
+    else if (isMap(node)) {
+      // Helm values style: image: { repository: grafana/promtail, tag: 2.9.0 }
+      const repository = getStr(node, 'repository');
+      if (repository) found.push({ ...parseImage(repository), line: file.lineOfNode(node) });
     }
   }
   return found;
