@@ -7,6 +7,7 @@ import {
   REPORT_REQUEST,
   SIGNOFF_REQUEST,
   type AttestParams,
+  type ChecklistChangedParams,
   type ChecklistReport,
   type EditResult,
   type ReportParams,
@@ -33,7 +34,13 @@ export class ChecklistStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly client: LanguageClient) {
-    this.disposables.push(client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, () => void this.refresh()));
+    this.disposables.push(
+      client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, (params?: ChecklistChangedParams) => {
+        // The server kept the report it sent last: nothing to fetch, unless the panel has none yet.
+        if (params?.unchanged && this.current.kind === 'ready' && !this.inFlight) return;
+        void this.refresh();
+      }),
+    );
   }
 
   get state(): ChecklistState {

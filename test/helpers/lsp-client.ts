@@ -28,7 +28,7 @@ export class LspTestClient {
   readonly publications = new Map<string, number>();
   /** Methods the server asked to register (client/registerCapability), in order. */
   readonly registrations: string[] = [];
-  private checklistWaiters: (() => void)[] = [];
+  private checklistWaiters: ((params: { unchanged?: boolean }) => void)[] = [];
   /** Workspace edits the server asked the client to apply. */
   readonly appliedEdits: unknown[] = [];
   settings: Record<string, unknown>;
@@ -52,8 +52,8 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onNotification('readiness/checklistChanged', () => {
-      for (const waiter of this.checklistWaiters.splice(0)) waiter();
+    this.connection.onNotification('readiness/checklistChanged', (params?: { unchanged?: boolean }) => {
+      for (const waiter of this.checklistWaiters.splice(0)) waiter(params ?? {});
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => this.settings[item.section ?? ''] ?? null));
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
@@ -107,10 +107,11 @@ export class LspTestClient {
     this.onClose?.();
   }
 
-  checklistChanged(timeoutMs = 15000): Promise<void> {
+  /** The next readiness/checklistChanged, with its params (`unchanged` when the server kept its report). */
+  checklistChanged(timeoutMs = 15000): Promise<{ unchanged?: boolean }> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no readiness/checklistChanged within ${timeoutMs} ms`)), timeoutMs);
-      this.checklistWaiters.push(() => (clearTimeout(timer), resolve()));
+      this.checklistWaiters.push((params) => (clearTimeout(timer), resolve(params)));
     });
   }
 

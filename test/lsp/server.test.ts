@@ -163,9 +163,16 @@ describe('language server over stdio', () => {
 
     const fixed = client.checklistChanged();
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n' }] });
-    await fixed;
+    assert.ok(!(await fixed).unchanged, 'a fixed finding changes the report');
     const after = (await client.connection.sendRequest('readiness/checklist')) as Report;
     assert.ok(!item(after).findings.some((finding) => finding.file === 'panel/Dockerfile'), JSON.stringify(item(after).findings));
+
+    // A comment at the end changes nothing the checklist reads: the server says it kept the report,
+    // so the panel does not fetch it again.
+    const kept = client.checklistChanged();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: 'FROM node:20-alpine\nUSER node\nCMD ["node"]\n# runs as node\n' }] });
+    assert.equal((await kept).unchanged, true);
+    assert.deepEqual(await client.connection.sendRequest('readiness/checklist'), after);
   });
 });
 

@@ -425,6 +425,11 @@ export const CHECKLIST_REQUEST = 'readiness/checklist';
 /** The same report, its findings as rows into a table of strings (see wire.ts): what the panel fetches. */
 export const CHECKLIST_COMPACT_REQUEST = 'readiness/checklistCompact';
 export const CHECKLIST_CHANGED_NOTIFICATION = 'readiness/checklistChanged';
+
+/** With readiness/checklistChanged: `unchanged` when a refresh ended with the very report already sent (the panel need not fetch it again). */
+export interface ChecklistChangedParams {
+  unchanged?: boolean;
+}
 export const ATTEST_REQUEST = 'readiness/attest';
 export const SIGNOFF_REQUEST = 'readiness/signoff';
 export const REPORT_REQUEST = 'readiness/report';

@@ -1,5 +1,5 @@
 /** The custom requests and notifications between the client and the server, typed (yaml-language-server's requestTypes.ts is the model). */
-import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver/node';
 import {
   ATTEST_REQUEST,
   CHECKLIST_COMPACT_REQUEST,
@@ -8,6 +8,7 @@ import {
   REPORT_REQUEST,
   SIGNOFF_REQUEST,
   type AttestParams,
+  type ChecklistChangedParams,
   type ChecklistReport,
   type EditResult,
   type ReportParams,
@@ -20,4 +21,4 @@ export const ChecklistCompactRequest = new RequestType0<CompactChecklist, void>(
 export const ReportRequest = new RequestType<ReportParams, string, void>(REPORT_REQUEST);
 export const AttestRequest = new RequestType<AttestParams, EditResult, void>(ATTEST_REQUEST);
 export const SignOffRequest = new RequestType<SignOffParams, EditResult, void>(SIGNOFF_REQUEST);
-export const ChecklistChangedNotification = new NotificationType0(CHECKLIST_CHANGED_NOTIFICATION);
+export const ChecklistChangedNotification = new NotificationType<ChecklistChangedParams>(CHECKLIST_CHANGED_NOTIFICATION);

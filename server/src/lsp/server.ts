@@ -49,7 +49,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       diagnosticsChanged: (paths) => {
         for (const path of paths) publisher.schedule(uris.uriOf(path), 0);
       },
-      checklistChanged: () => void connection.sendNotification(ChecklistChangedNotification),
+      checklistChanged: (params) => void connection.sendNotification(ChecklistChangedNotification, params),
       startProgress: async (title) => {
         if (!progress) return undefined;
         const reporter = await connection.window.createWorkDoneProgress();

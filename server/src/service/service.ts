@@ -7,7 +7,7 @@
 import { dirname, join, sep } from 'node:path';
 import { ALL_RULES } from '../../../rules';
 import { setAttestation, setSignoff } from '../checklist/attest';
-import type { ChecklistReport, EditResult } from '../checklist/types';
+import type { ChecklistChangedParams, ChecklistReport, EditResult } from '../checklist/types';
 import { analyzeFile, ENGINE_RULES, type AnalysisSettings, type AnalyzeInput, type FileAnalysis } from '../engine/analyze';
 import { CONFIG_FILE_NAMES, type AttestationStatus } from '../engine/config';
 import type { Rule } from '../engine/rule';
@@ -29,7 +29,8 @@ export interface ServiceHost {
   /** Open files whose diagnostics may have changed without an edit of their own (settings, indexing, another file). */
   diagnosticsChanged(paths: string[]): void;
   /** A new checklist is ready. */
-  checklistChanged(): void;
+  /** A checklist refresh ended; `unchanged` when it kept the report of the previous one. */
+  checklistChanged(params: ChecklistChangedParams): void;
   /** Progress of long background work, when the client can show it. */
   startProgress(title: string): Promise<ProgressSink | undefined>;
   /** Replaces a region of an open editor buffer (the user's undo and cursor stay sensible); resolves with why it was refused. */
@@ -438,8 +439,9 @@ export class ReadinessService {
     // Scored again from the files whose results changed; an edit that changes nothing the checklist
     // reads (most keystrokes) keeps the very report.
     const value = await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause(), compact: this.live });
+    const unchanged = this.report?.value === value;
     this.report = { changes, value };
-    if (this.live && !this.disposed) this.host.checklistChanged();
+    if (this.live && !this.disposed) this.host.checklistChanged(unchanged ? { unchanged } : {});
     return value;
   }
 
