@@ -16,7 +16,7 @@ import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { actionLabel, categoryLabel, findingsLabel, format, headlineText, inFilesLabel, reasonText, severityLabel, statusLabel, verdictLabel } from './labels';
 import { rankFixFirst } from '../../server/src/checklist/fix-first';
 import { groupByRule, itemOrder, type FileFindings, type RuleGroup } from '../../server/src/checklist/order';
-import { attentionFilter, hasContent, hasScore } from './viewModel';
+import { attentionFilter, hasContent, hasScore, sharedTitles } from './viewModel';
 
 /** Entries under "Fix first"; the rest are one click away in their categories. */
 export const FIX_FIRST_SHOWN = 10;
@@ -90,9 +90,10 @@ export class FixFirstNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.orange'));
     this.description = entries.length === 1 ? vscode.l10n.t('1 open item') : vscode.l10n.t('{0} open items', format.count(entries.length));
     this.tooltip = vscode.l10n.t('Open items by impact: critical failing items, then the items of the gates closest to passing, then by how much the score rises.');
+    const shared = sharedTitles(entries);
     const shown = entries.slice(0, FIX_FIRST_SHOWN).flatMap((entry, index) => {
       const item = items.get(entry.itemId);
-      return item ? [new FixFirstEntryNode(this, entry, item, index, context)] : [];
+      return item ? [new FixFirstEntryNode(this, entry, item, index, context, shared.has(entry.title))] : [];
     });
     this.nodes = entries.length > shown.length ? [...shown, new MoreNode(this, entries.length - shown.length)] : shown;
   }
@@ -111,8 +112,10 @@ export class FixFirstEntryNode extends vscode.TreeItem {
     readonly item: ChecklistItemResult,
     index: number,
     private readonly context: TreeContext,
+    /** Another entry has the same title: this one names its category. */
+    namesCategory = false,
   ) {
-    super(`${format.count(index + 1)}. ${entry.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+    super(`${format.count(index + 1)}. ${entry.title}${namesCategory ? ` (${categoryLabel(entry.category)})` : ''}`, vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `fixFirst/${entry.itemId}`;
     // Menus offer the entry's one action: applyFix, openFinding or markDone.
     this.contextValue = `fixFirst.${entry.action}`;

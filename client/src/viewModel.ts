@@ -99,3 +99,14 @@ export function attentionFilter(categories: readonly CategoryResult[]): { catego
     .map((category) => ({ category, items: category.items.filter(itemNeedsAttention) }))
     .filter(({ category, items }) => gateOpen(category) || items.length > 0);
 }
+
+/**
+ * Titles that more than one entry carries (the seed has a "Health checks" item in Deployment and
+ * another in Monitoring): a list that mixes categories names the category of those entries.
+ */
+export function sharedTitles(entries: readonly { title: string }[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { title } of entries) (seen.has(title) ? shared : seen).add(title);
+  return shared;
+}

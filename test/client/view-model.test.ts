@@ -2,7 +2,7 @@
 // findings grouped by rule, the order of items, the header, and numbers and dates in the UI locale.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { attentionFilter, formatterFor, hasContent, hasScore, headline } from '../../client/src/viewModel';
+import { attentionFilter, formatterFor, hasContent, hasScore, headline, sharedTitles } from '../../client/src/viewModel';
 import { groupByRule, itemOrder } from '../../server/src/checklist/order';
 import { computeChecklist } from '../../server/src/checklist/score';
 import type { ChecklistFinding, ChecklistItemResult, ChecklistReport } from '../../server/src/checklist/types';
@@ -189,5 +189,19 @@ describe('numbers and dates in the UI locale', () => {
 
   test('an unknown language tag falls back to English', () => {
     assert.equal(formatterFor('not a tag!').percent(5.8), '5.8%');
+  });
+});
+
+describe('Fix first titles', () => {
+  test('the titles two entries share are found, so those entries name their category', () => {
+    const entries = [{ title: 'Health checks' }, { title: 'Secrets' }, { title: 'Health checks' }, { title: 'RBAC' }];
+    assert.deepEqual([...sharedTitles(entries)], ['Health checks']);
+    assert.deepEqual([...sharedTitles([{ title: 'Secrets' }, { title: 'RBAC' }])], []);
+  });
+
+  test('the seed itself has such titles', () => {
+    const report = checklist([]);
+    const titles = report.categories.flatMap((category) => category.items.map((item) => ({ title: item.title })));
+    assert.ok(sharedTitles(titles).has('Health checks'), [...sharedTitles(titles)].join(', '));
   });
 });
