@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { commandWords, optionAfterWord, programName, runCommands, type DockerfileModel, type RunCommand } from '../../server/src/kinds/dockerfile/model';
-import type { Span } from '../../server/src/engine/types';
-import { aptConfigCopiedFrom, aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
+import { aptConfigCopiedFrom, aptInstallIndex, RunVerdicts } from '../../server/src/kinds/dockerfile/packages';
 
 /** `APT::Get::Assume-Yes "true"` in an -o option or an apt.conf snippet written earlier. */
 const ASSUME_YES_ON = /Assume-Yes\W*(?:true|1|yes|on)\b/i;
@@ -60,30 +59,28 @@ export default defineRule<DockerfileModel>({
       const configFrom = aptConfigCopiedFrom(stage);
       let configured = false;
       const commands = runCommands(stage);
-      // Per RUN: whether one of its installs was judged, and whether one depends on copied apt configuration.
-      const runs = new Map<object, { span: Span; judged: boolean; unknown: boolean }>();
+      const verdicts = new RunVerdicts();
       for (const command of commands) {
         if (command.words.some((word) => ASSUME_YES_ON.test(word.text)) && aptInstallIndex(command) < 0) configured = true;
         const install = aptInstallIndex(command);
         if (install < 0) continue;
-        const state = runs.get(command.run) ?? { span: command.run.span, judged: false, unknown: false };
-        runs.set(command.run, state);
+        verdicts.seen(command.run);
         if (configured || answersYes(command)) {
-          state.judged = true;
+          verdicts.judged(command.run);
           continue;
         }
         // `yes | apt-get install x` answers the prompt through the pipe.
         const previous = command.run.commands[command.index - 1];
         if (command.command.after === '|' && previous && programName(commandWords(previous)) === 'yes') {
-          state.judged = true;
+          verdicts.judged(command.run);
           continue;
         }
         // An apt.conf.d file copied in may set APT::Get::Assume-Yes; the Dockerfile cannot show it.
         if (configFrom < command.run.span.start) {
-          state.unknown = true;
+          verdicts.unknown(command.run);
           continue;
         }
-        state.judged = true;
+        verdicts.judged(command.run);
         const installWord = command.words[install];
         context.report({
           span: command.command.span,
@@ -93,7 +90,7 @@ export default defineRule<DockerfileModel>({
           fix: (fixer) => fixer.insertAt(installWord.span.end, optionAfterWord(command.run, '-y')),
         });
       }
-      for (const { span, judged, unknown } of runs.values()) context.inspect({ subject: 'instruction', span, ...(unknown && !judged ? { unknown } : {}) });
+      verdicts.inspect(context);
     }
   },
 });

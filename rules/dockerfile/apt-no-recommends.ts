@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { hasOption, optionAfterWord, runCommands, shippedStages, type DockerfileModel, type RunCommand } from '../../server/src/kinds/dockerfile/model';
-import type { Span } from '../../server/src/engine/types';
-import { aptConfigCopiedFrom, aptInstallIndex } from '../../server/src/kinds/dockerfile/packages';
+import { aptConfigCopiedFrom, aptInstallIndex, RunVerdicts } from '../../server/src/kinds/dockerfile/packages';
 
 /**
  * `-o APT::Install-Recommends=false`, or an apt.conf.d snippet written earlier
@@ -53,25 +52,24 @@ export default defineRule<DockerfileModel>({
     // Recommended packages in a discarded build stage only slow the build; the image never sees them.
     // The shipped stages run root first, so a setting written in a parent stage applies to its children.
     let configured = false;
-    const runs = new Map<object, { span: Span; judged: boolean; unknown: boolean }>();
+    const verdicts = new RunVerdicts();
     for (const stage of shippedStages(model).reverse()) {
       const configFrom = aptConfigCopiedFrom(stage);
       for (const command of runCommands(stage)) {
         if (configuresRecommends(command)) configured = true;
         const install = aptInstallIndex(command);
         if (install < 0) continue;
-        const state = runs.get(command.run) ?? { span: command.run.span, judged: false, unknown: false };
-        runs.set(command.run, state);
+        verdicts.seen(command.run);
         if (configured || skipsRecommends(command)) {
-          state.judged = true;
+          verdicts.judged(command.run);
           continue;
         }
         // An apt.conf.d file copied in may switch recommendations off; the Dockerfile cannot show it.
         if (configFrom < command.run.span.start) {
-          state.unknown = true;
+          verdicts.unknown(command.run);
           continue;
         }
-        state.judged = true;
+        verdicts.judged(command.run);
         const installWord = command.words[install];
         const option = command.program === 'aptitude' ? '--without-recommends' : '--no-install-recommends';
         context.report({
@@ -83,6 +81,6 @@ export default defineRule<DockerfileModel>({
         });
       }
     }
-    for (const { span, judged, unknown } of runs.values()) context.inspect({ subject: 'instruction', span, ...(unknown && !judged ? { unknown } : {}) });
+    verdicts.inspect(context);
   },
 });

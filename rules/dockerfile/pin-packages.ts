@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import type { Span } from '../../server/src/engine/types';
 import { runCommands, type DockerfileModel, type Word } from '../../server/src/kinds/dockerfile/model';
-import { packageInstall, type PackageManager } from '../../server/src/kinds/dockerfile/packages';
+import { packageInstall, RunVerdicts, type PackageManager } from '../../server/src/kinds/dockerfile/packages';
 
 /** `==`, `>=`, `~=`, `!=`, `<` ...; a lone `=` too: pip rejects `name=1.0` and the build fails on it, it never installs an unpinned package. */
 const PIP_VERSION = /[=<>]/;
@@ -55,21 +54,19 @@ export default defineRule<DockerfileModel>({
   },
   check(model, context) {
     for (const stage of model.stages) {
-      // Per RUN: whether one of its installs was judged, and whether one names packages through a variable.
-      const runs = new Map<object, { span: Span; judged: boolean; unknown: boolean }>();
+      const verdicts = new RunVerdicts();
       for (const command of runCommands(stage)) {
         const install = packageInstall(command);
         if (!install) continue;
-        const state = runs.get(command.run) ?? { span: command.run.span, judged: false, unknown: false };
-        runs.set(command.run, state);
+        verdicts.seen(command.run);
         if (install.fromFile) {
-          state.judged = true;
+          verdicts.judged(command.run);
           continue;
         }
         // `apt-get install $PACKAGES`: which packages, pinned or not, is up to the caller.
         const variables = install.packages.filter((word) => word.text.includes('$'));
-        if (variables.length > 0) state.unknown = true;
-        if (install.packages.length > variables.length) state.judged = true;
+        if (variables.length > 0) verdicts.unknown(command.run);
+        if (install.packages.length > variables.length) verdicts.judged(command.run);
         const unpinned = install.packages.filter((word) => !word.text.includes('$') && !isPinnedOrNotAPackage(install.manager, word));
         if (unpinned.length === 0) continue;
         const names = unpinned.map((word) => word.text);
@@ -85,7 +82,7 @@ export default defineRule<DockerfileModel>({
           },
         });
       }
-      for (const { span, judged, unknown } of runs.values()) context.inspect({ subject: 'instruction', span, ...(unknown && !judged ? { unknown } : {}) });
+      verdicts.inspect(context);
     }
   },
 });

@@ -2,7 +2,8 @@
  * What package managers do in RUN commands: which command installs, updates an index or removes
  * packages, and which words name the packages. Shared by the package rules and the image helpers.
  */
-import { firstOperandIndex, runCommands, stageLineage, type RunCommand, type Stage, type Word } from './model';
+import type { RuleContext } from '../../engine/rule';
+import { firstOperandIndex, runCommands, stageLineage, type DockerfileModel, type RunCommand, type RunNode, type Stage, type Word } from './model';
 
 /** The apt front ends; they share the index in /var/lib/apt/lists and the `install` sub-command. */
 const APT_PROGRAMS = new Set(['apt-get', 'apt', 'aptitude']);
@@ -171,4 +172,37 @@ export function aptConfigCopiedFrom(stage: Stage): number {
     [...candidate.copies, ...candidate.adds].filter((copy) => copy.destination !== undefined && /^\/etc\/apt(?:\/|$)/.test(copy.destination.text));
   if (stageLineage(stage).slice(1).some((parent) => copiesConfig(parent).length > 0)) return -1;
   return Math.min(Infinity, ...copiesConfig(stage).map((copy) => copy.span.start));
+}
+
+/**
+ * What a package rule could say of each RUN with an install: judged when one of its installs was
+ * judged, unknown when one depends on what the file cannot show (copied apt configuration, packages
+ * named by a variable). Each RUN is inspected once, unknown only if that was said of it and nothing
+ * was judged.
+ */
+export class RunVerdicts {
+  private readonly runs = new Map<RunNode, { judged: boolean; unknown: boolean }>();
+
+  /** A RUN with an install: inspected, as judged unless only `unknown` is said of it. */
+  seen(run: RunNode): void {
+    this.of(run);
+  }
+
+  judged(run: RunNode): void {
+    this.of(run).judged = true;
+  }
+
+  unknown(run: RunNode): void {
+    this.of(run).unknown = true;
+  }
+
+  inspect(context: RuleContext<DockerfileModel>): void {
+    for (const [run, { judged, unknown }] of this.runs) context.inspect({ subject: 'instruction', span: run.span, ...(unknown && !judged ? { unknown } : {}) });
+  }
+
+  private of(run: RunNode): { judged: boolean; unknown: boolean } {
+    let state = this.runs.get(run);
+    if (!state) this.runs.set(run, (state = { judged: false, unknown: false }));
+    return state;
+  }
 }
