@@ -4,51 +4,33 @@
  * Dockerfile changes.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { analyzeFile } from '../../server/src/engine/analyze';
-import { ReadinessService } from '../../server/src/service';
+import type { ReadinessService } from '../../server/src/service';
+import { RecordingWorkspace } from '../helpers/recording-service';
 
 const WORKER = 'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n';
 
 describe('Dockerfile health check and the Compose services that run the image', () => {
+  let workspace: RecordingWorkspace;
   let root: string;
   let service: ReadinessService;
-  const analyzed: string[] = [];
-  const write = (path: string, text: string) => {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
   const healthFindings = (path: string) => {
     const report = service.fileReport(join(root, path));
     assert.equal(report.state, 'findings');
     return report.state === 'findings' ? report.findings.filter((finding) => finding.ruleId === 'dockerfile/healthcheck').map((finding) => finding.messageId) : [];
   };
-  const analyzedAfter = async (edit: () => void) => {
-    analyzed.length = 0;
-    edit();
-    await service.checklist();
-    return [...new Set(analyzed.map((path) => relative(root, path)))].sort();
-  };
+  const analyzedAfter = async (edit: () => void) => [...new Set(await workspace.analyzedAfter(edit))];
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'readiness-dockerfile-compose-'));
-    write('api/Dockerfile', WORKER);
-    write('worker/Dockerfile', WORKER);
-    write('compose.yaml', 'services:\n  api:\n    build: ./api\n  worker:\n    build: ./worker\n');
-    service = new ReadinessService({
-      roots: [root],
-      analyze: (input) => {
-        analyzed.push(input.model.path);
-        return analyzeFile(input);
-      },
-    });
-    await service.start();
-    await service.checklist();
+    workspace = new RecordingWorkspace('readiness-dockerfile-compose-');
+    ({ root, service } = workspace);
+    workspace.write('api/Dockerfile', WORKER);
+    workspace.write('worker/Dockerfile', WORKER);
+    workspace.write('compose.yaml', 'services:\n  api:\n    build: ./api\n  worker:\n    build: ./worker\n');
+    await workspace.start();
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => workspace.dispose());
 
   it('reports nothing while no service publishes a port', () => {
     assert.deepEqual(healthFindings('api/Dockerfile'), []);

@@ -3,49 +3,31 @@
  * scope, nothing else; the checklist after it reuses every other file's results.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { analyzeFile } from '../../server/src/engine/analyze';
-import { ReadinessService } from '../../server/src/service';
+import type { ReadinessService } from '../../server/src/service';
+import { RecordingWorkspace } from '../helpers/recording-service';
 
 describe('ReadinessService caches', () => {
+  let workspace: RecordingWorkspace;
   let root: string;
   let service: ReadinessService;
-  const analyzed: string[] = [];
-  const write = (path: string, text: string) => {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
-  const analyzedAfter = async (edit: () => void) => {
-    analyzed.length = 0;
-    edit();
-    await service.checklist();
-    return analyzed.map((path) => relative(root, path)).sort();
-  };
+  const analyzedAfter = (edit: () => unknown) => workspace.analyzedAfter(edit);
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
-    write('api/Dockerfile', 'FROM node:20-alpine\nCMD ["node"]\n');
-    write('web/Dockerfile', 'FROM nginx:1.27\n');
-    write('compose.yaml', 'services:\n  api:\n    build: ./api\n');
-    write('infra/network/main.tf', 'resource "aws_s3_bucket" "logs" {}\n');
-    write('infra/network/vpc.tf', 'resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }\n');
-    write('infra/database/main.tf', 'resource "aws_db_instance" "db" { engine = "postgres" }\n');
-    write('deploy/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1.0" }]\n');
-    write('deploy/pdb.yaml', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: api } }\n');
-    service = new ReadinessService({
-      roots: [root],
-      analyze: (input) => {
-        analyzed.push(input.model.path);
-        return analyzeFile(input);
-      },
-    });
-    await service.start();
-    await service.checklist();
+    workspace = new RecordingWorkspace('readiness-cache-');
+    ({ root, service } = workspace);
+    workspace.write('api/Dockerfile', 'FROM node:20-alpine\nCMD ["node"]\n');
+    workspace.write('web/Dockerfile', 'FROM nginx:1.27\n');
+    workspace.write('compose.yaml', 'services:\n  api:\n    build: ./api\n');
+    workspace.write('infra/network/main.tf', 'resource "aws_s3_bucket" "logs" {}\n');
+    workspace.write('infra/network/vpc.tf', 'resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }\n');
+    workspace.write('infra/database/main.tf', 'resource "aws_db_instance" "db" { engine = "postgres" }\n');
+    workspace.write('deploy/api.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers: [{ name: api, image: "api:1.0" }]\n');
+    workspace.write('deploy/pdb.yaml', 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: api }\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: api } }\n');
+    await workspace.start();
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => workspace.dispose());
 
   it('re-analyzes the edited Dockerfile and the Compose files that may build it, nothing else', async () => {
     const path = join(root, 'api/Dockerfile');
@@ -94,8 +76,8 @@ describe('ReadinessService caches', () => {
   });
 
   it('keeps the results of every file when an attestation changes only the checklist', async () => {
-    analyzed.length = 0;
-    const result = await service.attest('performance/cdn', 'na', { by: 'test', note: 'no static assets' });
+    let result: unknown;
+    const analyzed = await analyzedAfter(async () => (result = await service.attest('performance/cdn', 'na', { by: 'test', note: 'no static assets' })));
     assert.deepEqual(result, { ok: true });
     const report = await service.checklist();
     assert.equal(report.categories.flatMap((category) => category.items).find((item) => item.id === 'performance/cdn')!.status, 'not-applicable');
