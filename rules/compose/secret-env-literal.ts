@@ -1,14 +1,11 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { isSecretLikeName } from '../../server/src/engine/secrets';
 import { environmentOf, inspectService, servicesToCheck } from '../../server/src/kinds/compose/checks';
-import { interpolate } from '../../server/src/kinds/compose/interpolation';
+import { interpolate, isVariableName } from '../../server/src/kinds/compose/interpolation';
 import type { ComposeModel } from '../../server/src/kinds/compose/model';
 
 /** Values that switch a feature rather than hold a secret (`ALLOW_EMPTY_PASSWORD=yes`), or point to where it is. */
 const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|0|1|none|null|\/run\/secrets\/.*)$/i;
-
-/** A variable name Compose interpolation reads (`${NAME}`). */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export default defineRule<ComposeModel>({
   meta: {
@@ -65,7 +62,7 @@ export default defineRule<ComposeModel>({
           const span = quoted ? { start: valueSpan.start + 1, end: valueSpan.end - 1 } : valueSpan;
           reported = true;
           // Only a name interpolation can spell (`${GF-1}` is not read from the environment) gets the fix.
-          const readable = VARIABLE_NAME.test(entry.name) && span.end - span.start === entry.raw.length;
+          const readable = isVariableName(entry.name) && span.end - span.start === entry.raw.length;
           context.report({ span, messageId: 'literal', data, fixTitleId: 'reference', fix: readable ? (fixer) => fixer.replace(span, `\${${entry.name}}`) : undefined });
           continue;
         }

@@ -24,6 +24,12 @@ export interface Interpolated {
 }
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** Whether `${name}` reads this name: a name interpolation can spell. */
+export function isVariableName(name: string): boolean {
+  NAME.lastIndex = 0;
+  return NAME.exec(name)?.[0] === name;
+}
 const OPERATORS: InterpolationOperator[] = [':-', ':?', ':+', '-', '?', '+'];
 
 export function interpolate(raw: string): Interpolated {
