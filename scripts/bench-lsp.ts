@@ -5,10 +5,12 @@
  * workspaces, with the diagnostics latency while that checklist is being recomputed.
  * Used by scripts/bench.ts; prints nothing itself.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
+import { cacheFileName } from '../server/src/boot';
 import { CHECKLIST_COMPACT_REQUEST } from '../server/src/checklist/types';
 import { expandChecklist, type CompactChecklist } from '../server/src/checklist/wire';
 import { LspTestClient } from '../test/helpers/lsp-client';
@@ -21,9 +23,18 @@ export interface ServerSpec {
   settings: Record<string, unknown>;
 }
 
+/**
+ * The server's code cache folder, as the extension gives one (its global storage): the first start
+ * writes it once its first checklist is scored, every later start compiles from it.
+ */
+export const CODE_CACHE = join(tmpdir(), 'readiness-bench', 'code-cache');
+
+/** Our server started as the extension starts it, with `codeCache` as its code cache folder. */
+export const oursWith = (codeCache: string): ServerSpec => ({ ...OURS, command: [process.execPath, join(root, 'dist', 'server.js'), '--stdio', `--code-cache=${codeCache}`] });
+
 export const OURS: ServerSpec = {
   name: 'readiness',
-  command: [process.execPath, join(root, 'dist', 'server.js'), '--stdio'],
+  command: [process.execPath, join(root, 'dist', 'server.js'), '--stdio', `--code-cache=${CODE_CACHE}`],
   // No debounce: the figure is the work, not the wait. The 2 MB bundle needs the size limit raised.
   settings: { readiness: { debounceMs: 0, maxFileSizeKb: 4096 } },
 };
@@ -137,6 +148,27 @@ export class Session {
   async stop(): Promise<void> {
     await this.client.stop();
   }
+}
+
+/** The code cache file our server writes for this build, run by this node. */
+export const codeCacheFile = (dir: string) => join(dir, cacheFileName(readFileSync(join(root, 'dist', 'server-core.js')), process.versions.v8, process.arch));
+
+/**
+ * Leaves the code cache of this build in `CODE_CACHE`, as the first start after installing does in
+ * the editor: open a file, wait for the first checklist, then for the cache file.
+ */
+export async function prepareCodeCache(workspace: string, path: string, languageId: string, text: string): Promise<void> {
+  if (existsSync(codeCacheFile(CODE_CACHE))) return;
+  const session = await Session.start(OURS, [workspace]);
+  const checklist = session.client.checklistChanged(600_000);
+  await session.open(path, languageId, text);
+  await checklist;
+  const deadline = performance.now() + 60_000;
+  while (!existsSync(codeCacheFile(CODE_CACHE))) {
+    if (performance.now() > deadline) throw new Error(`the server wrote no code cache in ${CODE_CACHE}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await session.stop();
 }
 
 /**

@@ -11,7 +11,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 mkdirSync('dist', { recursive: true });
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { 'server-core': 'server/src/server.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  // The server's entry compiles server-core.js itself, with V8's code cache (server/src/boot.ts).
+  build({ ...common, entryPoints: { server: 'server/src/boot.ts' }, outdir: 'dist' }),
 ]);
 
 const wasmFiles = [
@@ -19,4 +21,4 @@ const wasmFiles = [
   require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
 ];
 for (const file of wasmFiles) copyFileSync(file, `dist/${file.split('/').pop()}`);
-if (!watch) console.log('built dist/extension.js, dist/server.js, dist/cli.js');
+if (!watch) console.log('built dist/extension.js, dist/server.js, dist/server-core.js, dist/cli.js');

@@ -194,7 +194,7 @@ function parseArgs(argv) {
 }
 
 function preflight() {
-  for (const file of ['dist/extension.js', 'dist/server.js']) {
+  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/server-core.js']) {
     if (!existsSync(join(extensionDir, file))) throw new Error(`${file} is missing in ${extensionDir}: run \`npm run build\` first`);
   }
   if (!existsSync(sourceWorkspace) || !statSync(sourceWorkspace).isDirectory()) throw new Error(`workspace ${sourceWorkspace} is not a folder`);

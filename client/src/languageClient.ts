@@ -23,8 +23,10 @@ const WATCHED_FILES =
 
 export function createLanguageClient(context: vscode.ExtensionContext, docs: RuleDocs): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
+  // V8's code cache of the server bundle lives in the extension's own storage, never in a workspace.
+  const args = [`--code-cache=${vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath}`];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, args },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);

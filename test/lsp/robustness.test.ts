@@ -14,6 +14,7 @@ import { URI } from 'vscode-uri';
 import { analyzeFile, applyEdits } from '../../server/src/engine/analyze';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../../server/src/engine/files';
 import { LineIndex } from '../../server/src/engine/text';
+import { initKind } from '../../server/src/kinds';
 import { writeFileAtomic } from '../../server/src/service/config-file';
 import { LspTestClient } from '../helpers/lsp-client';
 
@@ -106,6 +107,37 @@ describe('server start-up and settings', () => {
       assert.ok(publishedBeforeIndexing, 'the opened file was published before indexing began');
       const report = (await client.connection.sendRequest('readiness/checklist')) as Report;
       assert.equal(report.analyzedFiles, 30);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes a manifest while the Terraform parser is still starting, and the .tf file once it has started', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'readiness-starting-'));
+    try {
+      const manifest = join(root, 'pod.yaml');
+      const terraform = join(root, 'main.tf');
+      writeFileSync(join(root, 'other.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      client = LspTestClient.inProcess({ server: { startKind: async (kind) => (kind === 'terraform' ? held.then(() => initKind(kind)) : initKind(kind)) } });
+      let scored = false;
+      const indexed = client.checklistChanged();
+      void indexed.then(() => (scored = true));
+      await client.start([root]);
+      await open(client, terraform, 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n', 'terraform');
+      await open(client, manifest, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n', 'yaml');
+      const pod = await client.diagnostics(uriOf(manifest));
+      assert.ok(codes(pod.diagnostics).includes('k8s/liveness-probe'), JSON.stringify(codes(pod.diagnostics)));
+      // Nothing is said about the .tf file yet: no empty list that would read as "no findings".
+      assert.equal(client.publications.get(uriOf(terraform)) ?? 0, 0);
+      assert.equal(scored, false, 'the checklist waits for every kind');
+      release();
+      const tf = await client.diagnostics(uriOf(terraform));
+      assert.ok(codes(tf.diagnostics).includes('terraform/rds-encryption'), JSON.stringify(codes(tf.diagnostics)));
+      await indexed;
+      const report = (await client.connection.sendRequest('readiness/checklist')) as Report;
+      assert.equal(report.analyzedFiles, 3);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

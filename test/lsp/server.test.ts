@@ -180,6 +180,7 @@ describe('language server without the Terraform WebAssembly files', () => {
   it('keeps analyzing the other kinds and puts one clear error on each Terraform file', async () => {
     const lonely = mkdtempSync(join(tmpdir(), 'readiness-nowasm-lsp-'));
     copyFileSync(serverPath, join(lonely, 'server.js'));
+    copyFileSync(join(serverPath, '..', 'server-core.js'), join(lonely, 'server-core.js'));
     const lonelyClient = Client.spawn(process.execPath, [join(lonely, 'server.js'), '--stdio']);
     try {
       await lonelyClient.connection.sendRequest('initialize', { processId: process.pid, rootUri: URI.file(lonely).toString(), capabilities: {} });

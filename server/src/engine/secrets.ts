@@ -94,8 +94,25 @@ function nameWords(name: string): string[] {
     .map((word) => word.toUpperCase());
 }
 
+/**
+ * Verdicts by name: a manifest asks about the same few hundred names on every keystroke. Bounded,
+ * so that a workspace of generated names cannot grow it without end.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
 /** True when a variable or key name says it holds a secret value. */
 export function isSecretLikeName(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdict = judgeName(name);
+    verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   const words = nameWords(name);
   let lastSecretWord = -1;
   for (let i = 0; i < words.length; i++) {

@@ -20,21 +20,23 @@ export function kindSupport(kind: FileKind): KindSupport<BaseModel> {
   return support;
 }
 
-let settled: Promise<Map<FileKind, Error>> | undefined;
+const starts = new Map<FileKind, Promise<Error | undefined>>();
+
+/** Runs one kind's one-time set-up once; resolves to why it could not start, if it could not. */
+export function initKind(kind: FileKind): Promise<Error | undefined> {
+  let start = starts.get(kind);
+  if (!start) {
+    const init = kindSupport(kind).init;
+    start = init ? init().then(() => undefined, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(undefined);
+    starts.set(kind, start);
+  }
+  return start;
+}
 
 /** Runs every kind's one-time set-up once; resolves to the kinds that could not start, with why. */
-export function initEachKind(): Promise<Map<FileKind, Error>> {
-  settled ??= Promise.all(
-    KINDS.map(async (support) => {
-      try {
-        await support.init?.();
-        return undefined;
-      } catch (error) {
-        return [support.kind, error instanceof Error ? error : new Error(String(error))] as const;
-      }
-    }),
-  ).then((results) => new Map(results.filter((result) => result !== undefined)));
-  return settled;
+export async function initEachKind(): Promise<Map<FileKind, Error>> {
+  const failures = await Promise.all(KINDS.map(async ({ kind }) => [kind, await initKind(kind)] as const));
+  return new Map(failures.filter((failure): failure is readonly [FileKind, Error] => failure[1] !== undefined));
 }
 
 /** Every kind's one-time set-up; call once before parsing (CLI start, tests). Rejects if any kind cannot start. */

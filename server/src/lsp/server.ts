@@ -26,7 +26,10 @@ import { ChecklistChangedNotification } from './protocol';
 import { UriTable } from './paths';
 
 /** Options for tests: how the service analyzes, and how eagerly it reports progress. */
-export type ServerOptions = Pick<ServiceOptions, 'analyze' | 'progressThreshold' | 'sliceMs'>;
+export type ServerOptions = Pick<ServiceOptions, 'analyze' | 'progressThreshold' | 'sliceMs' | 'startKind'> & {
+  /** Called once, after the first checklist of the workspace is scored (the code cache is written then). */
+  settled?: () => void;
+};
 
 /** Wires a connection to a new service; call `connection.listen()` after. */
 export function createServer(connection: Connection, options: ServerOptions = {}): void {
@@ -36,6 +39,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let pullSettings = false;
   let watchFiles = false;
   let subscribeFolders: (() => void) | undefined;
+  let { settled, ...serviceOptions } = options;
 
   connection.onInitialize((params: InitializeParams) => {
     const roots = params.workspaceFolders?.map((folder) => URI.parse(folder.uri).fsPath) ?? [];
@@ -49,7 +53,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       diagnosticsChanged: (paths) => {
         for (const path of paths) publisher.schedule(uris.uriOf(path), 0);
       },
-      checklistChanged: (params) => void connection.sendNotification(ChecklistChangedNotification, params),
+      checklistChanged: (params) => {
+        void connection.sendNotification(ChecklistChangedNotification, params);
+        if (settled) setImmediate(settled);
+        settled = undefined;
+      },
       startProgress: async (title) => {
         if (!progress) return undefined;
         const reporter = await connection.window.createWorkDoneProgress();
@@ -66,7 +74,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         return { applied: result.applied, reason: result.failureReason };
       },
     };
-    service = new ReadinessService({ ...options, roots, clientLocale, host, live: true });
+    service = new ReadinessService({ ...serviceOptions, roots, clientLocale, host, live: true });
     const publisher = new DiagnosticsPublisher(connection, documents, service);
     registerDocumentHandlers(connection, documents, service, publisher, uris);
     registerWorkspaceHandlers(connection, service, publisher, uris);

@@ -14,7 +14,7 @@ import type { Rule } from '../engine/rule';
 import { LineIndex, lineIndexOf } from '../engine/text';
 import type { BaseModel, FileKind, Finding, Inspection, Span } from '../engine/types';
 import { resolveLocale, t, type Locale } from '../i18n';
-import { initEachKind, kindSupport } from '../kinds';
+import { initKind, KINDS, kindSupport } from '../kinds';
 import type { CrossFileSignature } from '../kinds/types';
 import { analysisSettings, DEFAULT_EDITOR_SETTINGS, findConfigFile, loadConfigText, type EditorSettings, type WorkspaceConfig } from '../settings';
 import { WorkspaceIndex } from '../workspace';
@@ -66,6 +66,8 @@ export interface ServiceOptions {
   progressThreshold?: number;
   /** The analysis of one file; tests replace it to exercise failures. */
   analyze?: (input: AnalyzeInput<BaseModel>) => FileAnalysis;
+  /** One kind's one-time set-up (default: `initKind`); tests replace it to hold a kind while it starts. */
+  startKind?: (kind: FileKind) => Promise<Error | undefined>;
 }
 
 /** Findings and inspections of every analyzed workspace file, the files that failed, and the change count they reflect. */
@@ -84,6 +86,8 @@ export type FileReport =
   | { state: 'skipped'; reason: string }
   | { state: 'unavailable'; reason: string }
   | { state: 'failed'; reason: string }
+  /** The kind's one-time set-up is still running: nothing to show yet, the file is reported when it ends. */
+  | { state: 'starting' }
   | { state: 'none' };
 
 interface ConfigChange {
@@ -121,6 +125,11 @@ export class ReadinessService {
   private config: WorkspaceConfig = loadConfigText('');
   private settings: AnalysisSettings = analysisSettings(this.config);
   private unavailable = new Map<FileKind, Error>();
+  /** Kinds whose one-time set-up (Terraform's WebAssembly parser) is still running: their files wait, the others do not. */
+  private readonly startingKinds = new Set<FileKind>();
+  private readonly startKind: (kind: FileKind) => Promise<Error | undefined>;
+  /** Every kind's set-up has ended (started or unavailable); the workspace is indexed after it. */
+  private kindsReady: Promise<void> = Promise.resolve();
   private readonly rules: readonly Rule<any>[];
   private readonly singleFileRules: readonly Rule<any>[];
   private readonly analyses: AnalysisCache;
@@ -155,6 +164,7 @@ export class ReadinessService {
     this.analyses = new AnalysisCache(new Set(this.rules.filter((rule) => rule.meta.crossFile).map((rule) => rule.meta.kind)), (path, kind) => this.crossFileSignature(path, kind));
     this.host = { ...NO_HOST, ...options.host };
     this.analyze = options.analyze ?? analyzeFile;
+    this.startKind = options.startKind ?? initKind;
     this.live = options.live ?? false;
     this.sliceMs = this.live ? (options.sliceMs ?? 8) : Number.POSITIVE_INFINITY;
     this.progressThreshold = options.progressThreshold ?? 500;
@@ -166,8 +176,10 @@ export class ReadinessService {
    * indexes the workspace folders (in the background when live).
    */
   async start(editor: EditorSettings = DEFAULT_EDITOR_SETTINGS): Promise<void> {
-    this.unavailable = await initEachKind();
-    for (const [kind, error] of this.unavailable) this.host.log(`cannot analyze ${kindSupport(kind).label} files: ${error.message}`);
+    // The opened files of the other kinds are analyzed while a kind's set-up runs (compiling
+    // Terraform's WebAssembly parser takes longer than a manifest's first diagnostics).
+    this.kindsReady = this.startKinds();
+    if (!this.live) await this.kindsReady;
     this.editor = editor;
     this.loadConfig();
     this.index = this.newIndex();
@@ -179,6 +191,23 @@ export class ReadinessService {
     this.changes++;
     this.scheduleChecklist();
     if (!this.live) await this.indexed();
+  }
+
+  private async startKinds(): Promise<void> {
+    await Promise.all(
+      KINDS.filter((support) => support.init).map(async ({ kind }) => {
+        this.startingKinds.add(kind);
+        const error = await this.startKind(kind);
+        this.startingKinds.delete(kind);
+        if (error) {
+          this.unavailable.set(kind, error);
+          this.host.log(`cannot analyze ${kindSupport(kind).label} files: ${error.message}`);
+        }
+        if (this.disposed || !this.isStarted) return;
+        const waiting = [...this.documents.keys()].filter((path) => this.containing(path)?.kindOf(path) === kind);
+        if (waiting.length > 0) this.host.diagnosticsChanged(waiting);
+      }),
+    );
   }
 
   /** New editor settings: returns the open files to re-check; re-indexes when the file selection changed. */
@@ -318,6 +347,7 @@ export class ReadinessService {
     if (skip) return { state: 'skipped', reason: skip };
     const kind = index.kindOf(path);
     if (!kind) return { state: 'none' };
+    if (this.startingKinds.has(kind)) return { state: 'starting' };
     const unavailable = this.unavailable.get(kind);
     if (unavailable) return { state: 'unavailable', reason: unavailable.message };
     try {
@@ -340,6 +370,8 @@ export class ReadinessService {
   modelOf(path: string): BaseModel | undefined {
     const index = this.containing(path);
     if (!index || index.skipReason(path)) return undefined;
+    const kind = index.kindOf(path);
+    if (kind && this.startingKinds.has(kind)) return undefined;
     return index.model(path);
   }
 
@@ -357,6 +389,8 @@ export class ReadinessService {
 
   /** What a workspace file tells the cross-file rules of the others (see KindSupport.crossFileSignature). */
   private crossFileSignature(path: string, kind: FileKind): CrossFileSignature | undefined {
+    // Not parsed before its kind has started: what it tells the others counts as changed.
+    if (this.startingKinds.has(kind)) return `\u0000unknown ${++this.unknownSignatures}`;
     const model = this.index.skipReason(path) ? undefined : this.index.model(path);
     if (model?.kind !== kind) return undefined;
     try {
@@ -640,6 +674,7 @@ export class ReadinessService {
       // Two turns of the event loop: the diagnostics published as the service starts are sent by
       // the JSON-RPC writer in the next turn, and the walk of the folders below blocks until done.
       if (this.live) for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.kindsReady;
       const started = Date.now();
       const files = folders.flatMap((folder) => index.candidates(folder));
       const progress = this.live && files.length >= this.progressThreshold ? await this.host.startProgress(t(this.locale, 'server.indexing')) : undefined;
@@ -673,6 +708,7 @@ export class ReadinessService {
 
   /** Resolves when no indexing is running. */
   private async indexed(): Promise<void> {
+    await this.kindsReady;
     while (this.indexingTasks.size > 0) await Promise.allSettled([...this.indexingTasks]);
   }
 }

@@ -57,10 +57,12 @@ export class DiagnosticsPublisher {
     const path = pathOf(uri);
     if (!document || !path || this.pending.has(uri)) return;
     const version = document.version;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(path, version) });
+    const diagnostics = this.diagnosticsOf(path, version);
+    // A kind still starting: the service reports the file again when it has started.
+    if (diagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  private diagnosticsOf(path: string, version: number): Diagnostic[] {
+  private diagnosticsOf(path: string, version: number): Diagnostic[] | undefined {
     const report = this.service.fileReport(path);
     switch (report.state) {
       case 'findings':
@@ -71,6 +73,8 @@ export class DiagnosticsPublisher {
         return [unavailableDiagnostic(report.reason)];
       case 'failed':
         return [analysisFailedDiagnostic(report.reason)];
+      case 'starting':
+        return undefined;
       case 'none':
         return [];
     }
