@@ -53,13 +53,30 @@ const BUILTIN_PATTERNS: [name: string, prefix: boolean, pattern: string][] = [
   ['http_', true, '[\\x21-\\x7e]'],
 ];
 
+/*
+ * Values are small classes rather than object literals of closures: analyses create many of them,
+ * and a class shares its methods instead of allocating (and naming) two functions per value.
+ */
+
+/** What a regex (a request variable's pattern, a capture group) can hold. */
+class RegexValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    private readonly node: RegexNode,
+    private readonly caseInsensitive: boolean,
+    readonly provider?: Placed,
+    private readonly boundary?: (char: string) => boolean,
+  ) {}
+  canContain(char: string): boolean {
+    return (!this.boundary || this.boundary(char)) && canContain(this.node, char, this.caseInsensitive);
+  }
+  mustContain(char: string): boolean {
+    return mustContain(this.node, char);
+  }
+}
+
 function regexValue(name: string, node: RegexNode, caseInsensitive: boolean, provider?: Placed, boundary?: (char: string) => boolean): VariableValue {
-  return {
-    name,
-    provider,
-    canContain: (char) => (!boundary || boundary(char)) && canContain(node, char, caseInsensitive),
-    mustContain: (char) => mustContain(node, char),
-  };
+  return new RegexValue(name, node, caseInsensitive, provider, boundary);
 }
 
 function builtin(name: string): VariableValue | undefined {
@@ -70,7 +87,20 @@ function builtin(name: string): VariableValue | undefined {
 }
 
 /** A value the client cannot shape: a map, a geo block, a Lua or Perl setter, server-side state. */
-const opaque = (name: string, provider?: Placed): VariableValue => ({ name, provider, canContain: () => false, mustContain: () => false });
+class OpaqueValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    readonly provider?: Placed,
+  ) {}
+  canContain(): boolean {
+    return false;
+  }
+  mustContain(): boolean {
+    return false;
+  }
+}
+
+const opaque = (name: string, provider?: Placed): VariableValue => new OpaqueValue(name, provider);
 
 /** rewrite matches the URI without whitespace or line breaks in its captures (gixy's boundary). */
 const rewriteBoundary = (char: string) => !/[\s]/.test(char);
@@ -216,30 +246,70 @@ function blockValue(config: NginxConfig, owner: Placed, name: string, depth: num
     values.push(directive.args[0]?.value ?? '');
   }
   if (!hasDefault) values.push('');
-  if (kind === 'geo') {
-    // Literal text: the client picks which value, never what it holds.
-    return { name, provider: owner, canContain: () => false, mustContain: (char) => values.every((value) => value.includes(char)) };
-  }
-  const resolvedValues = values.map((value) => scriptValue(config, owner, name, value, depth));
-  return {
+  if (kind === 'geo') return new GeoValue(name, owner, values);
+  return new MapValue(
     name,
-    provider: owner,
-    canContain: (char) => resolvedValues.some((value) => value.canContain(char)),
-    mustContain: (char) => resolvedValues.every((value) => value.mustContain(char)),
-  };
+    owner,
+    values.map((value) => scriptValue(config, owner, name, value, depth)),
+  );
+}
+
+/** A geo block's variable: literal text, so the client picks which value, never what it holds. */
+class GeoValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    readonly provider: Placed,
+    private readonly values: readonly string[],
+  ) {}
+  canContain(): boolean {
+    return false;
+  }
+  mustContain(char: string): boolean {
+    return this.values.every((value) => value.includes(char));
+  }
+}
+
+/** A map block's variable: any of its values. */
+class MapValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    readonly provider: Placed,
+    private readonly values: readonly VariableValue[],
+  ) {}
+  canContain(char: string): boolean {
+    return this.values.some((value) => value.canContain(char));
+  }
+  mustContain(char: string): boolean {
+    return this.values.every((value) => value.mustContain(char));
+  }
+}
+
+/** A value built from a script (`set $x "$uri/$1"`), its variables resolved on first question: most variables are never asked about. */
+class ScriptValue implements VariableValue {
+  private parts: { part: ScriptPart; resolved?: VariableValue }[] | undefined;
+  constructor(
+    private readonly config: NginxConfig,
+    readonly provider: Placed,
+    readonly name: string,
+    private readonly value: string,
+    private readonly depth: number,
+  ) {}
+  private resolve(): { part: ScriptPart; resolved?: VariableValue }[] {
+    return (this.parts ??= compileScript(this.value).map((part) => ({
+      part,
+      resolved: part.variable ? variableAt(this.config, this.provider, part.variable, this.depth + 1) : undefined,
+    })));
+  }
+  canContain(char: string): boolean {
+    return this.resolve().some(({ resolved }) => resolved?.canContain(char) ?? false);
+  }
+  mustContain(char: string): boolean {
+    return this.resolve().some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char)));
+  }
 }
 
 function scriptValue(config: NginxConfig, placed: Placed, name: string, value: string, depth: number): VariableValue {
-  let parts: { part: ScriptPart; resolved?: VariableValue }[] | undefined;
-  // Resolved on first question: most variables are never asked about.
-  const resolve = () =>
-    (parts ??= compileScript(value).map((part) => ({ part, resolved: part.variable ? variableAt(config, placed, part.variable, depth + 1) : undefined })));
-  return {
-    name,
-    provider: placed,
-    canContain: (char) => resolve().some(({ resolved }) => resolved?.canContain(char) ?? false),
-    mustContain: (char) => resolve().some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char))),
-  };
+  return new ScriptValue(config, placed, name, value, depth);
 }
 
 /** The variables of a directive argument, each resolved where the directive runs. */
