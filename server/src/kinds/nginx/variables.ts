@@ -18,14 +18,21 @@ export interface ScriptPart {
   variable?: string;
 }
 
+/** `$name`, `${name}` or `$1`; global, so compileScript resets it before each use (it never recurses). */
+const SCRIPT_VARIABLE = /\$([1-9]|[a-z_][a-z0-9_]*|\{[a-z0-9_]+\})/gi;
+
 /** Splits a value into literal text and variables, as ngx_http_script_compile does. */
 export function compileScript(value: string): ScriptPart[] {
   const parts: ScriptPart[] = [];
-  const pattern = /\$([1-9]|[a-z_][a-z0-9_]*|\{[a-z0-9_]+\})/gi;
+  if (!value.includes('$')) return value ? [{ start: 0, end: value.length, text: value }] : parts;
+  const pattern = SCRIPT_VARIABLE;
+  pattern.lastIndex = 0;
   let last = 0;
   for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
     if (match.index > last) parts.push({ start: last, end: match.index, text: value.slice(last, match.index) });
-    parts.push({ start: match.index, end: match.index + match[0].length, text: match[0], variable: match[1].replace(/[{}]/g, '').toLowerCase() });
+    const name = match[1];
+    const variable = (name.charCodeAt(0) === 123 /* { */ ? name.slice(1, -1) : name).toLowerCase();
+    parts.push({ start: match.index, end: match.index + match[0].length, text: match[0], variable });
     last = match.index + match[0].length;
   }
   if (last < value.length) parts.push({ start: last, end: value.length, text: value.slice(last) });
@@ -204,6 +211,8 @@ function findVariable(config: NginxConfig, at: Placed, name: string, depth: numb
         if (value) return value;
         continue;
       }
+      // Every setter's name holds "set": the cheap test first, most directives are not setters.
+      if (!directiveName.includes('set')) continue;
       const setter = SETTERS.has(directiveName);
       if (!setter && !OPAQUE_SETTERS.test(directiveName)) continue;
       const target = placed.directive.args[0]?.value.toLowerCase();
