@@ -140,15 +140,14 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
         },
         inspect(descriptor) {
           if (descriptor.path !== undefined && descriptor.path !== model.path) return;
-          run.inspected.push({
-            ruleId: rule.meta.id,
-            subject: descriptor.subject,
-            ...(descriptor.name !== undefined ? { name: descriptor.name } : {}),
-            path: model.path,
-            span: descriptor.span,
-            range: lines.rangeOf(descriptor.span),
-            ...(descriptor.unknown ? { unknown: true as const } : {}),
-          });
+          const { subject, name, span } = descriptor;
+          // Written out rather than spread from conditional literals: this runs for every subject of every rule.
+          const inspection: Inspection =
+            name !== undefined
+              ? { ruleId: rule.meta.id, subject, name, path: model.path, span, range: lines.rangeOf(span) }
+              : { ruleId: rule.meta.id, subject, path: model.path, span, range: lines.rangeOf(span) };
+          if (descriptor.unknown) inspection.unknown = true;
+          run.inspected.push(inspection);
         },
       });
       findings.push(...run.findings);
