@@ -19,6 +19,9 @@ import {
 
 const HEADER_BLOCKS = ['server', 'location', 'if'];
 
+/** Whether losing the header matters: every header with the allHeaders option, else the protective ones. */
+const counts = (header: HeaderSetting, allHeaders: boolean) => allHeaders || isProtectiveHeader(header);
+
 /**
  * Repeats `headers` in `block`, and in the blocks of the same file nested in it that declare their
  * own add_header: once the block sets them, those would drop them in turn, so a fix that stopped at
@@ -99,19 +102,18 @@ export default defineRule<NginxModel>({
         const declared = ownHeaders(block);
         const mode = headerInheritance(block);
         if (mode === 'merge') continue;
-        const counts = (header: HeaderSetting) => allHeaders || isProtectiveHeader(header);
         const hiddenHere = hasUnknownInclude(config, block);
         const inherited = effectiveAddHeaders(block.parent);
         const hiddenAbove = unknownAbove(config, block.parent, 'add_header');
         if (declared.length === 0 && mode === 'on') {
           // An include the workspace lacks could declare add_header here and drop what the block inherits.
-          if (hiddenHere && (hiddenAbove || inherited.some(counts))) inspect(block, { unknown: true });
+          if (hiddenHere && (hiddenAbove || inherited.some((header) => counts(header, allHeaders)))) inspect(block, { unknown: true });
           continue;
         }
         const names = new Set(declared.map((header) => header.name));
         // An add_header with an empty value sends nothing, so a block that drops it loses nothing.
         const dropped = inherited.filter((header) => !names.has(header.name) && header.value !== '');
-        const losesSome = dropped.some(counts);
+        const losesSome = dropped.some((header) => counts(header, allHeaders));
         // Headers set out of sight above could be dropped too; an include out of sight here may repeat the dropped ones.
         const unknown = hiddenAbove || (losesSome && hiddenHere);
         inspect(block, { unknown });

@@ -61,10 +61,11 @@ export default defineRule<NginxModel>({
             for (const [part, offset, text] of sections) {
               if (!text) continue;
               const pieces = scriptVariables(config, placed, text);
-              for (const [index, { part: piece, value }] of pieces.entries()) {
+              for (let index = 0; index < pieces.length; index++) {
+                const { part: piece, value } = pieces[index];
                 // A part that always holds a slash ends this section: what follows is not the host.
                 if (value ? value.mustContain('/') : piece.text.includes('/')) break;
-                if (definedOutOfSight(config, pieces.slice(index, index + 1))) unknown = true;
+                if (definedOutOfSight(config, [pieces[index]])) unknown = true;
                 if (!value?.canContain('.')) continue;
                 report(placed, {
                   span: valueSpan(placed, arg, offset + piece.start, offset + piece.end) ?? arg.span,

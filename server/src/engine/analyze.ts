@@ -2,7 +2,7 @@ import type { RuleConfig } from './config';
 import { formatMessage, optionDefaults, type Fixer, type ParsedFile, type Rule, type RuleMeta, type WorkspaceView } from './rule';
 import { parseSuppressions, type Suppression } from './suppressions';
 import { lineIndexOf, type LineIndex } from './text';
-import { categoryOfItem, type BaseModel, type Finding, type Inspection, type Severity, type Span, type TextEdit } from './types';
+import { categoryOfItem, type BaseModel, type Category, type Finding, type Inspection, type Severity, type Span, type TextEdit } from './types';
 import { t, type Locale } from '../i18n';
 
 /** Findings the engine itself raises; they have ids too so they can be filtered and documented. */
@@ -104,8 +104,10 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
       inspected.push(...remembered.inspected);
       continue;
     }
-    const options = { ...optionDefaults(rule.meta), ...settings?.rules?.[rule.meta.id]?.options };
-    const category = categoryOfItem(rule.meta.checklistItem);
+    const configured = settings?.rules?.[rule.meta.id]?.options;
+    const options = configured ? { ...defaultOptions(rule.meta), ...configured } : defaultOptions(rule.meta);
+    // Looked up for the first finding: most rules report none on most files.
+    let category: Category | undefined;
     const run: RuleRun = { findings: [], inspected: [] };
     try {
       rule.check(model, {
@@ -120,9 +122,8 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
           const template = localizedTemplate(rule.meta, 'messages', descriptor.messageId, locale);
           const edits = descriptor.fix?.(fixer);
           const editList: TextEdit[] = edits ? (Array.isArray(edits) ? edits : [edits]) : [];
-          const fixTitle = descriptor.fixTitleId
-            ? formatMessage(localizedTemplate(rule.meta, 'fixTitles', descriptor.fixTitleId, locale), descriptor.data)
-            : t(locale, 'fix.default', { title: locale === 'pt-BR' ? rule.meta.ptBR.title : rule.meta.title });
+          const fixTitle = descriptor.fixTitleId ? formatMessage(localizedTemplate(rule.meta, 'fixTitles', descriptor.fixTitleId, locale), descriptor.data) : undefined;
+          category ??= categoryOfItem(rule.meta.checklistItem);
           run.findings.push({
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
@@ -134,20 +135,19 @@ export function analyzeFile<M extends BaseModel>({ model, rules, settings, works
             range: lines.rangeOf(descriptor.span),
             category,
             checklistItem: rule.meta.checklistItem,
-            fix: editList.length ? { title: fixTitle, edits: editList } : undefined,
+            fix: editList.length ? { title: fixTitle ?? defaultFixTitle(rule.meta, locale), edits: editList } : undefined,
           });
         },
         inspect(descriptor) {
           if (descriptor.path !== undefined && descriptor.path !== model.path) return;
-          run.inspected.push({
-            ruleId: rule.meta.id,
-            subject: descriptor.subject,
-            ...(descriptor.name !== undefined ? { name: descriptor.name } : {}),
-            path: model.path,
-            span: descriptor.span,
-            range: lines.rangeOf(descriptor.span),
-            ...(descriptor.unknown ? { unknown: true as const } : {}),
-          });
+          const { subject, name, span } = descriptor;
+          // Written out rather than spread from conditional literals: this runs for every subject of every rule.
+          const inspection: Inspection =
+            name !== undefined
+              ? { ruleId: rule.meta.id, subject, name, path: model.path, span, range: lines.rangeOf(span) }
+              : { ruleId: rule.meta.id, subject, path: model.path, span, range: lines.rangeOf(span) };
+          if (descriptor.unknown) inspection.unknown = true;
+          run.inspected.push(inspection);
         },
       });
       findings.push(...run.findings);
@@ -173,6 +173,26 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, informat
 /** The lower of two severities. */
 export function lowerSeverity(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+/** "Fix: <rule title>", for a fix without a fixTitleId; formatted only for a finding that has a fix. */
+function defaultFixTitle(meta: RuleMeta, locale: Locale): string {
+  return t(locale, 'fix.default', { title: locale === 'pt-BR' ? meta.ptBR.title : meta.title });
+}
+
+/**
+ * A rule's options when settings set none: its defaults, read once per rule (its meta is fixed) and
+ * frozen, since every analysis shares them.
+ */
+const defaultsByMeta = new WeakMap<RuleMeta, Readonly<Record<string, unknown>>>();
+
+function defaultOptions(meta: RuleMeta): Readonly<Record<string, unknown>> {
+  let defaults = defaultsByMeta.get(meta);
+  if (!defaults) {
+    defaults = Object.freeze(optionDefaults(meta));
+    defaultsByMeta.set(meta, defaults);
+  }
+  return defaults;
 }
 
 function localizedTemplate(meta: RuleMeta, table: 'messages' | 'fixTitles', id: string, locale: Locale): string {

@@ -343,7 +343,6 @@ function includerIndex(view: WorkspaceView): IncluderIndex {
  */
 function mayInclude(includer: Includer, candidate: string): boolean {
   const api = pathApi(includer.path);
-  const toSlashes = (path: string) => path.replace(/\\/g, '/');
   let relative = toSlashes(includer.pattern);
   if (api.isAbsolute(includer.pattern)) {
     const mapped = mappedInclude(relative);
@@ -388,6 +387,8 @@ function possibleIncluders(model: NginxModel, view: WorkspaceView): Set<string> 
 
 function findRootConfig(model: NginxModel, view: WorkspaceView, ownTree: NginxConfig): NginxConfig | undefined {
   let best: NginxConfig | undefined;
+  // Only a file outside the tree can include it: none in a single-file analysis or a folder of one config.
+  if (view.files('nginx').every((file) => ownTree.files.has(file.path))) return undefined;
   const includers = possibleIncluders(model, view);
   if (includers.size === 0) return undefined;
   for (const file of view.files('nginx')) {
@@ -401,5 +402,7 @@ function findRootConfig(model: NginxModel, view: WorkspaceView, ownTree: NginxCo
   }
   return best;
 }
+
+const toSlashes = (path: string) => path.replace(/\\/g, '/');
 
 const rootRank = (config: NginxConfig) => (config.root.path.endsWith('nginx.conf') ? 0 : 1);

@@ -88,6 +88,14 @@ function folderExists(view: WorkspaceView, folder: string): boolean {
   return view.files('nginx').some((file) => isUnder(file.path, folder));
 }
 
+/** Whether an include may read the path: a file the index holds is inside the workspace already (asking the view costs a file-system call). */
+function allowed(view: WorkspaceView, bases: readonly string[], path: string): boolean {
+  if (view.get(path) !== undefined) return true;
+  if (view.contains) return view.contains(path);
+  for (const base of bases) if (isUnder(path, base)) return true;
+  return false;
+}
+
 /** Resolves one include pattern written in `includerPath`, for a tree whose top-level file is `rootPath`. */
 export function resolveInclude(
   pattern: string,
@@ -103,24 +111,24 @@ export function resolveInclude(
     if (mapped === undefined) return { paths: [], unknown: 'unmapped' };
     relative = mapped;
   }
-  // A file the index holds is inside the workspace already; asking the view costs a file-system call.
-  const allowed = (path: string) => view.get(path) !== undefined || (view.contains ? view.contains(path) : bases.some((base) => isUnder(path, base)));
   let outside = false;
   for (const base of bases) {
-    const full = api.normalize(api.join(base, relative));
-    if (!hasWildcard(full) && view.get(full) !== undefined) return { paths: [full] };
-    if (!allowed(full)) {
+    // join normalizes (`a/./b/../c` -> `a/c`).
+    const full = api.join(base, relative);
+    const wildcard = hasWildcard(full);
+    if (!wildcard && view.get(full) !== undefined) return { paths: [full] };
+    if (!allowed(view, bases, full)) {
       outside = true;
       continue;
     }
-    if (hasWildcard(full)) {
+    if (wildcard) {
       const wanted = toSlashes(full);
       // The view lists each wildcard segment as a plain `*` (cheap for any glob engine); the pattern itself is matched here, linearly.
       const listing = wanted
         .split('/')
         .map((part) => (hasWildcard(part) ? '*' : part))
         .join('/');
-      const matches = (view.glob?.(listing) ?? []).filter((path) => matchPath(wanted, toSlashes(path)) && allowed(path)).sort();
+      const matches = (view.glob?.(listing) ?? []).filter((path) => matchPath(wanted, toSlashes(path)) && allowed(view, bases, path)).sort();
       if (matches.length) return { paths: matches };
       // An existing folder with no match includes nothing (nginx accepts an empty glob); a missing folder is unknown.
       if (folderExists(view, literalFolder(full))) return { paths: [] };

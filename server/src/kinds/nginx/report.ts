@@ -52,17 +52,21 @@ function hasOptions(options: Readonly<Record<string, unknown>>): boolean {
 
 function computeOutcome(config: NginxConfig, compute: (config: NginxConfig, report: TreeReport, inspect: TreeInspect) => void): Outcome {
   const found: Outcome = { findings: [], inspected: [] };
-  let seenFindings: Set<string> | undefined;
+  // Findings so far by where they start: a finding repeats one with the same place, message and data.
+  let seenFindings: Map<number, (ReportDescriptor & { path: string })[]> | undefined;
   // A directive belongs to one file and starts at one offset, so it stands for the subject's place.
   let seenSubjects: Map<NginxDirective, InspectDescriptor> | undefined;
   compute(
     config,
     (placed, descriptor) => {
-      const id = `${placed.path}|${descriptor.messageId}|${descriptor.span.start}|${descriptor.span.end}|${JSON.stringify(descriptor.data ?? {})}`;
-      seenFindings ??= new Set();
-      if (seenFindings.has(id)) return;
-      seenFindings.add(id);
-      found.findings.push({ ...descriptor, path: placed.path });
+      seenFindings ??= new Map();
+      const start = descriptor.span.start;
+      const atStart = seenFindings.get(start);
+      if (atStart?.some((seen) => sameFinding(seen, placed.path, descriptor))) return;
+      const finding = { ...descriptor, path: placed.path };
+      if (atStart) atStart.push(finding);
+      else seenFindings.set(start, [finding]);
+      found.findings.push(finding);
     },
     (block, options) => {
       const owner = block.owner;
@@ -86,4 +90,22 @@ function computeOutcome(config: NginxConfig, compute: (config: NginxConfig, repo
     },
   );
   return found;
+}
+
+function sameFinding(seen: ReportDescriptor & { path: string }, path: string, descriptor: Omit<ReportDescriptor, 'path'>): boolean {
+  return seen.path === path && seen.messageId === descriptor.messageId && seen.span.end === descriptor.span.end && sameData(seen.data, descriptor.data);
+}
+
+/** Data of two findings hold the same values (flat records of strings and numbers; none is the same as empty). */
+function sameData(a: ReportDescriptor['data'], b: ReportDescriptor['data']): boolean {
+  if (a === b) return true;
+  const left = a ?? {};
+  const right = b ?? {};
+  let count = 0;
+  for (const key in left) {
+    if (!(key in right) || left[key] !== right[key]) return false;
+    count++;
+  }
+  for (const _ in right) count--;
+  return count === 0;
 }

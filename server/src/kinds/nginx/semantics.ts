@@ -130,16 +130,19 @@ export const httpServers = (config: NginxConfig): NginxContext[] =>
 export const httpBlocks = (config: NginxConfig): NginxContext[] => derived(config, 'httpBlocks', () => config.contexts.filter((context) => context.kind === 'http'));
 
 /** Locations (nested ones too) and `if` blocks of a server or location. */
-export function descendants(context: NginxContext, kinds: readonly string[] = ['location', 'if']): NginxContext[] {
+export function descendants(context: NginxContext, kinds: readonly string[] = LOCATIONS_AND_IFS): NginxContext[] {
   const list: NginxContext[] = [];
-  const visit = (parent: NginxContext) => {
-    for (const child of parent.children) {
-      if (kinds.includes(child.kind)) list.push(child);
-      visit(child);
-    }
-  };
-  visit(context);
+  collectDescendants(context, kinds, list);
   return list;
+}
+
+const LOCATIONS_AND_IFS = ['location', 'if'];
+
+function collectDescendants(parent: NginxContext, kinds: readonly string[], list: NginxContext[]): void {
+  for (const child of parent.children) {
+    if (kinds.includes(child.kind)) list.push(child);
+    collectDescendants(child, kinds, list);
+  }
 }
 
 const HTTP_CONTEXT_KINDS = new Set(['http', 'server', 'location', 'if', 'limit_except']);

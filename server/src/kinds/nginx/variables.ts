@@ -18,14 +18,21 @@ export interface ScriptPart {
   variable?: string;
 }
 
+/** `$name`, `${name}` or `$1`; global, so compileScript resets it before each use (it never recurses). */
+const SCRIPT_VARIABLE = /\$([1-9]|[a-z_][a-z0-9_]*|\{[a-z0-9_]+\})/gi;
+
 /** Splits a value into literal text and variables, as ngx_http_script_compile does. */
 export function compileScript(value: string): ScriptPart[] {
   const parts: ScriptPart[] = [];
-  const pattern = /\$([1-9]|[a-z_][a-z0-9_]*|\{[a-z0-9_]+\})/gi;
+  if (!value.includes('$')) return value ? [{ start: 0, end: value.length, text: value }] : parts;
+  const pattern = SCRIPT_VARIABLE;
+  pattern.lastIndex = 0;
   let last = 0;
   for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
     if (match.index > last) parts.push({ start: last, end: match.index, text: value.slice(last, match.index) });
-    parts.push({ start: match.index, end: match.index + match[0].length, text: match[0], variable: match[1].replace(/[{}]/g, '').toLowerCase() });
+    const name = match[1];
+    const variable = (name.charCodeAt(0) === 123 /* { */ ? name.slice(1, -1) : name).toLowerCase();
+    parts.push({ start: match.index, end: match.index + match[0].length, text: match[0], variable });
     last = match.index + match[0].length;
   }
   if (last < value.length) parts.push({ start: last, end: value.length, text: value.slice(last) });
@@ -53,13 +60,30 @@ const BUILTIN_PATTERNS: [name: string, prefix: boolean, pattern: string][] = [
   ['http_', true, '[\\x21-\\x7e]'],
 ];
 
+/*
+ * Values are small classes rather than object literals of closures: analyses create many of them,
+ * and a class shares its methods instead of allocating (and naming) two functions per value.
+ */
+
+/** What a regex (a request variable's pattern, a capture group) can hold. */
+class RegexValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    private readonly node: RegexNode,
+    private readonly caseInsensitive: boolean,
+    readonly provider?: Placed,
+    private readonly boundary?: (char: string) => boolean,
+  ) {}
+  canContain(char: string): boolean {
+    return (!this.boundary || this.boundary(char)) && canContain(this.node, char, this.caseInsensitive);
+  }
+  mustContain(char: string): boolean {
+    return mustContain(this.node, char);
+  }
+}
+
 function regexValue(name: string, node: RegexNode, caseInsensitive: boolean, provider?: Placed, boundary?: (char: string) => boolean): VariableValue {
-  return {
-    name,
-    provider,
-    canContain: (char) => (!boundary || boundary(char)) && canContain(node, char, caseInsensitive),
-    mustContain: (char) => mustContain(node, char),
-  };
+  return new RegexValue(name, node, caseInsensitive, provider, boundary);
 }
 
 function builtin(name: string): VariableValue | undefined {
@@ -70,7 +94,20 @@ function builtin(name: string): VariableValue | undefined {
 }
 
 /** A value the client cannot shape: a map, a geo block, a Lua or Perl setter, server-side state. */
-const opaque = (name: string, provider?: Placed): VariableValue => ({ name, provider, canContain: () => false, mustContain: () => false });
+class OpaqueValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    readonly provider?: Placed,
+  ) {}
+  canContain(): boolean {
+    return false;
+  }
+  mustContain(): boolean {
+    return false;
+  }
+}
+
+const opaque = (name: string, provider?: Placed): VariableValue => new OpaqueValue(name, provider);
 
 /** rewrite matches the URI without whitespace or line breaks in its captures (gixy's boundary). */
 const rewriteBoundary = (char: string) => !/[\s]/.test(char);
@@ -174,6 +211,8 @@ function findVariable(config: NginxConfig, at: Placed, name: string, depth: numb
         if (value) return value;
         continue;
       }
+      // Every setter's name holds "set": the cheap test first, most directives are not setters.
+      if (!directiveName.includes('set')) continue;
       const setter = SETTERS.has(directiveName);
       if (!setter && !OPAQUE_SETTERS.test(directiveName)) continue;
       const target = placed.directive.args[0]?.value.toLowerCase();
@@ -216,30 +255,70 @@ function blockValue(config: NginxConfig, owner: Placed, name: string, depth: num
     values.push(directive.args[0]?.value ?? '');
   }
   if (!hasDefault) values.push('');
-  if (kind === 'geo') {
-    // Literal text: the client picks which value, never what it holds.
-    return { name, provider: owner, canContain: () => false, mustContain: (char) => values.every((value) => value.includes(char)) };
-  }
-  const resolvedValues = values.map((value) => scriptValue(config, owner, name, value, depth));
-  return {
+  if (kind === 'geo') return new GeoValue(name, owner, values);
+  return new MapValue(
     name,
-    provider: owner,
-    canContain: (char) => resolvedValues.some((value) => value.canContain(char)),
-    mustContain: (char) => resolvedValues.every((value) => value.mustContain(char)),
-  };
+    owner,
+    values.map((value) => scriptValue(config, owner, name, value, depth)),
+  );
+}
+
+/** A geo block's variable: literal text, so the client picks which value, never what it holds. */
+class GeoValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    readonly provider: Placed,
+    private readonly values: readonly string[],
+  ) {}
+  canContain(): boolean {
+    return false;
+  }
+  mustContain(char: string): boolean {
+    return this.values.every((value) => value.includes(char));
+  }
+}
+
+/** A map block's variable: any of its values. */
+class MapValue implements VariableValue {
+  constructor(
+    readonly name: string,
+    readonly provider: Placed,
+    private readonly values: readonly VariableValue[],
+  ) {}
+  canContain(char: string): boolean {
+    return this.values.some((value) => value.canContain(char));
+  }
+  mustContain(char: string): boolean {
+    return this.values.every((value) => value.mustContain(char));
+  }
+}
+
+/** A value built from a script (`set $x "$uri/$1"`), its variables resolved on first question: most variables are never asked about. */
+class ScriptValue implements VariableValue {
+  private parts: { part: ScriptPart; resolved?: VariableValue }[] | undefined;
+  constructor(
+    private readonly config: NginxConfig,
+    readonly provider: Placed,
+    readonly name: string,
+    private readonly value: string,
+    private readonly depth: number,
+  ) {}
+  private resolve(): { part: ScriptPart; resolved?: VariableValue }[] {
+    return (this.parts ??= compileScript(this.value).map((part) => ({
+      part,
+      resolved: part.variable ? variableAt(this.config, this.provider, part.variable, this.depth + 1) : undefined,
+    })));
+  }
+  canContain(char: string): boolean {
+    return this.resolve().some(({ resolved }) => resolved?.canContain(char) ?? false);
+  }
+  mustContain(char: string): boolean {
+    return this.resolve().some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char)));
+  }
 }
 
 function scriptValue(config: NginxConfig, placed: Placed, name: string, value: string, depth: number): VariableValue {
-  let parts: { part: ScriptPart; resolved?: VariableValue }[] | undefined;
-  // Resolved on first question: most variables are never asked about.
-  const resolve = () =>
-    (parts ??= compileScript(value).map((part) => ({ part, resolved: part.variable ? variableAt(config, placed, part.variable, depth + 1) : undefined })));
-  return {
-    name,
-    provider: placed,
-    canContain: (char) => resolve().some(({ resolved }) => resolved?.canContain(char) ?? false),
-    mustContain: (char) => resolve().some(({ part, resolved }) => (resolved ? resolved.mustContain(char) : !part.variable && part.text.includes(char))),
-  };
+  return new ScriptValue(config, placed, name, value, depth);
 }
 
 /** The variables of a directive argument, each resolved where the directive runs. */
