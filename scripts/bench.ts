@@ -12,12 +12,11 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
 import { parseToObject as hclParse } from 'hcl2-parser';
 import { parseAllDocuments } from 'yaml';
-import { ALL_RULES } from '../rules';
-import { analyzeModel } from '../server/src/engine/analyze';
 import type { FileKind } from '../server/src/engine/types';
-import { initKinds, kindSupport } from '../server/src/kinds';
+import { initKinds } from '../server/src/kinds';
 import { scanProject } from '../server/src/service';
 import { analyzable, CHECKLIST_EDITS, checklistAfterKeystroke, DOCKER_LS, fetchChecklist, keystrokes, OURS, oursWith, percentile, prepareCodeCache, type ServerSpec, Session, YAML_LS } from './bench-lsp';
 import { BENCH_DIR, randomEdits, streamSeries, syntheticWorkspace, workspaceSeries } from './bench-scale';
@@ -95,8 +94,21 @@ function timeOver<T>(files: readonly T[], run: (file: T) => unknown): { ms: numb
   return { ms: best, failures };
 }
 
-function corpusSection() {
-  console.log(`\n## Corpus, in process: parse + every rule of the kind, beside each kind's reference parser or linter (${corpus})\n`);
+/**
+ * Our engine as it ships: scripts/bench-engine.ts bundled by esbuild as scripts/build.mjs bundles
+ * the server (under node_modules/.cache, where the Terraform parser finds its WebAssembly package).
+ */
+async function shippedEngine(): Promise<typeof import('./bench-engine')> {
+  const outfile = join(__dirname, '..', 'node_modules', '.cache', 'readiness-bench', 'engine.js');
+  buildSync({ entryPoints: [join(__dirname, 'bench-engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning' });
+  const engine = require(outfile) as typeof import('./bench-engine');
+  await engine.initKinds();
+  return engine;
+}
+
+async function corpusSection() {
+  const { ALL_RULES, analyzeModel, kindSupport } = await shippedEngine();
+  console.log(`\n## Corpus, in process: parse + every rule of the kind (ours as shipped: the esbuild bundle), beside each kind's reference parser or linter (${corpus})\n`);
   console.log('kind        files   ours ms  peer                       peer ms  ratio  peer failures');
   // A peer without `run` is timed in a process of its own (see dockerfileUtilsApart).
   const anchors: Record<Exclude<FileKind, 'compose'>, { name: string; run?: (text: string) => unknown }> = {
@@ -258,7 +270,7 @@ async function editsSection() {
 async function main() {
   await initKinds();
   console.log(`node ${process.version}, ${new Date().toISOString()}; load average ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
-  if (sections.has('corpus')) corpusSection();
+  if (sections.has('corpus')) await corpusSection();
   if (sections.has('lsp')) await lspSection();
   if (sections.has('checklist')) await checklistSection();
   // Edits before the scale series, so that their memory figures start from a small heap.
