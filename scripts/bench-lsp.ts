@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
-import { CHECKLIST_COMPACT_REQUEST } from '../server/src/checklist/types';
-import { expandChecklist, type CompactChecklist } from '../server/src/checklist/wire';
+import { ChecklistReplica } from '../server/src/checklist/wire';
 import { LspTestClient } from '../test/helpers/lsp-client';
 
 const root = join(__dirname, '..');
@@ -64,11 +63,16 @@ const CAPABILITIES = {
 };
 
 export class Session {
+  /** The checklist as the panel holds it (client/src/checklistStore.ts): fetched whole once, then what changed. */
+  readonly panel: ChecklistReplica;
+
   private constructor(
     readonly spec: ServerSpec,
     readonly client: LspTestClient,
     readonly startedAt: number,
-  ) {}
+  ) {
+    this.panel = new ChecklistReplica((method, params) => (params === undefined ? client.connection.sendRequest(method) : client.connection.sendRequest(method, params)));
+  }
 
   static async start(spec: ServerSpec, folders: string[]): Promise<Session> {
     const startedAt = performance.now();
@@ -168,15 +172,15 @@ export const CHECKLIST_EDITS = {
   'cross-file': (text: string) => `${text}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bench-edit\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n`,
 };
 
-/** The checklist as the panel fetches it (client/src/checklistStore.ts): the compact form, expanded. */
-export async function fetchChecklist(client: LspTestClient) {
-  return expandChecklist(await client.connection.sendRequest<CompactChecklist>(CHECKLIST_COMPACT_REQUEST));
+/** The checklist as the panel fetches it (client/src/checklistStore.ts): the whole report the first time, then what changed since the one it holds. */
+export function fetchChecklist(session: Session) {
+  return session.panel.fetch();
 }
 
 /**
  * Ours only: after a keystroke in `path`, the time to an updated checklist
- * (readiness/checklistChanged, then the request unless the server kept its report, as the panel
- * does); then the latency of `other`'s diagnostics for
+ * (readiness/checklistChanged, then unless the server kept its report what changed since the
+ * panel's copy, applied to it, as the panel does); then the latency of `other`'s diagnostics for
  * keystrokes made while that checklist is being recomputed.
  */
 export async function checklistAfterKeystroke(session: Session, path: string, other: string, runs: number, edit: (text: string) => string = CHECKLIST_EDITS.comment): Promise<{ checklist: number[]; duringRefresh: number[] }> {
@@ -185,7 +189,7 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
   const otherText = analyzable(readFileSync(other, 'utf8'));
   await session.open(path, 'yaml', text);
   await session.open(other, 'yaml', otherText);
-  await fetchChecklist(client);
+  await fetchChecklist(session);
   const result = { checklist: [] as number[], duringRefresh: [] as number[] };
   let version = 2;
   for (let run = 0; run < runs; run++, version++) {
@@ -193,7 +197,7 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
     const started = performance.now();
     await session.change(path, version, version % 2 === 0 ? edit(text) : text);
     // As the panel does: a report the server kept (`unchanged`) is not fetched again.
-    if (!(await changed).unchanged) await fetchChecklist(client);
+    if (!(await changed).unchanged) await fetchChecklist(session);
     result.checklist.push(performance.now() - started);
   }
   // Keystrokes in `other`, one after another's diagnostics, for as long as the checklist that a
@@ -209,6 +213,6 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
       result.duringRefresh.push(await session.change(other, otherVersion, otherVersion % 2 === 0 ? `${otherText}\n# edit\n` : otherText));
     }
   }
-  await fetchChecklist(client);
+  await fetchChecklist(session);
   return result;
 }

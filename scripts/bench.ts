@@ -191,7 +191,7 @@ async function checklistSection() {
     const indexed = session.client.checklistChanged(600_000);
     await indexed;
     const indexMs = performance.now() - session.startedAt;
-    const analyzedFiles = (await fetchChecklist(session.client)).analyzedFiles ?? 0;
+    const analyzedFiles = (await fetchChecklist(session)).analyzedFiles ?? 0;
     const runs = Math.max(5, Math.round(RUNS / 2));
     for (const kind of kinds) {
       const result = await checklistAfterKeystroke(session, workspace.file, workspace.other, runs, CHECKLIST_EDITS[kind]);

@@ -28,7 +28,6 @@ export interface ServiceHost {
   log(message: string): void;
   /** Open files whose diagnostics may have changed without an edit of their own (settings, indexing, another file). */
   diagnosticsChanged(paths: string[]): void;
-  /** A new checklist is ready. */
   /** A checklist refresh ended; `unchanged` when it kept the report of the previous one. */
   checklistChanged(params: ChecklistChangedParams): void;
   /** Progress of long background work, when the client can show it. */
@@ -438,7 +437,9 @@ export class ReadinessService {
     const evidence = await this.evidence.collectFrom(this.index, this.locale, () => slicer.pause());
     // Scored again from the files whose results changed; an edit that changes nothing the checklist
     // reads (most keystrokes) keeps the very report.
-    const value = await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause(), compact: this.live });
+    // The panel fetches the first report whole (its compact form is worked out here, in slices), and
+    // later ones as what changed since the one it holds (readiness/checklistDelta), which needs none.
+    const value = await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause(), compact: this.live && !this.report });
     const unchanged = this.report?.value === value;
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged(unchanged ? { unchanged } : {});
