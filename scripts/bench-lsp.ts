@@ -164,12 +164,14 @@ export async function keystrokes(session: Session, path: string, languageId: str
  * Edits for the checklist benchmark, alternating with the original text: a comment line (the
  * findings stay, so the service keeps the checklist it has); an image tag set to `latest` (a
  * finding appears: the checklist is scored again); a pasted Pod without a namespace (it also
- * changes what the file tells the others, so every manifest's cross-file rules run again).
+ * changes what the file tells the kustomizations, which are checked again); a pasted Service (it
+ * changes the facts every manifest reads, so every manifest's cross-file rules run again).
  */
 export const CHECKLIST_EDITS = {
   comment: (text: string) => `${text}\n# edit\n`,
   finding: (text: string) => text.replace(/image: ([^\s:]+):(?!latest\b)[\w.-]+/, 'image: $1:latest'),
   'cross-file': (text: string) => `${text}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bench-edit\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n`,
+  service: (text: string) => `${text}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: bench-edit\n  namespace: team-4\nspec:\n  selector:\n    app: app-4\n  ports:\n    - port: 80\n`,
 };
 
 /** The checklist as the panel fetches it (client/src/checklistStore.ts): the whole report the first time, then what changed since the one it holds. */

@@ -1,4 +1,5 @@
 import type { AnalysisSettings, FileAnalysis } from '../engine/analyze';
+import type { WorkspaceView } from '../engine/rule';
 import type { BaseModel, FileKind } from '../engine/types';
 import { kindSupport } from '../kinds';
 import { EVERY_FILE, type CrossFileSignature } from '../kinds/types';
@@ -24,7 +25,8 @@ interface Cached {
  * cross-file results of the thousands of others standing. The comparison waits for the next
  * lookup (it needs the new text parsed), so a burst of keystrokes is compared once. A signature in
  * parts (see CrossFileSignature) stamps, when only parts other than EVERY_FILE's changed, the
- * audiences of those parts: only the files that read them go stale.
+ * audiences of those parts: only the files that read them go stale (a manifest's facts by the
+ * namespace they land in: the manifests of that namespace).
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Cached>();
@@ -50,13 +52,14 @@ export class AnalysisCache {
     private readonly signatureOf: (path: string, kind: FileKind) => CrossFileSignature | undefined = () => undefined,
   ) {}
 
-  get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean): FileAnalysis | undefined {
+  /** @param workspace the workspace state the file is analyzed in (what its audiences may depend on) */
+  get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean, workspace?: WorkspaceView): FileAnalysis | undefined {
     this.settle();
     const cached = this.entries.get(path);
     if (!cached || cached.model !== model || cached.settings !== settings || (complete && !cached.complete)) return undefined;
     if (this.crossFileKinds.has(kind)) {
       let changedAt = Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0, this.readKindChangedAt.get(kind) ?? 0);
-      for (const audience of kindSupport(kind).crossFileAudiences?.(model) ?? []) changedAt = Math.max(changedAt, this.scopeChangedAt.get(audienceKey(kind, audience)) ?? 0);
+      for (const audience of kindSupport(kind).crossFileAudiences?.(model, workspace) ?? []) changedAt = Math.max(changedAt, this.scopeChangedAt.get(audienceKey(kind, audience)) ?? 0);
       if (changedAt > cached.analyzedAt) return undefined;
     }
     return cached.analysis;

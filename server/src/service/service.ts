@@ -345,9 +345,10 @@ export class ReadinessService {
   private analysisOf(index: WorkspaceIndex, path: string, complete: boolean): FileAnalysis {
     const model = index.model(path);
     if (!model) return { findings: [], inspected: [] };
-    const cached = this.analyses.get(path, model.kind, model, this.settings, complete);
+    const workspace = index.view();
+    const cached = this.analyses.get(path, model.kind, model, this.settings, complete, workspace);
     if (cached) return cached;
-    let analysis = this.analyze({ model, rules: complete ? this.rules : this.singleFileRules, settings: this.settings, workspace: index.view() });
+    let analysis = this.analyze({ model, rules: complete ? this.rules : this.singleFileRules, settings: this.settings, workspace });
     // A suppression of a cross-file rule that has not run yet is not unused.
     if (!complete) analysis = { ...analysis, findings: analysis.findings.filter((finding) => finding.ruleId !== ENGINE_RULES.unusedSuppression) };
     this.analyses.set(path, model.kind, model, this.settings, complete, analysis);
@@ -359,7 +360,7 @@ export class ReadinessService {
     const model = this.index.skipReason(path) ? undefined : this.index.model(path);
     if (model?.kind !== kind) return undefined;
     try {
-      return kindSupport(kind).crossFileSignature?.(model);
+      return kindSupport(kind).crossFileSignature?.(model, this.index.view());
     } catch (error) {
       // A signature that cannot be computed is a change every time.
       this.host.log(`cross-file signature of ${path} failed: ${describe(error, true)}`);
