@@ -32,6 +32,8 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Cached>();
   /** When each cross-file scope last changed. */
   private readonly scopeChangedAt = new Map<string, number>();
+  /** When each audience of each kind was last stamped (nested: every lookup asks, for every file). */
+  private readonly audienceChangedAt = new Map<FileKind, Map<string, number>>();
   /** When a file of a kind that each cross-file kind reads changed (a Dockerfile, for Compose). */
   private readonly readKindChangedAt = new Map<FileKind, number>();
   private everythingChangedAt = 0;
@@ -59,7 +61,8 @@ export class AnalysisCache {
     if (!cached || cached.model !== model || cached.settings !== settings || (complete && !cached.complete)) return undefined;
     if (this.crossFileKinds.has(kind)) {
       let changedAt = Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0, this.readKindChangedAt.get(kind) ?? 0);
-      for (const audience of kindSupport(kind).crossFileAudiences?.(model, workspace) ?? []) changedAt = Math.max(changedAt, this.scopeChangedAt.get(audienceKey(kind, audience)) ?? 0);
+      const stamped = this.audienceChangedAt.get(kind);
+      if (stamped) for (const audience of kindSupport(kind).crossFileAudiences?.(model, workspace) ?? []) changedAt = Math.max(changedAt, stamped.get(audience) ?? 0);
       if (changedAt > cached.analyzedAt) return undefined;
     }
     return cached.analysis;
@@ -118,7 +121,9 @@ export class AnalysisCache {
         if (!audiences || [...this.crossFileKinds].some((reader) => readsKind(reader, kind))) this.stamp(path, [kind]);
         else {
           this.clock++;
-          for (const audience of audiences) this.scopeChangedAt.set(audienceKey(kind, audience), this.clock);
+          let stamped = this.audienceChangedAt.get(kind);
+          if (!stamped) this.audienceChangedAt.set(kind, (stamped = new Map()));
+          for (const audience of audiences) stamped.set(audience, this.clock);
         }
       }
     }
@@ -138,10 +143,6 @@ export class AnalysisCache {
     const scopeOf = kindSupport(kind).crossFileScope;
     return scopeOf ? `${kind}\u0000${scopeOf(path)}` : kind;
   }
-}
-
-function audienceKey(kind: FileKind, audience: string): string {
-  return `${kind}\u0000audience\u0000${audience}`;
 }
 
 /**

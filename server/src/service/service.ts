@@ -405,8 +405,6 @@ export class ReadinessService {
   private async analyzeWorkspace(slicer: TimeSlicer, progress: ProgressSink | undefined): Promise<WorkspaceAnalysis> {
     const at = this.changes;
     const index = this.index;
-    const findings: Finding[] = [];
-    const inspected: Inspection[] = [];
     const errors: { path: string; message: string }[] = [];
     const analyses = new Map<string, FileAnalysis>();
     const paths = index.paths();
@@ -418,15 +416,24 @@ export class ReadinessService {
       try {
         const analysis = this.analysisOf(index, path, true);
         analyses.set(path, analysis);
-        for (const finding of analysis.findings) findings.push(finding);
-        for (const inspection of analysis.inspected) inspected.push(inspection);
       } catch (error) {
         this.host.log(`analysis of ${path} failed: ${describe(error, true)}`);
         errors.push({ path, message: describe(error, false) });
       }
       await slicer.pause();
     }
-    return { findings, inspected, errors, changes: at, analyses };
+    // The checklist reads the analyses file by file; only the CLI wants every finding in one list.
+    return {
+      get findings() {
+        return [...analyses.values()].flatMap((analysis) => analysis.findings);
+      },
+      get inspected() {
+        return [...analyses.values()].flatMap((analysis) => analysis.inspected);
+      },
+      errors,
+      changes: at,
+      analyses,
+    };
   }
 
   private async refreshChecklist(): Promise<ChecklistReport> {
