@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { cacheFileName } from '../server/src/boot';
-import { CHECKLIST_COMPACT_REQUEST } from '../server/src/checklist/types';
-import { expandChecklist, type CompactChecklist } from '../server/src/checklist/wire';
+import { ChecklistReplica } from '../server/src/checklist/wire';
 import { LspTestClient } from '../test/helpers/lsp-client';
 
 const root = join(__dirname, '..');
@@ -75,11 +74,16 @@ const CAPABILITIES = {
 };
 
 export class Session {
+  /** The checklist as the panel holds it (client/src/checklistStore.ts): fetched whole once, then what changed. */
+  readonly panel: ChecklistReplica;
+
   private constructor(
     readonly spec: ServerSpec,
     readonly client: LspTestClient,
     readonly startedAt: number,
-  ) {}
+  ) {
+    this.panel = new ChecklistReplica((method, params) => (params === undefined ? client.connection.sendRequest(method) : client.connection.sendRequest(method, params)));
+  }
 
   static async start(spec: ServerSpec, folders: string[]): Promise<Session> {
     const startedAt = performance.now();
@@ -192,23 +196,25 @@ export async function keystrokes(session: Session, path: string, languageId: str
  * Edits for the checklist benchmark, alternating with the original text: a comment line (the
  * findings stay, so the service keeps the checklist it has); an image tag set to `latest` (a
  * finding appears: the checklist is scored again); a pasted Pod without a namespace (it also
- * changes what the file tells the others, so every manifest's cross-file rules run again).
+ * changes what the file tells the kustomizations, which are checked again); a pasted Service (it
+ * changes the facts every manifest reads, so every manifest's cross-file rules run again).
  */
 export const CHECKLIST_EDITS = {
   comment: (text: string) => `${text}\n# edit\n`,
   finding: (text: string) => text.replace(/image: ([^\s:]+):(?!latest\b)[\w.-]+/, 'image: $1:latest'),
   'cross-file': (text: string) => `${text}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bench-edit\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n`,
+  service: (text: string) => `${text}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: bench-edit\n  namespace: team-4\nspec:\n  selector:\n    app: app-4\n  ports:\n    - port: 80\n`,
 };
 
-/** The checklist as the panel fetches it (client/src/checklistStore.ts): the compact form, expanded. */
-export async function fetchChecklist(client: LspTestClient) {
-  return expandChecklist(await client.connection.sendRequest<CompactChecklist>(CHECKLIST_COMPACT_REQUEST));
+/** The checklist as the panel fetches it (client/src/checklistStore.ts): the whole report the first time, then what changed since the one it holds. */
+export function fetchChecklist(session: Session) {
+  return session.panel.fetch();
 }
 
 /**
  * Ours only: after a keystroke in `path`, the time to an updated checklist
- * (readiness/checklistChanged, then the request unless the server kept its report, as the panel
- * does); then the latency of `other`'s diagnostics for
+ * (readiness/checklistChanged, then unless the server kept its report what changed since the
+ * panel's copy, applied to it, as the panel does); then the latency of `other`'s diagnostics for
  * keystrokes made while that checklist is being recomputed.
  */
 export async function checklistAfterKeystroke(session: Session, path: string, other: string, runs: number, edit: (text: string) => string = CHECKLIST_EDITS.comment): Promise<{ checklist: number[]; duringRefresh: number[] }> {
@@ -217,7 +223,7 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
   const otherText = analyzable(readFileSync(other, 'utf8'));
   await session.open(path, 'yaml', text);
   await session.open(other, 'yaml', otherText);
-  await fetchChecklist(client);
+  await fetchChecklist(session);
   const result = { checklist: [] as number[], duringRefresh: [] as number[] };
   let version = 2;
   for (let run = 0; run < runs; run++, version++) {
@@ -225,7 +231,7 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
     const started = performance.now();
     await session.change(path, version, version % 2 === 0 ? edit(text) : text);
     // As the panel does: a report the server kept (`unchanged`) is not fetched again.
-    if (!(await changed).unchanged) await fetchChecklist(client);
+    if (!(await changed).unchanged) await fetchChecklist(session);
     result.checklist.push(performance.now() - started);
   }
   // Keystrokes in `other`, one after another's diagnostics, for as long as the checklist that a
@@ -241,6 +247,6 @@ export async function checklistAfterKeystroke(session: Session, path: string, ot
       result.duringRefresh.push(await session.change(other, otherVersion, otherVersion % 2 === 0 ? `${otherText}\n# edit\n` : otherText));
     }
   }
-  await fetchChecklist(client);
+  await fetchChecklist(session);
   return result;
 }

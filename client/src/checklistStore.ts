@@ -3,7 +3,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ATTEST_REQUEST,
   CHECKLIST_CHANGED_NOTIFICATION,
-  CHECKLIST_COMPACT_REQUEST,
   REPORT_REQUEST,
   SIGNOFF_REQUEST,
   type AttestParams,
@@ -13,7 +12,7 @@ import {
   type ReportParams,
   type SignOffParams,
 } from '../../server/src/checklist/types';
-import { expandChecklist, type CompactChecklist } from '../../server/src/checklist/wire';
+import { ChecklistReplica } from '../../server/src/checklist/wire';
 
 export type ChecklistState =
   | { kind: 'loading' }
@@ -32,8 +31,11 @@ export class ChecklistStore implements vscode.Disposable {
   /** A change arrived while a request was running: its answer may already be stale. */
   private stale = false;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** The report as the server last sent it, whole or as what changed since (a large workspace's report is megabytes; an edit changes kilobytes of it). */
+  private readonly replica: ChecklistReplica;
 
   constructor(private readonly client: LanguageClient) {
+    this.replica = new ChecklistReplica((method, params) => (params === undefined ? client.sendRequest(method) : client.sendRequest(method, params)));
     this.disposables.push(
       client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, (params?: ChecklistChangedParams) => {
         // The server kept the report it sent last: nothing to fetch, unless the panel has none yet.
@@ -92,9 +94,7 @@ export class ChecklistStore implements vscode.Disposable {
     do {
       this.stale = false;
       try {
-        // The compact form: a large workspace's findings as rows, a tenth of the report's size on the wire.
-        const report = expandChecklist(await this.client.sendRequest<CompactChecklist>(CHECKLIST_COMPACT_REQUEST));
-        this.set({ kind: 'ready', report });
+        this.set({ kind: 'ready', report: await this.replica.fetch() });
       } catch (error) {
         this.set({ kind: 'error', message: errorMessage(error) });
       }

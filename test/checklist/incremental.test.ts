@@ -20,7 +20,10 @@ import { seededRandom } from '../helpers/synthetic';
 
 const FIXTURE = join(__dirname, '..', '..', 'examples');
 const withoutTime = (report: ChecklistReport) => JSON.stringify({ ...report, generatedAt: '' });
-const config = loadConfigText('').config;
+const DEFAULT_CONFIG = loadConfigText('').config;
+/** Configs the random changes switch between: rules turned off change what proves an item. */
+const CONFIGS = [DEFAULT_CONFIG, loadConfigText('rules:\n  k8s/liveness-probe: off\n  dockerfile/non-root-user: off\n').config, loadConfigText('rules:\n  k8s/run-as-non-root: off\n').config];
+let config = DEFAULT_CONFIG;
 
 /** A fresh scoring of the same inputs, files in path order as the service analyses them. */
 function fresh(root: string, analyses: ReadonlyMap<string, FileResults>, evidence: ReadonlyMap<string, EvidenceHit[]>, kinds: ReadonlySet<FileKind>): ChecklistReport {
@@ -79,7 +82,7 @@ describe('incremental checklist', () => {
     for (let step = 0; step < 200; step++) {
       const path = pick([...analyses.keys()]);
       const results = analyses.get(path)!;
-      const change = Math.floor(random() * 13);
+      const change = Math.floor(random() * 14);
       let next: FileResults | undefined = results;
       switch (change) {
         case 0: // a finding fixed
@@ -122,6 +125,9 @@ describe('incremental checklist', () => {
         case 11: // the kinds present change
           currentKinds = random() < 0.5 ? kinds : new Set([...kinds].filter(() => random() < 0.5));
           break;
+        case 13: // rules turned off or on
+          config = CONFIGS[Math.floor(random() * CONFIGS.length)];
+          break;
         case 12: {
           // Two rules' subjects become one (same kind, same start), or one of them moves apart: only the lists' sharing changes.
           const last = results.inspected.length - 1;
@@ -139,6 +145,7 @@ describe('incremental checklist', () => {
       if (change === 9) kept += Number(report === (await scoring(before, analyses, currentEvidence, currentKinds)));
     }
     assert.ok(kept > 0, 'results found alike keep the report');
+    config = DEFAULT_CONFIG;
   });
 
   it('keeps the report, and every item, when a file is analysed again with the same results', async () => {

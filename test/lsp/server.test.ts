@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { expandChecklist, type CompactChecklist } from '../../server/src/checklist/wire';
+import { ChecklistReplica, expandChecklist, type CompactChecklist } from '../../server/src/checklist/wire';
 import { applyEdits } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/text';
 import { LspTestClient as Client } from '../helpers/lsp-client';
@@ -157,6 +157,13 @@ describe('language server over stdio', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM node:20-alpine\nCMD ["node"]\n' } });
     await changed;
     const before = (await client.connection.sendRequest('readiness/checklist')) as Report;
+    // The panel's copy: the whole report first, then what changed since the revision it holds.
+    const methods: string[] = [];
+    const panel = new ChecklistReplica((method, params) => {
+      methods.push(method);
+      return params === undefined ? client.connection.sendRequest(method) : client.connection.sendRequest(method, params);
+    });
+    assert.deepEqual(await panel.fetch(), before);
     assert.equal(before.categories.flatMap((category) => category.items).length, 139);
     assert.equal(item(before).status, 'failing');
     assert.ok(item(before).findings.some((finding) => finding.file === 'panel/Dockerfile'));
@@ -166,6 +173,8 @@ describe('language server over stdio', () => {
     assert.ok(!(await fixed).unchanged, 'a fixed finding changes the report');
     const after = (await client.connection.sendRequest('readiness/checklist')) as Report;
     assert.ok(!item(after).findings.some((finding) => finding.file === 'panel/Dockerfile'), JSON.stringify(item(after).findings));
+    assert.deepEqual(await panel.fetch(), after);
+    assert.deepEqual(methods, ['readiness/checklistCompact', 'readiness/checklistDelta']);
 
     // A comment at the end changes nothing the checklist reads: the server says it kept the report,
     // so the panel does not fetch it again.

@@ -35,7 +35,16 @@ const STATS = new WeakMap<ChecklistItemResult, { findings: readonly ChecklistFin
 function statsOf(item: ChecklistItemResult): FindingStats {
   const kept = STATS.get(item);
   if (kept && kept.findings === item.findings) return kept.stats;
-  const stats = { errors: item.findings.filter((finding) => finding.severity === 'error').length, files: new Set(item.findings.map((finding) => finding.file)).size, action: actionFinding(item.findings) };
+  // One pass: an item of a large workspace has tens of thousands of findings.
+  let errors = 0;
+  const files = new Set<string>();
+  let previous: string | undefined;
+  for (const finding of item.findings) {
+    if (finding.severity === 'error') errors++;
+    // Findings come in file order: a file is looked up once per run of its findings.
+    if (finding.file !== previous) files.add((previous = finding.file));
+  }
+  const stats = { errors, files: files.size, action: actionFinding(item.findings) };
   STATS.set(item, { findings: item.findings, stats });
   return stats;
 }
@@ -72,7 +81,8 @@ function scoreGain(category: CategoryResult, weights: number): number {
   return Math.round(((category.weight / weights) * 100 * 10) / category.counts.applicable) / 10;
 }
 
-const severityRank = (severity: Severity) => SEVERITY_ORDER.indexOf(severity);
+const SEVERITY_RANKS = new Map<Severity, number>(SEVERITY_ORDER.map((severity, rank) => [severity, rank]));
+const severityRank = (severity: Severity) => SEVERITY_RANKS.get(severity) ?? -1;
 
 /** The finding to act on: the most severe, one with a quick fix before one without, then the first in the file order. */
 export function actionFinding(findings: readonly ChecklistFinding[]): ChecklistFinding | undefined {

@@ -1,13 +1,15 @@
 /**
  * The checklist kept up to date from what changed. Each analyzed file contributes its findings per
  * item (converted once, with their quick-fix titles) and its inspections per rule; the scorer keeps
- * those contributions and, per item and per rule, the files that contribute, in order. A new
+ * those contributions and, per item, the files that contribute, in order. A new
  * analysis of a file replaces that file's contribution and marks dirty only the items whose
  * findings or whose rules' inspections in that file changed; only those items are scored again,
  * and only the categories holding them. A keystroke costs in proportion to the edited file and the
- * items it touches, not the workspace. The evidence (joined across files) and everything read from
- * `.readiness.yml` are recomputed only when they change; then every item is scored again, still
- * from the kept contributions.
+ * items it touches, not the workspace. An item's rule proof (what its rules inspected everywhere)
+ * is kept as the sum of its files' tallies: a file's new inspections take out its old tally and add
+ * its new one, instead of the item reading every inspection again. The evidence (joined across
+ * files) and everything read from `.readiness.yml` are recomputed only when they change; then every
+ * item is scored again, still from the kept contributions.
  *
  * The result is the report computeChecklist and annotateChecklist give on the same inputs (a test
  * holds the two to it along random edits), with files in path order as the service analyses them.
@@ -21,20 +23,26 @@ import { rankFixFirst } from './fix-first';
 import { FileTable, type FileFacts } from './paths';
 import { TARGETS } from './targets';
 import {
+  addTally,
   assembleReport,
   categoryResult,
   comparePositions,
+  emptyTally,
   FILE_ORDER,
+  fileTally,
   itemResult,
+  proofOfTally,
   scoredCatalog,
   scoringBasis,
   subjectKey,
   type Context,
   type CountedInspection,
-  type CountedInspections,
   type CountedSubject,
+  type ProofTally,
+  type RuleProofResult,
   type ScoringBasis,
 } from './score';
+import type { Subject } from '../engine/types';
 import type { CategoryResult, ChecklistFinding, ChecklistItemResult, ChecklistReport, EvidenceHit } from './types';
 
 /** One file's findings and inspections, as the engine gives them. */
@@ -140,8 +148,12 @@ export class IncrementalChecklist {
   /** Every file, in the order findings are listed (byFileName); each entry's `rank` is its index. */
   private ranked: FileEntry[] = [];
   private readonly findings: Record<Bucket, Map<string, Contributors<ChecklistFinding>>> = { counted: new Map(), testData: new Map(), decisions: new Map() };
-  private readonly inspectionsByRule = new Map<string, Contributors<CountedInspection>>();
-  private pass = 0;
+  /**
+   * Each item's rule proof as the sum of its files' tallies, kept up to date as files change (an
+   * item's proof reads every subject its rules inspected: tens of thousands at 5,000 manifests),
+   * with the enabled rules it was summed for; summed again when those change.
+   */
+  private readonly proofs = new Map<string, { rules: readonly string[]; key: string; about: readonly Subject[]; total: ProofTally }>();
   /** Items whose findings or inspections changed since they were last scored. */
   private readonly dirty = new Set<string>();
   private items = new Map<string, ChecklistItemResult>();
@@ -241,7 +253,6 @@ export class IncrementalChecklist {
 
   private context(basis: ScoringBasis, input: ScoringInput): Context {
     const list = (bucket: Bucket) => (itemId: string) => this.findings[bucket].get(itemId)?.values() ?? [];
-    const inspections: CountedInspections = { byRule: (ruleId) => this.inspectionsByRule.get(ruleId)?.values(), nextPass: () => ++this.pass };
     return {
       ...basis,
       config: input.config,
@@ -250,8 +261,34 @@ export class IncrementalChecklist {
       findingsOf: list('counted'),
       testDataOf: list('testData'),
       decisionsOf: list('decisions'),
-      inspections,
+      ruleProofOf: (itemId, rules, about) => this.ruleProofOf(itemId, rules, about),
     };
+  }
+
+  private ruleProofOf(itemId: string, rules: readonly string[], about: readonly Subject[]): RuleProofResult {
+    const key = rules.join();
+    let kept = this.proofs.get(itemId);
+    if (kept?.key !== key) {
+      const total = emptyTally();
+      for (const entry of this.entries.values()) {
+        const part = fileTally(rules, entry.contribution.inspections, about);
+        if (part) addTally(total, part, 1);
+      }
+      this.proofs.set(itemId, (kept = { rules: [...rules], key, about, total }));
+    }
+    return proofOfTally(kept.total, about);
+  }
+
+  /** A file's inspections changed from `before` to `after`: the kept proofs of these items take the difference. */
+  private retally(itemIds: Iterable<string>, before: ReadonlyMap<string, readonly CountedInspection[]>, after: ReadonlyMap<string, readonly CountedInspection[]>): void {
+    for (const itemId of itemIds) {
+      const kept = this.proofs.get(itemId);
+      if (!kept) continue;
+      const was = fileTally(kept.rules, before, kept.about);
+      const now = fileTally(kept.rules, after, kept.about);
+      if (was) addTally(kept.total, was, -1);
+      if (now) addTally(kept.total, now, 1);
+    }
   }
 
   /** Ranks new files among the others: one by one when they are few, by sorting all when many come at once (the first scoring). */
@@ -313,8 +350,9 @@ export class IncrementalChecklist {
       contribution.inspections = was;
       return;
     }
-    for (const ruleId of new Set([...(was?.keys() ?? []), ...now.keys()])) this.listOf(this.inspectionsByRule, ruleId, byPath).set(entry, now.get(ruleId));
-    for (const ruleId of changed) for (const itemId of this.itemsOfRule.get(ruleId) ?? []) this.dirty.add(itemId);
+    const items = new Set(changed.flatMap((ruleId) => this.itemsOfRule.get(ruleId) ?? []));
+    for (const itemId of items) this.dirty.add(itemId);
+    this.retally(items, was ?? new Map(), now);
   }
 
   private remove(entry: FileEntry): void {
@@ -325,10 +363,10 @@ export class IncrementalChecklist {
         this.dirty.add(itemId);
       }
     }
-    for (const ruleId of entry.contribution.inspections.keys()) {
-      this.inspectionsByRule.get(ruleId)!.set(entry, undefined);
-      for (const itemId of this.itemsOfRule.get(ruleId) ?? []) this.dirty.add(itemId);
-    }
+    const items = new Set<string>();
+    for (const ruleId of entry.contribution.inspections.keys()) for (const itemId of this.itemsOfRule.get(ruleId) ?? []) items.add(itemId);
+    for (const itemId of items) this.dirty.add(itemId);
+    this.retally(items, entry.contribution.inspections, new Map());
   }
 
   private listOf<T>(lists: Map<string, Contributors<T>>, key: string, compare: (a: FileEntry, b: FileEntry) => number): Contributors<T> {

@@ -130,7 +130,7 @@ export interface CountedInspection {
 }
 
 /** The workspace's inspections by rule, outside test folders, in file order, and the pass numbers of the proofs that read them. */
-export interface CountedInspections {
+interface CountedInspections {
   byRule(ruleId: string): readonly CountedInspection[] | undefined;
   /** A pass number no proof has used on these subjects. */
   nextPass(): number;
@@ -157,7 +157,11 @@ export interface Context extends ScoringBasis {
   /** Each item's findings in test data: listed, never counted. */
   testDataOf(itemId: string): readonly ChecklistFinding[];
   decisionsOf(itemId: string): readonly ChecklistFinding[];
-  inspections: CountedInspections;
+  /**
+   * What the item's enabled rules inspected across the workspace: read from every inspection (a
+   * fresh scoring), or kept up to date from what changed (IncrementalChecklist), alike.
+   */
+  ruleProofOf(itemId: string, enabledRules: readonly string[], about: readonly Subject[]): RuleProofResult;
 }
 
 /** The scored items of the catalog (sign-offs are not items), in catalog order. */
@@ -171,6 +175,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
   const basis = scoringBasis(input.evidence ?? runDetectors(input.evidenceFiles, locale), config, locale, input.configPath, files);
   const catalog = scoredCatalog();
   const { counted, testData, decisions } = findingsByItem(input.findings, catalog, files);
+  const inspections = countedInspections(input.inspected ?? [], files);
   const context: Context = {
     ...basis,
     config,
@@ -179,7 +184,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
     findingsOf: (id) => counted.get(id) ?? [],
     testDataOf: (id) => testData.get(id) ?? [],
     decisionsOf: (id) => decisions.get(id) ?? [],
-    inspections: countedInspections(input.inspected ?? [], files),
+    ruleProofOf: (_itemId, rules, about) => ruleProof(rules, inspections, about),
   };
   const items = catalog.map((item) => itemResult(item, context));
   const categories = CATEGORIES.map((category) => categoryResult(category, items.filter((item) => item.category === category), config, locale));
@@ -251,7 +256,7 @@ export function itemResult(item: CatalogItem & { category: Category }, context: 
   const targetFindings = (targetResults ?? []).flatMap((result) => result.declared.filter((value) => !value.met).map((value) => targetFinding(value, result.target, locale)));
   const findings = targetFindings.length > 0 ? [...ruleFindings, ...targetFindings].sort(byFileAndPosition) : [...ruleFindings];
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const { proof: rules, unknownByKind } = ruleProof(enabledRules, context.inspections, item.subjects);
+  const { proof: rules, unknownByKind } = context.ruleProofOf(item.id, enabledRules, item.subjects);
   const hits = dedupe((context.evidence.get(item.id) ?? []).filter((hit) => !hit.declared || meets(context.targets.get(hit.declared.target)!, hit.declared.value))).map((hit) => withUri(hit, context.files));
   const attestation = config.checklist[item.id];
   // A subject the item is about that a rule could not judge may be the one that fails it.
@@ -321,13 +326,28 @@ export function itemResult(item: CatalogItem & { category: Category }, context: 
 }
 
 /** Unknown subjects the item is about, of one file kind: one sentence of the proof and one step to verify. */
-interface UnknownOfKind {
+export interface UnknownOfKind {
   subjects: Partial<Record<Subject, number>>;
   files: number;
   rules: string[];
 }
 
-function ruleProof(rules: readonly string[], inspections: CountedInspections, about: readonly Subject[]): { proof: RuleProof; unknownByKind: Map<FileKind, UnknownOfKind> } {
+export interface RuleProofResult {
+  proof: RuleProof;
+  unknownByKind: Map<FileKind, UnknownOfKind>;
+}
+
+/** File kinds in the order of their first subject: the order of an item's unknown subjects by kind. */
+const KIND_ORDER = [...new Set(SUBJECTS.map((subject) => SUBJECT_KINDS[subject]))];
+
+/** Counts by subject with the subjects in SUBJECTS order, whatever order they were met in. */
+function bySubjectOrder(counts: Partial<Record<Subject, number>>): Partial<Record<Subject, number>> {
+  const ordered: Partial<Record<Subject, number>> = {};
+  for (const subject of SUBJECTS) if (counts[subject] !== undefined) ordered[subject] = counts[subject];
+  return ordered;
+}
+
+function ruleProof(rules: readonly string[], inspections: CountedInspections, about: readonly Subject[]): RuleProofResult {
   const pass = inspections.nextPass();
   const judged: CountedSubject[] = [];
   const unknown: CountedSubject[] = [];
@@ -368,7 +388,7 @@ function ruleProof(rules: readonly string[], inspections: CountedInspections, ab
     subjects[subject] = (subjects[subject] ?? 0) + 1;
     if (about.includes(subject)) proving[subject] = (proving[subject] ?? 0) + 1;
   }
-  const proof: RuleProof = { subjects, proving, files: files.size, rules: inspecting.sort() };
+  const proof: RuleProof = { subjects: bySubjectOrder(subjects), proving: bySubjectOrder(proving), files: files.size, rules: inspecting.sort() };
   const unknownByKind = new Map<FileKind, UnknownOfKind>();
   if (unknown.length === 0) return { proof, unknownByKind };
 
@@ -387,12 +407,128 @@ function ruleProof(rules: readonly string[], inspections: CountedInspections, ab
     unknownByKind.set(kind, entry);
     filesByKind.set(kind, (filesByKind.get(kind) ?? new Set()).add(file));
   }
-  for (const [kind, entry] of unknownByKind) entry.files = filesByKind.get(kind)!.size;
-  proof.unknown = unknownSubjects;
-  if (Object.keys(unknownAbout).length > 0) proof.unknownAbout = unknownAbout;
+  for (const [kind, entry] of unknownByKind) {
+    entry.files = filesByKind.get(kind)!.size;
+    entry.subjects = bySubjectOrder(entry.subjects);
+  }
+  proof.unknown = bySubjectOrder(unknownSubjects);
+  if (Object.keys(unknownAbout).length > 0) proof.unknownAbout = bySubjectOrder(unknownAbout);
   proof.unknownFiles = unknownFiles.size;
   proof.unknownRules = [...unknownRules].sort();
+  return { proof, unknownByKind: new Map(KIND_ORDER.filter((kind) => unknownByKind.has(kind)).map((kind) => [kind, unknownByKind.get(kind)!])) };
+}
+
+/**
+ * What one file's inspections give an item's rule proof, as counts that add up across files (a
+ * subject belongs to one file): subjects judged by the item's rules and unknown to none of them,
+ * subjects some rule could not judge, and per rule whether it inspected something here. The
+ * incremental checklist keeps one per file and item, and the item's sum of them.
+ */
+export interface ProofTally {
+  subjects: Map<Subject, number>;
+  /** Files with a judged subject (0 or 1 for one file). */
+  files: number;
+  /** Files in which each rule inspected a subject. */
+  rules: Map<string, number>;
+  unknown: Map<Subject, number>;
+  unknownFiles: number;
+  unknownRules: Map<string, number>;
+  /** Unknown subjects the item is about, by kind: counts, files, and files per rule that could not judge one. */
+  unknownByKind: Map<FileKind, { subjects: Map<Subject, number>; files: number; rules: Map<string, number> }>;
+}
+
+export function emptyTally(): ProofTally {
+  return { subjects: new Map(), files: 0, rules: new Map(), unknown: new Map(), unknownFiles: 0, unknownRules: new Map(), unknownByKind: new Map() };
+}
+
+/** The tally of one file's inspections (`byRule`: its inspections per rule, outside test folders). */
+export function fileTally(rules: readonly string[], byRule: ReadonlyMap<string, readonly CountedInspection[]>, about: readonly Subject[]): ProofTally | undefined {
+  let tally: ProofTally | undefined;
+  const judged = new Set<CountedSubject>();
+  const unknown = new Set<CountedSubject>();
+  for (const ruleId of rules) {
+    const list = byRule.get(ruleId);
+    if (!list?.length) continue;
+    tally ??= emptyTally();
+    tally.rules.set(ruleId, 1);
+    let unknownHere = false;
+    for (const { record, unknown: notJudged } of list) {
+      if (!notJudged) {
+        judged.add(record);
+        continue;
+      }
+      unknownHere = true;
+      unknown.add(record);
+      if (about.includes(record.subject)) {
+        const kind = unknownOfKind(tally, SUBJECT_KINDS[record.subject]);
+        kind.rules.set(ruleId, 1);
+      }
+    }
+    if (unknownHere) tally.unknownRules.set(ruleId, 1);
+  }
+  if (!tally) return undefined;
+  for (const record of judged) if (!unknown.has(record)) increment(tally.subjects, record.subject, 1);
+  if (tally.subjects.size > 0) tally.files = 1;
+  for (const record of unknown) {
+    increment(tally.unknown, record.subject, 1);
+    if (about.includes(record.subject)) increment(unknownOfKind(tally, SUBJECT_KINDS[record.subject]).subjects, record.subject, 1);
+  }
+  if (unknown.size > 0) tally.unknownFiles = 1;
+  for (const kind of tally.unknownByKind.values()) kind.files = 1;
+  return tally;
+}
+
+/** Adds `part` to `total` (`sign` 1) or takes it out (-1). */
+export function addTally(total: ProofTally, part: ProofTally, sign: 1 | -1): void {
+  for (const [subject, count] of part.subjects) increment(total.subjects, subject, sign * count);
+  total.files += sign * part.files;
+  for (const [ruleId, count] of part.rules) increment(total.rules, ruleId, sign * count);
+  for (const [subject, count] of part.unknown) increment(total.unknown, subject, sign * count);
+  total.unknownFiles += sign * part.unknownFiles;
+  for (const [ruleId, count] of part.unknownRules) increment(total.unknownRules, ruleId, sign * count);
+  for (const [kind, entry] of part.unknownByKind) {
+    const sum = unknownOfKind(total, kind);
+    for (const [subject, count] of entry.subjects) increment(sum.subjects, subject, sign * count);
+    sum.files += sign * entry.files;
+    for (const [ruleId, count] of entry.rules) increment(sum.rules, ruleId, sign * count);
+    if (sum.files === 0 && sum.subjects.size === 0 && sum.rules.size === 0) total.unknownByKind.delete(kind);
+  }
+}
+
+/** The rule proof a workspace's tally stands for: what `ruleProof` gives from the same inspections. */
+export function proofOfTally(tally: ProofTally, about: readonly Subject[]): RuleProofResult {
+  const counts = (map: ReadonlyMap<Subject, number>, keep: (subject: Subject) => boolean = () => true) => {
+    const record: Partial<Record<Subject, number>> = {};
+    for (const subject of SUBJECTS) if (map.has(subject) && keep(subject)) record[subject] = map.get(subject);
+    return record;
+  };
+  const sorted = (map: ReadonlyMap<string, number>) => [...map.keys()].sort();
+  const proof: RuleProof = { subjects: counts(tally.subjects), proving: counts(tally.subjects, (subject) => about.includes(subject)), files: tally.files, rules: sorted(tally.rules) };
+  const unknownByKind = new Map<FileKind, UnknownOfKind>();
+  if (tally.unknown.size === 0) return { proof, unknownByKind };
+  for (const kind of KIND_ORDER) {
+    const entry = tally.unknownByKind.get(kind);
+    if (entry) unknownByKind.set(kind, { subjects: counts(entry.subjects), files: entry.files, rules: sorted(entry.rules) });
+  }
+  proof.unknown = counts(tally.unknown);
+  const unknownAbout = counts(tally.unknown, (subject) => about.includes(subject));
+  if (Object.keys(unknownAbout).length > 0) proof.unknownAbout = unknownAbout;
+  proof.unknownFiles = tally.unknownFiles;
+  proof.unknownRules = sorted(tally.unknownRules);
   return { proof, unknownByKind };
+}
+
+function unknownOfKind(tally: ProofTally, kind: FileKind): { subjects: Map<Subject, number>; files: number; rules: Map<string, number> } {
+  let entry = tally.unknownByKind.get(kind);
+  if (!entry) tally.unknownByKind.set(kind, (entry = { subjects: new Map(), files: 0, rules: new Map() }));
+  return entry;
+}
+
+/** Adds to a count, dropping it at zero so that a tally's keys are what it counts. */
+function increment<K>(map: Map<K, number>, key: K, by: number): void {
+  const count = (map.get(key) ?? 0) + by;
+  if (count === 0) map.delete(key);
+  else map.set(key, count);
 }
 
 function proofSummary(

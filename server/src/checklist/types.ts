@@ -424,7 +424,17 @@ export interface SkippedFileResult {
 export const CHECKLIST_REQUEST = 'readiness/checklist';
 /** The same report, its findings as rows into a table of strings (see wire.ts): what the panel fetches. */
 export const CHECKLIST_COMPACT_REQUEST = 'readiness/checklistCompact';
+/**
+ * What changed since a revision of the compact report the client holds (see wire.ts): a
+ * ChecklistDelta, or the whole compact report when the server no longer has that revision.
+ */
+export const CHECKLIST_DELTA_REQUEST = 'readiness/checklistDelta';
 export const CHECKLIST_CHANGED_NOTIFICATION = 'readiness/checklistChanged';
+
+export interface ChecklistDeltaParams {
+  /** The `revision` of the report the client holds. */
+  since: string;
+}
 
 /** With readiness/checklistChanged: `unchanged` when a refresh ended with the very report already sent (the panel need not fetch it again). */
 export interface ChecklistChangedParams {

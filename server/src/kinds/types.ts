@@ -1,3 +1,4 @@
+import type { WorkspaceView } from '../engine/rule';
 import type { BaseModel, FileKind, Span } from '../engine/types';
 
 /** How one file kind is recognised and parsed. One parsed model per file, with source offsets. */
@@ -34,14 +35,16 @@ export interface KindSupport<M extends BaseModel = BaseModel> {
   /**
    * What a file tells the cross-file rules of other files, as a string (or in parts, see
    * CrossFileSignature): when an edit leaves it unchanged, no other file's cross-file findings can
-   * change, and the service keeps them. Absent: any change of a file may change them.
+   * change, and the service keeps them. Absent: any change of a file may change them. `workspace`
+   * is the workspace's current state, where a part may depend on it (the namespace kustomize files
+   * a manifest's facts under).
    */
-  crossFileSignature?(model: M): CrossFileSignature;
+  crossFileSignature?(model: M, workspace?: WorkspaceView): CrossFileSignature;
   /**
    * The parts of the others' signatures (besides EVERY_FILE's) this file's cross-file rules read:
    * a kustomization reads what the files it brings in leave without a namespace. Absent: none.
    */
-  crossFileAudiences?(model: M): readonly string[];
+  crossFileAudiences?(model: M, workspace?: WorkspaceView): readonly string[];
   /** Blocks an editor may fold, from the opening to the closing brace (for kinds VS Code does not fold by itself). */
   foldingRanges?(model: M): Span[];
 }

@@ -1,4 +1,5 @@
 import type { AnalysisSettings, FileAnalysis } from '../engine/analyze';
+import type { WorkspaceView } from '../engine/rule';
 import type { BaseModel, FileKind } from '../engine/types';
 import { kindSupport } from '../kinds';
 import { EVERY_FILE, type CrossFileSignature } from '../kinds/types';
@@ -24,12 +25,15 @@ interface Cached {
  * cross-file results of the thousands of others standing. The comparison waits for the next
  * lookup (it needs the new text parsed), so a burst of keystrokes is compared once. A signature in
  * parts (see CrossFileSignature) stamps, when only parts other than EVERY_FILE's changed, the
- * audiences of those parts: only the files that read them go stale.
+ * audiences of those parts: only the files that read them go stale (a manifest's facts by the
+ * namespace they land in: the manifests of that namespace).
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Cached>();
   /** When each cross-file scope last changed. */
   private readonly scopeChangedAt = new Map<string, number>();
+  /** When each audience of each kind was last stamped (nested: every lookup asks, for every file). */
+  private readonly audienceChangedAt = new Map<FileKind, Map<string, number>>();
   /** When a file of a kind that each cross-file kind reads changed (a Dockerfile, for Compose). */
   private readonly readKindChangedAt = new Map<FileKind, number>();
   private everythingChangedAt = 0;
@@ -50,13 +54,15 @@ export class AnalysisCache {
     private readonly signatureOf: (path: string, kind: FileKind) => CrossFileSignature | undefined = () => undefined,
   ) {}
 
-  get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean): FileAnalysis | undefined {
+  /** @param workspace the workspace state the file is analyzed in (what its audiences may depend on) */
+  get(path: string, kind: FileKind, model: BaseModel, settings: AnalysisSettings, complete: boolean, workspace?: WorkspaceView): FileAnalysis | undefined {
     this.settle();
     const cached = this.entries.get(path);
     if (!cached || cached.model !== model || cached.settings !== settings || (complete && !cached.complete)) return undefined;
     if (this.crossFileKinds.has(kind)) {
       let changedAt = Math.max(this.everythingChangedAt, this.scopeChangedAt.get(this.scopeKey(kind, path)) ?? 0, this.readKindChangedAt.get(kind) ?? 0);
-      for (const audience of kindSupport(kind).crossFileAudiences?.(model) ?? []) changedAt = Math.max(changedAt, this.scopeChangedAt.get(audienceKey(kind, audience)) ?? 0);
+      const stamped = this.audienceChangedAt.get(kind);
+      if (stamped) for (const audience of kindSupport(kind).crossFileAudiences?.(model, workspace) ?? []) changedAt = Math.max(changedAt, stamped.get(audience) ?? 0);
       if (changedAt > cached.analyzedAt) return undefined;
     }
     return cached.analysis;
@@ -115,7 +121,9 @@ export class AnalysisCache {
         if (!audiences || [...this.crossFileKinds].some((reader) => readsKind(reader, kind))) this.stamp(path, [kind]);
         else {
           this.clock++;
-          for (const audience of audiences) this.scopeChangedAt.set(audienceKey(kind, audience), this.clock);
+          let stamped = this.audienceChangedAt.get(kind);
+          if (!stamped) this.audienceChangedAt.set(kind, (stamped = new Map()));
+          for (const audience of audiences) stamped.set(audience, this.clock);
         }
       }
     }
@@ -135,10 +143,6 @@ export class AnalysisCache {
     const scopeOf = kindSupport(kind).crossFileScope;
     return scopeOf ? `${kind}\u0000${scopeOf(path)}` : kind;
   }
-}
-
-function audienceKey(kind: FileKind, audience: string): string {
-  return `${kind}\u0000audience\u0000${audience}`;
 }
 
 /**

@@ -28,7 +28,6 @@ export interface ServiceHost {
   log(message: string): void;
   /** Open files whose diagnostics may have changed without an edit of their own (settings, indexing, another file). */
   diagnosticsChanged(paths: string[]): void;
-  /** A new checklist is ready. */
   /** A checklist refresh ended; `unchanged` when it kept the report of the previous one. */
   checklistChanged(params: ChecklistChangedParams): void;
   /** Progress of long background work, when the client can show it. */
@@ -378,9 +377,10 @@ export class ReadinessService {
   private analysisOf(index: WorkspaceIndex, path: string, complete: boolean): FileAnalysis {
     const model = index.model(path);
     if (!model) return { findings: [], inspected: [] };
-    const cached = this.analyses.get(path, model.kind, model, this.settings, complete);
+    const workspace = index.view();
+    const cached = this.analyses.get(path, model.kind, model, this.settings, complete, workspace);
     if (cached) return cached;
-    let analysis = this.analyze({ model, rules: complete ? this.rules : this.singleFileRules, settings: this.settings, workspace: index.view() });
+    let analysis = this.analyze({ model, rules: complete ? this.rules : this.singleFileRules, settings: this.settings, workspace });
     // A suppression of a cross-file rule that has not run yet is not unused.
     if (!complete) analysis = { ...analysis, findings: analysis.findings.filter((finding) => finding.ruleId !== ENGINE_RULES.unusedSuppression) };
     this.analyses.set(path, model.kind, model, this.settings, complete, analysis);
@@ -394,7 +394,7 @@ export class ReadinessService {
     const model = this.index.skipReason(path) ? undefined : this.index.model(path);
     if (model?.kind !== kind) return undefined;
     try {
-      return kindSupport(kind).crossFileSignature?.(model);
+      return kindSupport(kind).crossFileSignature?.(model, this.index.view());
     } catch (error) {
       // A signature that cannot be computed is a change every time.
       this.host.log(`cross-file signature of ${path} failed: ${describe(error, true)}`);
@@ -439,8 +439,6 @@ export class ReadinessService {
   private async analyzeWorkspace(slicer: TimeSlicer, progress: ProgressSink | undefined): Promise<WorkspaceAnalysis> {
     const at = this.changes;
     const index = this.index;
-    const findings: Finding[] = [];
-    const inspected: Inspection[] = [];
     const errors: { path: string; message: string }[] = [];
     const analyses = new Map<string, FileAnalysis>();
     const paths = index.paths();
@@ -452,15 +450,24 @@ export class ReadinessService {
       try {
         const analysis = this.analysisOf(index, path, true);
         analyses.set(path, analysis);
-        for (const finding of analysis.findings) findings.push(finding);
-        for (const inspection of analysis.inspected) inspected.push(inspection);
       } catch (error) {
         this.host.log(`analysis of ${path} failed: ${describe(error, true)}`);
         errors.push({ path, message: describe(error, false) });
       }
       await slicer.pause();
     }
-    return { findings, inspected, errors, changes: at, analyses };
+    // The checklist reads the analyses file by file; only the CLI wants every finding in one list.
+    return {
+      get findings() {
+        return [...analyses.values()].flatMap((analysis) => analysis.findings);
+      },
+      get inspected() {
+        return [...analyses.values()].flatMap((analysis) => analysis.inspected);
+      },
+      errors,
+      changes: at,
+      analyses,
+    };
   }
 
   private async refreshChecklist(): Promise<ChecklistReport> {
@@ -472,7 +479,9 @@ export class ReadinessService {
     const evidence = await this.evidence.collectFrom(this.index, this.locale, () => slicer.pause());
     // Scored again from the files whose results changed; an edit that changes nothing the checklist
     // reads (most keystrokes) keeps the very report.
-    const value = await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause(), compact: this.live });
+    // The panel fetches the first report whole (its compact form is worked out here, in slices), and
+    // later ones as what changed since the one it holds (readiness/checklistDelta), which needs none.
+    const value = await this.scorer.score({ index: this.index, analyses, config: this.config, locale: this.locale, evidence, pause: () => slicer.pause(), compact: this.live && !this.report });
     const unchanged = this.report?.value === value;
     this.report = { changes, value };
     if (this.live && !this.disposed) this.host.checklistChanged(unchanged ? { unchanged } : {});

@@ -417,7 +417,7 @@ export class KubernetesWorkspace {
   }
 
   /** The `namespace/name` of each ServiceAccount a binding grants something. */
-  private boundKeys(path: string, binding: BindingFact): string[] {
+  boundKeys(path: string, binding: BindingFact): string[] {
     const own = binding.clusterWide ? [DEFAULT_NAMESPACE] : this.namespacesOf(path, binding.namespace);
     const keys: string[] = [];
     for (const subject of binding.subjects) {
