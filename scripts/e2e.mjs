@@ -177,6 +177,18 @@ async function run() {
     });
   }
 
+  await step("the server's code cache is in the extension's global storage", async () => {
+    // Written once the first checklist is scored (server/src/boot.ts); every later start compiles from it.
+    const folder = join(temp, 'user-data', 'User', 'globalStorage', 'readiness-team.production-readiness', 'code-cache');
+    const deadline = Date.now() + DEADLINE.diagnostics;
+    const caches = () => (existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.cache')) : []);
+    while (caches().length === 0) {
+      if (Date.now() > deadline) throw new Error(`no code cache in ${folder}`);
+      await page.waitForTimeout(100); // poll interval, bounded by the deadline
+    }
+    console.log(`  ${caches()[0]} (${Math.round(statSync(join(folder, caches()[0])).size / 1024)} KB)`);
+  });
+
   console.log(`\n${problemCount} rows in the Problems panel; screenshots in ${relative(root, screenshotDir)}/`);
   if (consoleErrors.length) console.log(`browser console errors (${consoleErrors.length}), first: ${consoleErrors[0].slice(0, 300)}`);
 }
