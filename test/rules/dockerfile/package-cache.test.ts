@@ -33,6 +33,12 @@ runRuleTests(rule, {
       output: "FROM debian:12\nRUN apt-get install -y curl && echo 'installed \\\n# jq's gone\n    curl' && rm -rf /var/lib/apt/lists/*\n",
     },
     {
+      name: 'a lone CR ends no line for Docker: the "#" after an escaped CR starts no comment line and its quote stays open: no fix (fuzz seed 18)',
+      code: 'FROM debian:12\nRUN apt-get install -y curl \\\r# "\n',
+      errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 4, endColumn: 1 }],
+      output: null,
+    },
+    {
       name: 'a $( substitution left open at the end of the RUN: no fix (fuzz seed 13)',
       code: 'FROM debian:12\nRUN apt-get install -y $(\n',
       errors: [{ messageId: 'apt', line: 2, column: 5, endLine: 2, endColumn: 26 }],

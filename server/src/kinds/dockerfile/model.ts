@@ -308,17 +308,19 @@ function implicitFrom(at: number): FromNode {
 function openEndOf(text: string, last: InstructionNode | undefined, escape: string): number | undefined {
   if (!last) return undefined;
   const tail = text.slice(last.span.start);
-  const lastLine = tail.replace(/[\r\n\s]+$/, '').split(/\r\n|\r|\n/).pop() ?? '';
+  // Docker's lines end at a newline (a CR before it is dropped): a lone CR is a character of the line.
+  const lines = (chunk: string) => chunk.split(/\r?\n/);
+  const lastLine = lines(tail.replace(/[\r\n\s]+$/, '')).pop() ?? '';
   if (lastLine.endsWith(escape) && !lastLine.trimStart().startsWith('#')) return last.span.start;
-  const heredoc = /<<-?[ \t]*(["']?)([A-Za-z_][\w-]*)\1/.exec(tail.split(/\r\n|\r|\n/)[0]);
+  const heredoc = /<<-?[ \t]*(["']?)([A-Za-z_][\w-]*)\1/.exec(lines(tail)[0]);
   if (heredoc) {
-    const body = tail.split(/\r\n|\r|\n/).slice(1);
+    const body = lines(tail).slice(1);
     if (!body.some((line) => line.replace(/^\t+/, '').trim() === heredoc[2])) return last.span.start;
     return undefined;
   }
   // Comment lines inside a continued instruction are dropped by the builder: their quotes do not count.
   const code = tail
-    .split(/(?<=\r\n|\r|\n)/)
+    .split(/(?<=\n)/)
     .filter((line, index) => index === 0 || !line.trimStart().startsWith('#'))
     .join('');
   // Quotes, backquoted commands and `$( )` nest (`"$(echo `date`)"`): a stack of what is open.
