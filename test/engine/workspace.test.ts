@@ -55,6 +55,30 @@ describe('workspace index', () => {
     assert.equal(index.model(path)!.text, 'FROM alpine:3.20\n');
   });
 
+  it('lists the analyzed paths after every kind of change: added, edited, another kind, skipped, removed', () => {
+    const index = new WorkspaceIndex(join(root, 'nowhere'));
+    const at = (name: string) => join(root, 'nowhere', name);
+    const listed = (kind?: 'dockerfile' | 'kubernetes') => index.paths(kind).map((path) => index.relative(path));
+    const steps: { change: () => void; all: string[]; manifests: string[] }[] = [
+      { change: () => index.setText(at('b.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: { name: b }\n'), all: ['b.yaml'], manifests: ['b.yaml'] },
+      { change: () => index.setText(at('Dockerfile'), 'FROM alpine:3.20\n'), all: ['Dockerfile', 'b.yaml'], manifests: ['b.yaml'] },
+      { change: () => index.setText(at('a.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: a }\n'), all: ['Dockerfile', 'a.yaml', 'b.yaml'], manifests: ['a.yaml', 'b.yaml'] },
+      // An edit that keeps the kind keeps the lists; one that makes a manifest plain YAML drops it.
+      { change: () => index.setText(at('a.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: a2 }\n'), all: ['Dockerfile', 'a.yaml', 'b.yaml'], manifests: ['a.yaml', 'b.yaml'] },
+      { change: () => index.setText(at('a.yaml'), 'replicaCount: 2\n'), all: ['Dockerfile', 'b.yaml'], manifests: ['b.yaml'] },
+      { change: () => index.setText(at('b.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: { name: b }\n\u0000'), all: ['Dockerfile'], manifests: [] },
+      { change: () => index.setText(at('b.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: { name: b }\n'), all: ['Dockerfile', 'b.yaml'], manifests: ['b.yaml'] },
+      { change: () => index.remove(at('Dockerfile')), all: ['b.yaml'], manifests: ['b.yaml'] },
+    ];
+    for (const [i, step] of steps.entries()) {
+      step.change();
+      assert.deepEqual([listed(), listed('kubernetes'), listed('dockerfile')], [step.all, step.manifests, step.all.filter((path) => path === 'Dockerfile')], `step ${i + 1}`);
+    }
+    // A caller may sort or push into what it gets: the index keeps its own list.
+    index.paths().push('extra');
+    assert.deepEqual(listed(), ['b.yaml']);
+  });
+
   it('detects kinds by name, folder and content', () => {
     assert.equal(detectKind('/w/Dockerfile.prod')?.kind, 'dockerfile');
     assert.equal(detectKind('/w/api.dockerfile')?.kind, 'dockerfile');

@@ -57,6 +57,8 @@ export interface SkippedFile {
  */
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
+  /** `paths()` by kind (undefined: every kind), sorted; a keystroke does not sort thousands of paths again. */
+  private readonly sortedPaths = new Map<FileKind | undefined, readonly string[]>();
   private readonly evidence = new Map<string, string>();
   /**
    * The evidence files in the order evidenceFiles() lists them, with their relative paths: sorted
@@ -176,6 +178,12 @@ export class WorkspaceIndex {
 
   /** Sets the text of a file: from disk (no version) or from an open editor buffer. */
   setText(path: string, text: string, version?: number, kindHint?: FileKind): void {
+    const before = this.entries.get(path);
+    this.store(path, text, version, kindHint);
+    this.noteListing(path, before);
+  }
+
+  private store(path: string, text: string, version?: number, kindHint?: FileKind): void {
     this.changed();
     if (isEvidenceCandidate(this.relative(path)) && !text.includes('\u0000')) {
       if (!this.evidence.has(path)) this.evidenceOrder = undefined;
@@ -222,7 +230,9 @@ export class WorkspaceIndex {
 
   remove(path: string): void {
     this.changed();
+    const before = this.entries.get(path);
     this.entries.delete(path);
+    this.noteListing(path, before);
     if (this.evidence.delete(path)) this.evidenceOrder = undefined;
     this.skipped.delete(path);
   }
@@ -244,9 +254,21 @@ export class WorkspaceIndex {
   }
 
   paths(kind?: FileKind): string[] {
-    const paths: string[] = [];
-    for (const entry of this.entries.values()) if (!entry.skip && (kind === undefined || entry.kind === kind)) paths.push(entry.path);
-    return paths.sort();
+    let sorted = this.sortedPaths.get(kind);
+    if (!sorted) {
+      const paths: string[] = [];
+      for (const entry of this.entries.values()) if (!entry.skip && (kind === undefined || entry.kind === kind)) paths.push(entry.path);
+      sorted = paths.sort();
+      this.sortedPaths.set(kind, sorted);
+    }
+    return sorted.slice();
+  }
+
+  /** The sorted lists change only when a file is listed, unlisted or listed under another kind (not when its text changes). */
+  private noteListing(path: string, before: Entry | undefined): void {
+    const after = this.entries.get(path);
+    const listedAs = (entry: Entry | undefined) => (entry && !entry.skip ? entry.kind : undefined);
+    if (listedAs(before) !== listedAs(after)) this.sortedPaths.clear();
   }
 
   model(path: string): BaseModel | undefined {
