@@ -26,6 +26,7 @@ import {
   addTally,
   assembleReport,
   categoryResult,
+  checklistFinding,
   comparePositions,
   emptyTally,
   FILE_ORDER,
@@ -388,15 +389,7 @@ export class IncrementalChecklist {
     for (const finding of shown) {
       const bucket: Bucket = facts.testData ? 'testData' : finding.atMost ? 'decisions' : 'counted';
       const title = bucket === 'counted' ? fixes?.get(placeKey(finding.ruleId, finding.range)) : undefined;
-      const converted: ChecklistFinding = {
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        file: facts.file,
-        ...(facts.uri ? { uri: facts.uri } : {}),
-        range: finding.range,
-        ...(title !== undefined ? { fix: { title } } : {}),
-      };
+      const converted = checklistFinding(finding, facts, title);
       for (const itemId of this.itemsOfRule.get(finding.ruleId)!) push(contribution[bucket], itemId, converted);
     }
     if (facts.test) return contribution;

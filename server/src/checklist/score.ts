@@ -873,14 +873,7 @@ function findingsByItem(
   for (const facts of [...byFile.keys()].sort((a, b) => FILE_ORDER.compare(a.file, b.file))) {
     for (const finding of byFile.get(facts)!.sort((a, b) => comparePositions(a.range, b.range))) {
       const into = facts.testData ? testData : finding.atMost ? decisions : counted;
-      const shown: ChecklistFinding = {
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        file: facts.file,
-        ...(facts.uri ? { uri: facts.uri } : {}),
-        range: finding.range,
-      };
+      const shown = checklistFinding(finding, facts);
       for (const id of itemsOfRule.get(finding.ruleId)!) {
         const list = into.get(id);
         if (list) list.push(shown);
@@ -889,6 +882,19 @@ function findingsByItem(
     }
   }
   return { counted, testData, decisions };
+}
+
+/** A finding as the checklist lists it, in its file's terms, with the title of the quick fix found at its place if any. */
+export function checklistFinding(finding: Finding, facts: FileFacts, fixTitle?: string): ChecklistFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: facts.file,
+    ...(facts.uri ? { uri: facts.uri } : {}),
+    range: finding.range,
+    ...(fixTitle !== undefined ? { fix: { title: fixTitle } } : {}),
+  };
 }
 
 const SUBJECT_INDEX = new Map<Subject, number>(SUBJECTS.map((subject, index) => [subject, index]));
