@@ -23,6 +23,7 @@ import type { Rule } from '../server/src/engine/rule';
 import { lineIndexOf, type LineIndex } from '../server/src/engine/text';
 import type { BaseModel, FileKind, Finding, Inspection, Range, Span } from '../server/src/engine/types';
 import { detectKind, initKinds, KINDS, kindSupport } from '../server/src/kinds';
+import { seededRandom } from '../test/helpers/synthetic';
 
 const REPOSITORY = resolve(__dirname, '..');
 export const DEFAULT_CORPUS = resolve(REPOSITORY, '../shared/corpus/real');
@@ -97,17 +98,6 @@ interface SeedFile {
   text: string;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const below = (rng: Rng, n: number) => Math.floor(rng() * n);
@@ -347,7 +337,7 @@ export function checkInput(kind: FileKind, text: string, options: { slowMs?: num
  * Bounded: a few thousand checks at most.
  */
 export function shrink(kind: FileKind, text: string, symptom: Symptom, key: string, rules?: readonly Rule<any>[]): string {
-  const still = (candidate: string) => checkInput(kind, candidate, { fixes: 100, rng: random(1), rules }).defects.some((defect) => defect.symptom === symptom && defect.key === key);
+  const still = (candidate: string) => checkInput(kind, candidate, { fixes: 100, rng: seededRandom(1), rules }).defects.some((defect) => defect.symptom === symptom && defect.key === key);
   let current = text;
   let budget = symptom === 'slow' ? 20 : 3000;
   const attempt = (candidate: string) => {
@@ -380,7 +370,7 @@ export async function fuzz(options: FuzzOptions = {}): Promise<FuzzReport> {
   const seeds = collectSeeds(kinds, options.corpus ?? DEFAULT_CORPUS, options.maxSeedBytes ?? 64 * 1024);
   const active = kinds.filter((kind) => seeds.get(kind)!.length > 0);
   if (active.length < kinds.length) throw new Error(`no seed files for ${kinds.filter((kind) => !active.includes(kind)).join(', ')}: give the kind's rules meta.examples`);
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const report: FuzzReport = {
     seed,
     inputs: 0,

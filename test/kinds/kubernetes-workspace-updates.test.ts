@@ -9,18 +9,8 @@ import type { WorkspaceView } from '../../server/src/engine/rule';
 import { factsOf } from '../../server/src/kinds/kubernetes/facts';
 import { parseKubernetes, type KubernetesModel } from '../../server/src/kinds/kubernetes/model';
 import { KubernetesWorkspace } from '../../server/src/kinds/kubernetes/workspace-index';
+import { seededRandom } from '../helpers/synthetic';
 
-/** mulberry32: a seeded generator, so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['web', 'api', 'db'];
 const NAMESPACES = [undefined, 'x', 'y'];
@@ -110,7 +100,7 @@ function answers(index: KubernetesWorkspace, models: Map<string, KubernetesModel
 describe('kubernetes workspace index, updated from state to state', () => {
   for (const seed of [1, 2, 3, 4]) {
     it(`answers as a fresh build after each of 120 random edits (seed ${seed})`, () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const { pick, manifest, kustomization } = manifestGenerator(next);
       const lineage = {};
       const models = new Map<string, KubernetesModel>();
