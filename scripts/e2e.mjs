@@ -159,20 +159,8 @@ async function run() {
       const labels = (await menu.allInnerTexts()).map((label) => label.trim());
       console.log(`  code actions on the published Prometheus port: ${labels.join(' | ')}`);
       await shot('compose-quick-fix-menu');
-      const lines = editor.locator('.view-lines');
-      const before = await lines.innerText();
-      const problemsBefore = await problemTotal();
-      await page.keyboard.press('Enter');
-      await menu.first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
-      await page.waitForFunction(([el, text]) => el.innerText !== text, [await lines.elementHandle(), before], { timeout: DEADLINE.ui });
-      await editor.locator('.view-lines', { hasText: '127.0.0.1:9090:9090' }).first().waitFor({ timeout: DEADLINE.ui });
-      // The server re-analyzes the edited buffer: the finding on the port goes away.
-      const deadline = Date.now() + DEADLINE.diagnostics;
-      while ((await problemTotal()) >= problemsBefore) {
-        if (Date.now() > deadline) throw new Error(`the problem count stayed at ${problemsBefore} after binding the port to loopback`);
-        await page.waitForTimeout(100); // poll interval, bounded by the deadline
-      }
-      console.log(`  problems: ${problemsBefore} -> ${await problemTotal()}`);
+      // Prometheus bound to loopback: the finding on the port goes away.
+      await applyHighlightedAction(editor, menu, 'the loopback binding', '127.0.0.1:9090:9090');
       await shot('compose-quick-fix-applied');
     });
   }
@@ -521,23 +509,31 @@ async function quickFixInActiveEditor(editor, shotPrefix = 'quick-fix') {
     const labels = await menu.allInnerTexts();
     console.log(`  code actions at "${title.split('\n')[0]}": ${labels.map((label) => label.trim()).join(' | ')}`);
     await shot(`${shotPrefix}-menu`);
-    const lines = editor.locator('.view-lines');
-    const before = await lines.innerText();
-    const problemsBefore = await problemTotal();
-    await page.keyboard.press('Enter');
-    await menu.first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
-    await page.waitForFunction(([el, text]) => el.innerText !== text, [await lines.elementHandle(), before], { timeout: DEADLINE.ui });
-    // The server re-analyzes the edited buffer; the fixed finding must go away.
-    const deadline = Date.now() + DEADLINE.diagnostics;
-    while ((await problemTotal()) >= problemsBefore) {
-      if (Date.now() > deadline) throw new Error(`the problem count stayed at ${problemsBefore} after applying "${labels[0].trim()}"`);
-      await page.waitForTimeout(100); // poll interval, bounded by the deadline
-    }
-    console.log(`  problems: ${problemsBefore} -> ${await problemTotal()}`);
+    await applyHighlightedAction(editor, menu, `"${labels[0].trim()}"`);
     await shot(`${shotPrefix}-applied`);
     return true;
   }
   return false;
+}
+
+/**
+ * Applies the code action the open menu highlights, waits for the edit to land, then for the
+ * server to re-analyze the edited buffer: the fixed finding must go away.
+ */
+async function applyHighlightedAction(editor, menu, what, landed) {
+  const lines = editor.locator('.view-lines');
+  const before = await lines.innerText();
+  const problemsBefore = await problemTotal();
+  await page.keyboard.press('Enter');
+  await menu.first().waitFor({ state: 'hidden', timeout: DEADLINE.ui });
+  await page.waitForFunction(([el, text]) => el.innerText !== text, [await lines.elementHandle(), before], { timeout: DEADLINE.ui });
+  if (landed) await editor.locator('.view-lines', { hasText: landed }).first().waitFor({ timeout: DEADLINE.ui });
+  const deadline = Date.now() + DEADLINE.diagnostics;
+  while ((await problemTotal()) >= problemsBefore) {
+    if (Date.now() > deadline) throw new Error(`the problem count stayed at ${problemsBefore} after applying ${what}`);
+    await page.waitForTimeout(100); // poll interval, bounded by the deadline
+  }
+  console.log(`  problems: ${problemsBefore} -> ${await problemTotal()}`);
 }
 
 /** Runs a command from the command palette by its title. */

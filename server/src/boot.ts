@@ -72,9 +72,9 @@ function boot(): void {
   });
   const core = new Module(file, module);
   core.filename = file;
-  core.loaded = true;
   const compiled = script.runInThisContext() as (...args: unknown[]) => void;
   compiled.call(core.exports, core.exports, createRequire(file), core, file, dirname(file));
+  core.loaded = true;
   const stale = cachedData === undefined || script.cachedDataRejected === true;
   const options: StartOptions = {
     // Once: by then the functions the first analysis ran are compiled and go into the cache.

@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { annotateChecklist, skippedFiles } from '../../server/src/checklist/annotate';
 import { actionFinding, gateNeeds, rankFixFirst } from '../../server/src/checklist/fix-first';
-import { computeChecklist } from '../../server/src/checklist/score';
-import type { ChecklistFinding, ChecklistReport } from '../../server/src/checklist/types';
-import { emptyConfig, type ReadinessConfig } from '../../server/src/engine/config';
-import type { FileKind, Finding, Severity } from '../../server/src/engine/types';
+import type { ChecklistFinding } from '../../server/src/checklist/types';
+import type { Finding, Severity } from '../../server/src/engine/types';
+import { CHECKLIST_ROOT, checklistOf } from '../helpers/checklist';
 
-const ROOT = '/work/app';
+const ROOT = CHECKLIST_ROOT;
 
 function finding(ruleId: string, file: string, line: number, severity: Severity = 'error', fixTitle?: string): Finding {
   return {
@@ -23,16 +22,6 @@ function finding(ruleId: string, file: string, line: number, severity: Severity 
   };
 }
 
-function checklist(findings: Finding[], config: Partial<ReadinessConfig> = {}): ChecklistReport {
-  return computeChecklist({
-    findings,
-    root: ROOT,
-    analyzedKinds: new Set<FileKind>(['kubernetes', 'dockerfile', 'nginx', 'terraform']),
-    evidenceFiles: [],
-    config: { ...emptyConfig(), ...config },
-    locale: 'en',
-  });
-}
 
 const FINDINGS = [
   // Deployment, not critical: warnings with a fix.
@@ -44,7 +33,7 @@ const FINDINGS = [
 ];
 
 describe('Fix first', () => {
-  const report = annotateChecklist(checklist(FINDINGS), { findings: FINDINGS, root: ROOT });
+  const report = annotateChecklist(checklistOf(FINDINGS), { findings: FINDINGS, root: ROOT });
   const ranked = report.fixFirst!;
 
   test('ranks every open item once, and only open items', () => {
@@ -85,9 +74,9 @@ describe('Fix first', () => {
 
   test('items whose gate is passed rank last, by the score they add', () => {
     const waived = annotateChecklist(
-      checklist(FINDINGS, {
+      checklistOf(FINDINGS, {
         checklist: Object.fromEntries(
-          checklist([]).categories.find((category) => category.category === 'Tests')!.items.slice(1).map((item) => [item.id, { status: 'done' as const, by: 'Ana' }]),
+          checklistOf([]).categories.find((category) => category.category === 'Tests')!.items.slice(1).map((item) => [item.id, { status: 'done' as const, by: 'Ana' }]),
         ),
         gates: { tests: 80 },
       }),
@@ -120,7 +109,7 @@ describe('Fix first', () => {
 
 describe('gate needs', () => {
   test('a score gate needs its share of items; a critical gate its critical items and its errors', () => {
-    const report = checklist(FINDINGS);
+    const report = checklistOf(FINDINGS);
     const tests = gateNeeds(report.categories.find((category) => category.category === 'Tests')!)!;
     assert.equal(tests.distance, 7);
     const security = report.categories.find((category) => category.category === 'Security')!;
@@ -131,7 +120,7 @@ describe('gate needs', () => {
   });
 
   test('a passed gate needs nothing', () => {
-    const report = checklist([], { checklist: Object.fromEntries(checklist([]).categories.find((category) => category.category === 'Tests')!.items.map((item) => [item.id, { status: 'done' as const, by: 'Ana' }])) });
+    const report = checklistOf([], { checklist: Object.fromEntries(checklistOf([]).categories.find((category) => category.category === 'Tests')!.items.map((item) => [item.id, { status: 'done' as const, by: 'Ana' }])) });
     assert.equal(gateNeeds(report.categories.find((category) => category.category === 'Tests')!), undefined);
   });
 });
@@ -156,7 +145,7 @@ describe('the finding to act on', () => {
 
 describe('annotations', () => {
   test('findings carry the title of the quick fix their rule computed, matched by rule, file and range', () => {
-    const report = annotateChecklist(checklist(FINDINGS), { findings: FINDINGS, root: ROOT });
+    const report = annotateChecklist(checklistOf(FINDINGS), { findings: FINDINGS, root: ROOT });
     const findings = report.categories.flatMap((category) => category.items).flatMap((item) => item.findings);
     assert.deepEqual(findings.filter((entry) => entry.ruleId === 'k8s/replicas').map((entry) => entry.fix?.title), ['Set replicas to 2', 'Set replicas to 2']);
     assert.equal(findings.find((entry) => entry.ruleId === 'nginx/https-redirect')!.fix, undefined);

@@ -4,36 +4,25 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { attentionFilter, formatterFor, hasContent, hasScore, headline, sharedTitles } from '../../client/src/viewModel';
 import { groupByRule, itemOrder } from '../../server/src/checklist/order';
-import { computeChecklist } from '../../server/src/checklist/score';
 import type { ChecklistFinding, ChecklistItemResult, ChecklistReport } from '../../server/src/checklist/types';
-import { emptyConfig, type ReadinessConfig } from '../../server/src/engine/config';
-import type { FileKind, Finding, Severity } from '../../server/src/engine/types';
+import type { Finding, Severity } from '../../server/src/engine/types';
+import { CHECKLIST_ROOT, checklistOf } from '../helpers/checklist';
 
-const ROOT = '/work/app';
+const ROOT = CHECKLIST_ROOT;
 
 function finding(ruleId: string, file: string, line: number, severity: Severity = 'error'): Finding {
   return { ruleId, severity, message: `${ruleId} at ${line}.`, path: `${ROOT}/${file}`, span: { start: 0, end: 1 }, range: { start: { line, character: 2 }, end: { line, character: 5 } } };
 }
 
-function checklist(findings: Finding[], config: Partial<ReadinessConfig> = {}): ChecklistReport {
-  return computeChecklist({
-    findings,
-    root: ROOT,
-    analyzedKinds: new Set<FileKind>(['kubernetes', 'dockerfile', 'nginx', 'terraform']),
-    evidenceFiles: [],
-    config: { ...emptyConfig(), ...config },
-    locale: 'en',
-  });
-}
 
 const itemsOf = (report: ChecklistReport, category: string) => report.categories.find((candidate) => candidate.category === category)!.items;
 
 describe('Show only what needs attention', () => {
   // Every Tests item attested done: its gate passes. Performance has a failing item; nothing else fails.
   const testsDone = Object.fromEntries(
-    itemsOf(checklist([]), 'Tests').map((item) => [item.id, { status: 'done' as const, by: 'Ana', date: '2025-10-01' }]),
+    itemsOf(checklistOf([]), 'Tests').map((item) => [item.id, { status: 'done' as const, by: 'Ana', date: '2025-10-01' }]),
   );
-  const report = checklist([finding('nginx/gzip', 'nginx/site.conf', 3, 'warning')], { checklist: { ...testsDone, 'security/waf': { status: 'done', by: 'Rui' } } });
+  const report = checklistOf([finding('nginx/gzip', 'nginx/site.conf', 3, 'warning')], { checklist: { ...testsDone, 'security/waf': { status: 'done', by: 'Rui' } } });
   const filtered = attentionFilter(report.categories);
   const byCategory = new Map(filtered.map((entry) => [entry.category.category, entry]));
 
@@ -72,7 +61,7 @@ describe('Show only what needs attention', () => {
   });
 
   test('contradicted items need attention', () => {
-    const contradicted = checklist([finding('nginx/hsts', 'nginx/site.conf', 4)], { checklist: { 'security/https-only': { status: 'done', by: 'Rui' } } });
+    const contradicted = checklistOf([finding('nginx/hsts', 'nginx/site.conf', 4)], { checklist: { 'security/https-only': { status: 'done', by: 'Rui' } } });
     const kept = attentionFilter(contradicted.categories).find((entry) => entry.category.category === 'Security')!.items;
     assert.ok(kept.some((item) => item.id === 'security/https-only' && item.status === 'contradicted'));
   });
@@ -150,7 +139,7 @@ describe('item order inside a category', () => {
 });
 
 describe('header and empty states', () => {
-  const report = checklist([finding('k8s/replicas', 'k8s/app.yaml', 3, 'warning')]);
+  const report = checklistOf([finding('k8s/replicas', 'k8s/app.yaml', 3, 'warning')]);
 
   test('proof and unknown side by side', () => {
     assert.deepEqual(headline(report), { proven: report.score, toVerify: report.totals.notVerified, gatesOpen: report.gatesTotal - report.gatesPassed });
@@ -200,7 +189,7 @@ describe('Fix first titles', () => {
   });
 
   test('the seed itself has such titles', () => {
-    const report = checklist([]);
+    const report = checklistOf([]);
     const titles = report.categories.flatMap((category) => category.items.map((item) => ({ title: item.title })));
     assert.ok(sharedTitles(titles).has('Health checks'), [...sharedTitles(titles)].join(', '));
   });
