@@ -27,9 +27,9 @@ import {
   assembleReport,
   categoryResult,
   checklistFinding,
+  compareFileNames,
   comparePositions,
   emptyTally,
-  FILE_ORDER,
   fileTally,
   itemResult,
   proofOfTally,
@@ -132,7 +132,7 @@ class Contributors<T> {
 }
 
 /** Files as the checklist lists findings: by relative path in the collator's order (paths break ties, as the analysis order did). */
-const byFileName = (a: FileEntry, b: FileEntry) => FILE_ORDER.compare(a.facts.file, b.facts.file) || byPath(a, b);
+const byFileName = (a: FileEntry, b: FileEntry) => compareFileNames(a.facts.file, b.facts.file) || byPath(a, b);
 /** The same order through the files' ranks: a collator comparison costs a microsecond, and a file joins the lists of dozens of items. */
 const byRank = (a: FileEntry, b: FileEntry) => a.rank - b.rank;
 /** Files as the analysis visits them: by absolute path. */

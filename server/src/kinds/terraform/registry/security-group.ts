@@ -4,10 +4,15 @@ import type { RegistryModule } from './types';
 const VERSIONS = { from: '4.0.0' };
 const CHECKED = 'terraform-aws-security-group main.tf, variables.tf and rules.tf at 3cf4e1a (v5.x)';
 
+let rulesDefaultText: string | undefined;
+
 /** The named rules as the module's `rules` variable: `name = [from, to, protocol]`. */
 function rulesDefault(): string {
-  const entries = Object.entries(NAMED_RULES).map(([name, [from, to, protocol]]) => `    "${name}" = [${from}, ${to}, "${protocol}"]`);
-  return ['  default = {', '    "_" = ["", "", ""]', ...entries, '  }'].join('\n');
+  if (rulesDefaultText === undefined) {
+    const entries = Object.entries(NAMED_RULES).map(([name, [from, to, protocol]]) => `    "${name}" = [${from}, ${to}, "${protocol}"]`);
+    rulesDefaultText = ['  default = {', '    "_" = ["", "", ""]', ...entries, '  }'].join('\n');
+  }
+  return rulesDefaultText;
 }
 
 function hcl(autoIngressRules: readonly string[]): string {
@@ -95,12 +100,31 @@ resource "aws_security_group_rule" "ingress_with_ipv6_cidr_blocks" {
 `;
 }
 
-export const securityGroup: RegistryModule = { source: 'terraform-aws-modules/security-group/aws', versions: VERSIONS, checkedAgainst: CHECKED, hcl: hcl([]) };
+/**
+ * A mapping whose text is written at its first use: the main module and its 57 submodules each
+ * carry the 154 named rules, which cost every server start about 14 ms when written at load.
+ */
+function lazyModule(module: Omit<RegistryModule, 'hcl'>, autoIngressRules: readonly string[]): RegistryModule {
+  let text: string | undefined;
+  return {
+    ...module,
+    get hcl() {
+      text ??= hcl(autoIngressRules);
+      return text;
+    },
+  };
+}
+
+export const securityGroup: RegistryModule = lazyModule({ source: 'terraform-aws-modules/security-group/aws', versions: VERSIONS, checkedAgainst: CHECKED }, []);
 
 /** The generated submodules (`//modules/ssh`, `//modules/http-80` ...) open their group's rules by default. */
-export const securityGroupSubmodules: RegistryModule[] = Object.entries(AUTO_INGRESS_RULES).map(([name, rules]) => ({
-  source: `terraform-aws-modules/security-group/aws//modules/${name}`,
-  versions: VERSIONS,
-  checkedAgainst: `${CHECKED}: auto_groups.${name}.ingress_rules, which modules/${name}/main.tf prepends to ingress_rules`,
-  hcl: hcl(rules),
-}));
+export const securityGroupSubmodules: RegistryModule[] = Object.entries(AUTO_INGRESS_RULES).map(([name, rules]) =>
+  lazyModule(
+    {
+      source: `terraform-aws-modules/security-group/aws//modules/${name}`,
+      versions: VERSIONS,
+      checkedAgainst: `${CHECKED}: auto_groups.${name}.ingress_rules, which modules/${name}/main.tf prepends to ingress_rules`,
+    },
+    rules,
+  ),
+);
