@@ -77,7 +77,15 @@ describe('compact checklist', () => {
       return { request, asked };
     }
 
-    const SERVICE = (roots: string[]) => new ReadinessService({ roots, locale: 'en' });
+    /** A started service over `name`/deploy/app-0.yaml .. app-(count - 1).yaml. */
+    async function applications(name: string, count: number): Promise<{ dir: string; service: ReadinessService }> {
+      const dir = join(root, name);
+      mkdirSync(join(dir, 'deploy'), { recursive: true });
+      for (let i = 0; i < count; i++) writeFileSync(join(dir, 'deploy', `app-${i}.yaml`), application(i));
+      const service = new ReadinessService({ roots: [dir], locale: 'en' });
+      await service.start();
+      return { dir, service };
+    }
     const PASTED = [
       '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n',
       '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: pasted\n  namespace: team-3\nspec:\n  selector:\n    app: app-3\n  ports:\n    - port: 80\n',
@@ -86,12 +94,9 @@ describe('compact checklist', () => {
 
     test('random edits and pasted objects: the panel applying deltas holds the report the server has, key for key', async () => {
       const dir = join(root, 'random');
-      mkdirSync(join(dir, 'deploy'), { recursive: true });
-      for (let i = 0; i < 24; i++) writeFileSync(join(dir, 'deploy', `app-${i}.yaml`), application(i));
-      mkdirSync(join(dir, 'testdata'));
+      mkdirSync(join(dir, 'testdata'), { recursive: true });
       writeFileSync(join(dir, 'testdata', 'app.yaml'), application(99));
-      const service = SERVICE([dir]);
-      await service.start();
+      const { service } = await applications('random', 24);
       const { request, asked } = server(new ChecklistRevisions(), () => service.checklist());
       const panel = new ChecklistReplica(request);
       assert.equal(JSON.stringify(await panel.fetch()), JSON.stringify(await service.checklist()));
@@ -118,11 +123,7 @@ describe('compact checklist', () => {
     });
 
     test('an edit of one file sends that file\'s findings, not the lists they are in', async () => {
-      const dir = join(root, 'size');
-      mkdirSync(join(dir, 'deploy'), { recursive: true });
-      for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'deploy', `app-${i}.yaml`), application(i));
-      const service = SERVICE([dir]);
-      await service.start();
+      const { dir, service } = await applications('size', 60);
       const revisions = new ChecklistRevisions();
       const base = await service.checklist();
       const full = revisions.compact(base);
@@ -143,11 +144,7 @@ describe('compact checklist', () => {
     });
 
     test('the whole report when the server no longer has the revision, or is another server', async () => {
-      const dir = join(root, 'fallback');
-      mkdirSync(join(dir, 'deploy'), { recursive: true });
-      for (let i = 0; i < 5; i++) writeFileSync(join(dir, 'deploy', `app-${i}.yaml`), application(i));
-      const service = SERVICE([dir]);
-      await service.start();
+      const { dir, service } = await applications('fallback', 5);
       const path = join(dir, 'deploy', 'app-1.yaml');
       const text = readFileSync(path, 'utf8');
       let revisions = new ChecklistRevisions(2);
@@ -169,11 +166,7 @@ describe('compact checklist', () => {
     });
 
     test('a delta the held report does not fit is refused, and the panel fetches the whole report', async () => {
-      const dir = join(root, 'misfit');
-      mkdirSync(join(dir, 'deploy'), { recursive: true });
-      for (let i = 0; i < 5; i++) writeFileSync(join(dir, 'deploy', `app-${i}.yaml`), application(i));
-      const service = SERVICE([dir]);
-      await service.start();
+      const { dir, service } = await applications('misfit', 5);
       const revisions = new ChecklistRevisions();
       const first = await service.checklist();
       const since = revisions.compact(first).revision!;

@@ -12,14 +12,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ALL_RULES } from '../../rules';
 import { analyzeFile } from '../../server/src/engine/analyze';
-import type { Finding } from '../../server/src/engine/types';
 import { ReadinessService } from '../../server/src/service';
-import { WorkspaceIndex } from '../../server/src/workspace';
+import { assertFindingsAsFresh, findingKeysOf } from '../helpers/fresh-analysis';
 import { application } from '../helpers/synthetic';
 
-const key = (finding: Finding) => `${finding.range.start.line}:${finding.range.start.character} ${finding.ruleId} ${finding.message}`;
 const POD = '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
 const SERVICE = '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: pasted\nspec:\n  selector:\n    app: app-1\n';
 
@@ -50,13 +47,7 @@ describe('cross-file audiences: what only kustomizations read re-checks only the
       const text = `${texts.get(edited)!}${pasted}`;
       analyzed.length = 0;
       service.setDocument(edited, text, 1, 'yaml');
-      const fresh = new WorkspaceIndex(root);
-      for (const [file, content] of texts) fresh.setText(file, file === edited ? text : content);
-      for (const file of texts.keys()) {
-        const report = service.fileReport(file);
-        const actual = report.state === 'findings' ? report.findings.map(key).sort() : [];
-        assert.deepEqual(actual, fresh.analyze(file, ALL_RULES, service.analysisSettings).findings.map(key).sort(), file);
-      }
+      assertFindingsAsFresh(service, root, new Map([...texts, [edited, text]]));
       assert.deepEqual([...new Set(analyzed)].sort(), reanalyzed);
       service.dispose();
     });
@@ -120,22 +111,13 @@ describe('cross-file audiences by namespace: a fact re-checks the manifests of t
       const service = new ReadinessService({ roots: [root], analyze: (input) => (analyzed.push(basename(input.model.path)), analyzeFile(input)) });
       await service.start();
       await service.checklist();
-      const findingsOf = (file: string) => {
-        const report = service.fileReport(join(root, file));
-        return report.state === 'findings' ? report.findings.map(key).sort() : [];
-      };
+      const findingsOf = (file: string) => findingKeysOf(service, join(root, file));
       const before = changes ? findingsOf(changes) : [];
       const path = join(root, edited);
       const changed = `${texts.get(path)!}${text}`;
       analyzed.length = 0;
       service.setDocument(path, changed, 1, 'yaml');
-      const fresh = new WorkspaceIndex(root);
-      for (const [file, content] of texts) fresh.setText(file, file === path ? changed : content);
-      for (const file of texts.keys()) {
-        const report = service.fileReport(file);
-        const actual = report.state === 'findings' ? report.findings.map(key).sort() : [];
-        assert.deepEqual(actual, fresh.analyze(file, ALL_RULES, service.analysisSettings).findings.map(key).sort(), file);
-      }
+      assertFindingsAsFresh(service, root, new Map([...texts, [path, changed]]));
       assert.deepEqual([...new Set(analyzed)].sort(), reanalyzed);
       if (changes) assert.notDeepEqual(findingsOf(changes), before, `the paste changes the findings of ${changes}`);
       service.dispose();

@@ -11,14 +11,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ALL_RULES } from '../../rules';
 import { applyEdits } from '../../server/src/engine/analyze';
-import type { Finding } from '../../server/src/engine/types';
 import { ReadinessService } from '../../server/src/service';
-import { WorkspaceIndex } from '../../server/src/workspace';
+import { assertFindingsAsFresh } from '../helpers/fresh-analysis';
 import { application, randomEdit, seededRandom } from '../helpers/synthetic';
-
-const key = (finding: Finding) => `${finding.range.start.line}:${finding.range.start.character} ${finding.ruleId} ${finding.message}`;
 
 describe('cross-file findings across random edits of a workspace', () => {
   let root: string;
@@ -125,14 +121,7 @@ describe('cross-file findings across random edits of a workspace', () => {
       texts.set(path, text);
       service.setDocument(path, text, step, 'yaml');
 
-      const fresh = new WorkspaceIndex(root);
-      for (const [file, content] of texts) fresh.setText(file, content);
-      for (const file of paths) {
-        const report = service.fileReport(file);
-        const expected = fresh.has(file) && !fresh.skipReason(file) ? fresh.analyze(file, ALL_RULES, service.analysisSettings).findings.map(key).sort() : [];
-        const actual = report.state === 'findings' ? report.findings.map(key).sort() : [];
-        assert.deepEqual(actual, expected, `step ${step}, ${file} after an edit of ${path}:\n${text}`);
-      }
+      assertFindingsAsFresh(service, root, texts, `, step ${step}, after an edit of ${path}:\n${text}`);
     }
   });
 });
